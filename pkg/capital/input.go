@@ -1,0 +1,162 @@
+// Package capital is the RN 569/2022 capital model: Capital Base, PLA, the
+// risk parcels CRS, CRC, CRM, CRO, their aggregation into the CBR, the
+// regulatory capital CR = max(CB, CBR) and sufficiency, with the choice of
+// factor set. It is pure: Go values in, Go values out, every figure a node of
+// an explanation tree that names its formula, input cells and parameters.
+package capital
+
+import (
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/capreg/capreg/pkg/period"
+)
+
+// Amount is a number read from the input, with the cell it came from
+// ("PLA!B2").
+type Amount struct {
+	V   decimal.Decimal
+	Ref string
+}
+
+// Dated is a date read from the input, with its cell.
+type Dated struct {
+	T   time.Time
+	Ref string
+}
+
+// Flag is an S/N field with its cell.
+type Flag struct {
+	Name string // the campo, e.g. situacao_direcao_fiscal
+	On   bool
+	Ref  string
+}
+
+// Input is one operator at one data base: everything the model reads.
+type Input struct {
+	Operadora         Operadora
+	PLA               PLAInput
+	Contraprestacoes  []Monthly
+	Eventos           []Monthly
+	ABI               []Amount
+	Remissao          Remissao
+	CreditoOperadoras []CreditoOperadora
+	CreditoSeguros    []CreditoSeguro
+	CreditoAtivos     []CreditoAtivo
+	MercadoALM        []FluxoALM
+	MercadoAtivos     []AtivoMercado
+	Operacional       Operacional
+	Informadas        Informadas
+	Beneficiarios     *Beneficiarios // nil when no beneficiary data was given
+}
+
+// Operadora is the operator's identification and regulatory situation.
+type Operadora struct {
+	RegistroANS string
+	RazaoSocial string
+	DataBase    period.Month
+	DataBaseRef string
+	Modalidade  string
+	ModalRef    string
+	Segmentacao string // "" where it does not apply
+	SegRef      string
+	Regiao      int
+	RegiaoRef   string
+	HC          Amount
+	// Eligibility dates; nil when not filled.
+	GovernancaRelatorio       *Dated
+	AcreditacaoInicio         *Dated
+	PromoprevAprovacao        *Dated
+	PartoAdequadoCertificacao *Dated
+	APSCertificacao           *Dated
+	IDSS                      *Amount
+	Situacoes                 []Flag // the six blocking situations, in layout order
+}
+
+// PLAInput is the equity and its six deductions (RN 569 art. 9, I–VI).
+type PLAInput struct {
+	PL       Amount
+	Deducoes [6]Amount
+}
+
+// DeductionNames are the campos of the six deductions, in order I–VI.
+var DeductionNames = [6]string{"ded_participacoes", "ded_creditos_tributarios", "ded_despesas_diferidas", "ded_despesas_antecipadas", "ded_intangivel", "ded_goodwill"}
+
+// Monthly is one row of Contraprestacoes (with its cell) or Eventos (no cell).
+type Monthly struct {
+	Competencia    period.Month
+	CompetenciaRef string
+	Tipo           string // tipo_contratacao; "" for Eventos
+	Segmento       string // "" for Eventos
+	Valor          Amount
+}
+
+// Remissao holds the remission bases.
+type Remissao struct {
+	CATemporaria, CAVitalicia, PRTemporaria, PRVitalicia Amount
+}
+
+// CreditoOperadora is a counterparty operator of CRC parcela 1.1: the DIOPS
+// quadro fields 2–10.
+type CreditoOperadora struct {
+	RegistroANS                         string
+	RowRef                              string // the registro_ans cell
+	GrauRisco                           string
+	C2, C3, C4, C5, C6, C7, D8, D9, D10 Amount
+	Fator                               *Amount
+}
+
+// CreditoSeguro is an insurance or reinsurance exposure (CRC parcela 1.2).
+type CreditoSeguro struct {
+	Contraparte string
+	Exposicao   Amount
+	Fator       *Amount
+}
+
+// CreditoAtivo is an exposure of CRC parcela 2.
+type CreditoAtivo struct {
+	Descricao string
+	Categoria string
+	CatRef    string
+	Exposicao Amount
+	FPR       *Amount
+}
+
+// FluxoALM is one line of the DIOPS ALM quadro.
+type FluxoALM struct {
+	Conta     string
+	Valor     Amount
+	Sinal     string // P or N
+	Prazo     Amount // months
+	Indexador string
+}
+
+// AtivoMercado is an equity or real-estate holding.
+type AtivoMercado struct {
+	Descricao string
+	Classe    string // acoes or imoveis
+	Valor     Amount
+}
+
+// Operacional holds the CRO bases.
+type Operacional struct {
+	Contraprestacoes12m Amount
+	ProvisoesTecnicas   Amount
+}
+
+// Informadas are parcels computed elsewhere; nil when not informed.
+type Informadas struct {
+	CRS, CRC, CRM, CRO *Amount
+}
+
+// Beneficiarios are the counts aggregated from the beneficiary data.
+type Beneficiarios struct {
+	Source        string
+	Total         int64
+	Promoprev     int64
+	PartoAdequado int64
+	APS           int64
+	Remissao      map[string]int64 // by remissao code
+	PorProduto    map[string]int64
+}

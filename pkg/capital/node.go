@@ -1,0 +1,125 @@
+package capital
+
+import (
+	"slices"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/capreg/capreg/pkg/rules"
+)
+
+// Node is one figure of a result: its value, the formula in words, the input
+// cells and the parameters it used, and the figures it is made of. From the
+// tree alone a reader can re-derive every number by hand.
+type Node struct {
+	Key      string          `json:"key"`
+	Label    string          `json:"label"`
+	Value    decimal.Decimal `json:"value"`
+	Formula  string          `json:"formula"`
+	Inputs   []CellRef       `json:"inputs,omitempty"`
+	Params   []ParamUse      `json:"parameters,omitempty"`
+	Children []*Node         `json:"children,omitempty"`
+	Informed bool            `json:"informed,omitempty"`
+}
+
+// CellRef is an input value with the cell it came from.
+type CellRef struct {
+	Name  string          `json:"name"`
+	Cell  string          `json:"cell,omitempty"`
+	Value decimal.Decimal `json:"value"`
+}
+
+// ParamUse is a rulebook parameter as used by a node.
+type ParamUse struct {
+	Path   string       `json:"path"`
+	Value  string       `json:"value"`
+	Status rules.Status `json:"status"`
+	Source string       `json:"source"`
+}
+
+func (n *Node) input(name string, a Amount) decimal.Decimal {
+	n.Inputs = append(n.Inputs, CellRef{Name: name, Cell: a.Ref, Value: a.V})
+	return a.V
+}
+
+func (n *Node) add(children ...*Node) *Node {
+	n.Children = append(n.Children, children...)
+	return n
+}
+
+// Walk calls f on n and every node below it, depth first.
+func (n *Node) Walk(f func(*Node)) {
+	f(n)
+	for _, c := range n.Children {
+		c.Walk(f)
+	}
+}
+
+// Find returns the first node below n (or n) with the key.
+func (n *Node) Find(key string) *Node {
+	var found *Node
+	n.Walk(func(m *Node) {
+		if found == nil && m.Key == key {
+			found = m
+		}
+	})
+	return found
+}
+
+// Statuses returns the distinct statuses of the parameters used in n's
+// subtree, in the order provisional, proposal, user, regulation.
+func (n *Node) Statuses() []rules.Status {
+	seen := map[rules.Status]bool{}
+	n.Walk(func(m *Node) {
+		for _, p := range m.Params {
+			seen[p.Status] = true
+		}
+	})
+	var out []rules.Status
+	for _, s := range []rules.Status{rules.Provisional, rules.Proposal, rules.User, rules.Regulation} {
+		if seen[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ParamsWith returns the distinct paths of n's subtree parameters having
+// status s, sorted.
+func (n *Node) ParamsWith(s rules.Status) []string {
+	var out []string
+	n.Walk(func(m *Node) {
+		for _, p := range m.Params {
+			if p.Status == s && !slices.Contains(out, p.Path) {
+				out = append(out, p.Path)
+			}
+		}
+	})
+	slices.Sort(out)
+	return out
+}
+
+// params hands out rulebook values and records their use on a node.
+type params struct{ rb *rules.Rulebook }
+
+func (p params) use(n *Node, path string, v rules.Dec) decimal.Decimal {
+	pr := p.rb.Provenance(path)
+	for _, u := range n.Params {
+		if u.Path == path {
+			return v.Decimal
+		}
+	}
+	n.Params = append(n.Params, ParamUse{Path: path, Value: v.String(), Status: pr.Status, Source: pr.Fonte})
+	return v.Decimal
+}
+
+// form records the use of a formula form (a string parameter).
+func (p params) form(n *Node, path, value string) {
+	pr := p.rb.Provenance(path)
+	n.Params = append(n.Params, ParamUse{Path: path, Value: value, Status: pr.Status, Source: pr.Fonte})
+}
+
+// matrix records the use of a correlation matrix.
+func (p params) matrix(n *Node, path string, m [][]rules.Dec) {
+	p.form(n, path, matrixText(m))
+}

@@ -1,0 +1,223 @@
+// Package findings is the catalogue of everything capreg checks in an input,
+// and the findings it reports: each with a stable code, a severity, the
+// place (file, Sheet!Cell), the rule broken and the fix.
+package findings
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Severity of a finding.
+type Severity string
+
+// Severities.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Check is one entry of the catalogue.
+type Check struct {
+	Code     string
+	Severity Severity
+	Rule     string // the layout or regulation rule enforced
+	Fix      string // the default fix
+}
+
+// Codes of the catalogue. Codes are stable: never renumber, only add.
+const (
+	Unreadable        = "CR-E001"
+	MissingSheet      = "CR-E002"
+	MissingColumn     = "CR-E003"
+	MissingField      = "CR-E004"
+	EmptyValue        = "CR-E005"
+	BadNumber         = "CR-E006"
+	AmbiguousNumber   = "CR-E007"
+	BadDate           = "CR-E008"
+	BadEnum           = "CR-E009"
+	FormulaNoValue    = "CR-E010"
+	DuplicateField    = "CR-E011"
+	BadRegistro       = "CR-E012"
+	OutOfScope        = "CR-E013"
+	BadCombination    = "CR-E014"
+	OutOfRange        = "CR-E015"
+	Negative          = "CR-E016"
+	MissingMonth      = "CR-E017"
+	DuplicateMonth    = "CR-E018"
+	NegativeTotal     = "CR-E019"
+	NoCapitalRef      = "CR-E020"
+	ExtraSheet        = "CR-W001"
+	ExtraColumn       = "CR-W002"
+	UnknownField      = "CR-W003"
+	StaleCapitalRef   = "CR-W004"
+	ProvisionalParams = "CR-W005"
+	ForcedIneligible  = "CR-W006"
+	IgnoredSegment    = "CR-W007"
+	NoPreBusiness     = "CR-W008"
+	ProposalParams    = "CR-W009"
+)
+
+// Catalogue lists every check, in code order.
+func Catalogue() []Check {
+	return []Check{
+		{Unreadable, Error, "the input must be a readable .xlsx workbook", "save the file as Excel Workbook (.xlsx) and try again"},
+		{MissingSheet, Error, "layout v1: every required sheet must exist, named exactly", "add the sheet (capreg template writes every sheet with its headers)"},
+		{MissingColumn, Error, "layout v1: every required column header must be in row 1", "add the column header in row 1 (see capreg template)"},
+		{MissingField, Error, "layout v1: every required campo must have a row in its campo | valor sheet", "add a row with the campo name in column A and its value in column B"},
+		{EmptyValue, Error, "an empty cell is missing, never zero", "fill the cell (type 0 if the amount really is zero)"},
+		{BadNumber, Error, "numbers: numeric cells, or text in pt-BR (1.234.567,89) or plain (1234567.89)", "type a numeric cell, or text like 1.234.567,89"},
+		{AmbiguousNumber, Error, "text without a comma whose only dot is followed by three digits (1.234) is ambiguous", "type a numeric cell, or write 1.234,00 or 1234"},
+		{BadDate, Error, "dates: date cells or AAAA-MM-DD; months: AAAA-MM or a date cell", "type a date cell, or text AAAA-MM-DD (AAAA-MM for a month)"},
+		{BadEnum, Error, "layout v1: the value must be one of the listed codes", "use one of the codes listed in the message (capreg template has drop-down lists)"},
+		{FormulaNoValue, Error, "formula cells use their cached value; this one has none", "open and save the file in Excel or LibreOffice so the formula is calculated, or type the value"},
+		{DuplicateField, Error, "a campo appears once in its campo | valor sheet", "delete the repeated row"},
+		{BadRegistro, Error, "registro ANS has 6 digits", "type the 6-digit registro ANS (e.g. 123456 or 005711)"},
+		{OutOfScope, Error, "RN 569 art. 1: autogestão por departamento de RH and autogestão com mantenedor that fully guarantees the risks are out of scope", "capreg computes no capital for this operator; check the modalidade"},
+		{BadCombination, Error, "RN 569 Anexo I: the modalidade and segmentação must match a row of the fator K table", "use a segmentação valid for the modalidade (listed in the message)"},
+		{OutOfRange, Error, "the value must lie in its range", "correct the value (the range is in the message)"},
+		{Negative, Error, "the value must not be negative", "type the amount as a positive number"},
+		{MissingMonth, Error, "the 12 months ending at data_base must all be present (a zero month is fine)", "add a row for the missing month (with 0 if there was nothing)"},
+		{DuplicateMonth, Error, "one row per month (per cell)", "delete or merge the repeated rows"},
+		{NegativeTotal, Error, "a 12-month total used as a risk base must not be negative", "check the signs of the monthly values"},
+		{NoCapitalRef, Error, "RN 569 Anexo I: the capital de referência must be known at data_base", "add the point in force to capital_referencia in a rules file"},
+		{ExtraSheet, Warning, "layout v1: sheets other than the layout's are ignored", "remove the sheet, or ignore this warning"},
+		{ExtraColumn, Warning, "layout v1: columns other than the layout's are ignored", "remove the column, or ignore this warning"},
+		{UnknownField, Warning, "layout v1: campos other than the layout's are ignored", "check the spelling of the campo name"},
+		{StaleCapitalRef, Warning, "ANS re-indexes the capital de referência every June by the 12-month IPCA", "add the current point: capital_referencia: [{desde: AAAA-06-01, valor: ...}] in a rules file"},
+		{ProvisionalParams, Warning, "parameters that could not be confirmed in the regulation were used", "confirm the values with the official text and set them in a rules file (capreg rules export)"},
+		{ForcedIneligible, Warning, "the forced factor set is not one the operator is eligible for", "drop --factors to let capreg choose, or check the eligibility dates"},
+		{IgnoredSegment, Warning, "segmentação does not apply to this modalidade", "leave segmentacao empty"},
+		{NoPreBusiness, Warning, "no pre-established contraprestações: PRE, PRO are zero", "fill Contraprestacoes and Eventos if the operator has pre-established business"},
+		{ProposalParams, Warning, "parameters of the ANS program-incentive proposal (not yet in force) were used", "treat the program factor sets as a simulation until ANS publishes them"},
+	}
+}
+
+// Lookup returns the catalogue entry for code.
+func Lookup(code string) (Check, bool) {
+	for _, c := range Catalogue() {
+		if c.Code == code {
+			return c, true
+		}
+	}
+	return Check{}, false
+}
+
+// Finding is one problem found in one place.
+type Finding struct {
+	Code     string   `json:"code"`
+	Severity Severity `json:"severity"`
+	File     string   `json:"file,omitempty"`
+	Sheet    string   `json:"sheet,omitempty"`
+	Cell     string   `json:"cell,omitempty"`
+	Column   string   `json:"column,omitempty"`
+	Message  string   `json:"message"`
+	Fix      string   `json:"fix"`
+}
+
+// New makes a finding of the catalogue's code; fix "" takes the default.
+func New(code, sheet, cell, message, fix string) Finding {
+	c, ok := Lookup(code)
+	if !ok {
+		panic("findings: unknown code " + code)
+	}
+	if fix == "" {
+		fix = c.Fix
+	}
+	return Finding{Code: code, Severity: c.Severity, Sheet: sheet, Cell: cell, Message: message, Fix: fix}
+}
+
+// Where names the place: "Sheet!B7", "Sheet (column valor)", "Sheet" or "".
+func (f Finding) Where() string {
+	switch {
+	case f.Sheet != "" && f.Cell != "":
+		return f.Sheet + "!" + f.Cell
+	case f.Sheet != "" && f.Column != "":
+		return fmt.Sprintf("%s (column %s)", f.Sheet, f.Column)
+	default:
+		return f.Sheet
+	}
+}
+
+// String is the one-line form: "Sheet!B7: CR-E006 error: message (fix: ...)".
+func (f Finding) String() string {
+	var b strings.Builder
+	if f.File != "" {
+		b.WriteString(f.File + ": ")
+	}
+	if w := f.Where(); w != "" {
+		b.WriteString(w + ": ")
+	}
+	fmt.Fprintf(&b, "%s %s: %s (fix: %s)", f.Code, f.Severity, f.Message, f.Fix)
+	return b.String()
+}
+
+// List is a set of findings.
+type List []Finding
+
+// Add appends a finding.
+func (l *List) Add(f Finding) { *l = append(*l, f) }
+
+// Errors returns the error findings.
+func (l List) Errors() List { return l.only(Error) }
+
+// Warnings returns the warning findings.
+func (l List) Warnings() List { return l.only(Warning) }
+
+func (l List) only(s Severity) List {
+	var out List
+	for _, f := range l {
+		if f.Severity == s {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// HasErrors reports whether any finding is an error.
+func (l List) HasErrors() bool { return len(l.Errors()) > 0 }
+
+// Sorted returns the findings ordered by file, sheet, cell (row then
+// column), code.
+func (l List) Sorted() List {
+	out := append(List(nil), l...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Sheet != b.Sheet {
+			return a.Sheet < b.Sheet
+		}
+		if ka, kb := cellKey(a.Cell), cellKey(b.Cell); ka != kb {
+			return ka < kb
+		}
+		return a.Code < b.Code
+	})
+	return out
+}
+
+// cellKey orders "B10" after "B9": row first, then column.
+func cellKey(cell string) string {
+	i := strings.IndexAny(cell, "0123456789")
+	if i < 0 {
+		return cell
+	}
+	return fmt.Sprintf("%09s%05s", cell[i:], cell[:i])
+}
+
+// InputError is an input rejected for its findings (exit code 2).
+type InputError struct{ Findings List }
+
+func (e *InputError) Error() string {
+	errs := e.Findings.Errors()
+	if len(errs) == 1 {
+		return errs[0].String()
+	}
+	lines := make([]string, len(errs))
+	for i, f := range errs {
+		lines[i] = "  " + f.String()
+	}
+	return fmt.Sprintf("%d errors in the input:\n%s", len(errs), strings.Join(lines, "\n"))
+}

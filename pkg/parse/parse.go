@@ -1,0 +1,204 @@
+// Package parse reads the values a person types into the input workbook:
+// numbers in pt-BR or plain notation, percentages, dates and months. Every
+// failure is an *Error that says which rule the text broke and how to fix it.
+package parse
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/capreg/capreg/pkg/period"
+)
+
+// Kind classifies a parse failure.
+type Kind int
+
+// The kinds of parse failure.
+const (
+	Syntax    Kind = iota + 1 // not a number / date / month at all
+	Ambiguous                 // "1.234": thousands or decimals?
+)
+
+// Error is a value that could not be read.
+type Error struct {
+	Kind Kind
+	Text string // the offending text
+	Msg  string // the rule broken
+	Fix  string // what would fix it
+}
+
+func (e *Error) Error() string { return e.Msg }
+
+func syntaxErr(text, what, fix string) error {
+	return &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is not %s", clip(text), what), Fix: fix}
+}
+
+// clip keeps error messages short when a cell holds a huge string.
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:37] + "..."
+	}
+	return s
+}
+
+const numberFix = "type a numeric cell, or text like 1.234.567,89 (pt-BR) or 1234567.89 (plain)"
+
+var (
+	ptBRInt  = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{3})*$`)
+	plainInt = regexp.MustCompile(`^[0-9]+$`)
+	digits   = regexp.MustCompile(`^[0-9]*$`)
+)
+
+// Number reads a number typed as text: pt-BR ("1.234.567,89", "-12,5"),
+// plain ("1234567.89") or pt-BR thousands without decimals ("1.234.567").
+// A lone dot followed by exactly three digits ("1.234") is ambiguous and
+// refused. An optional "R$" prefix and surrounding blanks are ignored.
+func Number(text string) (decimal.Decimal, error) {
+	s := strings.TrimSpace(strings.ReplaceAll(text, "\u00a0", " "))
+	s = strings.TrimSpace(strings.TrimPrefix(s, "R$"))
+	neg := false
+	if rest, ok := strings.CutPrefix(s, "-"); ok {
+		neg, s = true, strings.TrimSpace(rest)
+	} else {
+		s = strings.TrimPrefix(s, "+")
+	}
+	if s == "" {
+		return decimal.Decimal{}, syntaxErr(text, "a number", numberFix)
+	}
+	var intPart, frac string
+	if strings.Contains(s, ",") {
+		// pt-BR: one comma for decimals, dots group thousands.
+		var ok bool
+		intPart, frac, ok = strings.Cut(s, ",")
+		if !ok || strings.Contains(frac, ",") || !digits.MatchString(frac) || frac == "" ||
+			!(ptBRInt.MatchString(intPart) || plainInt.MatchString(intPart)) {
+			return decimal.Decimal{}, syntaxErr(text, "a number", numberFix)
+		}
+		intPart = strings.ReplaceAll(intPart, ".", "")
+	} else {
+		switch strings.Count(s, ".") {
+		case 0:
+			intPart = s
+		case 1:
+			intPart, frac, _ = strings.Cut(s, ".")
+			if len(frac) == 3 && intPart != "" && intPart != "0" && digits.MatchString(frac) {
+				return decimal.Decimal{}, &Error{Kind: Ambiguous, Text: text,
+					Msg: fmt.Sprintf("%q is ambiguous: %s thousand or %s", clip(text), intPart, s),
+					Fix: "type a numeric cell, or write it unambiguously (1.234,00 or 1234)"}
+			}
+		default:
+			if !ptBRInt.MatchString(s) {
+				return decimal.Decimal{}, syntaxErr(text, "a number", numberFix)
+			}
+			intPart = strings.ReplaceAll(s, ".", "")
+		}
+		if !digits.MatchString(intPart) || !digits.MatchString(frac) || intPart+frac == "" {
+			return decimal.Decimal{}, syntaxErr(text, "a number", numberFix)
+		}
+	}
+	if intPart == "" {
+		intPart = "0"
+	}
+	lit := intPart
+	if frac != "" {
+		lit += "." + frac
+	}
+	if neg {
+		lit = "-" + lit
+	}
+	d, err := decimal.NewFromString(lit)
+	if err != nil {
+		return decimal.Decimal{}, syntaxErr(text, "a number", numberFix)
+	}
+	return d, nil
+}
+
+// Raw reads the stored value of a numeric spreadsheet cell ("1234.5",
+// "1.5E-3"). It is exact: the digits in the file become the decimal.
+func Raw(raw string) (decimal.Decimal, error) {
+	s := strings.TrimSpace(raw)
+	if s == "" || strings.ContainsAny(s, ",_") {
+		return decimal.Decimal{}, syntaxErr(raw, "a number", numberFix)
+	}
+	f, err := strconv.ParseFloat(s, 64) // syntax check only; the value comes from the text
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		return decimal.Decimal{}, syntaxErr(raw, "a number", numberFix)
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil {
+		return decimal.Decimal{}, syntaxErr(raw, "a number", numberFix)
+	}
+	return d, nil
+}
+
+// Percent reads a fraction typed as text: "0,35", "0.35" or "35%".
+func Percent(text string) (decimal.Decimal, error) {
+	s := strings.TrimSpace(text)
+	if rest, ok := strings.CutSuffix(s, "%"); ok {
+		d, err := Number(rest)
+		if err != nil {
+			return d, err
+		}
+		return d.Shift(-2), nil
+	}
+	return Number(s)
+}
+
+const dateFix = "type a date cell, or text AAAA-MM-DD (or DD/MM/AAAA)"
+
+// Date reads a date typed as text: AAAA-MM-DD or DD/MM/AAAA.
+func Date(text string) (time.Time, error) {
+	s := strings.TrimSpace(text)
+	for _, layout := range []string{time.DateOnly, "02/01/2006", "2/1/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, syntaxErr(text, "a date", dateFix)
+}
+
+const monthFix = "type a date cell, or text AAAA-MM (or MM/AAAA)"
+
+// Month reads a month typed as text: AAAA-MM or MM/AAAA; a full date names
+// its month.
+func Month(text string) (period.Month, error) {
+	s := strings.TrimSpace(text)
+	for _, layout := range []string{"2006-01", "01/2006", "1/2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return period.MonthOf(t), nil
+		}
+	}
+	if t, err := Date(s); err == nil {
+		return period.MonthOf(t), nil
+	}
+	return period.Month{}, syntaxErr(text, "a month", monthFix)
+}
+
+// Serial converts a spreadsheet date serial (1900 date system, as Excel,
+// LibreOffice and openpyxl write it) to a date; any time of day is dropped.
+func Serial(raw string) (time.Time, error) {
+	d, err := Raw(raw)
+	if err != nil || d.Sign() <= 0 || d.GreaterThan(decimal.NewFromInt(2958465)) {
+		return time.Time{}, syntaxErr(raw, "a date", dateFix)
+	}
+	days := d.IntPart()
+	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	if days < 61 { // Excel counts a 29 Feb 1900 that never was.
+		epoch = epoch.AddDate(0, 0, 1)
+	}
+	return epoch.AddDate(0, 0, int(days)), nil
+}
+
+// IsParseError reports whether err is an *Error, and returns it.
+func IsParseError(err error) (*Error, bool) {
+	var pe *Error
+	ok := errors.As(err, &pe)
+	return pe, ok
+}

@@ -1,0 +1,332 @@
+// Package rules is the rulebook of the capital model: every factor,
+// correlation, table and series of RN 569/2022 as data (an embedded YAML
+// file), each value with its status (regulation, provisional, proposal, user)
+// and source. A user's rules file is decoded strictly and merged over it.
+package rules
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed rulebook.yaml
+var embedded []byte
+
+// Status says where a parameter's value comes from and how far to trust it.
+type Status string
+
+// The statuses of a parameter.
+const (
+	Regulation  Status = "regulation"
+	Provisional Status = "provisional"
+	Proposal    Status = "proposal"
+	User        Status = "user"
+)
+
+// Dec is a decimal decoded from YAML through its text, so 0.1 stays 0.1.
+type Dec struct{ decimal.Decimal }
+
+// UnmarshalYAML reads a scalar's text as an exact decimal.
+func (d *Dec) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: expected a number", n.Line)
+	}
+	v, err := decimal.NewFromString(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %q is not a number", n.Line, n.Value)
+	}
+	d.Decimal = v
+	return nil
+}
+
+// MarshalYAML writes the exact decimal text.
+func (d Dec) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: d.String()}, nil
+}
+
+// Date is a civil date written AAAA-MM-DD.
+type Date struct{ time.Time }
+
+// UnmarshalYAML reads AAAA-MM-DD.
+func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	t, err := time.Parse(time.DateOnly, n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: %q is not a date AAAA-MM-DD", n.Line, n.Value)
+	}
+	d.Time = t
+	return nil
+}
+
+// MarshalYAML writes AAAA-MM-DD.
+func (d Date) MarshalYAML() (any, error) {
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: d.Format(time.DateOnly)}, nil
+}
+
+// DatedValue is one point of a series: valor from desde on.
+type DatedValue struct {
+	Desde Date `yaml:"desde"`
+	Valor Dec  `yaml:"valor"`
+}
+
+// PadraoReduzido is a factor under the standard and the reduced sets.
+type PadraoReduzido[T any] struct {
+	Padrao   T `yaml:"padrao"`
+	Reduzido T `yaml:"reduzido"`
+}
+
+// TempVit is a remission factor for temporary and lifetime remission.
+type TempVit struct {
+	Temporaria Dec `yaml:"temporaria"`
+	Vitalicia  Dec `yaml:"vitalicia"`
+}
+
+// Rulebook holds every parameter of the model.
+type Rulebook struct {
+	Versao            string           `yaml:"versao"`
+	CapitalReferencia []DatedValue     `yaml:"capital_referencia"`
+	FatorK            map[string][]Dec `yaml:"fator_k"`
+	CBR               struct {
+		CorrCRSCRC Dec `yaml:"correlacao_crs_crc"`
+		CorrCRSCRM Dec `yaml:"correlacao_crs_crm"`
+		CorrCRCCRM Dec `yaml:"correlacao_crc_crm"`
+	} `yaml:"cbr"`
+	CRS struct {
+		CoefCruzado Dec `yaml:"coef_cruzado"`
+		PRE         struct {
+			Beta PadraoReduzido[map[string]Dec] `yaml:"beta"`
+			Rho  [][]Dec                        `yaml:"rho"`
+		} `yaml:"pre"`
+		PRO struct {
+			Base  string              `yaml:"base"`
+			Kappa PadraoReduzido[Dec] `yaml:"kappa"`
+		} `yaml:"pro"`
+		SUS struct {
+			Modelo string              `yaml:"modelo"`
+			Z      PadraoReduzido[Dec] `yaml:"z"`
+		} `yaml:"sus"`
+		Remissao struct {
+			Bases string                  `yaml:"bases"`
+			FA    PadraoReduzido[TempVit] `yaml:"fa"`
+			FM    PadraoReduzido[TempVit] `yaml:"fm"`
+		} `yaml:"remissao"`
+	} `yaml:"crs"`
+	Programas struct {
+		Parcela struct {
+			Promoprev     Dec `yaml:"promoprev"`
+			PartoAdequado Dec `yaml:"parto_adequado"`
+			APS           Dec `yaml:"aps"`
+		} `yaml:"parcela"`
+		IDSSMinimo Dec `yaml:"idss_minimo"`
+	} `yaml:"programas"`
+	CRC struct {
+		Agregacao   string `yaml:"agregacao"`
+		Exposicao11 string `yaml:"exposicao_1_1"`
+		Fator11     struct {
+			Padrao  Dec            `yaml:"padrao"`
+			PorGrau map[string]Dec `yaml:"por_grau"`
+		} `yaml:"fator_1_1"`
+		Fator12        Dec            `yaml:"fator_1_2"`
+		Multiplicador2 Dec            `yaml:"multiplicador_2"`
+		FPR            map[string]Dec `yaml:"fpr"`
+	} `yaml:"crc"`
+	CRM struct {
+		Modelo string         `yaml:"modelo"`
+		Choque map[string]Dec `yaml:"choque"`
+		Corr   [][]Dec        `yaml:"correlacao"`
+	} `yaml:"crm"`
+	CRO struct {
+		Modelo                string `yaml:"modelo"`
+		FatorContraprestacoes Dec    `yaml:"fator_contraprestacoes"`
+		FatorProvisoes        Dec    `yaml:"fator_provisoes"`
+		LimiteBCBR            Dec    `yaml:"limite_bcbr"`
+	} `yaml:"cro"`
+	Proveniencia []Provenance `yaml:"proveniencia,omitempty"`
+	// Confirmados lists, in a user's rules file, parameters whose embedded
+	// value the user confirms as official: they become status user too.
+	Confirmados []string `yaml:"confirmados,omitempty"`
+
+	userPaths map[string]bool // leaf paths set by the user's rules file
+	userFile  string
+}
+
+// Provenance is the status and source of the parameters under a path.
+type Provenance struct {
+	Parametro string `yaml:"parametro"`
+	Status    Status `yaml:"status"`
+	Fonte     string `yaml:"fonte"`
+}
+
+// Default returns the embedded rulebook.
+func Default() (*Rulebook, error) {
+	rb, err := decodeStrict(embedded, "embedded rulebook")
+	if err != nil {
+		return nil, err
+	}
+	if err := rb.validate(); err != nil {
+		return nil, fmt.Errorf("embedded rulebook: %w", err)
+	}
+	return rb, nil
+}
+
+// Load returns the embedded rulebook with the user's rules file (its bytes
+// and its name, for messages and provenance) merged over it.
+func Load(user []byte, name string) (*Rulebook, error) {
+	if len(user) == 0 && name == "" {
+		return Default()
+	}
+	over, err := decodeStrict(user, name)
+	if err != nil {
+		return nil, err
+	}
+	if over.Proveniencia != nil {
+		return nil, fmt.Errorf("%s: proveniencia belongs to the embedded rulebook; a rules file sets values only (remove it)", name)
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(user, &root); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	rb, err := decodeStrict(embedded, "embedded rulebook")
+	if err != nil {
+		return nil, err
+	}
+	base := rb.CapitalReferencia
+	if err := decodeInto(user, rb, name); err != nil {
+		return nil, err
+	}
+	rb.CapitalReferencia = mergeSeries(base, over.CapitalReferencia)
+	if err := rb.validate(); err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if err := rb.markUser(&root, name); err != nil {
+		return nil, err
+	}
+	return rb, nil
+}
+
+// markUser records which leaves the user's file really sets: a value that
+// differs from the embedded one, or one listed under confirmados. A value
+// equal to the embedded one keeps its status, so exporting the rulebook and
+// passing it back never hides a provisional value.
+func (rb *Rulebook) markUser(userDoc *yaml.Node, name string) error {
+	def, err := Default()
+	if err != nil {
+		return err
+	}
+	before, err := def.leafValues()
+	if err != nil {
+		return err
+	}
+	after, err := rb.leafValues()
+	if err != nil {
+		return err
+	}
+	rb.userFile = name
+	rb.userPaths = map[string]bool{}
+	for _, l := range walk(userDoc) {
+		for path, v := range after {
+			if covers(l.path, path) && before[path] != v {
+				rb.userPaths[path] = true
+			}
+		}
+	}
+	for _, c := range rb.Confirmados {
+		found := false
+		for path := range after {
+			if covers(c, path) {
+				rb.userPaths[path], found = true, true
+			}
+		}
+		if !found {
+			return fmt.Errorf("%s: confirmados: %q names no parameter (see `capreg rules show`)", name, c)
+		}
+	}
+	return nil
+}
+
+// covers reports whether the user path p names leaf (itself or a parent).
+func covers(p, leaf string) bool {
+	return p == leaf || strings.HasPrefix(leaf, p+".") || strings.HasPrefix(leaf, p+"@")
+}
+
+func (rb *Rulebook) leafValues() (map[string]string, error) {
+	doc, err := rb.document()
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, l := range walk(doc) {
+		out[l.path] = flow(l.node)
+	}
+	return out, nil
+}
+
+func decodeStrict(data []byte, name string) (*Rulebook, error) {
+	rb := &Rulebook{}
+	if err := decodeInto(data, rb, name); err != nil {
+		return nil, err
+	}
+	return rb, nil
+}
+
+func decodeInto(data []byte, rb *Rulebook, name string) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(rb); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("%s: %s (fix the key or value; `capreg rules export` writes a valid file to start from)", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	return nil
+}
+
+// mergeSeries adds the user's points to the series; a user point replaces an
+// embedded one of the same date.
+func mergeSeries(base, user []DatedValue) []DatedValue {
+	out := slices.Clone(base)
+	for _, u := range user {
+		out = slices.DeleteFunc(out, func(b DatedValue) bool { return b.Desde.Equal(u.Desde.Time) })
+		out = append(out, u)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Desde.Before(out[j].Desde.Time) })
+	return out
+}
+
+// UserFile is the name of the user's rules file, or "" for none.
+func (rb *Rulebook) UserFile() string { return rb.userFile }
+
+// Provenance returns the status and source of the value at path (a dotted
+// leaf path such as "crs.pre.beta.padrao.individual", or
+// "capital_referencia@2020-03-06" for a point of the series).
+func (rb *Rulebook) Provenance(path string) Provenance {
+	if rb.userPaths[path] {
+		return Provenance{Parametro: path, Status: User, Fonte: rb.userFile}
+	}
+	best := Provenance{Parametro: path, Status: Provisional, Fonte: "no provenance recorded"}
+	bestLen := -1
+	key := strings.SplitN(path, "@", 2)[0]
+	for _, p := range rb.Proveniencia {
+		if (key == p.Parametro || strings.HasPrefix(key, p.Parametro+".")) && len(p.Parametro) > bestLen {
+			best, bestLen = Provenance{Parametro: path, Status: p.Status, Fonte: p.Fonte}, len(p.Parametro)
+		}
+	}
+	return best
+}
+
+// CapitalReferencia returns the point of the series in force on date t, and
+// the path naming it; ok is false when t precedes the series.
+func (rb *Rulebook) CapitalReferenciaAt(t time.Time) (v DatedValue, path string, ok bool) {
+	for _, p := range rb.CapitalReferencia {
+		if !p.Desde.After(t) {
+			v, ok = p, true
+		}
+	}
+	return v, "capital_referencia@" + v.Desde.Format(time.DateOnly), ok
+}
