@@ -126,10 +126,10 @@ func (e *engine) cb(w *findings.List) (*Node, error) {
 	n := &Node{Key: "cb", Label: "CB — Capital Base",
 		Formula: fmt.Sprintf("capital de referência × K(%s, região %d) / 100", row, op.Regiao)}
 	n.Inputs = append(n.Inputs,
-		CellRef{Name: "modalidade " + op.Modalidade, Cell: op.ModalRef},
+		CellRef{Name: "modalidade", Text: op.Modalidade, Cell: op.ModalRef},
 		CellRef{Name: "regiao", Cell: op.RegiaoRef, Value: decimal.NewFromInt(int64(op.Regiao))})
 	if op.Segmentacao != "" {
-		n.Inputs = append(n.Inputs, CellRef{Name: "segmentacao " + op.Segmentacao, Cell: op.SegRef})
+		n.Inputs = append(n.Inputs, CellRef{Name: "segmentacao", Text: op.Segmentacao, Cell: op.SegRef})
 	}
 	at := op.DataBase.LastDay()
 	point, path, ok := e.rb.CapitalReferenciaAt(at)

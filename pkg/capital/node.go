@@ -27,6 +27,7 @@ type CellRef struct {
 	Name  string          `json:"name"`
 	Cell  string          `json:"cell,omitempty"`
 	Value decimal.Decimal `json:"value"`
+	Text  string          `json:"text,omitempty"` // a code rather than a number (Value is then 0)
 }
 
 // ParamUse is a rulebook parameter as used by a node.

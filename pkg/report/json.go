@@ -1,0 +1,142 @@
+// Package report renders results for people and programs: an aligned table
+// with BRL amounts and provisional markers, and a stable JSON document.
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/money"
+	"github.com/capreg/capreg/pkg/rules"
+)
+
+// SchemaVersion is the version of the JSON document; it changes only when a
+// key changes meaning or disappears.
+const SchemaVersion = "1"
+
+// Meta is what a document says about the run that produced it.
+type Meta struct {
+	File         string // the input workbook
+	RulebookVer  string
+	RulesFile    string // the user's rules file, or ""
+	Explain      bool   // include the explanation tree
+	ProgramShare string // "flat" or "coverage-weighted"
+}
+
+// Document is the JSON form of a result (schema_version 1).
+type Document struct {
+	SchemaVersion  string                     `json:"schema_version"`
+	File           string                     `json:"file,omitempty"`
+	RegistroANS    string                     `json:"registro_ans"`
+	RazaoSocial    string                     `json:"razao_social"`
+	DataBase       string                     `json:"data_base"`
+	Modalidade     string                     `json:"modalidade"`
+	Segmentacao    string                     `json:"segmentacao"`
+	Regiao         int                        `json:"regiao"`
+	FactorSet      string                     `json:"factor_set"`
+	FactorSets     []capital.SetOutcome       `json:"factor_sets"`
+	Sufficient     bool                       `json:"sufficient"`
+	Provisional    []string                   `json:"provisional"`
+	Proposal       []string                   `json:"proposal"`
+	Informed       []string                   `json:"informed"`
+	Warnings       []findings.Finding         `json:"warnings"`
+	Amounts        map[string]decimal.Decimal `json:"amounts"`
+	AmountsRounded map[string]decimal.Decimal `json:"amounts_rounded"`
+	ICR            *decimal.Decimal           `json:"icr"`
+	ICRRounded     *decimal.Decimal           `json:"icr_rounded"`
+	Markers        map[string][]rules.Status  `json:"markers"`
+	Rulebook       RulebookInfo               `json:"rulebook"`
+	Explanation    *capital.Node              `json:"explanation,omitempty"`
+}
+
+// RulebookInfo names the rulebook used.
+type RulebookInfo struct {
+	Version   string `json:"version"`
+	RulesFile string `json:"rules_file,omitempty"`
+}
+
+// AmountKeys are the keys of "amounts", in display order.
+var AmountKeys = []string{"cb", "pla", "crs", "crs_pre", "crs_pro", "crs_sus", "crs_rem", "crc", "crm", "cro", "cbr", "cr", "surplus"}
+
+// Figures maps the amount keys to the result's nodes.
+func Figures(r *capital.Result) map[string]*capital.Node {
+	f := map[string]*capital.Node{
+		"cb": r.CB, "pla": r.PLA, "crs": r.CRS, "crc": r.CRC, "crm": r.CRM, "cro": r.CRO,
+		"cbr": r.CBR, "cr": r.CR, "surplus": r.Surplus,
+	}
+	for _, k := range []string{"crs_pre", "crs_pro", "crs_sus", "crs_rem"} {
+		f[k] = r.CRS.Find(k)
+		if f[k] == nil { // informed CRS or administradora: no parts
+			f[k] = &capital.Node{Key: k}
+		}
+	}
+	return f
+}
+
+// NewDocument builds the JSON document of a result.
+func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
+	op := r.Operadora
+	d := &Document{
+		SchemaVersion: SchemaVersion, File: m.File,
+		RegistroANS: op.RegistroANS, RazaoSocial: op.RazaoSocial, DataBase: op.DataBase.String(),
+		Modalidade: op.Modalidade, Segmentacao: op.Segmentacao, Regiao: op.Regiao,
+		FactorSet: r.FactorSet, FactorSets: r.Sets, Sufficient: r.Sufficient,
+		Provisional: nonNil(r.Provisional()), Proposal: nonNil(r.Proposal()), Informed: nonNil(r.Informed()),
+		Warnings:       append(findings.List{}, warnings...),
+		Amounts:        map[string]decimal.Decimal{},
+		AmountsRounded: map[string]decimal.Decimal{},
+		Markers:        map[string][]rules.Status{},
+		Rulebook:       RulebookInfo{Version: m.RulebookVer, RulesFile: m.RulesFile},
+	}
+	for k, n := range Figures(r) {
+		d.Amounts[k] = n.Value
+		d.AmountsRounded[k] = money.Round(n.Value)
+		if s := Markers(n); len(s) > 0 {
+			d.Markers[k] = s
+		}
+	}
+	if r.ICR != nil {
+		v, rounded := r.ICR.Value, r.ICR.Value.Round(4)
+		d.ICR, d.ICRRounded = &v, &rounded
+	}
+	if m.Explain {
+		d.Explanation = r.Tree
+	}
+	return d
+}
+
+// Markers are the statuses a figure is marked with: provisional, proposal,
+// informed (regulation and user values need no marker).
+func Markers(n *capital.Node) []rules.Status {
+	var out []rules.Status
+	for _, s := range n.Statuses() {
+		if s == rules.Provisional || s == rules.Proposal {
+			out = append(out, s)
+		}
+	}
+	informed := false
+	n.Walk(func(m *capital.Node) { informed = informed || m.Informed })
+	if informed {
+		out = append(out, "informed")
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// JSON writes the document, indented.
+func JSON(w io.Writer, d any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(d)
+}

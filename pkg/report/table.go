@@ -1,0 +1,172 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/money"
+	"github.com/capreg/capreg/pkg/rules"
+)
+
+// rows of the summary table: key, label, indent.
+var tableRows = []struct {
+	key, label string
+	indent     bool
+}{
+	{"cb", "CB   Capital Base", false},
+	{"pla", "PLA  Patrimônio Líquido Ajustado", false},
+	{"crs", "CRS  underwriting risk", false},
+	{"crs_pre", "PRE    pricing", true},
+	{"crs_pro", "PRO    claims provision (PEONA)", true},
+	{"crs_sus", "SUS    ressarcimento ao SUS", true},
+	{"crs_rem", "RA+RM  remission", true},
+	{"crc", "CRC  credit risk", false},
+	{"crm", "CRM  market risk", false},
+	{"cro", "CRO  operational and legal risk", false},
+	{"cbr", "CBR  Capital Baseado em Riscos", false},
+	{"cr", "CR   Capital Regulatório = max(CB, CBR)", false},
+	{"surplus", "Surplus = PLA − CR", false},
+}
+
+func markerText(ms []rules.Status) string {
+	var out []string
+	for _, m := range ms {
+		switch m {
+		case rules.Provisional:
+			out = append(out, "PROVISIONAL")
+		case rules.Proposal:
+			out = append(out, "PROPOSAL")
+		default:
+			out = append(out, string(m))
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// Table writes the result for a person: a header, the figures aligned with
+// BRL amounts and markers, the factor sets, footnotes and warnings.
+func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error {
+	op := r.Operadora
+	b := &strings.Builder{}
+	fmt.Fprintf(b, "capreg — RN 569/2022 regulatory capital\n")
+	fmt.Fprintf(b, "Operadora   %s  %s\n", op.RegistroANS, op.RazaoSocial)
+	seg := op.Segmentacao
+	if seg != "" {
+		seg = " " + seg
+	}
+	fmt.Fprintf(b, "Data base   %s   %s%s, região %d\n", op.DataBase, op.Modalidade, seg, op.Regiao)
+	fmt.Fprintf(b, "Factor set  %s\n", r.FactorSet)
+	if m.File != "" {
+		fmt.Fprintf(b, "Input       %s\n", m.File)
+	}
+	fmt.Fprintf(b, "Rulebook    %s%s\n\n", m.RulebookVer, rulesSuffix(m.RulesFile))
+
+	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fig := Figures(r)
+	for _, row := range tableRows {
+		n := fig[row.key]
+		fmt.Fprintf(tw, "%s\t%s\t %s\t\n", pad(row.label), money.BRL(n.Value), markerText(Markers(n)))
+	}
+	if r.ICR != nil {
+		fmt.Fprintf(tw, "%s\t%s\t\t\n", pad("ICR  PLA / CR"), money.PtBR(r.ICR.Value, 4))
+	} else {
+		fmt.Fprintf(tw, "%s\t%s\t\t\n", pad("ICR  PLA / CR"), "undefined (CR = 0)")
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	verdict := "SUFFICIENT (PLA ≥ CR)"
+	if !r.Sufficient {
+		verdict = "INSUFFICIENT (PLA < CR)"
+	}
+	fmt.Fprintf(b, "\nSufficiency: %s\n\nFactor sets\n", verdict)
+	tw = tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	for _, s := range r.Sets {
+		mark := " "
+		if s.Chosen {
+			mark = "*"
+		}
+		el := "not eligible"
+		if s.Eligible {
+			el = "eligible"
+		}
+		fmt.Fprintf(tw, "%s %s\t%s\tCRS %s\t%s\n", mark, s.Set, el, money.BRL(s.CRS), s.Reason)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if p := r.Provisional(); len(p) > 0 {
+		fmt.Fprintf(b, "\nPROVISIONAL: figures so marked use parameters not confirmed in the regulation:\n  %s\n  Confirm them and set them in a rules file (capreg rules export; --rules FILE).\n", strings.Join(p, ", "))
+	}
+	if p := r.Proposal(); len(p) > 0 {
+		fmt.Fprintf(b, "\nPROPOSAL: figures so marked use the ANS program-incentive proposal, not yet in force:\n  %s\n", strings.Join(p, ", "))
+	}
+	if p := r.Informed(); len(p) > 0 {
+		fmt.Fprintf(b, "\ninformed: %s given in Parcelas_Informadas, not computed.\n", strings.Join(p, ", "))
+	}
+	if len(warnings) > 0 {
+		fmt.Fprintf(b, "\nWarnings\n")
+		for _, f := range warnings {
+			fmt.Fprintf(b, "  %s\n", f.String())
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// pad makes labels left-aligned inside a right-aligned tabwriter.
+func pad(s string) string {
+	const width = 42
+	if n := len([]rune(s)); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
+}
+
+func rulesSuffix(f string) string {
+	if f == "" {
+		return ""
+	}
+	return " + " + f
+}
+
+// Explain writes the explanation tree: every figure with its formula, input
+// cells and parameters, indented by depth.
+func Explain(w io.Writer, r *capital.Result) error {
+	b := &strings.Builder{}
+	fmt.Fprintf(b, "\nExplanation (every figure: formula, inputs with their cells, parameters with status and source)\n")
+	var rec func(n *capital.Node, depth int)
+	rec = func(n *capital.Node, depth int) {
+		ind := strings.Repeat("  ", depth)
+		mark := ""
+		if ms := Markers(n); len(ms) > 0 {
+			mark = "  [" + markerText(ms) + "]"
+		}
+		fmt.Fprintf(b, "%s%s = %s%s\n", ind, n.Label, n.Value.String(), mark)
+		fmt.Fprintf(b, "%s  formula: %s\n", ind, n.Formula)
+		for _, in := range n.Inputs {
+			cell := ""
+			if in.Cell != "" {
+				cell = " (" + in.Cell + ")"
+			}
+			v := in.Value.String()
+			if in.Text != "" {
+				v = in.Text
+			}
+			fmt.Fprintf(b, "%s  input: %s = %s%s\n", ind, in.Name, v, cell)
+		}
+		for _, p := range n.Params {
+			fmt.Fprintf(b, "%s  parameter: %s = %s [%s: %s]\n", ind, p.Path, p.Value, p.Status, p.Source)
+		}
+		for _, c := range n.Children {
+			rec(c, depth+1)
+		}
+	}
+	rec(r.Tree, 0)
+	_, err := io.WriteString(w, b.String())
+	return err
+}

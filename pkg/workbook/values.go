@@ -1,0 +1,189 @@
+package workbook
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/parse"
+	"github.com/capreg/capreg/pkg/period"
+)
+
+// ambiguousShape is a stored text that is a fine number in a numeric cell
+// but ambiguous typed as text ("1.234").
+var ambiguousShape = regexp.MustCompile(`^-?[0-9]+\.[0-9]{3}$`)
+
+// number reads a numeric value: a numeric cell exactly, or text in pt-BR or
+// plain notation; percent also takes "35%". ok is false when a finding was
+// recorded (or the cell is empty and optional).
+func (r *reader) number(c cell, name string, optional, percent bool) (capital.Amount, bool) {
+	if c.empty() {
+		if !optional {
+			r.missing(c, name)
+		}
+		return capital.Amount{}, false
+	}
+	text := strings.TrimSpace(c.text)
+	if d, err := parse.Raw(text); err == nil && !(ambiguousShape.MatchString(text) && r.isText(c)) {
+		return capital.Amount{V: d, Ref: c.ref()}, true
+	}
+	var d decimal.Decimal
+	var err error
+	if percent {
+		d, err = parse.Percent(text)
+	} else {
+		d, err = parse.Number(text)
+	}
+	if err != nil {
+		r.parseError(c, name, err)
+		return capital.Amount{}, false
+	}
+	return capital.Amount{V: d, Ref: c.ref()}, true
+}
+
+func (r *reader) parseError(c cell, name string, err error) {
+	code := findings.BadNumber
+	fix := ""
+	if pe, ok := parse.IsParseError(err); ok {
+		fix = pe.Fix
+		if pe.Kind == parse.Ambiguous {
+			code = findings.AmbiguousNumber
+		}
+	}
+	r.add(code, c, fmt.Sprintf("%s: %v", name, err), fix)
+}
+
+// plausible dates: a serial or text outside these years is a typing error.
+func plausible(t time.Time) bool { return t.Year() >= 1900 && t.Year() <= 2200 }
+
+// date reads a date cell or AAAA-MM-DD text.
+func (r *reader) date(c cell, name string, optional bool) (*capital.Dated, bool) {
+	if c.empty() {
+		if !optional {
+			r.missing(c, name)
+		}
+		return nil, false
+	}
+	text := strings.TrimSpace(c.text)
+	t, err := parse.Date(text)
+	if err != nil {
+		if _, rawErr := parse.Raw(text); rawErr == nil {
+			t, err = parse.Serial(text)
+		}
+	}
+	if err != nil || !plausible(t) {
+		r.add(findings.BadDate, c, fmt.Sprintf("%s: %q is not a date", name, clip(text)), "type a date cell, or text AAAA-MM-DD")
+		return nil, false
+	}
+	return &capital.Dated{T: t, Ref: c.ref()}, true
+}
+
+// month reads a month: AAAA-MM text or a date cell.
+func (r *reader) month(c cell, name string) (period.Month, bool) {
+	if c.empty() {
+		r.missing(c, name)
+		return period.Month{}, false
+	}
+	text := strings.TrimSpace(c.text)
+	m, err := parse.Month(text)
+	if err != nil {
+		if _, rawErr := parse.Raw(text); rawErr == nil {
+			var t time.Time
+			if t, err = parse.Serial(text); err == nil {
+				m = period.MonthOf(t)
+			}
+		}
+	}
+	if err != nil || !plausible(m.FirstDay()) {
+		r.add(findings.BadDate, c, fmt.Sprintf("%s: %q is not a month", name, clip(text)), "type text AAAA-MM or a date cell")
+		return period.Month{}, false
+	}
+	return m, true
+}
+
+// enum reads one of the allowed codes (case and blanks forgiven) and
+// returns it as the layout spells it.
+func (r *reader) enum(c cell, name string, allowed []string, optional bool) (string, bool) {
+	if c.empty() {
+		if !optional {
+			r.missing(c, name)
+		}
+		return "", false
+	}
+	text := strings.TrimSpace(c.text)
+	if d, err := parse.Raw(text); err == nil && d.IsInteger() {
+		text = d.String() // a numeric cell 2 or 2.0 for regiao
+	}
+	for _, a := range allowed {
+		if strings.EqualFold(a, text) {
+			return a, true
+		}
+	}
+	r.add(findings.BadEnum, c, fmt.Sprintf("%s: %q is not one of %s", name, clip(text), strings.Join(allowed, ", ")), "")
+	return "", false
+}
+
+// flag reads S or N; empty is N.
+func (r *reader) flag(c cell, name string) bool {
+	if c.empty() {
+		return false
+	}
+	v, ok := r.enum(c, name, []string{"S", "N"}, true)
+	return ok && v == "S"
+}
+
+var sixDigits = regexp.MustCompile(`^[0-9]{6}$`)
+
+// registro reads a registro ANS: 6 digits of text, or a number padded to 6.
+func (r *reader) registro(c cell, name string) (string, bool) {
+	if c.empty() {
+		r.missing(c, name)
+		return "", false
+	}
+	text := strings.TrimSpace(c.text)
+	if sixDigits.MatchString(text) {
+		return text, true
+	}
+	if !r.isText(c) {
+		if d, err := parse.Raw(text); err == nil && d.IsInteger() && d.Sign() > 0 && d.LessThan(decimal.NewFromInt(1000000)) {
+			return fmt.Sprintf("%06d", d.IntPart()), true
+		}
+	}
+	r.add(findings.BadRegistro, c, fmt.Sprintf("%s: %q is not a 6-digit registro ANS", name, clip(text)), "")
+	return "", false
+}
+
+// text reads free text.
+func (r *reader) text(c cell, name string, optional bool) (string, bool) {
+	if c.empty() {
+		if !optional {
+			r.missing(c, name)
+		}
+		return "", false
+	}
+	return strings.TrimSpace(c.text), true
+}
+
+// within checks lo ≤ v ≤ hi.
+func (r *reader) within(a capital.Amount, c cell, name string, lo, hi int64) bool {
+	if a.V.LessThan(decimal.NewFromInt(lo)) || a.V.GreaterThan(decimal.NewFromInt(hi)) {
+		r.add(findings.OutOfRange, c, fmt.Sprintf("%s = %s is outside %d to %d", name, a.V, lo, hi), "type a fraction between 0 and 1 (0,35 or 35%)")
+		return false
+	}
+	return true
+}
+
+// nonNegative checks v ≥ 0.
+func (r *reader) nonNegative(a capital.Amount, c cell, name string) {
+	if a.V.Sign() < 0 {
+		r.add(findings.Negative, c, fmt.Sprintf("%s = %s is negative", name, a.V), "")
+	}
+}
+
+func contains(list []string, s string) bool { return slices.Contains(list, s) }
