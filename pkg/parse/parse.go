@@ -185,7 +185,9 @@ func Month(text string) (period.Month, error) {
 // LibreOffice and openpyxl write it) to a date; any time of day is dropped.
 func Serial(raw string) (time.Time, error) {
 	d, err := Raw(raw)
-	if err != nil || d.Sign() <= 0 || d.GreaterThan(decimal.NewFromInt(2958465)) {
+	// Serial 1 is 1900-01-01 and 2958465 is 9999-12-31; below 1 is a time of
+	// day alone, and any time on the last day is still that day.
+	if err != nil || d.LessThan(decimal.NewFromInt(1)) || d.GreaterThanOrEqual(decimal.NewFromInt(2958466)) {
 		return time.Time{}, syntaxErr(raw, "a date", dateFix)
 	}
 	days := d.IntPart()

@@ -108,9 +108,15 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	if p := r.Informed(); len(p) > 0 {
 		fmt.Fprintf(b, "\ninformed: %s given in Parcelas_Informadas, not computed.\n", strings.Join(p, ", "))
 	}
-	if len(warnings) > 0 {
+	var shown findings.List
+	for _, f := range warnings {
+		if f.Code != findings.ProvisionalParams && f.Code != findings.ProposalParams { // the footnotes say it
+			shown = append(shown, f)
+		}
+	}
+	if len(shown) > 0 {
 		fmt.Fprintf(b, "\nWarnings\n")
-		for _, f := range warnings {
+		for _, f := range shown {
 			fmt.Fprintf(b, "  %s\n", f.String())
 		}
 	}

@@ -306,7 +306,12 @@ func (rb *Rulebook) UserFile() string { return rb.userFile }
 // leaf path such as "crs.pre.beta.padrao.individual", or
 // "capital_referencia@2020-03-06" for a point of the series).
 func (rb *Rulebook) Provenance(path string) Provenance {
-	if rb.userPaths[path] {
+	// "fator_k.autogestao[3]" names one value of the leaf fator_k.autogestao.
+	leaf := path
+	if i := strings.IndexByte(path, '['); i > 0 && strings.HasSuffix(path, "]") {
+		leaf = path[:i]
+	}
+	if rb.userPaths[path] || rb.userPaths[leaf] {
 		return Provenance{Parametro: path, Status: User, Fonte: rb.userFile}
 	}
 	best := Provenance{Parametro: path, Status: Provisional, Fonte: "no provenance recorded"}

@@ -1,0 +1,43 @@
+# capreg — see README.md. `make run` runs the example end to end; `make test` runs every test.
+GO      ?= go
+BIN     := bin/capreg
+EXAMPLE := examples/operadora-exemplo.xlsx
+FUZZTIME ?= 5m
+
+.PHONY: build run test bench fuzz lint cover clean examples
+
+build:
+	$(GO) build -o $(BIN) ./cmd/capreg
+
+run: build
+	./$(BIN) calc $(EXAMPLE)
+
+test: lint
+	$(GO) test -race -count=1 ./...
+
+lint:
+	$(GO) vet ./...
+	@out=$$(gofmt -l cmd pkg); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+# Each fuzz target for FUZZTIME (go test runs one fuzz target at a time).
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$t"; $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+cover:
+	$(GO) test -coverprofile=coverage.out ./...
+	$(GO) tool cover -func=coverage.out | tail -1
+
+# Regenerate the shipped example and its expected outputs (review the diff).
+examples: build
+	./$(BIN) example $(EXAMPLE) --seed 1
+	$(GO) test ./pkg/cli -run TestGolden -update
+
+clean:
+	rm -rf bin coverage.out

@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/report"
+	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/workbook"
+)
+
+// CalcOptions are the settings of capreg calc.
+type CalcOptions struct {
+	Workbook           string
+	Factors            string
+	Output             string
+	Out                string
+	Explain            bool
+	FailOnInsufficient bool
+	Rules              string
+}
+
+var calcOutputs = []string{"table", "json"}
+
+// NewCmdCalc builds capreg calc; runF replaces the run (tests of flag
+// parsing), nil runs it.
+func NewCmdCalc(s Streams, runF func(context.Context, *CalcOptions) error) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "calc WORKBOOK",
+		Short: "Compute the regulatory capital of one operator",
+		Long: `Compute CB, PLA, CRS (PRE, PRO, SUS, RA+RM), CRC, CRM, CRO, CBR, CR, surplus, ICR and
+sufficiency of the operator in WORKBOOK (input layout v1; see capreg template).
+
+The factor set is chosen automatically (--factors auto): of the sets the operator is
+eligible for at its data base (padrao, reduzido, promoprev, parto_adequado, aps), the one
+with the lowest CRS. --explain adds the explanation tree: every figure with its formula,
+its input cells (Sheet!Cell) and its parameters with status and source.
+
+` + exitCodesHelp,
+		Example: `  capreg calc examples/operadora-exemplo.xlsx
+  capreg calc operadora.xlsx --explain
+  capreg calc operadora.xlsx --output json --out resultado.json
+  capreg calc operadora.xlsx --factors padrao --rules regras.yaml --fail-on-insufficient`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := config(cmd)
+			if err != nil {
+				return err
+			}
+			opts := &CalcOptions{
+				Workbook:           args[0],
+				Factors:            v.GetString("factors"),
+				Output:             v.GetString("output"),
+				Out:                v.GetString("out"),
+				Explain:            v.GetBool("explain"),
+				FailOnInsufficient: v.GetBool("fail-on-insufficient"),
+				Rules:              v.GetString("rules"),
+			}
+			if !slices.Contains(calcOutputs, opts.Output) {
+				return usageError{fmt.Errorf("--output %q: use one of %s", opts.Output, strings.Join(calcOutputs, ", "))}
+			}
+			if opts.Factors != capital.Auto && !slices.Contains(capital.Sets(), opts.Factors) {
+				return usageError{fmt.Errorf("--factors %q: use auto or one of %s", opts.Factors, strings.Join(capital.Sets(), ", "))}
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runCalc(cmd, s, opts)
+		},
+	}
+	cmd.Flags().String("factors", capital.Auto, "factor set: auto, "+strings.Join(capital.Sets(), ", "))
+	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(calcOutputs, ", "))
+	cmd.Flags().String("out", "", "write the output to this file (atomically) instead of stdout")
+	cmd.Flags().Bool("explain", false, "include the explanation tree (formula, input cells, parameters of every figure)")
+	cmd.Flags().Bool("fail-on-insufficient", false, "exit 3 when PLA < CR (for CI gates)")
+	return cmd
+}
+
+// Calculation is one workbook computed: the result, the warnings of the
+// reader and the engine, and the rulebook used.
+type Calculation struct {
+	Result   *capital.Result
+	Warnings findings.List
+	Rulebook *rules.Rulebook
+}
+
+// Calculate reads and computes one workbook.
+func Calculate(path string, rb *rules.Rulebook, opt capital.Options) (*Calculation, error) {
+	f, err := openInput(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	in, l := workbook.Read(f)
+	if l.HasErrors() {
+		return nil, &findings.InputError{Findings: l.Sorted()}
+	}
+	res, err := capital.Compute(in, rb, opt)
+	if err != nil {
+		return nil, err
+	}
+	return &Calculation{Result: res, Warnings: append(l.Warnings(), res.Warnings...), Rulebook: rb}, nil
+}
+
+func runCalc(cmd *cobra.Command, s Streams, o *CalcOptions) error {
+	rb, err := loadRules(o.Rules)
+	if err != nil {
+		return err
+	}
+	c, err := Calculate(o.Workbook, rb, capital.Options{Factors: o.Factors})
+	if err != nil {
+		return err
+	}
+	meta := report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Explain: o.Explain}
+	err = writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
+		if o.Output == "json" {
+			return report.JSON(w, report.NewDocument(c.Result, c.Warnings, meta))
+		}
+		if err := report.Table(w, c.Result, c.Warnings, meta); err != nil {
+			return err
+		}
+		if o.Explain {
+			return report.Explain(w, c.Result)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if o.FailOnInsufficient && !c.Result.Sufficient {
+		return errInsufficient
+	}
+	return nil
+}

@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files with the current output")
+
+// runCapreg runs capreg in-process from the repository root.
+func runCapreg(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, Streams{In: &bytes.Buffer{}, Out: &out, Err: &errb})
+	return out.String(), errb.String(), code
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./pkg/cli -run TestGolden -update)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the output; run go test ./pkg/cli -run TestGolden -update and review the diff.\n--- got ---\n%s", path, got)
+	}
+}
+
+// The shipped example's outputs (examples/) and the other command outputs
+// (testdata/golden/) are golden files: every change shows in review.
+func TestGolden(t *testing.T) {
+	t.Chdir("../..")
+	cases := []struct {
+		name, file string
+		args       []string
+	}{
+		{"example json", "examples/operadora-exemplo.json", []string{"calc", "examples/operadora-exemplo.xlsx", "--output", "json"}},
+		{"example table", "examples/operadora-exemplo.txt", []string{"calc", "examples/operadora-exemplo.xlsx"}},
+		{"example explain", "testdata/golden/calc-explain.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--explain"}},
+		{"example explain json", "testdata/golden/calc-explain.json.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--explain", "-o", "json"}},
+		{"forced padrao", "testdata/golden/calc-padrao.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--factors", "padrao"}},
+		{"forced aps (not eligible)", "testdata/golden/calc-aps.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--factors", "aps"}},
+		{"informed parcels", "testdata/golden/calc-informed.golden", []string{"calc", "testdata/fixtures/f06_autogestao_insuficiente.xlsx"}},
+		{"administradora json", "testdata/golden/calc-administradora.json.golden", []string{"calc", "testdata/fixtures/f07_administradora.xlsx", "-o", "json"}},
+		{"rules show", "testdata/golden/rules-show.golden", []string{"rules", "show"}},
+		{"rules export", "testdata/golden/rules-export.golden", []string{"rules", "export"}},
+	}
+	if err := os.MkdirAll("testdata/golden", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out, errs, code := runCapreg(t, c.args...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			golden(t, filepath.FromSlash(c.file), out)
+		})
+	}
+}

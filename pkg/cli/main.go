@@ -1,0 +1,109 @@
+// Package cli is capreg's command line: thin cobra commands that parse flags
+// into options, call one domain function and hand the result to a renderer.
+// Main maps every error to the documented exit codes; no command exits.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"golang.org/x/term"
+
+	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/findings"
+)
+
+// Exit codes (the same for every command).
+const (
+	ExitOK           = 0
+	ExitInternal     = 1
+	ExitInvalid      = 2
+	ExitInsufficient = 3
+	ExitInterrupted  = 130
+)
+
+// Streams are the command's standard streams.
+type Streams struct {
+	In     io.Reader
+	Out    io.Writer
+	Err    io.Writer
+	OutTTY bool // stdout is a terminal
+	ErrTTY bool // stderr is a terminal
+}
+
+// System returns the process's streams.
+func System() Streams {
+	return Streams{In: os.Stdin, Out: os.Stdout, Err: os.Stderr,
+		OutTTY: term.IsTerminal(int(os.Stdout.Fd())), ErrTTY: term.IsTerminal(int(os.Stderr.Fd()))}
+}
+
+// usageError is a mistake in the command line (exit 2, with usage hint).
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// invalidError is an input that cannot be used (exit 2).
+type invalidError struct{ err error }
+
+func (e invalidError) Error() string { return e.err.Error() }
+func (e invalidError) Unwrap() error { return e.err }
+
+// errInsufficient is a computed PLA below CR under --fail-on-insufficient.
+var errInsufficient = errors.New("PLA is below the regulatory capital (--fail-on-insufficient)")
+
+// Main runs capreg with args and returns the exit code.
+func Main(args []string, s Streams) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return run(ctx, args, s)
+}
+
+func run(ctx context.Context, args []string, s Streams) (code int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(s.Err, "capreg: internal error (a bug, please report it): %v\n", p)
+			code = ExitInternal
+		}
+	}()
+	root := NewRootCmd(s)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if ctx.Err() != nil {
+		fmt.Fprintln(s.Err, "capreg: interrupted")
+		return ExitInterrupted
+	}
+	return exitCode(err, s.Err)
+}
+
+// exitCode prints err and maps it to the documented exit code.
+func exitCode(err error, w io.Writer) int {
+	if err == nil {
+		return ExitOK
+	}
+	var in *findings.InputError
+	var ue usageError
+	var ie invalidError
+	switch {
+	case errors.Is(err, errInsufficient):
+		fmt.Fprintf(w, "capreg: %v\n", err)
+		return ExitInsufficient
+	case errors.As(err, &in):
+		fmt.Fprintf(w, "capreg: %v\n", err)
+		return ExitInvalid
+	case errors.As(err, &ue):
+		fmt.Fprintf(w, "capreg: %v\nRun 'capreg --help' for usage.\n", err)
+		return ExitInvalid
+	case errors.As(err, &ie), errors.Is(err, capital.ErrRules):
+		fmt.Fprintf(w, "capreg: %v\n", err)
+		return ExitInvalid
+	default:
+		fmt.Fprintf(w, "capreg: internal error (a bug, please report it): %v\n", err)
+		return ExitInternal
+	}
+}

@@ -1,0 +1,91 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/capreg/capreg/pkg/generate"
+	"github.com/capreg/capreg/pkg/report"
+	"github.com/capreg/capreg/pkg/safefile"
+)
+
+func safeWrite(cmd *cobra.Command, path string, fill func(io.Writer) error) error {
+	if err := safefile.Write(cmd.Context(), path, fill); err != nil {
+		return invalidError{err}
+	}
+	return nil
+}
+
+// NewCmdTemplate builds capreg template.
+func NewCmdTemplate(s Streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "template FILE",
+		Short:   "Write the empty input workbook (layout v1) with a Leia-me sheet",
+		Example: "  capreg template operadora.xlsx",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return writeWorkbook(cmd, s, args[0], generate.Template)
+		},
+	}
+	return cmd
+}
+
+// NewCmdExample builds capreg example.
+func NewCmdExample(s Streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "example FILE",
+		Short:   "Write a filled, realistic input workbook (deterministic with --seed)",
+		Example: "  capreg example exemplo.xlsx\n  capreg example outro.xlsx --seed 7",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			seed, _ := cmd.Flags().GetUint64("seed")
+			return writeWorkbook(cmd, s, args[0], func() (*excelize.File, error) { return generate.Example(seed) })
+		},
+	}
+	cmd.Flags().Uint64("seed", 1, "seed of the generated operator (1 is the shipped example)")
+	return cmd
+}
+
+func writeWorkbook(cmd *cobra.Command, s Streams, path string, build func() (*excelize.File, error)) error {
+	f, err := build()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if err := safeWrite(cmd, path, func(w io.Writer) error { return f.Write(w) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(s.Err, "wrote %s\n", path)
+	return nil
+}
+
+// Version is the version from the build info ("(devel)" in a source tree).
+func Version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		v := bi.Main.Version
+		for _, st := range bi.Settings {
+			if st.Key == "vcs.revision" && len(st.Value) >= 12 {
+				v += " " + st.Value[:12]
+			}
+		}
+		return v
+	}
+	return "unknown"
+}
+
+// NewCmdVersion builds capreg version.
+func NewCmdVersion(s Streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print capreg's version and the JSON schema version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			_, err := fmt.Fprintf(s.Out, "capreg %s (json schema %s)\n", Version(), report.SchemaVersion)
+			return err
+		},
+	}
+}

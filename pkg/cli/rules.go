@@ -1,0 +1,70 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+)
+
+// NewCmdRules builds capreg rules show|export.
+func NewCmdRules(s Streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "Show or export the effective rulebook (embedded + --rules FILE)",
+	}
+	show := &cobra.Command{
+		Use:     "show",
+		Short:   "List every parameter with value, status (regulation, provisional, proposal, user) and source",
+		Example: "  capreg rules show\n  capreg rules show --rules regras.yaml",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := config(cmd)
+			if err != nil {
+				return err
+			}
+			rb, err := loadRules(v.GetString("rules"))
+			if err != nil {
+				return err
+			}
+			leaves, err := rb.Leaves()
+			if err != nil {
+				return err
+			}
+			tw := tabwriter.NewWriter(s.Out, 0, 0, 2, ' ', 0)
+			fmt.Fprintf(tw, "PARAMETER\tVALUE\tSTATUS\tSOURCE\n")
+			for _, l := range leaves {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.Path, l.Value, l.Status, l.Source)
+			}
+			return tw.Flush()
+		},
+	}
+	export := &cobra.Command{
+		Use:     "export",
+		Short:   "Write the effective rulebook as a rules file to edit and pass back with --rules",
+		Example: "  capreg rules export > regras.yaml\n  capreg rules export --out regras.yaml",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := config(cmd)
+			if err != nil {
+				return err
+			}
+			rb, err := loadRules(v.GetString("rules"))
+			if err != nil {
+				return err
+			}
+			data, err := rb.Export()
+			if err != nil {
+				return err
+			}
+			return writeOutput(cmd, v.GetString("out"), s.Out, func(w io.Writer) error {
+				_, err := w.Write(data)
+				return err
+			})
+		},
+	}
+	export.Flags().String("out", "", "write to this file (atomically) instead of stdout")
+	cmd.AddCommand(show, export)
+	return cmd
+}

@@ -1,0 +1,308 @@
+package parse
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/capreg/capreg/pkg/period"
+)
+
+// kindOf returns 0 for no error, else the *Error's kind (-1 for a foreign error).
+func kindOf(err error) Kind {
+	if err == nil {
+		return 0
+	}
+	pe, ok := IsParseError(err)
+	if !ok {
+		return -1
+	}
+	return pe.Kind
+}
+
+func TestNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "" when an error is expected
+		kind Kind
+	}{
+		// pt-BR
+		{"1.234.567,89", "1234567.89", 0},
+		{"-12,5", "-12.5", 0},
+		{"1234,5", "1234.5", 0}, // comma without thousands separators
+		{"0,35", "0.35", 0},
+		{"1.000,00", "1000", 0},
+		{"-0,00", "0", 0},
+		{"123.456.789.012,345", "123456789012.345", 0},
+		// plain
+		{"1234567.89", "1234567.89", 0},
+		{"12.5", "12.5", 0},
+		{"12.50", "12.5", 0},
+		{"12.3456", "12.3456", 0},
+		{"0.234", "0.234", 0}, // 0.234 cannot be 234 thousand: not ambiguous
+		{"0.000", "0", 0},     // same
+		{".5", "0.5", 0},      // missing integer part
+		{"42", "42", 0},       // integer
+		{"-7", "-7", 0},       // negative integer
+		{"+5", "5", 0},        // explicit plus
+		{"0.1", "0.1", 0},     // exact, not the float 0.1000000000000000055…
+		{"99999999999999999999999.99", "99999999999999999999999.99", 0}, // beyond float64 precision
+		// pt-BR thousands without decimals
+		{"1.234.567", "1234567", 0},
+		{"12.345.678", "12345678", 0},
+		// decorations
+		{"R$ 1.234,56", "1234.56", 0},
+		{"R$1.234,56", "1234.56", 0},
+		{"R$ -1.234,56", "-1234.56", 0},
+		{"  12  ", "12", 0},
+		{"\u00a01.000,00\u00a0", "1000", 0}, // no-break spaces, as Excel writes them
+		{"R$\u00a01.000,00", "1000", 0},
+		// ambiguous: a lone dot followed by exactly three digits
+		{"1.234", "", Ambiguous},
+		{"-1.234", "", Ambiguous},
+		{"1234.567", "", Ambiguous}, // the spec's rule: only dot, then three digits
+		{"R$ 999.999", "", Ambiguous},
+		// syntax errors
+		{"", "", Syntax},
+		{"   ", "", Syntax},
+		{"-", "", Syntax},
+		{"R$", "", Syntax},
+		{"abc", "", Syntax},
+		{"1e5", "", Syntax},
+		{"--1", "", Syntax},
+		{"+-1", "", Syntax},
+		{"-+1", "", Syntax},
+		{",", "", Syntax},
+		{"1,", "", Syntax},         // comma with no decimals
+		{",5", "", Syntax},         // comma with no integer part
+		{"1,2,3", "", Syntax},      // two commas
+		{"1.23,4", "", Syntax},     // bad thousands group before the comma
+		{"1234.567,8", "", Syntax}, // group of four digits
+		{"12.34.56", "", Syntax},   // several dots, not thousands groups
+		{"1.2345.678", "", Syntax},
+		{".", "", Syntax},
+		{"1 234,5", "", Syntax}, // space is not a thousands separator
+		{"1,5%", "", Syntax},
+		{"١٢٣", "", Syntax}, // non-ASCII digits
+		{"0x10", "", Syntax},
+	}
+	for _, tc := range tests {
+		got, err := Number(tc.in)
+		if k := kindOf(err); k != tc.kind {
+			t.Errorf("Number(%q): error %v (kind %d), want kind %d", tc.in, err, k, tc.kind)
+			continue
+		}
+		if err != nil {
+			pe, _ := IsParseError(err)
+			if pe.Text != tc.in || pe.Msg == "" || pe.Fix == "" {
+				t.Errorf("Number(%q): error %+v lacks text, message or fix", tc.in, pe)
+			}
+			continue
+		}
+		if !got.Equal(decimal.RequireFromString(tc.want)) {
+			t.Errorf("Number(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestErrorMessages(t *testing.T) {
+	_, err := Number("1.234")
+	if err == nil || !strings.Contains(err.Error(), `"1.234" is ambiguous`) {
+		t.Errorf("ambiguous message: %v", err)
+	}
+	long := strings.Repeat("x", 100)
+	_, err = Number(long)
+	pe, ok := IsParseError(err)
+	if !ok || pe.Text != long {
+		t.Fatalf("error %v does not keep the whole text", err)
+	}
+	if len(err.Error()) > 80 || !strings.Contains(err.Error(), "...") {
+		t.Errorf("message for a long text is not clipped: %q", err.Error())
+	}
+	if _, ok := IsParseError(errors.New("other")); ok {
+		t.Error("IsParseError accepted a foreign error")
+	}
+	wrapped := errors.Join(errors.New("context"), err)
+	if _, ok := IsParseError(wrapped); !ok {
+		t.Error("IsParseError did not unwrap")
+	}
+}
+
+func TestRaw(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"1234.5", "1234.5"},
+		{"1.5E-3", "0.0015"},
+		{"1.5e3", "1500"},
+		{"-7", "-7"},
+		{" 42 ", "42"},
+		{"0.1", "0.1"}, // exact: the digits in the file, not a float
+		{"123456789012345678901234567890", "123456789012345678901234567890"},
+		{"0.30000000000000004", "0.30000000000000004"}, // what a float sum can leave in a file, kept as written
+		{"1.234", "1.234"}, // a raw cell value is never pt-BR: not ambiguous
+		{"", ""},
+		{"  ", ""},
+		{"1,5", ""},
+		{"1_000", ""},
+		{"abc", ""},
+		{"Inf", ""},
+		{"-Infinity", ""},
+		{"NaN", ""},
+		{"1e400", ""}, // beyond float64: refused
+		{"0x1p4", ""}, // hexadecimal float: refused
+		{"1.2.3", ""},
+	}
+	for _, tc := range tests {
+		got, err := Raw(tc.in)
+		if tc.want == "" {
+			if k := kindOf(err); k != Syntax {
+				t.Errorf("Raw(%q) = %s, %v; want a syntax error", tc.in, got, err)
+			}
+			continue
+		}
+		if err != nil || !got.Equal(decimal.RequireFromString(tc.want)) {
+			t.Errorf("Raw(%q) = %s, %v; want %s", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func TestPercent(t *testing.T) {
+	tests := []struct {
+		in, want string
+		kind     Kind
+	}{
+		{"35%", "0.35", 0},
+		{"0,35", "0.35", 0},
+		{"0.35", "0.35", 0},
+		{"12,5%", "0.125", 0},
+		{"100%", "1", 0},
+		{"0%", "0", 0},
+		{" 35 % ", "0.35", 0},
+		{"-5%", "-0.05", 0},
+		{"0,001%", "0.00001", 0},
+		{"1", "1", 0},
+		{"%", "", Syntax},
+		{"abc%", "", Syntax},
+		{"35%%", "", Syntax},
+		{"1.234%", "", Ambiguous},
+		{"", "", Syntax},
+	}
+	for _, tc := range tests {
+		got, err := Percent(tc.in)
+		if k := kindOf(err); k != tc.kind {
+			t.Errorf("Percent(%q): error %v, want kind %d", tc.in, err, tc.kind)
+			continue
+		}
+		if err == nil && !got.Equal(decimal.RequireFromString(tc.want)) {
+			t.Errorf("Percent(%q) = %s, want %s", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2023-05-15", "2023-05-15"},
+		{"15/05/2023", "2023-05-15"},
+		{"5/6/2023", "2023-06-05"}, // day first, as in Brazil
+		{" 2024-02-29 ", "2024-02-29"},
+		{"29/02/2024", "2024-02-29"},
+		{"2023-02-29", ""}, // not a leap year
+		{"2023-02-30", ""},
+		{"31/04/2023", ""},
+		{"2023/05/15", ""},
+		{"15-05-2023", ""},
+		{"05/15/2023", ""}, // US order: month 15
+		{"2023-5-15", ""},
+		{"2023-05", ""},
+		{"", ""},
+		{"ontem", ""},
+	}
+	for _, tc := range tests {
+		got, err := Date(tc.in)
+		if tc.want == "" {
+			if kindOf(err) != Syntax {
+				t.Errorf("Date(%q) = %v, %v; want a syntax error", tc.in, got, err)
+			}
+			continue
+		}
+		if err != nil || period.Date(got) != tc.want || got.Location() != time.UTC || got.Hour() != 0 {
+			t.Errorf("Date(%q) = %v, %v; want %s", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func TestMonth(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2023-05", "2023-05"},
+		{"05/2023", "2023-05"},
+		{"5/2023", "2023-05"},
+		{"2023-12", "2023-12"},
+		{"2023-05-15", "2023-05"}, // a date names its month
+		{"15/05/2023", "2023-05"},
+		{" 2024-01 ", "2024-01"},
+		{"2023-13", ""},
+		{"2023-00", ""},
+		{"13/2023", ""},
+		{"2023", ""},
+		{"2023-5", ""},
+		{"maio/2023", ""},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		got, err := Month(tc.in)
+		if tc.want == "" {
+			if kindOf(err) != Syntax {
+				t.Errorf("Month(%q) = %v, %v; want a syntax error", tc.in, got, err)
+			}
+			continue
+		}
+		if err != nil || got.String() != tc.want {
+			t.Errorf("Month(%q) = %v, %v; want %s", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+// Serials are days since 1899-12-30 from 1900-03-01 on; before that, since
+// 1899-12-31 (Excel's phantom 1900-02-29 is serial 60).
+// Hand check: 1900-01-01 → 2023-01-01 is 123·365 + 30 leap days (1904…2020)
+// = 44925 days; plus the two days from 1899-12-30 gives 44927 = 2023-01-01.
+// 2023-05-15 = 44927 + 31 + 28 + 31 + 30 + 14 = 45061.
+func TestSerial(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"1", "1900-01-01"},
+		{"31", "1900-01-31"},
+		{"59", "1900-02-28"},
+		{"60", "1900-03-01"}, // Excel's 1900-02-29 that never was
+		{"61", "1900-03-01"},
+		{"44927", "2023-01-01"},
+		{"45061", "2023-05-15"},
+		{"45061.75", "2023-05-15"}, // time of day dropped
+		{"45061.999999", "2023-05-15"},
+		{"4.5061E4", "2023-05-15"},
+		{"45107", "2023-06-30"}, // 45061 + 16 (May) + 30 (June)
+		{"2958465", "9999-12-31"},
+		{"2958465.5", "9999-12-31"}, // noon on the last day Excel knows
+		{"2958466", ""},
+		{"0", ""},
+		{"0.5", ""}, // a time of day alone is not a date
+		{"-1", ""},
+		{"", ""},
+		{"abc", ""},
+		{"45061,5", ""},
+		{"2023-05-15", ""},
+	}
+	for _, tc := range tests {
+		got, err := Serial(tc.in)
+		if tc.want == "" {
+			if kindOf(err) != Syntax {
+				t.Errorf("Serial(%q) = %v, %v; want a syntax error", tc.in, got, err)
+			}
+			continue
+		}
+		if err != nil || period.Date(got) != tc.want || got.Hour() != 0 || got.Location() != time.UTC {
+			t.Errorf("Serial(%q) = %v, %v; want %s", tc.in, got, err, tc.want)
+		}
+	}
+}

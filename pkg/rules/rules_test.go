@@ -1,0 +1,696 @@
+package rules
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+)
+
+func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func mustDefault(t *testing.T) *Rulebook {
+	t.Helper()
+	rb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rb
+}
+
+func mustLoad(t *testing.T, yml string) *Rulebook {
+	t.Helper()
+	rb, err := Load([]byte(yml), "user.yaml")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	return rb
+}
+
+// kTable is Tabela 2 (fator K, %) as printed in rn569-research-notes.md
+// §3.2, pt-BR decimals, typed from there and not from rulebook.yaml.
+const kTable = `
+seguradora_especializada          | 100,00 | 100,00 | 100,00 | 100,00 | 100,00 | 100,00
+medicina_de_grupo_filantropia_ST  | 100,00 | 74,19 | 48,39 | 25,81 | 18,06 | 10,32
+cooperativa_medica_ST             | 87,10 | 61,29 | 37,10 | 18,06 | 12,65 | 7,23
+medicina_de_grupo_filantropia_SSS | 74,39 | 49,19 | 27,58 | 12,65 | 8,85 | 5,06
+cooperativa_medica_SSS            | 64,52 | 46,77 | 29,03 | 12,90 | 8,82 | 4,74
+autogestao                        | 61,69 | 38,39 | 20,11 | 8,85 | 6,20 | 3,54
+medicina_de_grupo_filantropia_SSP | 50,04 | 29,25 | 19,35 | 7,10 | 5,00 | 2,90
+cooperativa_medica_SSP            | 45,81 | 22,58 | 15,35 | 6,68 | 4,76 | 2,84
+medicina_de_grupo_filantropia_SPS | 34,19 | 20,97 | 14,52 | 6,26 | 4,35 | 2,45
+cooperativa_medica_SPS            | 32,58 | 19,74 | 12,89 | 5,85 | 3,98 | 2,10
+medicina_de_grupo_filantropia_SPP | 20,16 | 14,31 | 8,37 | 4,98 | 3,37 | 1,77
+cooperativa_medica_SPP            | 17,24 | 11,34 | 6,67 | 4,37 | 2,92 | 1,47
+odontologia_de_grupo_SOT          | 3,23 | 2,58 | 1,94 | 0,48 | 0,41 | 0,34
+cooperativa_odontologica_SOT      | 2,58 | 2,43 | 1,79 | 0,45 | 0,35 | 0,25
+odontologia_de_grupo_SOM          | 2,40 | 2,03 | 1,48 | 0,39 | 0,30 | 0,20
+cooperativa_odontologica_SOM      | 2,35 | 1,90 | 1,21 | 0,34 | 0,26 | 0,19
+odontologia_de_grupo_SOP          | 2,31 | 1,76 | 0,94 | 0,29 | 0,23 | 0,18
+cooperativa_odontologica_SOP      | 2,03 | 1,35 | 0,61 | 0,23 | 0,20 | 0,16
+administradora_de_beneficios      | 17,24 | 11,34 | 6,67 | 4,37 | 2,92 | 1,47
+`
+
+func TestDefaultFatorK(t *testing.T) {
+	rb := mustDefault(t)
+	rows := strings.Split(strings.TrimSpace(kTable), "\n")
+	if len(rows) != 19 || len(rb.FatorK) != 19 {
+		t.Fatalf("19 rows expected: table %d, rulebook %d", len(rows), len(rb.FatorK))
+	}
+	for _, line := range rows {
+		cells := strings.Split(line, "|")
+		row := strings.TrimSpace(cells[0])
+		got := rb.FatorK[row]
+		if len(got) != 6 {
+			t.Errorf("fator_k.%s has %d values", row, len(got))
+			continue
+		}
+		for i, c := range cells[1:] {
+			want := dec(strings.ReplaceAll(strings.TrimSpace(c), ",", "."))
+			if !got[i].Equal(want) {
+				t.Errorf("fator_k.%s região %d = %s, want %s", row, i+1, got[i], want)
+			}
+		}
+	}
+}
+
+// TestDefaultValues checks the embedded parameters against rn569-model.md
+// §1, §2, §4, §5 and §8a.
+func TestDefaultValues(t *testing.T) {
+	rb := mustDefault(t)
+	type check struct {
+		name string
+		got  Dec
+		want string
+	}
+	b := rb.CRS.PRE.Beta
+	checks := []check{
+		{"cbr.correlacao_crs_crc", rb.CBR.CorrCRSCRC, "0.50"},
+		{"cbr.correlacao_crs_crm", rb.CBR.CorrCRSCRM, "0.25"},
+		{"cbr.correlacao_crc_crm", rb.CBR.CorrCRCCRM, "0.25"},
+		{"crs.coef_cruzado", rb.CRS.CoefCruzado, "0.64"},
+		{"beta padrao individual", b.Padrao["individual"], "0.043"},
+		{"beta reduzido individual", b.Reduzido["individual"], "0.033"},
+		{"beta padrao coletivo_adesao", b.Padrao["coletivo_adesao"], "0.082"},
+		{"beta reduzido coletivo_adesao", b.Reduzido["coletivo_adesao"], "0.062"},
+		{"beta padrao coletivo_empresarial", b.Padrao["coletivo_empresarial"], "0.114"},
+		{"beta reduzido coletivo_empresarial", b.Reduzido["coletivo_empresarial"], "0.087"},
+		{"beta padrao corresponsabilidade", b.Padrao["corresponsabilidade_assumida"], "0.114"},
+		{"beta reduzido corresponsabilidade", b.Reduzido["corresponsabilidade_assumida"], "0.087"},
+		{"kappa padrao", rb.CRS.PRO.Kappa.Padrao, "0.007"},
+		{"kappa reduzido", rb.CRS.PRO.Kappa.Reduzido, "0.005"},
+		{"z padrao", rb.CRS.SUS.Z.Padrao, "2.58"},
+		{"z reduzido", rb.CRS.SUS.Z.Reduzido, "1.96"},
+		{"fa padrao temporaria", rb.CRS.Remissao.FA.Padrao.Temporaria, "0.029"},
+		{"fa reduzido temporaria", rb.CRS.Remissao.FA.Reduzido.Temporaria, "0.021"},
+		{"fa padrao vitalicia", rb.CRS.Remissao.FA.Padrao.Vitalicia, "0.081"},
+		{"fa reduzido vitalicia", rb.CRS.Remissao.FA.Reduzido.Vitalicia, "0.061"},
+		{"fm padrao temporaria", rb.CRS.Remissao.FM.Padrao.Temporaria, "0.133"},
+		{"fm reduzido temporaria", rb.CRS.Remissao.FM.Reduzido.Temporaria, "0.101"},
+		{"fm padrao vitalicia", rb.CRS.Remissao.FM.Padrao.Vitalicia, "0.269"},
+		{"fm reduzido vitalicia", rb.CRS.Remissao.FM.Reduzido.Vitalicia, "0.205"},
+		{"parcela promoprev", rb.Programas.Parcela.Promoprev, "0.25"},
+		{"parcela parto_adequado", rb.Programas.Parcela.PartoAdequado, "0.50"},
+		{"parcela aps", rb.Programas.Parcela.APS, "0.75"},
+		{"idss minimo", rb.Programas.IDSSMinimo, "0.5"},
+		{"crc fator 1.1", rb.CRC.Fator11.Padrao, "0.08"},
+		{"crc fator 1.2", rb.CRC.Fator12, "0.08"},
+		{"crc F", rb.CRC.Multiplicador2, "0.08"},
+		{"fpr titulo_publico_federal", rb.CRC.FPR["titulo_publico_federal"], "0"},
+		{"fpr fundo_fdss", rb.CRC.FPR["fundo_fdss"], "1"},
+		{"fpr fundo_outros", rb.CRC.FPR["fundo_outros"], "1"},
+		{"fpr deposito_bancario", rb.CRC.FPR["deposito_bancario"], "1"},
+		{"fpr titulo_privado", rb.CRC.FPR["titulo_privado"], "1"},
+		{"fpr outros", rb.CRC.FPR["outros"], "1"},
+		{"choque PRE", rb.CRM.Choque["PRE"], "0.02"},
+		{"choque POS", rb.CRM.Choque["POS"], "0"},
+		{"choque IPCA", rb.CRM.Choque["IPCA"], "0.015"},
+		{"choque IGPM", rb.CRM.Choque["IGPM"], "0.02"},
+		{"choque CAMBIAL", rb.CRM.Choque["CAMBIAL"], "0.25"},
+		{"choque acoes", rb.CRM.Choque["acoes"], "0.39"},
+		{"choque imoveis", rb.CRM.Choque["imoveis"], "0.25"},
+		{"cro f_c", rb.CRO.FatorContraprestacoes, "0.03"},
+		{"cro f_p", rb.CRO.FatorProvisoes, "0.03"},
+		{"cro cap", rb.CRO.LimiteBCBR, "0.30"},
+	}
+	for _, c := range checks {
+		if !c.got.Equal(dec(c.want)) {
+			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
+		}
+	}
+	if len(rb.CapitalReferencia) != 1 || !rb.CapitalReferencia[0].Desde.Equal(date("2020-03-06")) ||
+		!rb.CapitalReferencia[0].Valor.Equal(dec("8789791.63")) {
+		t.Errorf("capital_referencia = %+v, want the single RN 451 point 8789791.63 from 2020-03-06", rb.CapitalReferencia)
+	}
+	for name, m := range map[string][][]Dec{"rho": rb.CRS.PRE.Rho, "crm": rb.CRM.Corr} {
+		for i, row := range m {
+			for j, v := range row {
+				if !v.Equal(decimal.NewFromInt(1)) {
+					t.Errorf("%s[%d][%d] = %s, want 1 (all-ones default)", name, i, j, v)
+				}
+			}
+		}
+	}
+	if len(rb.CRS.PRE.Rho) != 8 || len(rb.CRM.Corr) != 7 {
+		t.Errorf("matrix sizes %d, %d; want 8, 7", len(rb.CRS.PRE.Rho), len(rb.CRM.Corr))
+	}
+	if rb.UserFile() != "" {
+		t.Errorf("UserFile() = %q for the embedded rulebook", rb.UserFile())
+	}
+}
+
+// The statuses rn569-model.md assigns (§0–§8a). The longest matching
+// proveniencia path decides.
+func TestProvenanceDefault(t *testing.T) {
+	rb := mustDefault(t)
+	tests := []struct {
+		path string
+		want Status
+	}{
+		{"capital_referencia@2020-03-06", Regulation},
+		{"fator_k.cooperativa_medica_SSP", Regulation},
+		{"fator_k.cooperativa_medica_SSP[3]", Regulation},
+		{"cbr.correlacao_crs_crc", Regulation},
+		{"crs.coef_cruzado", Regulation},
+		{"crs.pre.beta.padrao.individual", Regulation},
+		{"crs.pre.beta.reduzido.coletivo_adesao", Regulation},
+		{"crs.pre.rho", Provisional},
+		{"crs.pro.kappa.padrao", Regulation},
+		{"crs.pro.base", Provisional},
+		{"crs.sus.z.reduzido", Regulation},
+		{"crs.sus.modelo", Provisional},
+		{"crs.remissao.fa.padrao.temporaria", Regulation},
+		{"crs.remissao.fm.reduzido.vitalicia", Regulation},
+		{"crs.remissao.bases", Provisional},
+		{"programas.parcela.aps", Proposal},
+		{"programas.idss_minimo", Proposal},
+		{"crc.agregacao", Provisional},
+		{"crc.exposicao_1_1", Provisional},
+		{"crc.fator_1_1.padrao", Provisional},
+		{"crc.fator_1_1.por_grau.A", Provisional},
+		{"crc.fator_1_2", Provisional},
+		{"crc.multiplicador_2", Provisional},
+		{"crc.fpr.titulo_publico_federal", Provisional},
+		{"crc.fpr.outros", Provisional},
+		{"crc.fpr.fundo_fdss", Regulation},   // fund quotas default FPR 1.00: regulation
+		{"crc.fpr.fundo_outros", Regulation}, // same
+		{"crm.choque.PRE", Provisional},
+		{"crm.correlacao", Provisional},
+		{"crm.modelo", Provisional},
+		{"cro.limite_bcbr", Provisional},
+		{"cro.modelo", Provisional},
+		{"no.such.path", Provisional}, // unknown: never silently trusted
+		{"cbrx", Provisional},         // "cbr" must not match a longer key by prefix alone
+	}
+	for _, tc := range tests {
+		p := rb.Provenance(tc.path)
+		if p.Status != tc.want {
+			t.Errorf("Provenance(%s) = %s (%s), want %s", tc.path, p.Status, p.Fonte, tc.want)
+		}
+		if p.Parametro != tc.path || p.Fonte == "" {
+			t.Errorf("Provenance(%s) = %+v: path or source missing", tc.path, p)
+		}
+	}
+}
+
+// defaultProvisional is the list of provisional leaves derived from
+// rn569-model.md §4 (ρ, PRO base, SUS formula, remission bases), §6 (CRC
+// forms and values except the fund FPR), §7 (CRM) and §8 (CRO).
+var defaultProvisional = []string{
+	"crc.agregacao", "crc.exposicao_1_1", "crc.fator_1_1.padrao", "crc.fator_1_2",
+	"crc.fpr.deposito_bancario", "crc.fpr.outros", "crc.fpr.titulo_privado", "crc.fpr.titulo_publico_federal",
+	"crc.multiplicador_2",
+	"crm.choque.CAMBIAL", "crm.choque.IGPM", "crm.choque.IPCA", "crm.choque.POS", "crm.choque.PRE",
+	"crm.choque.acoes", "crm.choque.imoveis", "crm.correlacao", "crm.modelo",
+	"cro.fator_contraprestacoes", "cro.fator_provisoes", "cro.limite_bcbr", "cro.modelo",
+	"crs.pre.rho", "crs.pro.base", "crs.remissao.bases", "crs.sus.modelo",
+}
+
+func leavesWith(ls []Leaf, s Status) []string {
+	var out []string
+	for _, l := range ls {
+		if l.Status == s {
+			out = append(out, l.Path)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestLeaves(t *testing.T) {
+	rb := mustDefault(t)
+	ls, err := rb.Leaves()
+	if err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string]Leaf{}
+	for _, l := range ls {
+		if _, dup := byPath[l.Path]; dup {
+			t.Errorf("leaf %s listed twice", l.Path)
+		}
+		byPath[l.Path] = l
+	}
+	// 1 capital_referencia point + 19 K rows + 3 cbr + 1 coef + 8 beta + rho
+	// + base + 2 kappa + modelo + 2 z + bases + 8 remission + 3 parcela + idss
+	// + agregacao + exposicao + fator_1_1.padrao + 1.2 + F + 6 fpr + modelo
+	// + 7 choques + correlacao + modelo + 3 cro = 76.
+	if len(ls) != 76 {
+		t.Errorf("%d leaves, want 76", len(ls))
+	}
+	for path, want := range map[string]Leaf{
+		"capital_referencia@2020-03-06": {Value: "{desde: 2020-03-06, valor: 8789791.63}", Status: Regulation},
+		"fator_k.autogestao":            {Value: "[61.69, 38.39, 20.11, 8.85, 6.2, 3.54]", Status: Regulation},
+		"cbr.correlacao_crs_crc":        {Value: "0.5", Status: Regulation},
+		"crs.pro.base":                  {Value: "eventos_liquidos_pre_12m", Status: Provisional},
+		"programas.parcela.aps":         {Value: "0.75", Status: Proposal},
+		"crc.fpr.fundo_fdss":            {Value: "1", Status: Regulation},
+		"cro.limite_bcbr":               {Value: "0.3", Status: Provisional},
+	} {
+		got, ok := byPath[path]
+		if !ok {
+			t.Errorf("no leaf %s", path)
+			continue
+		}
+		if got.Value != want.Value || got.Status != want.Status || got.Source == "" {
+			t.Errorf("leaf %s = %+v, want value %q status %s", path, got, want.Value, want.Status)
+		}
+	}
+	for _, skip := range []string{"versao", "proveniencia", "confirmados"} {
+		for p := range byPath {
+			if strings.HasPrefix(p, skip) {
+				t.Errorf("leaf %s should not be listed", p)
+			}
+		}
+	}
+	if got := leavesWith(ls, Provisional); !slices.Equal(got, defaultProvisional) {
+		t.Errorf("provisional leaves:\n got %v\nwant %v", got, defaultProvisional)
+	}
+	if got := leavesWith(ls, Proposal); !slices.Equal(got, []string{"programas.idss_minimo", "programas.parcela.aps", "programas.parcela.parto_adequado", "programas.parcela.promoprev"}) {
+		t.Errorf("proposal leaves: %v", got)
+	}
+	if got := leavesWith(ls, User); len(got) != 0 {
+		t.Errorf("user leaves in the embedded rulebook: %v", got)
+	}
+}
+
+func TestLoadEmpty(t *testing.T) {
+	rb, err := Load(nil, "")
+	if err != nil || rb.UserFile() != "" {
+		t.Fatalf("Load(nil, \"\") = %v, %v", rb, err)
+	}
+	rb, err = Load([]byte("# nothing but a comment\n"), "empty.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rb.UserFile() != "empty.yaml" {
+		t.Errorf("UserFile() = %q", rb.UserFile())
+	}
+	ls, _ := rb.Leaves()
+	if got := leavesWith(ls, User); len(got) != 0 {
+		t.Errorf("an empty rules file made user leaves: %v", got)
+	}
+}
+
+// Unquoted YAML numbers must reach decimal exactly: 0.1 as a float64 is
+// 0.1000000000000000055511151231257827…, and 0.07 is 0.0700000000000000066…
+func TestLoadExactDecimals(t *testing.T) {
+	rb := mustLoad(t, `
+cro:
+  fator_provisoes: 0.1
+  fator_contraprestacoes: 0.07
+  limite_bcbr: 0.1234567890123456789012345
+crs:
+  sus:
+    z: {padrao: 3}
+`)
+	for _, c := range []struct {
+		got  Dec
+		want string
+	}{
+		{rb.CRO.FatorProvisoes, "0.1"},
+		{rb.CRO.FatorContraprestacoes, "0.07"},
+		{rb.CRO.LimiteBCBR, "0.1234567890123456789012345"}, // 25 digits: beyond any float
+		{rb.CRS.SUS.Z.Padrao, "3"},
+		{rb.CRS.SUS.Z.Reduzido, "1.96"}, // sibling keeps the embedded value (maps merge)
+	} {
+		if c.got.String() != c.want {
+			t.Errorf("decoded %s, want exactly %s", c.got, c.want)
+		}
+	}
+	if !rb.CRO.FatorProvisoes.Mul(decimal.NewFromInt(3)).Equal(dec("0.3")) {
+		t.Error("0.1 × 3 ≠ 0.3: the value went through a float")
+	}
+}
+
+func TestLoadMergesAndMarksUser(t *testing.T) {
+	rb := mustLoad(t, `
+fator_k:
+  autogestao: [60, 38.39, 20.11, 8.85, 6.20, 3.54]
+crs:
+  pre:
+    beta:
+      padrao: {individual: 0.05}
+  pro:
+    kappa: {padrao: 0.007}     # equal to the embedded value: keeps its status
+cro:
+  limite_bcbr: 0.300           # equal, written differently: keeps its status
+crc:
+  fator_1_1:
+    por_grau: {A: 0.02}
+confirmados: [cro.fator_provisoes, crs.pre.rho]
+`)
+	if !rb.CRS.PRE.Beta.Padrao["individual"].Equal(dec("0.05")) || !rb.CRS.PRE.Beta.Padrao["coletivo_adesao"].Equal(dec("0.082")) {
+		t.Errorf("beta padrao not merged key by key: %v", rb.CRS.PRE.Beta.Padrao)
+	}
+	if !rb.FatorK["autogestao"][0].Equal(dec("60")) || !rb.FatorK["cooperativa_medica_SSP"][2].Equal(dec("15.35")) {
+		t.Error("fator_k not merged row by row")
+	}
+	if !rb.CRC.Fator11.PorGrau["A"].Equal(dec("0.02")) {
+		t.Error("por_grau.A not set")
+	}
+	tests := []struct {
+		path string
+		want Status
+	}{
+		{"crs.pre.beta.padrao.individual", User},
+		{"crs.pre.beta.padrao.coletivo_adesao", Regulation},
+		{"crs.pro.kappa.padrao", Regulation},
+		{"cro.limite_bcbr", Provisional},
+		{"cro.fator_provisoes", User}, // confirmed
+		{"cro.fator_contraprestacoes", Provisional},
+		{"crs.pre.rho", User}, // confirmed
+		{"crc.fator_1_1.por_grau.A", User},
+		{"fator_k.autogestao", User},
+		{"fator_k.autogestao[1]", User}, // the engine names one região of a row
+		{"fator_k.autogestao[6]", User},
+		{"fator_k.cooperativa_medica_SSP", Regulation},
+		{"fator_k.cooperativa_medica_SSP[3]", Regulation},
+	}
+	for _, tc := range tests {
+		p := rb.Provenance(tc.path)
+		if p.Status != tc.want {
+			t.Errorf("Provenance(%s) = %s, want %s", tc.path, p.Status, tc.want)
+		}
+		if tc.want == User && p.Fonte != "user.yaml" {
+			t.Errorf("Provenance(%s).Fonte = %q, want the file name", tc.path, p.Fonte)
+		}
+	}
+}
+
+func TestCapitalReferenciaMerge(t *testing.T) {
+	rb := mustLoad(t, `
+capital_referencia:
+  - {desde: 2025-06-01, valor: 11000000.00}
+  - {desde: 2023-06-01, valor: 10000000.50}
+`)
+	if len(rb.CapitalReferencia) != 3 {
+		t.Fatalf("series %+v, want 3 points", rb.CapitalReferencia)
+	}
+	for i, want := range []string{"2020-03-06", "2023-06-01", "2025-06-01"} {
+		if got := rb.CapitalReferencia[i].Desde.Format(time.DateOnly); got != want {
+			t.Errorf("point %d from %s, want %s (sorted by date)", i, got, want)
+		}
+	}
+	tests := []struct {
+		at, want, path string
+		ok             bool
+	}{
+		{"2020-03-05", "", "", false}, // before the series
+		{"2020-03-06", "8789791.63", "capital_referencia@2020-03-06", true},
+		{"2023-05-31", "8789791.63", "capital_referencia@2020-03-06", true},
+		{"2023-06-01", "10000000.5", "capital_referencia@2023-06-01", true},
+		{"2025-05-31", "10000000.5", "capital_referencia@2023-06-01", true},
+		{"2025-06-30", "11000000", "capital_referencia@2025-06-01", true},
+		{"2030-01-01", "11000000", "capital_referencia@2025-06-01", true},
+	}
+	for _, tc := range tests {
+		v, path, ok := rb.CapitalReferenciaAt(date(tc.at))
+		if ok != tc.ok || (ok && (!v.Valor.Equal(dec(tc.want)) || path != tc.path)) {
+			t.Errorf("CapitalReferenciaAt(%s) = %s, %s, %v; want %s, %s, %v", tc.at, v.Valor, path, ok, tc.want, tc.path, tc.ok)
+		}
+	}
+	if s := rb.Provenance("capital_referencia@2025-06-01").Status; s != User {
+		t.Errorf("a user point has status %s", s)
+	}
+	if s := rb.Provenance("capital_referencia@2020-03-06").Status; s != Regulation {
+		t.Errorf("the embedded point has status %s", s)
+	}
+
+	// A user point of the same date replaces the embedded one.
+	rb = mustLoad(t, "capital_referencia: [{desde: 2020-03-06, valor: 9000000}]\n")
+	if len(rb.CapitalReferencia) != 1 || !rb.CapitalReferencia[0].Valor.Equal(dec("9000000")) {
+		t.Errorf("same-date point not replaced: %+v", rb.CapitalReferencia)
+	}
+	if s := rb.Provenance("capital_referencia@2020-03-06").Status; s != User {
+		t.Errorf("replaced point has status %s", s)
+	}
+	// Restating the embedded point keeps its status.
+	rb = mustLoad(t, "capital_referencia: [{desde: 2020-03-06, valor: 8789791.63}]\n")
+	if s := rb.Provenance("capital_referencia@2020-03-06").Status; s != Regulation {
+		t.Errorf("restated point has status %s", s)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name, yml string
+		want      []string // substrings of the error
+	}{
+		{"misspelt top key", "capital_referenca: []\n", []string{"user.yaml", "capital_referenca", "not found"}},
+		{"misspelt nested key", "cro:\n  fator_provisao: 0.1\n", []string{"fator_provisao"}},
+		{"misspelt key in a typed map", "crs:\n  pre:\n    beta:\n      padrao: {individul: 0.05}\n", []string{"crs.pre.beta.padrao", "unknown key individul"}},
+		{"unknown fpr category", "crc:\n  fpr: {acoes: 1}\n", []string{"crc.fpr", "unknown key acoes"}},
+		{"unknown K row", "fator_k:\n  cooperativa_medica_XYZ: [1, 1, 1, 1, 1, 1]\n", []string{"unknown row cooperativa_medica_XYZ"}},
+		{"unknown choque", "crm:\n  choque: {BTC: 0.9}\n", []string{"crm.choque", "unknown key BTC"}},
+		{"not a number", "cro:\n  fator_provisoes: abc\n", []string{"line 2", `"abc" is not a number`}},
+		{"float syntax not decimal", "cro:\n  fator_provisoes: .inf\n", []string{"is not a number"}},
+		{"number is a list", "cro:\n  fator_provisoes: [1]\n", []string{"expected a number"}},
+		{"bad date", "capital_referencia: [{desde: 06/2025, valor: 1}]\n", []string{"not a date AAAA-MM-DD"}},
+		{"nonpositive point", "capital_referencia: [{desde: 2025-06-01, valor: 0}]\n", []string{"capital_referencia@2025-06-01", "valor must be positive"}},
+		{"negative factor", "cro:\n  fator_provisoes: -0.03\n", []string{"cro.fator_provisoes", "must not be negative"}},
+		{"negative beta", "crs:\n  pre:\n    beta:\n      reduzido: {individual: -1}\n", []string{"crs.pre.beta.reduzido.individual", "must not be negative"}},
+		{"K over 100", "fator_k:\n  autogestao: [101, 1, 1, 1, 1, 1]\n", []string{"fator_k.autogestao[1]", "between 0 and 100"}},
+		{"K row too short", "fator_k:\n  autogestao: [1, 1, 1, 1, 1]\n", []string{"fator_k.autogestao", "must have 6 values"}},
+		{"correlation above 1", "cbr:\n  correlacao_crs_crc: 1.5\n", []string{"cbr.correlacao_crs_crc", "between -1 and 1"}},
+		{"share above 1", "programas:\n  parcela: {aps: 1.2}\n", []string{"programas.parcela.aps"}},
+		{"rho not square", "crs:\n  pre:\n    rho: [[1, 1], [1, 1]]\n", []string{"crs.pre.rho", "must have 8 rows"}},
+		{"rho ragged", "crm:\n  correlacao: [[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1,1],[1,1,1,1,1,1]]\n", []string{"crm.correlacao", "row 7 must have 7 values"}},
+		{"rho diagonal", "crm:\n  correlacao: " + matrix(7, 0.5, "0.9") + "\n", []string{"crm.correlacao", "diagonal entry 1 must be 1"}},
+		{"rho asymmetric", "crm:\n  correlacao: " + asymmetric7() + "\n", []string{"crm.correlacao", "must be symmetric"}},
+		{"unsupported form", "crs:\n  sus:\n    modelo: normal\n", []string{"crs.sus.modelo", `capreg implements only "binomial"`}},
+		{"proveniencia in a user file", "proveniencia: [{parametro: cro, status: regulation, fonte: me}]\n", []string{"proveniencia belongs to the embedded rulebook"}},
+		{"confirmados unknown", "confirmados: [cro.fator_provisao]\n", []string{"confirmados", "cro.fator_provisao", "names no parameter"}},
+		{"not a mapping", "- 1\n- 2\n", []string{"user.yaml"}},
+		{"bad yaml", "cro: [\n", []string{"user.yaml"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rb, err := Load([]byte(tc.yml), "user.yaml")
+			if err == nil {
+				t.Fatalf("Load accepted it: %+v", rb.CRO)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+// matrix writes an n×n flow matrix with off-diagonal value off and diagonal diag.
+func matrix(n int, off float64, diag string) string {
+	rows := make([]string, n)
+	for i := range n {
+		vals := make([]string, n)
+		for j := range n {
+			vals[j] = fmt.Sprint(off)
+			if i == j {
+				vals[j] = diag
+			}
+		}
+		rows[i] = "[" + strings.Join(vals, ", ") + "]"
+	}
+	return "[" + strings.Join(rows, ", ") + "]"
+}
+
+func asymmetric7() string {
+	m := matrix(7, 1, "1")
+	// Change row 1 column 2 only.
+	return strings.Replace(m, "[1, 1,", "[1, 0.5,", 1)
+}
+
+// changeAll is a rules file that sets every provisional value to a new
+// number and confirms every provisional form, so no leaf stays provisional.
+const changeAll = `
+crs:
+  pre:
+    rho: ` + "RHO8" + `
+crc:
+  fator_1_1: {padrao: 0.1}
+  fator_1_2: 0.1
+  multiplicador_2: 0.1
+  fpr: {titulo_publico_federal: 0.02, deposito_bancario: 0.9, titulo_privado: 0.95, outros: 0.8}
+crm:
+  choque: {PRE: 0.03, POS: 0.005, IPCA: 0.02, IGPM: 0.025, CAMBIAL: 0.3, acoes: 0.4, imoveis: 0.2}
+  correlacao: ` + "RHO7" + `
+cro:
+  fator_contraprestacoes: 0.04
+  fator_provisoes: 0.05
+  limite_bcbr: 0.25
+confirmados: [crs.pro.base, crs.sus.modelo, crs.remissao.bases, crc.agregacao, crc.exposicao_1_1, crm.modelo, cro.modelo]
+`
+
+func changeAllFile() string {
+	s := strings.Replace(changeAll, "RHO8", matrix(8, 0.5, "1"), 1)
+	return strings.Replace(s, "RHO7", matrix(7, 0.5, "1"), 1)
+}
+
+func TestChangeAllLeavesNoProvisional(t *testing.T) {
+	rb := mustLoad(t, changeAllFile())
+	ls, err := rb.Leaves()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := leavesWith(ls, Provisional); len(got) != 0 {
+		t.Errorf("still provisional: %v", got)
+	}
+	if got := leavesWith(ls, User); !slices.Equal(got, defaultProvisional) {
+		t.Errorf("user leaves:\n got %v\nwant %v", got, defaultProvisional)
+	}
+}
+
+// leafMap indexes leaves by path.
+func leafMap(t *testing.T, rb *Rulebook) map[string]Leaf {
+	t.Helper()
+	ls, err := rb.Leaves()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]Leaf{}
+	for _, l := range ls {
+		m[l.Path] = l
+	}
+	return m
+}
+
+func TestExportRoundTrip(t *testing.T) {
+	cases := map[string]string{
+		"default": "",
+		"user": `
+capital_referencia: [{desde: 2025-06-01, valor: 11000000.00}]
+crs:
+  pre:
+    beta:
+      padrao: {individual: 0.05}
+crc:
+  fator_1_1:
+    por_grau: {A: 0.02, "B+": 0.03}
+confirmados: [cro.fator_provisoes]
+`,
+		"change all": changeAllFile(),
+	}
+	for name, yml := range cases {
+		t.Run(name, func(t *testing.T) {
+			var rb *Rulebook
+			if yml == "" {
+				rb = mustDefault(t)
+			} else {
+				rb = mustLoad(t, yml)
+			}
+			out, err := rb.Export()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(out), "provisional — ") && name != "change all" {
+				t.Error("export carries no status comments")
+			}
+			back, err := Load(out, "exported.yaml")
+			if err != nil {
+				t.Fatalf("exported file does not load: %v\n%s", err, out)
+			}
+			before, after := leafMap(t, rb), leafMap(t, back)
+			if len(before) != len(after) {
+				t.Errorf("%d leaves before, %d after", len(before), len(after))
+			}
+			for p, l := range before {
+				a := after[p]
+				if a.Value != l.Value {
+					t.Errorf("%s: value %q after the round trip, was %q", p, a.Value, l.Value)
+				}
+				// Statuses survive; user values stay user (under the new file name).
+				if a.Status != l.Status {
+					t.Errorf("%s: status %s after the round trip, was %s", p, a.Status, l.Status)
+				}
+			}
+		})
+	}
+}
+
+// The exported default rulebook, loaded back, has exactly the default's
+// provisional leaves (passing an export back never hides a provisional value).
+func TestExportDefaultKeepsProvisional(t *testing.T) {
+	out, err := mustDefault(t).Export()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Load(out, "rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, _ := back.Leaves()
+	if got := leavesWith(ls, Provisional); !slices.Equal(got, defaultProvisional) {
+		t.Errorf("provisional after reload:\n got %v\nwant %v", got, defaultProvisional)
+	}
+	if got := leavesWith(ls, User); len(got) != 0 {
+		t.Errorf("user leaves after reloading an unedited export: %v", got)
+	}
+	if !strings.Contains(string(out), "limite_bcbr: 0.3 # provisional") {
+		t.Errorf("export lacks the status comment on cro.limite_bcbr:\n%s", out)
+	}
+	// Editing one value of the export makes that value, and only it, user.
+	edited := strings.Replace(string(out), "limite_bcbr: 0.3", "limite_bcbr: 0.2", 1)
+	rb, err := Load([]byte(edited), "rules.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, _ = rb.Leaves()
+	if got := leavesWith(ls, User); !slices.Equal(got, []string{"cro.limite_bcbr"}) {
+		t.Errorf("user leaves after one edit: %v", got)
+	}
+}
+
+func TestVocabularies(t *testing.T) {
+	// ρ order: medico_hospitalar × the four types, then odontologico × the four.
+	for _, tc := range []struct {
+		seg, tipo string
+		want      int
+	}{
+		{"medico_hospitalar", "individual", 0},
+		{"medico_hospitalar", "corresponsabilidade_assumida", 3},
+		{"odontologico", "individual", 4},
+		{"odontologico", "coletivo_empresarial", 6},
+		{"odontologico", "corresponsabilidade_assumida", 7},
+	} {
+		if got := PRECell(tc.seg, tc.tipo); got != tc.want {
+			t.Errorf("PRECell(%s, %s) = %d, want %d", tc.seg, tc.tipo, got, tc.want)
+		}
+	}
+	if got := MarketFactors(); !slices.Equal(got, []string{"PRE", "POS", "IPCA", "IGPM", "CAMBIAL", "acoes", "imoveis"}) {
+		t.Errorf("MarketFactors() = %v", got)
+	}
+	if len(KRows) != 19 {
+		t.Errorf("%d K rows", len(KRows))
+	}
+}
