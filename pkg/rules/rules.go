@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -281,11 +282,25 @@ func decodeStrict(data []byte, name string) (*Rulebook, error) {
 func decodeInto(data []byte, rb *Rulebook, name string) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(rb); err != nil && !errors.Is(err, io.EOF) {
-		return fmt.Errorf("%s: %s (fix the key or value; `capreg rules export` writes a valid file to start from)", name, strings.TrimPrefix(err.Error(), "yaml: "))
+	err := dec.Decode(rb)
+	if err == nil || errors.Is(err, io.EOF) {
+		return nil
 	}
-	return nil
+	msgs := []string{strings.TrimPrefix(err.Error(), "yaml: ")}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = msgs[:0]
+		for _, m := range te.Errors {
+			if sub := unknownField.FindStringSubmatch(m); sub != nil {
+				m = fmt.Sprintf("%s: unknown key %s (check the spelling; capreg rules show lists every parameter)", sub[1], sub[2])
+			}
+			msgs = append(msgs, m)
+		}
+	}
+	return fmt.Errorf("%s: %s (`capreg rules export` writes a valid file to start from)", name, strings.Join(msgs, "; "))
 }
+
+var unknownField = regexp.MustCompile(`^(line \d+): field (\S+) not found in type`)
 
 // mergeSeries adds the user's points to the series; a user point replaces an
 // embedded one of the same date.

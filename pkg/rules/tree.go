@@ -129,13 +129,12 @@ func (rb *Rulebook) Export() ([]byte, error) {
 	}
 	// Keep the confirmations, or passing the export back would turn the
 	// values the user confirmed back into provisional ones.
-	if len(rb.Confirmados) > 0 && len(doc.Content) > 0 {
+	if len(rb.Confirmados) > 0 && doc.Kind == yaml.MappingNode {
 		v := &yaml.Node{Kind: yaml.SequenceNode, Style: yaml.FlowStyle}
 		for _, c := range rb.Confirmados {
 			v.Content = append(v.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: c})
 		}
-		root := doc.Content[0]
-		root.Content = append(root.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "confirmados"}, v)
+		doc.Content = append(doc.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "confirmados"}, v)
 	}
 	var b strings.Builder
 	b.WriteString("# capreg rules file: edit any value and pass it back with --rules FILE.\n")

@@ -1,0 +1,34 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/capreg/capreg/pkg/cli"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"capreg": func() { os.Exit(cli.Main(os.Args[1:], cli.System())) },
+	})
+}
+
+// The end-to-end scripts run the capreg binary (this test binary, entered
+// through main's path) on real workbooks and check stdout, stderr, exit
+// codes and files written. REPO points at the repository for its testdata.
+func TestScripts(t *testing.T) {
+	repo, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("REPO", repo)
+			return nil
+		},
+	})
+}
