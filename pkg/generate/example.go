@@ -54,7 +54,7 @@ func Example(seed uint64) (*excelize.File, error) {
 		}
 	}
 	b, err := newBook(sheets, []string{
-		fmt.Sprintf("Este arquivo é um EXEMPLO FICTÍCIO, gerado por  capreg example --seed %d : uma operadora de medicina de grupo,", seed),
+		fmt.Sprintf("Este arquivo é um EXEMPLO FICTÍCIO, gerado por \"capreg example --seed %d\": uma operadora de medicina de grupo,", seed),
 		"segmentação SSP, região 2, data base 2025-09, com cerca de 80 mil beneficiários. Nenhum valor corresponde a uma operadora real.",
 	})
 	if err != nil {
@@ -133,7 +133,10 @@ func (b *book) writeValue(sheet, cell string, v any) error {
 	case string:
 		return f.SetCellStr(sheet, cell, v)
 	case int:
-		return f.SetCellInt(sheet, cell, int64(v))
+		if err := f.SetCellInt(sheet, cell, int64(v)); err != nil {
+			return err
+		}
+		return f.SetCellStyle(sheet, cell, cell, b.st.integer)
 	case cents:
 		if err := f.SetCellFloat(sheet, cell, float64(v)/100, -1, 64); err != nil {
 			return err
@@ -175,9 +178,10 @@ func (d *draw) intn(n int64) int64 { return int64(d.src.Uint64() % uint64(n)) }
 func (d *draw) between(lo, hi int64) int64 { return lo + d.intn(hi-lo+1) }
 
 // around returns reais (whole reais) moved by a random fraction within
-// ±spread parts per million, in centavos.
+// ±spread parts per million, in centavos, with random centavos.
 func (d *draw) around(reais, spread int64) cents {
-	return scale(cents(reais*100), 1_000_000+d.between(-spread, spread))
+	c := scale(cents(reais*100), 1_000_000+d.between(-spread, spread))
+	return c - c%100 + cents(d.intn(100))
 }
 
 // scale returns c × ppm / 1 000 000, rounded half away from zero.

@@ -24,8 +24,8 @@ import (
 const lastRow = excelize.TotalRows
 
 // docDate is the fixed creation and modification date written into
-// docProps/core.xml (excelize would otherwise keep its own template date;
-// a clock would make the bytes differ between runs).
+// docProps/core.xml: never the clock, which would make the bytes differ
+// between runs (excelize's own default is a 2006 date).
 const docDate = "2025-10-01T00:00:00Z"
 
 // Excel's limits on data-validation texts (characters, UTF-16).
@@ -83,9 +83,10 @@ func docProps(title, description string) *excelize.DocProperties {
 
 // styles are the cell styles of the workbook, created once in a fixed order.
 type styles struct {
-	header, money, date, month int
-	title, section, tableHead  int
-	wrap                       int
+	header, money, integer    int
+	date, month               int
+	title, section, tableHead int
+	wrap                      int
 }
 
 // book is a workbook being written.
@@ -153,7 +154,8 @@ func (b *book) newStyles() error {
 			Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
 			Alignment: &excelize.Alignment{Vertical: "center"},
 		}},
-		{&b.st.money, &excelize.Style{NumFmt: 4}}, // #,##0.00
+		{&b.st.money, &excelize.Style{NumFmt: 4}},   // #,##0.00
+		{&b.st.integer, &excelize.Style{NumFmt: 1}}, // 0
 		{&b.st.date, &excelize.Style{CustomNumFmt: ptr("yyyy-mm-dd")}},
 		{&b.st.month, &excelize.Style{CustomNumFmt: ptr("yyyy-mm")}},
 		{&b.st.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},

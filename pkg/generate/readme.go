@@ -26,8 +26,6 @@ func typeName(t layout.Type) string {
 		return "S ou N (vazio = N)"
 	case layout.Registro:
 		return "registro ANS (6 dígitos)"
-	case layout.Integer:
-		return "número inteiro"
 	}
 	return fmt.Sprintf("tipo %d", t)
 }

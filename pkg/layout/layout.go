@@ -31,7 +31,6 @@ const (
 	Enum
 	Flag // S or N, empty = N
 	Registro
-	Integer
 )
 
 // Field is one campo or column.
@@ -189,20 +188,21 @@ func Sheets() []Sheet {
 			enum("tipo_contratacao", TiposContratacao, "Tipo de contratação"),
 			enum("segmento", Segmentos, "Segmento"),
 			enum("remissao", Remissoes, "Situação de remissão"),
-			{Name: "promoprev", Type: Flag, Doc: "Coberto por PROMOPREV (S/N)"},
-			{Name: "parto_adequado", Type: Flag, Doc: "Coberto pelo Parto Adequado (S/N)"},
-			{Name: "aps", Type: Flag, Doc: "Coberto pela certificação em APS (S/N)"},
+			{Name: "promoprev", Type: Flag, Optional: true, Doc: "Coberto por PROMOPREV (S/N)"},
+			{Name: "parto_adequado", Type: Flag, Optional: true, Doc: "Coberto pelo Parto Adequado (S/N)"},
+			{Name: "aps", Type: Flag, Optional: true, Doc: "Coberto pela certificação em APS (S/N)"},
 		}},
 	}
 }
 
 // Lookup returns the sheet of the layout with that name.
 func Lookup(name string) (Sheet, bool) {
-	i := slices.IndexFunc(Sheets(), func(s Sheet) bool { return s.Name == name })
+	sheets := Sheets()
+	i := slices.IndexFunc(sheets, func(s Sheet) bool { return s.Name == name })
 	if i < 0 {
 		return Sheet{}, false
 	}
-	return Sheets()[i], true
+	return sheets[i], true
 }
 
 // Field returns the sheet's field with that name.
