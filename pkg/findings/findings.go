@@ -48,6 +48,8 @@ const (
 	DuplicateMonth    = "CR-E018"
 	NegativeTotal     = "CR-E019"
 	NoCapitalRef      = "CR-E020"
+	MergedCells       = "CR-E021"
+	Encrypted         = "CR-E022"
 	ExtraSheet        = "CR-W001"
 	ExtraColumn       = "CR-W002"
 	UnknownField      = "CR-W003"
@@ -57,6 +59,12 @@ const (
 	IgnoredSegment    = "CR-W007"
 	NoPreBusiness     = "CR-W008"
 	ProposalParams    = "CR-W009"
+	DateAfterBase     = "CR-W010"
+	DeductionsOverPL  = "CR-W011"
+	ProgramNoData     = "CR-W012"
+	ValueExtraColumn  = "CR-W013"
+	HiddenSheet       = "CR-W014"
+	RemissionMismatch = "CR-W015"
 )
 
 // Catalogue lists every check, in code order.
@@ -82,6 +90,8 @@ func Catalogue() []Check {
 		{DuplicateMonth, Error, "one row per month (per cell)", "delete or merge the repeated rows"},
 		{NegativeTotal, Error, "a 12-month total used as a risk base must not be negative", "check the signs of the monthly values"},
 		{NoCapitalRef, Error, "RN 569 Anexo I: the capital de referência must be known at data_base", "add the point in force to capital_referencia in a rules file"},
+		{MergedCells, Error, "layout v1: data areas hold one value per cell; merged cells hide which row a value belongs to", "unmerge the cells (Excel: Home > Merge & Center > Unmerge) and type each value in its own cell"},
+		{Encrypted, Error, "the workbook must not be password-protected", "save a copy without the password (File > Info > Protect Workbook) and run again"},
 		{ExtraSheet, Warning, "layout v1: sheets other than the layout's are ignored", "remove the sheet, or ignore this warning"},
 		{ExtraColumn, Warning, "layout v1: columns other than the layout's are ignored", "remove the column, or ignore this warning"},
 		{UnknownField, Warning, "layout v1: campos other than the layout's are ignored", "check the spelling of the campo name"},
@@ -91,6 +101,12 @@ func Catalogue() []Check {
 		{IgnoredSegment, Warning, "segmentação does not apply to this modalidade", "leave segmentacao empty"},
 		{NoPreBusiness, Warning, "no pre-established contraprestações: PRE, PRO are zero", "fill Contraprestacoes and Eventos if the operator has pre-established business"},
 		{ProposalParams, Warning, "parameters of the ANS program-incentive proposal (not yet in force) were used", "treat the program factor sets as a simulation until ANS publishes them"},
+		{DateAfterBase, Warning, "an eligibility date later than the data base does not count for this data base", "check the date or the data_base"},
+		{DeductionsOverPL, Warning, "the PLA deductions exceed the PL: PLA is negative", "check the sign and size of pl and of the deductions"},
+		{ProgramNoData, Warning, "a program date and the beneficiary data should agree (program beneficiaries ⇔ program date)", "fill the program date, or mark the program's beneficiaries S in Beneficiarios"},
+		{ValueExtraColumn, Warning, "values in columns outside the layout are not read", "move the values into the layout's columns, or delete them"},
+		{HiddenSheet, Warning, "a hidden sheet of the layout is read all the same", "unhide the sheet to review what capreg reads"},
+		{RemissionMismatch, Warning, "remission bases and the beneficiary data should agree", "check the Remissao sheet against the remission status of the beneficiaries"},
 	}
 }
 
