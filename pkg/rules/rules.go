@@ -189,12 +189,14 @@ func Load(user []byte, name string) (*Rulebook, error) {
 	if err != nil {
 		return nil, err
 	}
-	if over.Proveniencia != nil {
-		return nil, fmt.Errorf("%s: proveniencia belongs to the embedded rulebook; a rules file sets values only (remove it)", name)
-	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(user, &root); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	// An empty "proveniencia:" decodes to nil but would still erase the
+	// embedded provenance: look for the key itself.
+	if over.Proveniencia != nil || hasTopKey(&root, "proveniencia") {
+		return nil, fmt.Errorf("%s: proveniencia belongs to the embedded rulebook; a rules file sets values only (remove it)", name)
 	}
 	rb, err := decodeStrict(embedded, "embedded rulebook")
 	if err != nil {
@@ -212,6 +214,18 @@ func Load(user []byte, name string) (*Rulebook, error) {
 		return nil, err
 	}
 	return rb, nil
+}
+
+func hasTopKey(doc *yaml.Node, key string) bool {
+	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
+		doc = doc.Content[0]
+	}
+	for i := 0; doc.Kind == yaml.MappingNode && i+1 < len(doc.Content); i += 2 {
+		if doc.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 // markUser records which leaves the user's file really sets: a value that

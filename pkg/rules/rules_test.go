@@ -467,8 +467,10 @@ func TestLoadErrors(t *testing.T) {
 		name, yml string
 		want      []string // substrings of the error
 	}{
-		{"misspelt top key", "capital_referenca: []\n", []string{"user.yaml", "capital_referenca", "not found"}},
-		{"misspelt nested key", "cro:\n  fator_provisao: 0.1\n", []string{"fator_provisao"}},
+		{"misspelt top key", "capital_referenca: []\n", []string{"user.yaml", "line 1", "unknown key capital_referenca"}},
+		{"misspelt nested key", "cro:\n  fator_provisao: 0.1\n", []string{"line 2", "unknown key fator_provisao"}},
+		{"two misspelt keys", "cro:\n  fator_provisao: 0.1\n  limite: 0.2\n", []string{"unknown key fator_provisao", "line 3: unknown key limite"}},
+		{"point without desde", "capital_referencia: [{valor: 1}]\n", []string{"capital_referencia", "no desde"}},
 		{"misspelt key in a typed map", "crs:\n  pre:\n    beta:\n      padrao: {individul: 0.05}\n", []string{"crs.pre.beta.padrao", "unknown key individul"}},
 		{"unknown fpr category", "crc:\n  fpr: {acoes: 1}\n", []string{"crc.fpr", "unknown key acoes"}},
 		{"unknown K row", "fator_k:\n  cooperativa_medica_XYZ: [1, 1, 1, 1, 1, 1]\n", []string{"unknown row cooperativa_medica_XYZ"}},
@@ -489,6 +491,7 @@ func TestLoadErrors(t *testing.T) {
 		{"rho diagonal", "crm:\n  correlacao: " + matrix(7, 0.5, "0.9") + "\n", []string{"crm.correlacao", "diagonal entry 1 must be 1"}},
 		{"rho asymmetric", "crm:\n  correlacao: " + asymmetric7() + "\n", []string{"crm.correlacao", "must be symmetric"}},
 		{"unsupported form", "crs:\n  sus:\n    modelo: normal\n", []string{"crs.sus.modelo", `capreg implements only "binomial"`}},
+		{"empty proveniencia in a user file", "proveniencia:\n", []string{"proveniencia belongs to the embedded rulebook"}},
 		{"proveniencia in a user file", "proveniencia: [{parametro: cro, status: regulation, fonte: me}]\n", []string{"proveniencia belongs to the embedded rulebook"}},
 		{"confirmados unknown", "confirmados: [cro.fator_provisao]\n", []string{"confirmados", "cro.fator_provisao", "names no parameter"}},
 		{"not a mapping", "- 1\n- 2\n", []string{"user.yaml"}},

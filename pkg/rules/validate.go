@@ -123,6 +123,10 @@ func (rb *Rulebook) validate() error {
 		c.fail("capital_referencia", "the series is empty")
 	}
 	for i, p := range rb.CapitalReferencia {
+		if p.Desde.IsZero() {
+			c.fail("capital_referencia", "a point has no desde date (write {desde: AAAA-MM-DD, valor: ...})")
+			continue
+		}
 		if p.Valor.Sign() <= 0 {
 			c.fail("capital_referencia@"+p.Desde.Format("2006-01-02"), "valor must be positive")
 		}

@@ -1,0 +1,189 @@
+package capital
+
+import (
+	"slices"
+	"testing"
+)
+
+func creditInput() *Input {
+	in := informedAll(operadora("autogestao", "", 1, mon(2021, 5)), "0", "0", "0", "0")
+	in.Informadas.CRC = nil
+	in.CreditoOperadoras = []CreditoOperadora{
+		// E = 1000 + 500 + (300 − 100) + (200 − 50) − (400 + 100 + 50) = 1300
+		{RegistroANS: "111111", GrauRisco: "B", C2: a("1000"), C3: a("500"), C4: a("300"), C5: a("100"), C6: a("200"), C7: a("50"), D8: a("400"), D9: a("100"), D10: a("50")},
+		// E = max(0, 100 − 500) = 0
+		{RegistroANS: "222222", GrauRisco: "C", C2: a("100"), D8: a("500")},
+		// E = 10000, fator typed in the row: 0.5
+		{RegistroANS: "333333", GrauRisco: "A", C2: a("10000"), Fator: ap("0.5")},
+	}
+	in.CreditoSeguros = []CreditoSeguro{
+		{Contraparte: "Resseguradora", Exposicao: a("10000")},
+		{Contraparte: "Seguradora", Exposicao: a("5000"), Fator: ap("0.1")},
+	}
+	in.CreditoAtivos = []CreditoAtivo{
+		{Descricao: "LTN", Categoria: "titulo_publico_federal", Exposicao: a("1000000")},
+		{Descricao: "Fundo", Categoria: "fundo_outros", Exposicao: a("100000")},
+		{Descricao: "CDB", Categoria: "deposito_bancario", Exposicao: a("50000")},
+		{Descricao: "FDSS", Categoria: "fundo_fdss", Exposicao: a("20000"), FPR: ap("0.5")},
+		{Descricao: "Debênture", Categoria: "titulo_privado", Exposicao: a("30000")},
+		{Descricao: "Outro", Categoria: "outros", Exposicao: a("10000")},
+	}
+	return in
+}
+
+func TestCRC(t *testing.T) {
+	r := compute(t, creditInput(), defaultRules(t), Options{})
+	// 1.1: 0.08·1300 + 0 + 0.5·10000 = 104 + 5000 = 5104
+	wantDec(t, "CRC1.1", r.CRC.Find("crc_1_1").Value, "5104")
+	wantDec(t, "CRC1.1 row 1", r.CRC.Find("crc_1_1_111111").Value, "104")
+	wantDec(t, "CRC1.1 row 2", r.CRC.Find("crc_1_1_222222").Value, "0")
+	// 1.2: 0.08·10000 + 0.1·5000 = 800 + 500 = 1300
+	wantDec(t, "CRC1.2", r.CRC.Find("crc_1_2").Value, "1300")
+	// 2: 0.08·(0·1000000 + 100000 + 50000 + 0.5·20000 + 30000 + 10000) = 0.08·200000 = 16000
+	wantDec(t, "CRC2", r.CRC.Find("crc_2").Value, "16000")
+	// CRC = 5104 + 1300 + 16000 = 22404
+	wantDec(t, "CRC", r.CRC.Value, "22404")
+	// BCBR = CRC (nothing else); CRO = 0 (no operational base): CBR = CRC.
+	wantDec(t, "CBR", r.CBR.Value, "22404")
+	want := []string{"crc.agregacao", "crc.exposicao_1_1", "crc.fator_1_1.padrao", "crc.fator_1_2",
+		"crc.fpr.deposito_bancario", "crc.fpr.outros", "crc.fpr.titulo_privado", "crc.fpr.titulo_publico_federal",
+		"crc.multiplicador_2"} // CRO is informed in creditInput
+	if got := r.Provisional(); !slices.Equal(got, want) {
+		t.Errorf("Provisional() =\n %v\nwant\n %v", got, want)
+	}
+
+	// A factor by grau de risco from the rules file: row 1 (grau B) 0.02·1300 = 26;
+	// 1.1 = 26 + 0 + 5000 = 5026; CRC = 5026 + 1300 + 16000 = 22326.
+	r = compute(t, creditInput(), loadRules(t, "crc:\n  fator_1_1:\n    por_grau: {B: 0.02}\n"), Options{})
+	wantDec(t, "CRC1.1 por grau", r.CRC.Find("crc_1_1").Value, "5026")
+	wantDec(t, "CRC por grau", r.CRC.Value, "22326")
+	if p := r.CRC.Find("crc_1_1_111111").Params; len(p) != 1 || p[0].Path != "crc.fator_1_1.por_grau.B" || p[0].Status != "user" {
+		t.Errorf("row 1 parameters %+v", p)
+	}
+	if p := r.CRC.Find("crc_1_1_222222").Params; len(p) != 1 || p[0].Path != "crc.fator_1_1.padrao" {
+		t.Errorf("row 2 (grau C, not in the table) parameters %+v", p)
+	}
+
+	// Every row with its own factor: no factor parameter is provisional.
+	in := creditInput()
+	in.CreditoOperadoras = in.CreditoOperadoras[2:]
+	in.CreditoSeguros = in.CreditoSeguros[1:]
+	in.CreditoAtivos = in.CreditoAtivos[3:4]
+	r = compute(t, in, defaultRules(t), Options{})
+	// 5000 + 500 + 0.08·10000 = 6300
+	wantDec(t, "CRC typed factors", r.CRC.Value, "6300")
+	for _, p := range r.Provisional() {
+		if p == "crc.fator_1_1.padrao" || p == "crc.fator_1_2" || p == "crc.fpr.fundo_fdss" {
+			t.Errorf("typed factor still reported as %s", p)
+		}
+	}
+
+	// One parcel only: the aggregation form is not used.
+	in = creditInput()
+	in.CreditoSeguros, in.CreditoAtivos = nil, nil
+	r = compute(t, in, defaultRules(t), Options{})
+	wantDec(t, "CRC 1.1 only", r.CRC.Value, "5104")
+	if slices.Contains(r.Provisional(), "crc.agregacao") {
+		t.Error("crc.agregacao used with one parcel")
+	}
+	// No credit exposure: CRC = 0 and nothing provisional from it.
+	in.CreditoOperadoras = nil
+	r = compute(t, in, defaultRules(t), Options{})
+	wantDec(t, "CRC none", r.CRC.Value, "0")
+}
+
+func marketInput() *Input {
+	in := informedAll(operadora("autogestao", "", 1, mon(2021, 5)), "0", "0", "0", "0")
+	in.Informadas.CRM = nil
+	in.MercadoALM = []FluxoALM{
+		{Conta: "1", Valor: a("100000"), Sinal: "P", Prazo: a("24"), Indexador: "PRE"},
+		{Conta: "2", Valor: a("50000"), Sinal: "N", Prazo: a("12"), Indexador: "PRE"},
+		{Conta: "3", Valor: a("1000000"), Sinal: "P", Prazo: a("12"), Indexador: "POS"},
+		{Conta: "4", Valor: a("120000"), Sinal: "P", Prazo: a("6"), Indexador: "IPCA"},
+		{Conta: "5", Valor: a("60000"), Sinal: "P", Prazo: a("12"), Indexador: "IGPM"},
+		{Conta: "6", Valor: a("10000"), Sinal: "P", Prazo: a("99"), Indexador: "CAMBIAL"},
+		{Conta: "7", Valor: a("2000"), Sinal: "N", Prazo: a("1"), Indexador: "CAMBIAL"},
+	}
+	in.MercadoAtivos = []AtivoMercado{
+		{Descricao: "Ações", Classe: "acoes", Valor: a("10000")},
+		{Descricao: "Sede", Classe: "imoveis", Valor: a("15000")},
+		{Descricao: "Loja", Classe: "imoveis", Valor: a("5000")},
+	}
+	return in
+}
+
+func TestCRM(t *testing.T) {
+	r := compute(t, marketInput(), defaultRules(t), Options{})
+	x := map[string]string{
+		"crm_pre":     "3000", // 0.02·|100000·24/12 − 50000·12/12| = 0.02·150000
+		"crm_pos":     "0",    // shock 0
+		"crm_ipca":    "900",  // 0.015·120000·6/12
+		"crm_igpm":    "1200", // 0.02·60000
+		"crm_cambial": "2000", // 0.25·|10000 − 2000| (no term)
+		"crm_acoes":   "3900", // 0.39·10000
+		"crm_imoveis": "5000", // 0.25·(15000 + 5000)
+	}
+	for k, v := range x {
+		n := r.CRM.Find(k)
+		if n == nil {
+			t.Errorf("no node %s", k)
+			continue
+		}
+		wantDec(t, k, n.Value, v)
+	}
+	// R all ones: CRM = Σx = 3000 + 0 + 900 + 1200 + 2000 + 3900 + 5000 = 16000
+	wantDec(t, "CRM", r.CRM.Value, "16000")
+
+	// Identity R: √(3000² + 900² + 1200² + 2000² + 3900² + 5000²) = √55 460 000
+	var rows []string
+	for i := range 7 {
+		row := "["
+		for j := range 7 {
+			if j > 0 {
+				row += ", "
+			}
+			row += map[bool]string{true: "1", false: "0"}[i == j]
+		}
+		rows = append(rows, row+"]")
+	}
+	rb := loadRules(t, "crm:\n  correlacao: ["+joined(rows)+"]\n")
+	r = compute(t, marketInput(), rb, Options{})
+	agree(t, "CRM identity", r.CRM.Value, sqrtF(bf("55460000")))
+
+	// Net short positions count by their absolute value:
+	// 0.02·|100000·12/12 − 300000·12/12| = 0.02·200000 = 4000.
+	in := marketInput()
+	in.MercadoALM = []FluxoALM{
+		{Conta: "1", Valor: a("100000"), Sinal: "P", Prazo: a("12"), Indexador: "PRE"},
+		{Conta: "2", Valor: a("300000"), Sinal: "N", Prazo: a("12"), Indexador: "PRE"},
+	}
+	in.MercadoAtivos = nil
+	r = compute(t, in, defaultRules(t), Options{})
+	wantDec(t, "CRM short", r.CRM.Value, "4000")
+	// The absolute value is taken per factor, before the aggregation: with
+	// acoes 10000 (x = 3900) next to the short PRE (x = 4000), R all ones,
+	// CRM = 4000 + 3900 = 7900 (not |−4000 + 3900| = 100).
+	in2 := marketInput()
+	in2.MercadoALM = in.MercadoALM
+	in2.MercadoAtivos = in2.MercadoAtivos[:1]
+	wantDec(t, "CRM short + acoes", compute(t, in2, defaultRules(t), Options{}).CRM.Value, "7900")
+	// One factor only: the correlation matrix is not a parameter.
+	if slices.Contains(r.Provisional(), "crm.correlacao") {
+		t.Error("crm.correlacao used with one factor")
+	}
+
+	// A term that is not a whole number of years: 0.02·1000·7/12 = 35/3 = 11.666…
+	in.MercadoALM = []FluxoALM{{Conta: "1", Valor: a("1000"), Sinal: "P", Prazo: a("7"), Indexador: "PRE"}}
+	r = compute(t, in, defaultRules(t), Options{})
+	agree(t, "CRM 7 months", r.CRM.Value, quo(bf("35"), bf("3")))
+
+	// No market data: CRM = 0 with no CRM parameter used.
+	in.MercadoALM = nil
+	r = compute(t, in, defaultRules(t), Options{})
+	wantDec(t, "CRM none", r.CRM.Value, "0")
+	for _, p := range r.Provisional() {
+		if len(p) > 3 && p[:4] == "crm." {
+			t.Errorf("CRM parameter %s without market data", p)
+		}
+	}
+}
