@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -50,31 +51,145 @@ func KRow(modalidade, segmentacao string) (string, bool) {
 	}
 }
 
-// Check finds what the model rules out in an input the reader accepted:
-// out-of-scope modalities, modality × segmentação, and the 12-month windows.
+// Check finds what the model rules out in an input (errors) and what looks
+// wrong in it (warnings): the operator's classification, ranges, the
+// 12-month windows, and the consistency of dates, PLA and beneficiary data.
+// A reader that dropped a bad row still passes the rest: Check reports what
+// it sees, never a consequence of an error already reported.
 func Check(in *Input) findings.List {
 	var l findings.List
 	op := in.Operadora
-	if slices.Contains(OutOfScopeModalities, op.Modalidade) {
-		l.Add(findings.New(findings.OutOfScope, sheetOf(op.ModalRef), cellOf(op.ModalRef),
-			fmt.Sprintf("modalidade %s is outside RN 569 (art. 1, parágrafo único)", op.Modalidade), ""))
-		return l
+	at := func(code, ref, msg string) {
+		l.Add(findings.New(code, sheetOf(ref), cellOf(ref), msg, ""))
 	}
-	if segs := segmentationsOf(op.Modalidade); segs != nil && !slices.Contains(segs, op.Segmentacao) {
+	switch {
+	case slices.Contains(OutOfScopeModalities, op.Modalidade):
+		at(findings.OutOfScope, op.ModalRef, fmt.Sprintf("modalidade %s is outside RN 569 (art. 1, parágrafo único)", op.Modalidade))
+		return l
+	case op.Modalidade != "" && !slices.Contains(Modalities, op.Modalidade):
+		at(findings.BadEnum, op.ModalRef, fmt.Sprintf("modalidade %q is not one of %s", op.Modalidade, strings.Join(Modalities, ", ")))
+	}
+	segs := segmentationsOf(op.Modalidade)
+	switch {
+	case op.Modalidade == "":
+	case segs != nil && !slices.Contains(segs, op.Segmentacao):
 		msg := fmt.Sprintf("segmentação %q is not valid for %s (valid: %s)", op.Segmentacao, op.Modalidade, strings.Join(segs, ", "))
 		if op.Segmentacao == "" {
 			msg = fmt.Sprintf("%s needs a segmentação (one of %s)", op.Modalidade, strings.Join(segs, ", "))
 		}
-		l.Add(findings.New(findings.BadCombination, sheetOf(op.SegRef), cellOf(op.SegRef), msg, ""))
+		at(findings.BadCombination, op.SegRef, msg)
+	case segs == nil && op.Segmentacao != "":
+		at(findings.IgnoredSegment, op.SegRef, fmt.Sprintf("segmentação %s does not apply to %s and is ignored", op.Segmentacao, op.Modalidade))
 	}
+	if op.Regiao != 0 && (op.Regiao < 1 || op.Regiao > 6) {
+		at(findings.OutOfRange, op.RegiaoRef, fmt.Sprintf("região %d is outside 1 to 6", op.Regiao))
+	}
+	one := decimal.NewFromInt(1)
+	if op.HC.V.Sign() < 0 || op.HC.V.GreaterThan(one) {
+		at(findings.OutOfRange, op.HC.Ref, fmt.Sprintf("hc = %s is outside 0 to 1", op.HC.V))
+	}
+	if op.IDSS != nil && (op.IDSS.V.Sign() < 0 || op.IDSS.V.GreaterThan(one)) {
+		at(findings.OutOfRange, op.IDSS.Ref, fmt.Sprintf("idss = %s is outside 0 to 1", op.IDSS.V))
+	}
+	l = append(l, checkDates(op)...)
+	l = append(l, checkPLA(in.PLA)...)
+	l = append(l, checkBeneficiarios(in)...)
 	if op.Modalidade == "administradora_de_beneficios" {
 		return l
+	}
+	for _, r := range in.Contraprestacoes {
+		if !slices.Contains(rules.ContractTypes, r.Tipo) || !slices.Contains(rules.Segments, r.Segmento) {
+			at(findings.BadEnum, r.CompetenciaRef, fmt.Sprintf("cell %s/%s is not a tipo_contratacao/segmento of the layout", r.Tipo, r.Segmento))
+			return l
+		}
 	}
 	l = append(l, checkWindow(in.Contraprestacoes, op.DataBase, "Contraprestacoes", true)...)
 	if len(in.Contraprestacoes) > 0 || len(in.Eventos) > 0 {
 		l = append(l, checkWindow(in.Eventos, op.DataBase, "Eventos", false)...)
 		if len(in.Eventos) == 0 {
 			l.Add(findings.New(findings.MissingMonth, "Eventos", "", fmt.Sprintf("Eventos has no rows, but the 12 months %s to %s are needed for PRO", op.DataBase.Add(-11), op.DataBase), ""))
+		}
+	} else if op.Modalidade != "" {
+		l.Add(findings.New(findings.NoPreBusiness, "Contraprestacoes", "", "Contraprestacoes and Eventos have no rows: PRE and PRO are zero", ""))
+	}
+	return l
+}
+
+// checkDates warns of eligibility dates that cannot count at the data base.
+func checkDates(op Operadora) findings.List {
+	var l findings.List
+	end := op.DataBase.LastDay()
+	for _, d := range []struct {
+		what string
+		d    *Dated
+	}{
+		{"acreditacao_inicio", op.AcreditacaoInicio}, {"promoprev_aprovacao", op.PromoprevAprovacao},
+		{"parto_adequado_certificacao", op.PartoAdequadoCertificacao}, {"aps_certificacao", op.APSCertificacao},
+	} {
+		if d.d != nil && d.d.T.After(end) {
+			l.Add(findings.New(findings.DateAfterBase, sheetOf(d.d.Ref), cellOf(d.d.Ref),
+				fmt.Sprintf("%s %s is after the data base %s: it does not count for this data base", d.what, period.Date(d.d.T), op.DataBase), ""))
+		}
+	}
+	if g := op.GovernancaRelatorio; g != nil && g.T.Year() > op.DataBase.Year {
+		l.Add(findings.New(findings.DateAfterBase, sheetOf(g.Ref), cellOf(g.Ref),
+			fmt.Sprintf("governanca_relatorio_data %s is in a later year than the data base %s: it covers %d only", period.Date(g.T), op.DataBase, g.T.Year()), ""))
+	}
+	return l
+}
+
+// checkPLA warns when the deductions exceed the PL.
+func checkPLA(p PLAInput) findings.List {
+	var l findings.List
+	sum := decimal.Zero
+	for _, d := range p.Deducoes {
+		sum = sum.Add(d.V)
+	}
+	if p.PL.Ref != "" && sum.GreaterThan(p.PL.V) {
+		l.Add(findings.New(findings.DeductionsOverPL, sheetOf(p.PL.Ref), cellOf(p.PL.Ref),
+			fmt.Sprintf("the deductions (%s) exceed pl (%s): PLA is negative", money.BRL(sum), money.BRL(p.PL.V)), ""))
+	}
+	return l
+}
+
+// checkBeneficiarios compares the beneficiary data with the program dates
+// and the remission bases.
+func checkBeneficiarios(in *Input) findings.List {
+	var l findings.List
+	b, op := in.Beneficiarios, in.Operadora
+	if b == nil || b.Total == 0 {
+		return l
+	}
+	for _, p := range []struct {
+		campo string
+		date  *Dated
+		count int64
+	}{
+		{"promoprev", op.PromoprevAprovacao, b.Promoprev},
+		{"parto_adequado", op.PartoAdequadoCertificacao, b.PartoAdequado},
+		{"aps", op.APSCertificacao, b.APS},
+	} {
+		switch {
+		case p.date != nil && p.count == 0:
+			l.Add(findings.New(findings.ProgramNoData, sheetOf(p.date.Ref), cellOf(p.date.Ref),
+				fmt.Sprintf("the %s date is filled but no beneficiary in %s is marked %s = S", p.campo, b.Source, p.campo), ""))
+		case p.date == nil && p.count > 0:
+			l.Add(findings.New(findings.ProgramNoData, b.Source, "",
+				fmt.Sprintf("%d beneficiaries are marked %s = S but the operator has no %s date", p.count, p.campo, p.campo), ""))
+		}
+	}
+	rm := in.Remissao
+	for _, c := range []struct {
+		code string
+		base Amount
+		name string
+	}{
+		{"clausula_temporaria", rm.CATemporaria, "ca_temporaria"}, {"clausula_vitalicia", rm.CAVitalicia, "ca_vitalicia"},
+		{"remido_temporario", rm.PRTemporaria, "pr_temporaria"}, {"remido_vitalicio", rm.PRVitalicia, "pr_vitalicia"},
+	} {
+		if n := b.Remissao[c.code]; n > 0 && c.base.Ref != "" && c.base.V.IsZero() {
+			l.Add(findings.New(findings.RemissionMismatch, sheetOf(c.base.Ref), cellOf(c.base.Ref),
+				fmt.Sprintf("%d beneficiaries are %s but %s is zero", n, c.code, c.name), ""))
 		}
 	}
 	return l
@@ -111,6 +226,25 @@ func checkWindow(rows []Monthly, db period.Month, sheet string, cells bool) find
 		seen[k][r.Competencia] = r.CompetenciaRef
 	}
 	for _, k := range order {
+		total, firstRef := decimal.Zero, ""
+		for _, r := range rows {
+			if cellKey(r) == k && !r.Competencia.Before(first) && !r.Competencia.After(db) {
+				total = total.Add(r.Valor.V)
+				if firstRef == "" {
+					firstRef = r.Valor.Ref
+				}
+			}
+		}
+		if total.Sign() < 0 {
+			where := ""
+			if cells {
+				where = " of " + k
+			}
+			f := findings.New(findings.NegativeTotal, sheet, cellOf(firstRef),
+				fmt.Sprintf("the 12-month total%s is negative (%s)", where, total), "")
+			f.Column = "valor"
+			l.Add(f)
+		}
 		var missing []string
 		for m := first; !m.After(db); m = m.Add(1) {
 			if _, ok := seen[k][m]; !ok {

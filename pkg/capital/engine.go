@@ -92,11 +92,12 @@ func Compute(in *Input, rb *rules.Rulebook, opt Options) (*Result, error) {
 		return nil, &findings.InputError{Findings: findings.List{findings.New(findings.MissingSheet, "Beneficiarios", "",
 			"--coverage-weighted needs beneficiary data (the Beneficiarios sheet or --beneficiarios FILE) with at least one beneficiary", "")}}
 	}
-	if l := Check(in); l.HasErrors() {
-		return nil, &findings.InputError{Findings: l}
+	checks := Check(in)
+	if checks.HasErrors() {
+		return nil, &findings.InputError{Findings: checks}
 	}
 	e := &engine{in: in, rb: rb, p: params{rb}, opt: opt}
-	r := &Result{Operadora: in.Operadora}
+	r := &Result{Operadora: in.Operadora, Warnings: checks.Warnings()}
 	var err error
 	if r.CB, err = e.cb(&r.Warnings); err != nil {
 		return nil, err

@@ -90,6 +90,8 @@ func exitCode(err error, w io.Writer) int {
 	var ue usageError
 	var ie invalidError
 	switch {
+	case errors.Is(err, errFindings):
+		return ExitInvalid // the report says it all
 	case errors.Is(err, errInsufficient):
 		fmt.Fprintf(w, "capreg: %v\n", err)
 		return ExitInsufficient

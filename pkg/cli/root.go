@@ -50,6 +50,7 @@ config file (--config, else ./capreg.yaml, else the user config dir) > defaults.
 	})
 	root.AddCommand(
 		NewCmdCalc(s, nil),
+		NewCmdValidate(s),
 		NewCmdTemplate(s),
 		NewCmdExample(s),
 		NewCmdRules(s),

@@ -42,16 +42,18 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 			m, ok1 := r.month(row("competencia"), "competencia")
 			t, ok2 := r.enum(row("tipo_contratacao"), "tipo_contratacao", layout.TiposContratacao, false)
 			g, ok3 := r.enum(row("segmento"), "segmento", layout.Segmentos, false)
-			v, ok4 := r.number(row("valor"), "valor", false, false)
-			if ok1 && ok2 && ok3 && ok4 {
+			v, _ := r.number(row("valor"), "valor", false, false)
+			// A row whose valor is bad (already reported) still counts as
+			// present, so the window check reports no missing month for it.
+			if ok1 && ok2 && ok3 {
 				in.Contraprestacoes = append(in.Contraprestacoes, capital.Monthly{Competencia: m, CompetenciaRef: row("competencia").ref(), Tipo: t, Segmento: g, Valor: v})
 			}
 		})
 	case "Eventos":
 		return r.table(s, name, func(row tableRow) {
 			m, ok1 := r.month(row("competencia"), "competencia")
-			v, ok2 := r.number(row("valor"), "valor", false, false)
-			if ok1 && ok2 {
+			v, _ := r.number(row("valor"), "valor", false, false)
+			if ok1 {
 				in.Eventos = append(in.Eventos, capital.Monthly{Competencia: m, CompetenciaRef: row("competencia").ref(), Valor: v})
 			}
 		})

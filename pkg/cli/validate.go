@@ -1,0 +1,230 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/report"
+	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/workbook"
+)
+
+// ValidateOptions are the settings of capreg validate.
+type ValidateOptions struct {
+	Files     []string
+	Output    string
+	Out       string
+	Strict    bool
+	RulesList bool
+	Rules     string
+}
+
+var validateOutputs = []string{"table", "json", "csv"}
+
+// errFindings is a validation that found errors (or warnings with --strict).
+var errFindings = errors.New("validation failed")
+
+// NewCmdValidate builds capreg validate.
+func NewCmdValidate(s Streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "validate WORKBOOK...",
+		Short: "Check workbooks without computing: every finding with Sheet!Cell, code, severity and fix",
+		Long: `Check one or more input workbooks (layout v1) and report every finding of every file in
+one run: structure (sheets, columns, campos), values (numbers, dates, codes, ranges), the
+12-month windows, and the consistency of dates, PLA and beneficiary data. Each finding has
+the file, Sheet!Cell (or sheet and column), a stable code, its severity, the message and
+the fix. --rules-list prints the catalogue of every check.
+
+Exit 0 when no file has an error (warnings allowed; --strict makes warnings fail too),
+2 otherwise.
+
+` + exitCodesHelp,
+		Example: `  capreg validate operadora.xlsx
+  capreg validate filings/*.xlsx --output json
+  capreg validate operadora.xlsx --strict
+  capreg validate --rules-list`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := config(cmd)
+			if err != nil {
+				return err
+			}
+			o := &ValidateOptions{Files: args, Output: v.GetString("output"), Out: v.GetString("out"),
+				Strict: v.GetBool("strict"), RulesList: v.GetBool("rules-list"), Rules: v.GetString("rules")}
+			if !slices.Contains(validateOutputs, o.Output) {
+				return usageError{fmt.Errorf("--output %q: use one of %s", o.Output, strings.Join(validateOutputs, ", "))}
+			}
+			if o.RulesList {
+				return writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error { return writeCatalogue(w, o.Output) })
+			}
+			if len(args) == 0 {
+				return usageError{errors.New("validate needs at least one WORKBOOK (or --rules-list)")}
+			}
+			return runValidate(cmd, s, o)
+		},
+	}
+	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(validateOutputs, ", "))
+	cmd.Flags().String("out", "", "write the report to this file (atomically) instead of stdout")
+	cmd.Flags().Bool("strict", false, "fail (exit 2) on warnings too")
+	cmd.Flags().Bool("rules-list", false, "print the catalogue of checks (code, severity, rule, fix)")
+	return cmd
+}
+
+// FileReport is the validation of one file.
+type FileReport struct {
+	File     string          `json:"file"`
+	Valid    bool            `json:"valid"`
+	Errors   int             `json:"errors"`
+	Warnings int             `json:"warnings"`
+	Findings findings.List   `json:"findings"`
+	Input    *capital.Input  `json:"-"`
+	Rulebook *rules.Rulebook `json:"-"`
+}
+
+// Validate checks one workbook: the reader's findings, the model's checks,
+// and the errors computing it would meet (a rulebook that cannot serve it).
+func Validate(path string, rb *rules.Rulebook) FileReport {
+	rep := FileReport{File: path, Rulebook: rb}
+	var l findings.List
+	f, err := openInput(path)
+	if err != nil {
+		l.Add(findings.New(findings.Unreadable, "", "", err.Error(), ""))
+	} else {
+		in, rl := workbook.Read(f)
+		f.Close()
+		l = rl
+		if in != nil {
+			l = append(l, capital.Check(in)...)
+			if !l.HasErrors() {
+				_, err := capital.Compute(in, rb, capital.Options{})
+				var ie *findings.InputError
+				switch {
+				case errors.As(err, &ie):
+					l = append(l, ie.Findings.Errors()...)
+				case err != nil:
+					l.Add(findings.New(findings.Unreadable, "", "", err.Error(), "check the rules file"))
+				}
+			}
+			rep.Input = in
+		}
+	}
+	for i := range l {
+		l[i].File = path
+	}
+	rep.Findings = l.Sorted()
+	rep.Errors, rep.Warnings = len(l.Errors()), len(l.Warnings())
+	rep.Valid = rep.Errors == 0
+	return rep
+}
+
+func runValidate(cmd *cobra.Command, s Streams, o *ValidateOptions) error {
+	rb, err := loadRules(o.Rules)
+	if err != nil {
+		return err
+	}
+	var reps []FileReport
+	failed := false
+	for _, f := range o.Files {
+		if err := cmd.Context().Err(); err != nil {
+			return err
+		}
+		r := Validate(f, rb)
+		reps = append(reps, r)
+		failed = failed || r.Errors > 0 || (o.Strict && r.Warnings > 0)
+	}
+	err = writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
+		switch o.Output {
+		case "json":
+			return writeValidateJSON(w, reps)
+		case "csv":
+			return writeValidateCSV(w, reps)
+		}
+		return writeValidateTable(w, reps)
+	})
+	if err != nil {
+		return err
+	}
+	if failed {
+		return errFindings
+	}
+	return nil
+}
+
+func writeValidateTable(w io.Writer, reps []FileReport) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	errs, warns := 0, 0
+	for _, r := range reps {
+		verdict := "valid"
+		if !r.Valid {
+			verdict = "INVALID"
+		}
+		fmt.Fprintf(tw, "%s: %s — %d errors, %d warnings\n", r.File, verdict, r.Errors, r.Warnings)
+		for _, f := range r.Findings {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s (fix: %s)\n", orDash(f.Where()), f.Code, f.Severity, f.Message, f.Fix)
+		}
+		errs, warns = errs+r.Errors, warns+r.Warnings
+	}
+	fmt.Fprintf(tw, "%d files, %d errors, %d warnings\n", len(reps), errs, warns)
+	return tw.Flush()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func writeValidateJSON(w io.Writer, reps []FileReport) error {
+	doc := struct {
+		SchemaVersion string       `json:"schema_version"`
+		Files         []FileReport `json:"files"`
+		Errors        int          `json:"errors"`
+		Warnings      int          `json:"warnings"`
+	}{SchemaVersion: report.SchemaVersion, Files: reps}
+	for i, r := range reps {
+		if r.Findings == nil {
+			doc.Files[i].Findings = findings.List{}
+		}
+		doc.Errors += r.Errors
+		doc.Warnings += r.Warnings
+	}
+	return report.JSON(w, doc)
+}
+
+func writeValidateCSV(w io.Writer, reps []FileReport) error {
+	var rows [][]string
+	for _, r := range reps {
+		for _, f := range r.Findings {
+			rows = append(rows, []string{f.File, f.Sheet, f.Cell, f.Column, f.Code, string(f.Severity), f.Message, f.Fix})
+		}
+	}
+	return report.CSV(w, []string{"file", "sheet", "cell", "column", "code", "severity", "message", "fix"}, rows, nil)
+}
+
+func writeCatalogue(w io.Writer, format string) error {
+	cat := findings.Catalogue()
+	switch format {
+	case "json":
+		return report.JSON(w, cat)
+	case "csv":
+		var rows [][]string
+		for _, c := range cat {
+			rows = append(rows, []string{c.Code, string(c.Severity), c.Rule, c.Fix})
+		}
+		return report.CSV(w, []string{"code", "severity", "rule", "fix"}, rows, nil)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "CODE\tSEVERITY\tRULE\tFIX\n")
+	for _, c := range cat {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.Code, c.Severity, c.Rule, c.Fix)
+	}
+	return tw.Flush()
+}
