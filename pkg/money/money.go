@@ -82,7 +82,7 @@ func PtBR(x decimal.Decimal, places int32) string {
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder
-	if neg && strings.Trim(s, "0.") != "" {
+	if neg { // rounding never leaves a "-0.00": Round truncates toward zero
 		b.WriteByte('-')
 	}
 	for i, r := range intPart {

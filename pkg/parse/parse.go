@@ -40,10 +40,12 @@ func syntaxErr(text, what, fix string) error {
 	return &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is not %s", clip(text), what), Fix: fix}
 }
 
-// clip keeps error messages short when a cell holds a huge string.
+// clip keeps error messages short and valid UTF-8 when a cell holds a huge
+// or broken string.
 func clip(s string) string {
-	if len(s) > 40 {
-		return s[:37] + "..."
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:37]) + "..."
 	}
 	return s
 }
@@ -62,11 +64,14 @@ var (
 // refused. An optional "R$" prefix and surrounding blanks are ignored.
 func Number(text string) (decimal.Decimal, error) {
 	s := strings.TrimSpace(strings.ReplaceAll(text, "\u00a0", " "))
-	s = strings.TrimSpace(strings.TrimPrefix(s, "R$"))
 	neg := false
-	if rest, ok := strings.CutPrefix(s, "-"); ok {
+	if rest, ok := strings.CutPrefix(s, "-"); ok { // "-R$ 12,50" or "-12,50"
 		neg, s = true, strings.TrimSpace(rest)
-	} else {
+	}
+	s = strings.TrimSpace(strings.TrimPrefix(s, "R$"))
+	if rest, ok := strings.CutPrefix(s, "-"); ok && !neg { // "R$ -12,50"
+		neg, s = true, strings.TrimSpace(rest)
+	} else if !neg {
 		s = strings.TrimPrefix(s, "+")
 	}
 	if s == "" {

@@ -306,3 +306,16 @@ func TestSerial(t *testing.T) {
 		}
 	}
 }
+
+// Numbers as money.BRL writes them read back.
+func TestNumberReadsBRL(t *testing.T) {
+	for text, want := range map[string]string{"-R$ 12,50": "-12.5", "R$ -12,50": "-12.5", "R$ 1.234,56": "1234.56"} {
+		got, err := Number(text)
+		if err != nil || got.String() != want {
+			t.Errorf("Number(%q) = %v, %v; want %s", text, got, err, want)
+		}
+	}
+	if _, err := Number("-R$ -1,00"); err == nil {
+		t.Error("a double minus must be refused")
+	}
+}

@@ -202,6 +202,13 @@ func Load(user []byte, name string) (*Rulebook, error) {
 	if err != nil {
 		return nil, err
 	}
+	seen := map[time.Time]bool{}
+	for _, p := range over.CapitalReferencia {
+		if seen[p.Desde.Time] {
+			return nil, fmt.Errorf("%s: capital_referencia has two points from %s (keep one)", name, p.Desde.Format(time.DateOnly))
+		}
+		seen[p.Desde.Time] = true
+	}
 	base := rb.CapitalReferencia
 	if err := decodeInto(user, rb, name); err != nil {
 		return nil, err

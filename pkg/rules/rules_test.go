@@ -697,3 +697,10 @@ func TestVocabularies(t *testing.T) {
 		t.Errorf("%d K rows", len(KRows))
 	}
 }
+
+func TestLoadRefusesTwoUserPointsOfOneDate(t *testing.T) {
+	_, err := Load([]byte("capital_referencia:\n  - {desde: 2025-06-01, valor: 1}\n  - {desde: 2025-06-01, valor: 2}\n"), "u.yaml")
+	if err == nil || !strings.Contains(err.Error(), "two points from 2025-06-01") {
+		t.Errorf("err = %v", err)
+	}
+}

@@ -83,9 +83,11 @@ func (r *reader) missing(c cell, what string) {
 	r.add(findings.EmptyValue, c, what+" is empty", "")
 }
 
+// clip shortens a cell's text for a message, keeping it valid UTF-8.
 func clip(s string) string {
-	if len(s) > 60 {
-		return s[:57] + "..."
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "..."
 	}
 	return s
 }

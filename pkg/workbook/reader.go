@@ -5,6 +5,8 @@
 package workbook
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -62,12 +64,33 @@ func (r *reader) sheetFinding(code, sheet, column, msg string) {
 // Read reads an input workbook. The findings hold every problem found; when
 // any is an error the input is incomplete and must not be computed.
 func Read(src io.Reader) (*capital.Input, findings.List) {
-	f, err := excelize.OpenReader(src, excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
+	br := bufio.NewReader(src)
+	if sig, _ := br.Peek(len(cfbSignature)); bytes.Equal(sig, cfbSignature) {
+		return nil, findings.List{compoundFile(br)}
+	}
+	f, err := excelize.OpenReader(br, excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
 		return nil, findings.List{findings.New(findings.Unreadable, "", "", "not a readable .xlsx workbook: "+openError(err), "")}
 	}
 	defer f.Close()
 	return ReadFile(f)
+}
+
+// cfbSignature starts an OLE compound file: a legacy .xls, or an xlsx
+// encrypted with a password.
+var cfbSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+
+// compoundFile tells a password-protected workbook from a legacy .xls.
+func compoundFile(r io.Reader) findings.Finding {
+	data, _ := io.ReadAll(io.LimitReader(r, 64<<20))
+	marker := []byte{}
+	for _, c := range "EncryptionInfo" {
+		marker = append(marker, byte(c), 0) // UTF-16LE stream name
+	}
+	if bytes.Contains(data, marker) {
+		return findings.New(findings.Encrypted, "", "", "the workbook is password-protected (encrypted); capreg cannot read it", "")
+	}
+	return findings.New(findings.Unreadable, "", "", "not a readable .xlsx workbook: this is a legacy Excel 97-2003 (.xls) or other OLE file", "save it as Excel Workbook (.xlsx) and try again")
 }
 
 func openError(err error) string {
@@ -99,6 +122,7 @@ func ReadFile(f *excelize.File) (in *capital.Input, l findings.List) {
 			}
 			continue
 		}
+		r.layoutChecks(s, name)
 		if err := r.readInto(in, s, name); err != nil {
 			r.sheetFinding(findings.Unreadable, s.Name, "", "the sheet cannot be read: "+err.Error())
 		}
@@ -172,6 +196,7 @@ func (r *reader) table(s layout.Sheet, name string, each func(row tableRow)) err
 	}
 	defer rows.Close()
 	cols := map[string]int{}
+	var extra []int // columns outside the layout, warned once if they hold values
 	rowNum := 0
 	for rows.Next() {
 		rowNum++
@@ -183,8 +208,10 @@ func (r *reader) table(s layout.Sheet, name string, each func(row tableRow)) err
 			if !r.header(s, vals, cols) {
 				return nil
 			}
+			extra = extraColumns(vals, cols)
 			continue
 		}
+		extra = r.extraValues(s, vals, rowNum, extra)
 		blank := true
 		for _, i := range cols {
 			if i < len(vals) && strings.TrimSpace(vals[i]) != "" {
@@ -218,6 +245,36 @@ func (r *reader) table(s layout.Sheet, name string, each func(row tableRow)) err
 	return rows.Error()
 }
 
+// extraColumns lists the header columns that are not the layout's.
+func extraColumns(header []string, cols map[string]int) []int {
+	var out []int
+	for i, v := range header {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		if idx, ok := cols[strings.ToLower(strings.TrimSpace(v))]; !ok || idx != i {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// extraValues warns of the first value in each extra column and returns
+// the columns still to watch.
+func (r *reader) extraValues(s layout.Sheet, vals []string, row int, extra []int) []int {
+	keep := extra[:0]
+	for _, i := range extra {
+		if i < len(vals) && strings.TrimSpace(vals[i]) != "" {
+			c := cell{sheet: s.Name, col: i + 1, row: row, text: vals[i]}
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			r.add(findings.ValueExtraColumn, c, fmt.Sprintf("column %s holds values (here %q) that are not read", col, clip(vals[i])), "")
+			continue
+		}
+		keep = append(keep, i)
+	}
+	return keep
+}
+
 // header maps column names to indexes; it reports missing required columns
 // (and returns false) and extra ones.
 func (r *reader) header(s layout.Sheet, vals []string, cols map[string]int) bool {
@@ -243,4 +300,30 @@ func (r *reader) header(s layout.Sheet, vals []string, cols map[string]int) bool
 		}
 	}
 	return ok
+}
+
+// layoutChecks reports a hidden layout sheet and merged cells in its data
+// area (the Beneficiarios sheet, which can be huge, is streamed only).
+func (r *reader) layoutChecks(s layout.Sheet, name string) {
+	if visible, err := r.f.GetSheetVisible(name); err == nil && !visible {
+		r.sheetFinding(findings.HiddenSheet, s.Name, "", fmt.Sprintf("sheet %s is hidden; it is read all the same", s.Name))
+	}
+	if s.Name == "Beneficiarios" {
+		return
+	}
+	merged, err := r.f.GetMergeCells(name)
+	if err != nil {
+		return
+	}
+	for _, m := range merged {
+		start, end := m.GetStartAxis(), m.GetEndAxis()
+		_, row, err1 := excelize.CellNameToCoordinates(start)
+		_, endRow, err2 := excelize.CellNameToCoordinates(end)
+		if err1 != nil || err2 != nil || endRow < 2 {
+			continue
+		}
+		c := cell{sheet: s.Name, row: max(row, 2)}
+		c.col, _, _ = excelize.CellNameToCoordinates(start)
+		r.add(findings.MergedCells, c, fmt.Sprintf("cells %s:%s are merged in the data area", start, end), "")
+	}
 }

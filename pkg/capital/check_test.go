@@ -1,0 +1,92 @@
+package capital
+
+import (
+	"testing"
+	"time"
+
+	"github.com/capreg/capreg/pkg/findings"
+)
+
+// The content checks of Check, each on an input that breaks one rule.
+func TestCheckContent(t *testing.T) {
+	db := mon(2024, time.December)
+	base := func() *Input {
+		return &Input{
+			Operadora:        operadora("medicina_de_grupo", "SSP", 2, db),
+			PLA:              PLAInput{PL: Amount{V: dec("1000"), Ref: "PLA!B2"}},
+			Contraprestacoes: months(db, "individual", "medico_hospitalar", "100"),
+			Eventos:          months(db, "", "", "80"),
+		}
+	}
+	cases := []struct {
+		name   string
+		mutate func(in *Input)
+		code   string // "" = no finding at all
+		where  string
+	}{
+		{"clean", func(in *Input) {}, "", ""},
+		// 11 × (−10) + 5 = −105 < 0
+		{"negative 12-month total", func(in *Input) {
+			in.Contraprestacoes = months(db, "individual", "medico_hospitalar", eleven("-10", "5")...)
+		}, findings.NegativeTotal, "Contraprestacoes!B2"},
+		{"region out of range", func(in *Input) { in.Operadora.Regiao = 7 }, findings.OutOfRange, "Operadora!B7"},
+		{"hc out of range", func(in *Input) { in.Operadora.HC = Amount{V: dec("1.01"), Ref: "Operadora!B8"} }, findings.OutOfRange, "Operadora!B8"},
+		{"unknown cell", func(in *Input) { in.Contraprestacoes[0].Tipo = "familiar" }, findings.BadEnum, "Contraprestacoes!A2"},
+		{"segmentação ignored", func(in *Input) {
+			in.Operadora.Modalidade, in.Operadora.Segmentacao = "seguradora_especializada", "ST"
+		}, findings.IgnoredSegment, "Operadora!B6"},
+		{"no pre-established business", func(in *Input) { in.Contraprestacoes, in.Eventos = nil, nil }, findings.NoPreBusiness, "Contraprestacoes!"},
+		// PROMOPREV approved 2025-01-02, after the data base's last day 2024-12-31
+		{"program date after data base", func(in *Input) { in.Operadora.PromoprevAprovacao = dated("2025-01-02") }, findings.DateAfterBase, "Operadora!B10"},
+		{"governance report of a later year", func(in *Input) { in.Operadora.GovernancaRelatorio = dated("2025-03-01") }, findings.DateAfterBase, "Operadora!B10"},
+		// deductions 600 + 500 = 1100 > pl 1000
+		{"deductions over PL", func(in *Input) {
+			in.PLA.Deducoes[0], in.PLA.Deducoes[4] = a("600"), a("500")
+		}, findings.DeductionsOverPL, "PLA!B2"},
+		{"program date without program beneficiaries", func(in *Input) {
+			in.Operadora.APSCertificacao = dated("2024-01-10")
+			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Remissao: map[string]int64{}}
+		}, findings.ProgramNoData, "Operadora!B10"},
+		{"program beneficiaries without a date", func(in *Input) {
+			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Promoprev: 3, Remissao: map[string]int64{}}
+		}, findings.ProgramNoData, "Beneficiarios!"},
+		{"remitted beneficiaries without provision", func(in *Input) {
+			in.Remissao.PRVitalicia = Amount{V: dec("0"), Ref: "Remissao!B5"}
+			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Remissao: map[string]int64{"remido_vitalicio": 2}}
+		}, findings.RemissionMismatch, "Remissao!B5"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := base()
+			c.mutate(in)
+			l := Check(in)
+			if c.code == "" {
+				if len(l) != 0 {
+					t.Fatalf("want no finding, got %v", l)
+				}
+				return
+			}
+			for _, f := range l {
+				if f.Code == c.code && f.Sheet+"!"+f.Cell == c.where {
+					return
+				}
+			}
+			t.Errorf("want %s at %s, got %v", c.code, c.where, l)
+		})
+	}
+}
+
+// Check's warnings reach the result of Compute.
+func TestComputeCarriesCheckWarnings(t *testing.T) {
+	db := mon(2024, time.December)
+	in := &Input{
+		Operadora:        operadora("medicina_de_grupo", "SSP", 2, db),
+		PLA:              PLAInput{PL: Amount{V: dec("10"), Ref: "PLA!B2"}, Deducoes: [6]Amount{a("20")}},
+		Contraprestacoes: months(db, "individual", "medico_hospitalar", "100"),
+		Eventos:          months(db, "", "", "80"),
+	}
+	r := compute(t, in, defaultRules(t), Options{})
+	if !hasWarning(r, findings.DeductionsOverPL) {
+		t.Errorf("warnings %v", r.Warnings)
+	}
+}
