@@ -30,5 +30,6 @@ func TestScripts(t *testing.T) {
 			env.Setenv("REPO", repo)
 			return nil
 		},
+		Cmds: scriptCmds,
 	})
 }

@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -49,6 +48,9 @@ func (r *reader) readSheet(name string) (*sheetData, error) {
 	defer rows.Close()
 	s := &sheetData{name: name}
 	for rows.Next() {
+		if len(s.rows) >= maxFieldRows {
+			return nil, fmt.Errorf("more than %d rows: a campo | valor sheet holds one field per row", maxFieldRows)
+		}
 		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
 			return nil, err
@@ -58,11 +60,41 @@ func (r *reader) readSheet(name string) (*sheetData, error) {
 	return s, rows.Error()
 }
 
-var plainDigits = regexp.MustCompile(`^-?[0-9]+$`)
+// maxFieldRows bounds a campo | valor sheet.
+const maxFieldRows = 1000
 
-// isText reports whether the cell holds text (as opposed to a number).
+// smallSheetRows is the most rows a sheet may have for capreg to look up
+// cell types and merged cells in it: excelize loads the whole sheet for
+// those, which a streamed read of a huge sheet must not do.
+const smallSheetRows = 20000
+
+// small reports (once per sheet, counting rows with the streaming iterator)
+// whether the sheet is small enough to be loaded whole.
+func (r *reader) small(sheet string) bool {
+	if v, ok := r.smallSheets[sheet]; ok {
+		return v
+	}
+	v := false
+	if rows, err := r.f.Rows(r.present[sheet]); err == nil {
+		n := 0
+		for rows.Next() && n <= smallSheetRows {
+			n++
+		}
+		v = n <= smallSheetRows && rows.Error() == nil
+		rows.Close()
+	}
+	r.smallSheets[sheet] = v
+	return v
+}
+
+// isText reports whether the cell holds text (as opposed to a number). In a
+// huge sheet it cannot tell, and says text: an ambiguous-looking value there
+// is refused rather than misread.
 func (r *reader) isText(c cell) bool {
-	t, err := r.f.GetCellType(c.sheet, c.axis())
+	if !r.small(c.sheet) {
+		return true
+	}
+	t, err := r.f.GetCellType(r.present[c.sheet], c.axis())
 	if err != nil {
 		return false
 	}
@@ -76,7 +108,11 @@ func (r *reader) isText(c cell) bool {
 // missing reports a required cell that is empty, telling a formula without a
 // cached value apart.
 func (r *reader) missing(c cell, what string) {
-	if formula, err := r.f.GetCellFormula(c.sheet, c.axis()); err == nil && formula != "" {
+	if !r.small(c.sheet) {
+		r.add(findings.EmptyValue, c, what+" is empty", "")
+		return
+	}
+	if formula, err := r.f.GetCellFormula(r.present[c.sheet], c.axis()); err == nil && formula != "" {
 		r.add(findings.FormulaNoValue, c, fmt.Sprintf("%s: the formula =%s has no cached value", what, clip(formula)), "")
 		return
 	}

@@ -30,11 +30,12 @@ const (
 )
 
 type reader struct {
-	f       *excelize.File
-	l       findings.List
-	perSh   map[string]int
-	trunc   map[string]bool
-	present map[string]string // layout name → name in the file
+	f           *excelize.File
+	l           findings.List
+	perSh       map[string]int
+	trunc       map[string]bool
+	present     map[string]string // layout name → name in the file
+	smallSheets map[string]bool
 }
 
 func (r *reader) add(code string, c cell, msg, fix string) {
@@ -105,7 +106,7 @@ func openError(err error) string {
 
 // ReadFile reads an already opened workbook.
 func ReadFile(f *excelize.File) (in *capital.Input, l findings.List) {
-	r := &reader{f: f, perSh: map[string]int{}, trunc: map[string]bool{}, present: map[string]string{}}
+	r := &reader{f: f, perSh: map[string]int{}, trunc: map[string]bool{}, present: map[string]string{}, smallSheets: map[string]bool{}}
 	defer func() {
 		// excelize can panic on malformed parts; that is a bad file, not a bug of ours.
 		if p := recover(); p != nil {
@@ -308,7 +309,7 @@ func (r *reader) layoutChecks(s layout.Sheet, name string) {
 	if visible, err := r.f.GetSheetVisible(name); err == nil && !visible {
 		r.sheetFinding(findings.HiddenSheet, s.Name, "", fmt.Sprintf("sheet %s is hidden; it is read all the same", s.Name))
 	}
-	if s.Name == "Beneficiarios" {
+	if s.Name == "Beneficiarios" || !r.small(s.Name) {
 		return
 	}
 	merged, err := r.f.GetMergeCells(name)
