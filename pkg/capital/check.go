@@ -71,7 +71,7 @@ func Check(in *Input) findings.List {
 	}
 	segs := segmentationsOf(op.Modalidade)
 	switch {
-	case op.Modalidade == "":
+	case op.Modalidade == "" || in.Incomplete["Operadora.segmentacao"]:
 	case segs != nil && !slices.Contains(segs, op.Segmentacao):
 		msg := fmt.Sprintf("segmentação %q is not valid for %s (valid: %s)", op.Segmentacao, op.Modalidade, strings.Join(segs, ", "))
 		if op.Segmentacao == "" {
@@ -91,10 +91,15 @@ func Check(in *Input) findings.List {
 	if op.IDSS != nil && (op.IDSS.V.Sign() < 0 || op.IDSS.V.GreaterThan(one)) {
 		at(findings.OutOfRange, op.IDSS.Ref, fmt.Sprintf("idss = %s is outside 0 to 1", op.IDSS.V))
 	}
-	l = append(l, checkDates(op)...)
-	l = append(l, checkPLA(in.PLA)...)
+	noBase := op.DataBase.IsZero() || in.Incomplete["Operadora.data_base"]
+	if !noBase {
+		l = append(l, checkDates(op)...)
+	}
+	if !in.Incomplete["PLA"] {
+		l = append(l, checkPLA(in.PLA)...)
+	}
 	l = append(l, checkBeneficiarios(in)...)
-	if op.Modalidade == "administradora_de_beneficios" {
+	if op.Modalidade == "administradora_de_beneficios" || noBase || op.Modalidade == "" {
 		return l
 	}
 	for _, r := range in.Contraprestacoes {
@@ -103,7 +108,13 @@ func Check(in *Input) findings.List {
 			return l
 		}
 	}
-	l = append(l, checkWindow(in.Contraprestacoes, op.DataBase, "Contraprestacoes", true)...)
+	contra, eventos := !in.Incomplete["Contraprestacoes"], !in.Incomplete["Eventos"]
+	if contra {
+		l = append(l, checkWindow(in.Contraprestacoes, op.DataBase, "Contraprestacoes", true)...)
+	}
+	if !contra || !eventos {
+		return l
+	}
 	if len(in.Contraprestacoes) > 0 || len(in.Eventos) > 0 {
 		l = append(l, checkWindow(in.Eventos, op.DataBase, "Eventos", false)...)
 		if len(in.Eventos) == 0 {

@@ -49,6 +49,10 @@ type Input struct {
 	Operacional       Operacional
 	Informadas        Informadas
 	Beneficiarios     *Beneficiarios // nil when no beneficiary data was given
+	// Incomplete names what the reader could not fully read (a sheet, or
+	// "Operadora.<campo>"), already reported: checks that depend on it are
+	// skipped, so one error is never reported again as another.
+	Incomplete map[string]bool
 }
 
 // Operadora is the operator's identification and regulatory situation.

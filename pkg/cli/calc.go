@@ -91,22 +91,36 @@ type Calculation struct {
 	Rulebook *rules.Rulebook
 }
 
-// Calculate reads and computes one workbook.
-func Calculate(path string, rb *rules.Rulebook, opt capital.Options) (*Calculation, error) {
+// readChecked reads a workbook and runs the model's checks on what was
+// read, so one run reports every problem: the reader's findings and the
+// checks' findings (nil input when the file is unreadable).
+func readChecked(path string) (*capital.Input, findings.List, findings.List, error) {
 	f, err := openInput(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	defer f.Close()
-	in, l := workbook.Read(f)
-	if l.HasErrors() {
-		return nil, &findings.InputError{Findings: l.Sorted()}
+	in, read := workbook.Read(f)
+	if in == nil {
+		return nil, read, nil, nil
 	}
-	res, err := capital.Compute(in, rb, opt)
+	return in, read, capital.Check(in), nil
+}
+
+// Calculate reads and computes one workbook.
+func Calculate(path string, rb *rules.Rulebook, opt capital.Options) (*Calculation, error) {
+	in, read, checks, err := readChecked(path)
 	if err != nil {
 		return nil, err
 	}
-	return &Calculation{Result: res, Warnings: append(l.Warnings(), res.Warnings...), Rulebook: rb}, nil
+	if all := append(read, checks...); all.HasErrors() {
+		return nil, &findings.InputError{Findings: all.Sorted()}
+	}
+	res, err := capital.Compute(in, rb, opt) // its warnings include the checks'
+	if err != nil {
+		return nil, err
+	}
+	return &Calculation{Result: res, Warnings: append(read.Warnings(), res.Warnings...), Rulebook: rb}, nil
 }
 
 func runCalc(cmd *cobra.Command, s Streams, o *CalcOptions) error {

@@ -14,7 +14,6 @@ import (
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/report"
 	"github.com/capreg/capreg/pkg/rules"
-	"github.com/capreg/capreg/pkg/workbook"
 )
 
 // ValidateOptions are the settings of capreg validate.
@@ -92,29 +91,22 @@ type FileReport struct {
 // and the errors computing it would meet (a rulebook that cannot serve it).
 func Validate(path string, rb *rules.Rulebook) FileReport {
 	rep := FileReport{File: path, Rulebook: rb}
-	var l findings.List
-	f, err := openInput(path)
-	if err != nil {
+	in, read, checks, err := readChecked(path)
+	l := append(read, checks...)
+	switch {
+	case err != nil:
 		l.Add(findings.New(findings.Unreadable, "", "", err.Error(), ""))
-	} else {
-		in, rl := workbook.Read(f)
-		f.Close()
-		l = rl
-		if in != nil {
-			l = append(l, capital.Check(in)...)
-			if !l.HasErrors() {
-				_, err := capital.Compute(in, rb, capital.Options{})
-				var ie *findings.InputError
-				switch {
-				case errors.As(err, &ie):
-					l = append(l, ie.Findings.Errors()...)
-				case err != nil:
-					l.Add(findings.New(findings.Unreadable, "", "", err.Error(), "check the rules file"))
-				}
-			}
-			rep.Input = in
+	case in != nil && !l.HasErrors():
+		_, err := capital.Compute(in, rb, capital.Options{})
+		var ie *findings.InputError
+		switch {
+		case errors.As(err, &ie):
+			l = append(l, ie.Findings.Errors()...)
+		case err != nil:
+			l.Add(findings.New(findings.Unreadable, "", "", err.Error(), "check the rules file"))
 		}
 	}
+	rep.Input = in
 	for i := range l {
 		l[i].File = path
 	}

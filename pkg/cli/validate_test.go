@@ -3,12 +3,16 @@ package cli
 import (
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -82,8 +86,35 @@ func TestValidateInvalidCorpus(t *testing.T) {
 					t.Errorf("expected %s at %v!%v (%s); got %v", e.Code, deref(e.Sheet), deref(e.Cell), e.What, lines)
 				}
 			}
-			if rep.Errors == 0 && strings.Contains(fmt.Sprint(exp), "error") {
-				t.Errorf("no error reported")
+			wantErrors := false
+			for _, e := range exp {
+				wantErrors = wantErrors || e.Severity == "error"
+			}
+			if (rep.Errors > 0) != wantErrors {
+				t.Errorf("validate: %d errors, want errors: %v", rep.Errors, wantErrors)
+			}
+			// calc refuses exactly the files validate refuses, with the same findings.
+			c, err := Calculate(path, rb, capital.Options{})
+			var ie *findings.InputError
+			switch {
+			case wantErrors && !errors.As(err, &ie):
+				t.Errorf("calc: want input errors, got %v", err)
+			case wantErrors:
+				for _, e := range exp {
+					if e.Severity == "error" && !slices.ContainsFunc(ie.Findings, func(f findings.Finding) bool {
+						return f.Code == e.Code && (e.Cell == nil || f.Cell == *e.Cell)
+					}) {
+						t.Errorf("calc: missing %s at %s", e.Code, deref(e.Cell))
+					}
+				}
+			case err != nil:
+				t.Errorf("calc: %v", err)
+			default:
+				for _, e := range exp {
+					if !slices.ContainsFunc(c.Warnings, func(f findings.Finding) bool { return f.Code == e.Code }) {
+						t.Errorf("calc: missing warning %s", e.Code)
+					}
+				}
 			}
 		})
 	}

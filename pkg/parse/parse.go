@@ -50,6 +50,17 @@ func clip(s string) string {
 	return s
 }
 
+// maxNumberLen bounds the text of a number: an amount of trillions of reais
+// with centavos and separators has 25 characters; more is not a number.
+const maxNumberLen = 64
+
+func tooLong(text string) error {
+	if len(text) > maxNumberLen {
+		return &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is too long for a number", clip(text)), Fix: numberFix}
+	}
+	return nil
+}
+
 const numberFix = "type a numeric cell, or text like 1.234.567,89 (pt-BR) or 1234567.89 (plain)"
 
 var (
@@ -63,6 +74,9 @@ var (
 // A lone dot followed by exactly three digits ("1.234") is ambiguous and
 // refused. An optional "R$" prefix and surrounding blanks are ignored.
 func Number(text string) (decimal.Decimal, error) {
+	if err := tooLong(text); err != nil {
+		return decimal.Decimal{}, err
+	}
 	s := strings.TrimSpace(strings.ReplaceAll(text, "\u00a0", " "))
 	neg := false
 	if rest, ok := strings.CutPrefix(s, "-"); ok { // "-R$ 12,50" or "-12,50"
@@ -128,6 +142,9 @@ func Number(text string) (decimal.Decimal, error) {
 // Raw reads the stored value of a numeric spreadsheet cell ("1234.5",
 // "1.5E-3"). It is exact: the digits in the file become the decimal.
 func Raw(raw string) (decimal.Decimal, error) {
+	if err := tooLong(raw); err != nil {
+		return decimal.Decimal{}, err
+	}
 	s := strings.TrimSpace(raw)
 	if s == "" || strings.ContainsAny(s, ",_") {
 		return decimal.Decimal{}, syntaxErr(raw, "a number", numberFix)

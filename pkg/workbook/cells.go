@@ -75,6 +75,10 @@ func (r *reader) small(sheet string) bool {
 		return v
 	}
 	v := false
+	if n := r.pkg.sheetBytes(r.present[sheet]); n > maxSmallSheetXML {
+		r.smallSheets[sheet] = false
+		return false
+	}
 	if rows, err := r.f.Rows(r.present[sheet]); err == nil {
 		n := 0
 		for rows.Next() && n <= smallSheetRows {
@@ -108,6 +112,9 @@ func (r *reader) isText(c cell) bool {
 // missing reports a required cell that is empty, telling a formula without a
 // cached value apart.
 func (r *reader) missing(c cell, what string) {
+	if r.covered[c.ref()] {
+		return // hidden by a merge, already reported
+	}
 	if !r.small(c.sheet) {
 		r.add(findings.EmptyValue, c, what+" is empty", "")
 		return

@@ -5,7 +5,6 @@
 package workbook
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -23,11 +22,9 @@ import (
 // million bad rows yields a readable report and bounded memory.
 const maxFindingsPerSheet = 50
 
-// Limits on what excelize may unpack, against zip bombs.
-const (
-	unzipSizeLimit    = 1 << 30 // whole package
-	unzipXMLSizeLimit = 64 << 20
-)
+// unzipXMLSizeLimit is the largest part excelize keeps in memory; larger
+// ones it unpacks to a temporary file.
+const unzipXMLSizeLimit = 64 << 20
 
 type reader struct {
 	f           *excelize.File
@@ -36,6 +33,9 @@ type reader struct {
 	trunc       map[string]bool
 	present     map[string]string // layout name → name in the file
 	smallSheets map[string]bool
+	pkg         *pkgInfo
+	covered     map[string]bool // cells inside merged ranges, but their first
+	headerBad   map[string]bool // table sheets missing a required column
 }
 
 func (r *reader) add(code string, c cell, msg, fix string) {
@@ -65,16 +65,32 @@ func (r *reader) sheetFinding(code, sheet, column, msg string) {
 // Read reads an input workbook. The findings hold every problem found; when
 // any is an error the input is incomplete and must not be computed.
 func Read(src io.Reader) (*capital.Input, findings.List) {
-	br := bufio.NewReader(src)
-	if sig, _ := br.Peek(len(cfbSignature)); bytes.Equal(sig, cfbSignature) {
-		return nil, findings.List{compoundFile(br)}
+	data, err := io.ReadAll(io.LimitReader(src, maxFileSize+1))
+	switch {
+	case err != nil:
+		return nil, unreadable("cannot read the file: " + err.Error())
+	case len(data) > maxFileSize:
+		return nil, unreadable(fmt.Sprintf("the file is larger than %d MiB", maxFileSize>>20))
+	case bytes.HasPrefix(data, cfbSignature):
+		return nil, findings.List{compoundFile(data)}
 	}
-	f, err := excelize.OpenReader(br, excelize.Options{UnzipSizeLimit: unzipSizeLimit, UnzipXMLSizeLimit: unzipXMLSizeLimit})
+	info, err := inspectPackage(data)
 	if err != nil {
-		return nil, findings.List{findings.New(findings.Unreadable, "", "", "not a readable .xlsx workbook: "+openError(err), "")}
+		return nil, unreadable("not a readable .xlsx workbook: " + openError(err))
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: unzipXMLSizeLimit})
+	if err != nil {
+		return nil, unreadable("not a readable .xlsx workbook: " + openError(err))
 	}
 	defer f.Close()
-	return ReadFile(f)
+	return readFile(f, info)
+}
+
+// maxFileSize bounds the .xlsx file itself.
+const maxFileSize = 512 << 20
+
+func unreadable(msg string) findings.List {
+	return findings.List{findings.New(findings.Unreadable, "", "", msg, "")}
 }
 
 // cfbSignature starts an OLE compound file: a legacy .xls, or an xlsx
@@ -82,8 +98,7 @@ func Read(src io.Reader) (*capital.Input, findings.List) {
 var cfbSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 // compoundFile tells a password-protected workbook from a legacy .xls.
-func compoundFile(r io.Reader) findings.Finding {
-	data, _ := io.ReadAll(io.LimitReader(r, 64<<20))
+func compoundFile(data []byte) findings.Finding {
 	marker := []byte{}
 	for _, c := range "EncryptionInfo" {
 		marker = append(marker, byte(c), 0) // UTF-16LE stream name
@@ -104,28 +119,33 @@ func openError(err error) string {
 	return err.Error()
 }
 
-// ReadFile reads an already opened workbook.
-func ReadFile(f *excelize.File) (in *capital.Input, l findings.List) {
-	r := &reader{f: f, perSh: map[string]int{}, trunc: map[string]bool{}, present: map[string]string{}, smallSheets: map[string]bool{}}
+// readFile reads an opened workbook.
+func readFile(f *excelize.File, info *pkgInfo) (in *capital.Input, l findings.List) {
+	r := &reader{f: f, pkg: info, perSh: map[string]int{}, trunc: map[string]bool{}, present: map[string]string{}, smallSheets: map[string]bool{}, covered: map[string]bool{}, headerBad: map[string]bool{}}
 	defer func() {
 		// excelize can panic on malformed parts; that is a bad file, not a bug of ours.
 		if p := recover(); p != nil {
 			in, l = nil, append(r.l, findings.New(findings.Unreadable, "", "", fmt.Sprintf("the workbook is malformed: %v", p), ""))
 		}
 	}()
-	in = &capital.Input{}
+	in = &capital.Input{Incomplete: map[string]bool{}}
 	r.sheets()
 	for _, s := range layout.Sheets() {
 		name, ok := r.present[s.Name]
 		if !ok {
 			if !s.Optional {
 				r.sheetFinding(findings.MissingSheet, s.Name, "", fmt.Sprintf("required sheet %s is missing", s.Name))
+				in.Incomplete[s.Name] = true
 			}
 			continue
 		}
+		errsBefore := len(r.l.Errors())
 		r.layoutChecks(s, name)
 		if err := r.readInto(in, s, name); err != nil {
 			r.sheetFinding(findings.Unreadable, s.Name, "", "the sheet cannot be read: "+err.Error())
+		}
+		if r.headerBad[s.Name] || (s.Kind == layout.Fields && len(r.l.Errors()) > errsBefore) {
+			in.Incomplete[s.Name] = true
 		}
 	}
 	return in, r.l
@@ -197,7 +217,7 @@ func (r *reader) table(s layout.Sheet, name string, each func(row tableRow)) err
 	}
 	defer rows.Close()
 	cols := map[string]int{}
-	var extra []int // columns outside the layout, warned once if they hold values
+	var mapped []bool // by column: read by the layout; others warned once if they hold values
 	rowNum := 0
 	for rows.Next() {
 		rowNum++
@@ -209,10 +229,13 @@ func (r *reader) table(s layout.Sheet, name string, each func(row tableRow)) err
 			if !r.header(s, vals, cols) {
 				return nil
 			}
-			extra = extraColumns(vals, cols)
+			for _, i := range cols {
+				mapped = append(mapped, make([]bool, max(0, i+1-len(mapped)))...)
+				mapped[i] = true
+			}
 			continue
 		}
-		extra = r.extraValues(s, vals, rowNum, extra)
+		mapped = r.extraValues(s, vals, rowNum, mapped)
 		blank := true
 		for _, i := range cols {
 			if i < len(vals) && strings.TrimSpace(vals[i]) != "" {
@@ -246,34 +269,20 @@ func (r *reader) table(s layout.Sheet, name string, each func(row tableRow)) err
 	return rows.Error()
 }
 
-// extraColumns lists the header columns that are not the layout's.
-func extraColumns(header []string, cols map[string]int) []int {
-	var out []int
-	for i, v := range header {
-		if strings.TrimSpace(v) == "" {
+// extraValues warns of the first value in each column the layout does not
+// read (an extra column, or one with no header) and marks it warned.
+func (r *reader) extraValues(s layout.Sheet, vals []string, row int, mapped []bool) []bool {
+	for i, v := range vals {
+		if (i < len(mapped) && mapped[i]) || strings.TrimSpace(v) == "" {
 			continue
 		}
-		if idx, ok := cols[strings.ToLower(strings.TrimSpace(v))]; !ok || idx != i {
-			out = append(out, i)
-		}
+		mapped = append(mapped, make([]bool, max(0, i+1-len(mapped)))...)
+		mapped[i] = true
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		c := cell{sheet: s.Name, col: i + 1, row: row, text: v}
+		r.add(findings.ValueExtraColumn, c, fmt.Sprintf("column %s holds values (here %q) that are not read", col, clip(v)), "")
 	}
-	return out
-}
-
-// extraValues warns of the first value in each extra column and returns
-// the columns still to watch.
-func (r *reader) extraValues(s layout.Sheet, vals []string, row int, extra []int) []int {
-	keep := extra[:0]
-	for _, i := range extra {
-		if i < len(vals) && strings.TrimSpace(vals[i]) != "" {
-			c := cell{sheet: s.Name, col: i + 1, row: row, text: vals[i]}
-			col, _ := excelize.ColumnNumberToName(i + 1)
-			r.add(findings.ValueExtraColumn, c, fmt.Sprintf("column %s holds values (here %q) that are not read", col, clip(vals[i])), "")
-			continue
-		}
-		keep = append(keep, i)
-	}
-	return keep
+	return mapped
 }
 
 // header maps column names to indexes; it reports missing required columns
@@ -298,6 +307,7 @@ func (r *reader) header(s layout.Sheet, vals []string, cols map[string]int) bool
 		if _, found := cols[fd.Name]; !found && !fd.Optional {
 			r.sheetFinding(findings.MissingColumn, s.Name, fd.Name, fmt.Sprintf("column %s is missing from row 1 of sheet %s", fd.Name, s.Name))
 			ok = false
+			r.headerBad[s.Name] = true
 		}
 	}
 	return ok
@@ -326,5 +336,24 @@ func (r *reader) layoutChecks(s layout.Sheet, name string) {
 		c := cell{sheet: s.Name, row: max(row, 2)}
 		c.col, _, _ = excelize.CellNameToCoordinates(start)
 		r.add(findings.MergedCells, c, fmt.Sprintf("cells %s:%s are merged in the data area", start, end), "")
+		r.cover(s.Name, start, end)
+	}
+}
+
+// cover records the cells a merge hides (all but its first), so they are
+// not reported again as empty.
+func (r *reader) cover(sheet, start, end string) {
+	c1, r1, err1 := excelize.CellNameToCoordinates(start)
+	c2, r2, err2 := excelize.CellNameToCoordinates(end)
+	if err1 != nil || err2 != nil || (c2-c1+1)*(r2-r1+1) > 10000 {
+		return
+	}
+	for row := r1; row <= r2; row++ {
+		for col := c1; col <= c2; col++ {
+			if row != r1 || col != c1 {
+				a, _ := excelize.CoordinatesToCellName(col, row)
+				r.covered[sheet+"!"+a] = true
+			}
+		}
 	}
 }

@@ -17,7 +17,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 		fs := fieldSheet{r: r, cells: cells}
 		switch s.Name {
 		case "Operadora":
-			r.operadora(&in.Operadora, fs)
+			r.operadora(&in.Operadora, fs, in.Incomplete)
 		case "PLA":
 			in.PLA.PL = fs.num("pl", false)
 			for i, d := range capital.DeductionNames {
@@ -45,7 +45,9 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 			v, _ := r.number(row("valor"), "valor", false, false)
 			// A row whose valor is bad (already reported) still counts as
 			// present, so the window check reports no missing month for it.
-			if ok1 && ok2 && ok3 {
+			if !(ok1 && ok2 && ok3) {
+				in.Incomplete[s.Name] = true
+			} else {
 				in.Contraprestacoes = append(in.Contraprestacoes, capital.Monthly{Competencia: m, CompetenciaRef: row("competencia").ref(), Tipo: t, Segmento: g, Valor: v})
 			}
 		})
@@ -53,7 +55,9 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 		return r.table(s, name, func(row tableRow) {
 			m, ok1 := r.month(row("competencia"), "competencia")
 			v, _ := r.number(row("valor"), "valor", false, false)
-			if ok1 {
+			if !ok1 {
+				in.Incomplete[s.Name] = true
+			} else {
 				in.Eventos = append(in.Eventos, capital.Monthly{Competencia: m, CompetenciaRef: row("competencia").ref(), Valor: v})
 			}
 		})
@@ -211,7 +215,7 @@ func (fs fieldSheet) date(name string) *capital.Dated {
 	return d
 }
 
-func (r *reader) operadora(op *capital.Operadora, fs fieldSheet) {
+func (r *reader) operadora(op *capital.Operadora, fs fieldSheet, incomplete map[string]bool) {
 	get := func(name string) (cell, bool) { c, ok := fs.cells[name]; return c, ok }
 	if c, ok := get("registro_ans"); ok {
 		op.RegistroANS, _ = r.registro(c, "registro_ans")
@@ -219,16 +223,30 @@ func (r *reader) operadora(op *capital.Operadora, fs fieldSheet) {
 	if c, ok := get("razao_social"); ok {
 		op.RazaoSocial, _ = r.text(c, "razao_social", false)
 	}
+	bad := func(campo string) { incomplete["Operadora."+campo] = true }
 	if c, ok := get("data_base"); ok {
-		op.DataBase, _ = r.month(c, "data_base")
+		var good bool
+		if op.DataBase, good = r.month(c, "data_base"); !good {
+			bad("data_base")
+		}
 		op.DataBaseRef = c.ref()
+	} else {
+		bad("data_base")
 	}
 	if c, ok := get("modalidade"); ok {
-		op.Modalidade, _ = r.enum(c, "modalidade", layout.Modalidades, false)
+		var good bool
+		if op.Modalidade, good = r.enum(c, "modalidade", layout.Modalidades, false); !good {
+			bad("modalidade")
+		}
 		op.ModalRef = c.ref()
+	} else {
+		bad("modalidade")
 	}
 	if c, ok := get("segmentacao"); ok {
-		op.Segmentacao, _ = r.enum(c, "segmentacao", layout.Segmentacoes, true)
+		var good bool
+		if op.Segmentacao, good = r.enum(c, "segmentacao", layout.Segmentacoes, true); !good && !c.empty() {
+			bad("segmentacao")
+		}
 		op.SegRef = c.ref()
 	} else {
 		op.SegRef = "Operadora!segmentacao"

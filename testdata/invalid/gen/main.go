@@ -73,14 +73,6 @@ var requiredSheets = []string{"Operadora", "PLA", "Contraprestacoes", "Eventos",
 	"Credito_Operadoras", "Credito_Seguros", "Credito_Ativos", "Mercado_ALM", "Mercado_Ativos", "Operacional"}
 
 // everySheetUnreadable is CR-E001 on every required sheet (a shared part is damaged).
-func everySheetUnreadable(what string) []finding {
-	var l []finding
-	for _, s := range requiredSheets {
-		l = append(l, finding{Code: "CR-E001", Sheet: s, What: what})
-	}
-	return l
-}
-
 type hostile struct {
 	name  string
 	want  []finding
@@ -187,7 +179,7 @@ func hostiles() []hostile {
 			want:  unreadable("f01 whose PLA part (xl/worksheets/sheet2.xml) is padded with 1.6 GB of blanks inside sheetData; about 1.6 MB compressed; must be refused before it is unpacked"),
 			build: func() ([]byte, error) { return bomb("xl/worksheets/sheet2.xml", 1_600_000_000, false) }},
 		{name: "i78_zip_bomb_lying_size.xlsx",
-			want: []finding{{Code: "CR-E001", Sheet: "PLA", What: "the same 1.6 GB PLA part, but the zip headers claim 1469 bytes uncompressed: " +
+			want: []finding{{Code: "CR-E001", What: "the same 1.6 GB PLA part, but the zip headers claim 1469 bytes uncompressed: " +
 				"the part cannot be read whole (size mismatch); it must be refused, not read as a truncated, empty sheet"}},
 			build: func() ([]byte, error) { return bomb("xl/worksheets/sheet2.xml", 1_600_000_000, true) }},
 		{name: "i79_huge_text_in_number_cell.xlsx",
@@ -205,14 +197,14 @@ func hostiles() []hostile {
 					`<c r="B2" t="n"><v>`+strings.Repeat("9876543210", 500_000)+`</v></c>`)
 			}},
 		{name: "i81_invalid_utf8_registro_ans.xlsx",
-			want: everySheetUnreadable("f02-libreoffice whose shared string of registro_ans is the bytes 34 31 32 FF FE 33 33 (invalid UTF-8): " +
-				"xl/sharedStrings.xml is not well-formed, so every sheet is unreadable (recorded as capreg reports it; no crash)"),
+			want: unreadable("f02-libreoffice whose shared string of registro_ans is the bytes 34 31 32 FF FE 33 33 (invalid UTF-8): " +
+				"xl/sharedStrings.xml is not well-formed: the file is refused once (no crash)"),
 			build: func() ([]byte, error) {
 				return patchPart(f02LO, "xl/sharedStrings.xml", []byte(`>412233<`), []byte(">412\xff\xfe33<"))
 			}},
 		{name: "i82_invalid_utf8_razao_social.xlsx",
-			want: everySheetUnreadable("f02-libreoffice whose shared string of razao_social has a Latin-1 byte E9 (\"M\\xe9dico\", invalid UTF-8): " +
-				"xl/sharedStrings.xml is not well-formed, so every sheet is unreadable (recorded as capreg reports it; no crash)"),
+			want: unreadable("f02-libreoffice whose shared string of razao_social has a Latin-1 byte E9 (\"M\\xe9dico\", invalid UTF-8): " +
+				"xl/sharedStrings.xml is not well-formed: the file is refused once (no crash)"),
 			build: func() ([]byte, error) {
 				return patchPart(f02LO, "xl/sharedStrings.xml", []byte(`>Grupo Medico Horizonte Ltda.<`), []byte(">Grupo M\xe9dico Horizonte Ltda.<"))
 			}},
@@ -224,7 +216,7 @@ func hostiles() []hostile {
 		{name: "i85_xlsm_renamed.xlsx", want: []finding{},
 			build: xlsm},
 		{name: "i86_xml_entity_bomb.xlsx",
-			want: []finding{{Code: "CR-E001", Sheet: "Operadora", What: "f01 whose Operadora part declares nested entities (a9 = 10^10 × \"d\") " +
+			want: []finding{{Code: "CR-E001", What: "f01 whose Operadora part declares nested entities (a9 = 10^10 × \"d\") " +
 				"and uses &a9; as razao_social: not expanded, and the sheet refused as malformed, not read as truncated (campos missing)"}},
 			build: entityBomb},
 		{name: "i87_sheet_part_missing.xlsx",
