@@ -14,6 +14,8 @@ run: build
 
 test: lint
 	$(GO) test -race -count=1 ./...
+	@# peak-memory limits hold for the real binary, not the race-instrumented one
+	$(GO) test -count=1 -run 'TestScripts/hostile' ./cmd/capreg
 
 lint:
 	$(GO) vet ./...
