@@ -24,11 +24,13 @@ lint:
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 
-# Each fuzz target for FUZZTIME (go test runs one fuzz target at a time).
+# Each fuzz target for FUZZTIME (go test runs one fuzz target at a time);
+# FUZZFLAGS=-parallel=1 leaves a core free.
 fuzz:
 	@for pkg in $$($(GO) list ./...); do \
 	  for t in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
-	    echo "== $$pkg $$t"; $(GO) test -run='^$$' -fuzz="^$$t$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	    echo "== $$pkg $$t"; \
+	    $(GO) test -run='^$$' -fuzz="^$$t\$$" -fuzztime=$(FUZZTIME) $(FUZZFLAGS) $$pkg || exit 1; \
 	  done; \
 	done
 
