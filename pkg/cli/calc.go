@@ -132,7 +132,8 @@ func runCalc(cmd *cobra.Command, s Streams, o *CalcOptions) error {
 	if err != nil {
 		return err
 	}
-	meta := report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Explain: o.Explain}
+	meta := report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Explain: o.Explain,
+		Plain: !s.OutTTY || o.Out != ""}
 	err = writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
 		if o.Output == "json" {
 			return report.JSON(w, report.NewDocument(c.Result, c.Warnings, meta))

@@ -13,9 +13,14 @@ var update = flag.Bool("update", false, "rewrite the golden files with the curre
 
 // runCapreg runs capreg in-process from the repository root.
 func runCapreg(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	return runCapregTTY(t, false, args...)
+}
+
+// runCapregTTY runs capreg in-process, stdout a terminal or not.
+func runCapregTTY(t *testing.T, tty bool, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code = run(context.Background(), args, Streams{In: &bytes.Buffer{}, Out: &out, Err: &errb})
+	code = run(context.Background(), args, Streams{In: &bytes.Buffer{}, Out: &out, Err: &errb, OutTTY: tty})
 	return out.String(), errb.String(), code
 }
 
@@ -43,24 +48,26 @@ func TestGolden(t *testing.T) {
 	cases := []struct {
 		name, file string
 		args       []string
+		tty        bool
 	}{
-		{"example json", "examples/operadora-exemplo.json", []string{"calc", "examples/operadora-exemplo.xlsx", "--output", "json"}},
-		{"example table", "examples/operadora-exemplo.txt", []string{"calc", "examples/operadora-exemplo.xlsx"}},
-		{"example explain", "testdata/golden/calc-explain.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--explain"}},
-		{"example explain json", "testdata/golden/calc-explain.json.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--explain", "-o", "json"}},
-		{"forced padrao", "testdata/golden/calc-padrao.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--factors", "padrao"}},
-		{"forced aps (not eligible)", "testdata/golden/calc-aps.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--factors", "aps"}},
-		{"informed parcels", "testdata/golden/calc-informed.golden", []string{"calc", "testdata/fixtures/f06_autogestao_insuficiente.xlsx"}},
-		{"administradora json", "testdata/golden/calc-administradora.json.golden", []string{"calc", "testdata/fixtures/f07_administradora.xlsx", "-o", "json"}},
-		{"rules show", "testdata/golden/rules-show.golden", []string{"rules", "show"}},
-		{"rules export", "testdata/golden/rules-export.golden", []string{"rules", "export"}},
+		{"example json", "examples/operadora-exemplo.json", []string{"calc", "examples/operadora-exemplo.xlsx", "--output", "json"}, false},
+		{"example table", "examples/operadora-exemplo.txt", []string{"calc", "examples/operadora-exemplo.xlsx"}, true},
+		{"example table piped", "testdata/golden/calc-plain.golden", []string{"calc", "examples/operadora-exemplo.xlsx"}, false},
+		{"example explain", "testdata/golden/calc-explain.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--explain"}, true},
+		{"example explain json", "testdata/golden/calc-explain.json.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--explain", "-o", "json"}, false},
+		{"forced padrao", "testdata/golden/calc-padrao.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--factors", "padrao"}, true},
+		{"forced aps (not eligible)", "testdata/golden/calc-aps.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--factors", "aps"}, true},
+		{"informed parcels", "testdata/golden/calc-informed.golden", []string{"calc", "testdata/fixtures/f06_autogestao_insuficiente.xlsx"}, true},
+		{"administradora json", "testdata/golden/calc-administradora.json.golden", []string{"calc", "testdata/fixtures/f07_administradora.xlsx", "-o", "json"}, false},
+		{"rules show", "testdata/golden/rules-show.golden", []string{"rules", "show"}, true},
+		{"rules export", "testdata/golden/rules-export.golden", []string{"rules", "export"}, true},
 	}
 	if err := os.MkdirAll("testdata/golden", 0o755); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			out, errs, code := runCapreg(t, c.args...)
+			out, errs, code := runCapregTTY(t, c.tty, c.args...)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errs)
 			}

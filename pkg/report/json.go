@@ -24,6 +24,7 @@ type Meta struct {
 	RulebookVer  string
 	RulesFile    string // the user's rules file, or ""
 	Explain      bool   // include the explanation tree
+	Plain        bool   // tables as tab-separated text (stdout is not a terminal)
 	ProgramShare string // "flat" or "coverage-weighted"
 }
 

@@ -3,8 +3,9 @@ package report
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
@@ -65,40 +66,32 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	}
 	fmt.Fprintf(b, "Rulebook    %s%s\n\n", m.RulebookVer, rulesSuffix(m.RulesFile))
 
-	tw := tabwriter.NewWriter(b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fig := Figures(r)
+	var rows [][]string
 	for _, row := range tableRows {
 		n := fig[row.key]
-		fmt.Fprintf(tw, "%s\t%s\t %s\t\n", pad(row.label), money.BRL(n.Value), markerText(Markers(n)))
+		rows = append(rows, []string{row.label, money.BRL(n.Value), markerText(Markers(n))})
 	}
+	icr := "undefined (CR = 0)"
 	if r.ICR != nil {
-		fmt.Fprintf(tw, "%s\t%s\t\t\n", pad("ICR  PLA / CR"), money.PtBR(r.ICR.Value, 4))
-	} else {
-		fmt.Fprintf(tw, "%s\t%s\t\t\n", pad("ICR  PLA / CR"), "undefined (CR = 0)")
+		icr = money.PtBR(r.ICR.Value, 4)
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
+	rows = append(rows, []string{"ICR  PLA / CR", icr, ""})
+	Grid(b, rows, m.Plain, 1)
 	verdict := "SUFFICIENT (PLA ≥ CR)"
 	if !r.Sufficient {
 		verdict = "INSUFFICIENT (PLA < CR)"
 	}
 	fmt.Fprintf(b, "\nSufficiency: %s\n\nFactor sets\n", verdict)
-	tw = tabwriter.NewWriter(b, 0, 0, 2, ' ', 0)
+	rows = rows[:0]
 	for _, s := range r.Sets {
 		mark := " "
 		if s.Chosen {
 			mark = "*"
 		}
-		el := "not eligible"
-		if s.Eligible {
-			el = "eligible"
-		}
-		fmt.Fprintf(tw, "%s %s\t%s\tCRS %s\t%s\n", mark, s.Set, el, money.BRL(s.CRS), s.Reason)
+		rows = append(rows, []string{mark + " " + s.Set, eligibleText(s.Eligible), "CRS " + money.BRL(s.CRS), s.Reason})
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
+	Grid(b, rows, m.Plain)
 	if p := r.Provisional(); len(p) > 0 {
 		fmt.Fprintf(b, "\nPROVISIONAL: figures so marked use parameters not confirmed in the regulation:\n  %s\n  Confirm them and set them in a rules file (capreg rules export; --rules FILE).\n", strings.Join(p, ", "))
 	}
@@ -124,13 +117,48 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	return err
 }
 
-// pad makes labels left-aligned inside a right-aligned tabwriter.
-func pad(s string) string {
-	const width = 42
-	if n := len([]rune(s)); n < width {
-		return s + strings.Repeat(" ", width-n)
+func eligibleText(ok bool) string {
+	if ok {
+		return "eligible"
 	}
-	return s
+	return "not eligible"
+}
+
+// Grid writes rows as columns aligned for a terminal (the columns listed in
+// right aligned right), or, plain, as tab-separated lines for programs.
+func Grid(w io.Writer, rows [][]string, plain bool, right ...int) {
+	if plain {
+		for _, r := range rows {
+			fmt.Fprintln(w, strings.Join(r, "\t"))
+		}
+		return
+	}
+	var width []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i >= len(width) {
+				width = append(width, 0)
+			}
+			width[i] = max(width[i], utf8.RuneCountInString(c))
+		}
+	}
+	for _, r := range rows {
+		var line strings.Builder
+		for i, c := range r {
+			gap := strings.Repeat(" ", width[i]-utf8.RuneCountInString(c))
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			if slices.Contains(right, i) {
+				line.WriteString(gap + c)
+			} else if i < len(r)-1 {
+				line.WriteString(c + gap)
+			} else {
+				line.WriteString(c)
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(line.String(), " "))
+	}
 }
 
 func rulesSuffix(f string) string {
