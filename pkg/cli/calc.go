@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -27,7 +28,7 @@ type CalcOptions struct {
 	Rules              string
 }
 
-var calcOutputs = []string{"table", "json"}
+var calcOutputs = []string{"table", "json", "csv", "xlsx"}
 
 // NewCmdCalc builds capreg calc; runF replaces the run (tests of flag
 // parsing), nil runs it.
@@ -65,6 +66,9 @@ its input cells (Sheet!Cell) and its parameters with status and source.
 			}
 			if !slices.Contains(calcOutputs, opts.Output) {
 				return usageError{fmt.Errorf("--output %q: use one of %s", opts.Output, strings.Join(calcOutputs, ", "))}
+			}
+			if opts.Output == "xlsx" && opts.Out == "" && s.OutTTY {
+				return usageError{errors.New("--output xlsx writes a workbook: give --out FILE.xlsx (or redirect stdout)")}
 			}
 			if opts.Factors != capital.Auto && !slices.Contains(capital.Sets(), opts.Factors) {
 				return usageError{fmt.Errorf("--factors %q: use auto or one of %s", opts.Factors, strings.Join(capital.Sets(), ", "))}
@@ -135,8 +139,18 @@ func runCalc(cmd *cobra.Command, s Streams, o *CalcOptions) error {
 	meta := report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Explain: o.Explain,
 		Plain: !s.OutTTY || o.Out != ""}
 	err = writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
-		if o.Output == "json" {
+		switch o.Output {
+		case "json":
 			return report.JSON(w, report.NewDocument(c.Result, c.Warnings, meta))
+		case "csv":
+			return report.CalcCSV(w, report.NewDocument(c.Result, c.Warnings, meta))
+		case "xlsx":
+			f, err := report.XLSX(c.Result, c.Warnings, rb, meta)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			return f.Write(w)
 		}
 		if err := report.Table(w, c.Result, c.Warnings, meta); err != nil {
 			return err

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/csv"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -37,4 +38,43 @@ func CSV(w io.Writer, header []string, rows [][]string, numeric []bool) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// CalcCSVHeader is the header of the one-row-per-operator CSV.
+func CalcCSVHeader() []string {
+	h := []string{"registro_ans", "razao_social", "data_base", "factor_set", "sufficient"}
+	h = append(h, AmountKeys...)
+	return append(h, "icr", "provisional", "proposal", "informed", "warnings")
+}
+
+// calcCSVNumeric marks the numeric columns of CalcCSVHeader.
+func calcCSVNumeric() []bool {
+	n := make([]bool, len(CalcCSVHeader()))
+	for i := 5; i < 5+len(AmountKeys)+1; i++ {
+		n[i] = true
+	}
+	return n
+}
+
+// CalcCSVRow is one operator's row: amounts rounded to centavos as plain
+// numbers.
+func CalcCSVRow(d *Document) []string {
+	row := []string{d.RegistroANS, d.RazaoSocial, d.DataBase, d.FactorSet, fmt.Sprint(d.Sufficient)}
+	for _, k := range AmountKeys {
+		row = append(row, d.AmountsRounded[k].StringFixed(2))
+	}
+	icr := ""
+	if d.ICRRounded != nil {
+		icr = d.ICRRounded.StringFixed(4)
+	}
+	return append(row, icr, strings.Join(d.Provisional, ";"), strings.Join(d.Proposal, ";"), strings.Join(d.Informed, ";"), fmt.Sprint(len(d.Warnings)))
+}
+
+// CalcCSV writes documents one row each.
+func CalcCSV(w io.Writer, docs ...*Document) error {
+	rows := make([][]string, len(docs))
+	for i, d := range docs {
+		rows[i] = CalcCSVRow(d)
+	}
+	return CSV(w, CalcCSVHeader(), rows, calcCSVNumeric())
 }
