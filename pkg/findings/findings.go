@@ -65,6 +65,27 @@ const (
 	ValueExtraColumn  = "CR-W013"
 	HiddenSheet       = "CR-W014"
 	RemissionMismatch = "CR-W015"
+
+	// The data-collection sheet of program operators (capreg coleta).
+	ColetaLayout         = "CR-E030"
+	ColetaMonthFormat    = "CR-E031"
+	ColetaSize           = "CR-E032"
+	ColetaSequence       = "CR-E033"
+	ColetaBeforeProgram  = "CR-E034"
+	ColetaField12        = "CR-E035"
+	ColetaOverTotal      = "CR-E036"
+	ColetaProgramStart   = "CR-E037"
+	ColetaRegistroVaries = "CR-E038"
+	ColetaHeaderName     = "CR-W030"
+	ColetaLateStart      = "CR-W031"
+	ColetaNumberAsText   = "CR-W032"
+
+	// The IN 36/2024 complaint ranking (capreg reclamacoes).
+	ReclamacoesLayout    = "CR-E040"
+	ReclamacoesBeforeIN  = "CR-E041"
+	ReclamacoesPeriod    = "CR-E042"
+	ReclamacoesDuplicate = "CR-E043"
+	ReclamacoesCount     = "CR-E044"
 )
 
 // Catalogue lists every check, in code order.
@@ -107,6 +128,23 @@ func Catalogue() []Check {
 		{ValueExtraColumn, Warning, "values in columns outside the layout are not read", "move the values into the layout's columns, or delete them"},
 		{HiddenSheet, Warning, "a hidden sheet of the layout is read all the same", "unhide the sheet to review what capreg reads"},
 		{RemissionMismatch, Warning, "remission bases and the beneficiary data should agree", "check the Remissao sheet against the remission status of the beneficiaries"},
+		{ColetaLayout, Error, "coleta: sheet Coleta, the field numbers 1–21 in row 1 (columns A–U), the field names in row 2, data from row 3", "start from capreg coleta template, or type the field number in row 1 of the column"},
+		{ColetaMonthFormat, Error, "coleta: fields 2, 3 and 4 are months written with 6 characters, mmaaaa (032024)", "format the cell as text and type the month as mmaaaa, e.g. 032024"},
+		{ColetaSize, Error, "coleta: numbers fit their field: integers up to 10 digits; 3+2, 10+2 and 3+4 are integer digits plus decimal places; never negative", "round to the field's decimal places (ARRED in Excel) and check the magnitude"},
+		{ColetaSequence, Error, "coleta: one row per month, in order and without gaps, from 2018-01 (or the registration month) to the data base", "add the missing months' rows, in month order"},
+		{ColetaBeforeProgram, Error, "coleta: a program's fields stay empty before its start month (field 3 PROMOPREV, field 4 APS) and when the operator has no such program", "clear the cell, or fill the program's start month in field 3 (PROMOPREV) or 4 (APS)"},
+		{ColetaField12, Error, "coleta: field 12 (expenses to obtain the APS certification) only in the row of the homologation month (field 4)", "move the amount to the row of the homologation month and clear this cell"},
+		{ColetaOverTotal, Error, "coleta: program beneficiaries cannot exceed the operator's total (field 6 ≤ field 5, field 7 ≤ field 5)", "check the counts of this month (capreg coleta fill derives them from the beneficiary data)"},
+		{ColetaProgramStart, Error, "coleta: a program has one start month: field 3 (and field 4) holds the same month in every row where it is filled", "type the same start month in every row (the earliest approval, for several PROMOPREV programs)"},
+		{ColetaRegistroVaries, Error, "coleta: one operator per sheet: field 1 holds the same registro ANS in every row", "type the operator's registro ANS in every row"},
+		{ColetaHeaderName, Warning, "coleta: row 2 holds the field names as ANS words them", "copy the names from capreg coleta template"},
+		{ColetaLateStart, Warning, "coleta: the rows start at 2018-01, or at the operator's registration month when it is later", "add the months from 2018-01 if the operator was registered before the first month"},
+		{ColetaNumberAsText, Warning, "coleta: ANS asks for numeric fields; a number typed as text may not be read as a number", "type the value in a number-formatted cell (capreg coleta template formats every column)"},
+		{ReclamacoesLayout, Error, "reclamacoes: sheet Periodo (campo | valor: inicio, fim) and sheet Reclamacoes (produto | beneficiarios | reclamacoes_nao_resolvidas)", "start from capreg reclamacoes --template"},
+		{ReclamacoesBeforeIN, Error, "IN ANS 36/2024 (art. 17 as amended) is in force from 2024-10-01: an evaluation period starting earlier is not ranked under it", "use an evaluation period starting on or after 2024-10-01"},
+		{ReclamacoesPeriod, Error, "reclamacoes: the evaluation period ends on or after it starts", "check inicio and fim in the Periodo sheet"},
+		{ReclamacoesDuplicate, Error, "reclamacoes: one row per product", "merge the product's rows into one (add their complaints)"},
+		{ReclamacoesCount, Error, "reclamacoes: beneficiaries and complaints are whole numbers, not negative", "type a whole number (0 if there were none)"},
 	}
 }
 

@@ -1,0 +1,153 @@
+package coleta
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/parse"
+	"github.com/capreg/capreg/pkg/period"
+)
+
+// Cell is one cell of the sheet as stored in the file.
+type Cell struct {
+	Col, Row int
+	Text     string // the stored (raw) value; "" is an empty cell
+	IsText   bool   // a text cell, as opposed to a number or a date
+	Formula  string // the formula of a cell that has no cached value
+}
+
+// Empty reports whether the cell holds nothing.
+func (c Cell) Empty() bool { return strings.TrimSpace(c.Text) == "" }
+
+// Axis names the cell: "E7".
+func (c Cell) Axis() string { return Axis(c.Col, c.Row) }
+
+// Row is one data row (one month).
+type Row struct {
+	Num   int // the sheet's row number
+	Cells [NumFields]Cell
+}
+
+// Field returns the cell of field n (1–21).
+func (r *Row) Field(n int) Cell { return r.Cells[n-1] }
+
+// Sheet is the Coleta sheet as read: the header rows and the data rows that
+// hold anything, in sheet order.
+type Sheet struct {
+	Numbers [NumFields]Cell // row 1
+	Names   [NumFields]Cell // row 2
+	Rows    []Row
+}
+
+// FormatMonth writes a month as ANS asks: mmaaaa ("032024").
+func FormatMonth(m period.Month) string { return fmt.Sprintf("%02d%04d", int(m.Month), m.Year) }
+
+// ParseMonth reads a month written mmaaaa: exactly six digits, month 01–12,
+// a year from 1900 to 2199. Blanks around it are forgiven.
+func ParseMonth(text string) (period.Month, error) {
+	s := strings.TrimSpace(text)
+	if len(s) != 6 || strings.Trim(s, "0123456789") != "" {
+		return period.Month{}, monthError(text)
+	}
+	mm := int(s[0]-'0')*10 + int(s[1]-'0')
+	yyyy := 0
+	for _, c := range s[2:] {
+		yyyy = yyyy*10 + int(c-'0')
+	}
+	if mm < 1 || mm > 12 || yyyy < 1900 || yyyy > 2199 {
+		return period.Month{}, monthError(text)
+	}
+	return period.Month{Year: yyyy, Month: time.Month(mm)}, nil
+}
+
+func monthError(text string) error {
+	s := strings.TrimSpace(text)
+	why := "not a month mmaaaa"
+	switch {
+	case len(s) == 5 && strings.Trim(s, "0123456789") == "":
+		why = "5 digits: a number or date cell drops the leading zero of mmaaaa"
+	case strings.ContainsAny(s, "-/"):
+		why = "written with a separator; mmaaaa has none"
+	}
+	return fmt.Errorf("%q is %s (6 characters, month then year, e.g. 032024)", clip(text), why)
+}
+
+// clip shortens a cell's text for a message, keeping it valid UTF-8.
+func clip(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:37]) + "..."
+	}
+	return s
+}
+
+// ParseRegistro reads a registro ANS: six digits, as text or as a number of
+// six digits (a number drops leading zeros, so 005711 must be text).
+func ParseRegistro(c Cell) (string, error) {
+	s := strings.TrimSpace(c.Text)
+	if len(s) == 6 && strings.Trim(s, "0123456789") == "" {
+		return s, nil
+	}
+	if !c.IsText {
+		if d, err := parse.Raw(s); err == nil && d.IsInteger() && d.Sign() > 0 && d.LessThan(decimal.NewFromInt(1000000)) {
+			if d.GreaterThanOrEqual(decimal.NewFromInt(100000)) {
+				return d.String(), nil
+			}
+			return "", fmt.Errorf("%s has %d digits: a number drops the leading zeros; format the cell as text and type %06d", d, len(d.String()), d.IntPart())
+		}
+	}
+	return "", fmt.Errorf("%q is not a 6-digit registro ANS", clip(s))
+}
+
+// valueError is a number that could not be read or does not fit its field.
+type valueError struct {
+	code, msg, fix string
+}
+
+// ParseValue reads the number of field f from a cell: a numeric cell exactly,
+// or text in pt-BR or plain notation (asText true). It checks the field's
+// size: integer digits, decimal places, not negative, whole for counts.
+func ParseValue(f Field, c Cell) (v decimal.Decimal, asText bool, err *valueError) {
+	text := strings.TrimSpace(c.Text)
+	var perr error
+	if c.IsText {
+		v, perr = parse.Number(text)
+		asText = true
+	} else if v, perr = parse.Raw(text); perr != nil {
+		v, perr = parse.Number(text) // a stored text that is not a plain number
+	}
+	if perr != nil {
+		code, fix := findings.BadNumber, ""
+		if pe, ok := parse.IsParseError(perr); ok {
+			fix = pe.Fix
+			if pe.Kind == parse.Ambiguous {
+				code = findings.AmbiguousNumber
+			}
+		}
+		return v, asText, &valueError{code, fmt.Sprintf("field %d: %v", f.Num, perr), fix}
+	}
+	if msg := sizeError(f, v); msg != "" {
+		return v, asText, &valueError{findings.ColetaSize, fmt.Sprintf("field %d = %s %s (%s)", f.Num, v, msg, strings.ToLower(f.Spec[:1])+f.Spec[1:]), ""}
+	}
+	return v, asText, nil
+}
+
+// sizeError says how v does not fit field f, or "".
+func sizeError(f Field, v decimal.Decimal) string {
+	limit := decimal.New(1, int32(f.IntDigits)) // 10^IntDigits
+	switch {
+	case v.Sign() < 0:
+		return "is negative"
+	case f.Format == Integer && !v.IsInteger():
+		return "is not a whole number"
+	case !v.Round(int32(f.Places)).Equal(v):
+		return fmt.Sprintf("has more than %d decimal places", f.Places)
+	case v.GreaterThanOrEqual(limit):
+		return fmt.Sprintf("has more than %d integer digits", f.IntDigits)
+	}
+	return ""
+}
