@@ -1,0 +1,145 @@
+package beneficiarios
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/findings"
+)
+
+const header = "id,produto,tipo_contratacao,segmento,remissao,promoprev,parto_adequado,aps\n"
+
+func places(l findings.List) []string {
+	var out []string
+	for _, f := range l {
+		out = append(out, f.Code+" "+f.Where())
+	}
+	return out
+}
+
+func counts(b *capital.Beneficiarios) string {
+	return fmt.Sprintf("total %d promoprev %d parto %d aps %d", b.Total, b.Promoprev, b.PartoAdequado, b.APS)
+}
+
+func TestReadCSV(t *testing.T) {
+	cases := []struct {
+		name, data string
+		want       string   // counts, "" when nil
+		findings   []string // code and place
+	}{
+		// 4 rows: promoprev S on rows 2 and 4, aps S on row 3, one blank line skipped.
+		{"utf-8 comma", header +
+			"1,P1,individual,medico_hospitalar,nenhuma,S,N,N\n" +
+			"2,P1,individual,medico_hospitalar,nenhuma,N,,S\n" +
+			"\n" +
+			"3,P2,coletivo_empresarial,odontologico,clausula_temporaria,s,S,n\n" +
+			"4,P2,coletivo_adesao,medico_hospitalar,nenhuma,,,\n",
+			"total 4 promoprev 2 parto 1 aps 1", nil},
+		{"latin-1 semicolon with BOM and CRLF", "\ufeff" + strings.ReplaceAll(strings.ReplaceAll(header, ",", ";"), "\n", "\r\n") +
+			"1;Sa\xfade Ouro;individual;medico_hospitalar;nenhuma;S;N;S\r\n",
+			"total 1 promoprev 1 parto 0 aps 1", nil},
+		{"quoted separator", header + "1,\"P,1\",individual,medico_hospitalar,nenhuma,N,N,N\n", "total 1 promoprev 0 parto 0 aps 0", nil},
+		{"bad flag and code", header +
+			"1,P1,individual,medico_hospitalar,nenhuma,talvez,N,N\n" +
+			"2,P1,familiar,medico_hospitalar,nenhuma,N,N,N\n",
+			"total 2 promoprev 0 parto 0 aps 0", []string{"CR-E009 b.csv!F2", "CR-E009 b.csv!C3"}},
+		{"empty produto", header + "1,,individual,medico_hospitalar,nenhuma,N,N,N\n", "total 1 promoprev 0 parto 0 aps 0", []string{"CR-E005 b.csv!B2"}},
+		{"missing column", "id,produto,segmento,remissao\n1,P,medico_hospitalar,nenhuma\n", "", []string{"CR-E003 b.csv (column tipo_contratacao)"}},
+		{"optional flags absent", "id,produto,tipo_contratacao,segmento,remissao\n1,P,individual,odontologico,nenhuma\n", "total 1 promoprev 0 parto 0 aps 0", nil},
+		{"extra column", "id,produto,tipo_contratacao,segmento,remissao,idade\n1,P,individual,odontologico,nenhuma,40\n", "total 1 promoprev 0 parto 0 aps 0", []string{"CR-W002 b.csv!F1"}},
+		{"empty file", "", "", []string{"CR-E003 b.csv (column id)", "CR-E003 b.csv (column produto)", "CR-E003 b.csv (column tipo_contratacao)", "CR-E003 b.csv (column segmento)", "CR-E003 b.csv (column remissao)"}},
+		{"header only", header, "total 0 promoprev 0 parto 0 aps 0", nil},
+		{"broken quotes", header + "1,\"P1,individual\n", "", []string{"CR-E001 b.csv!A2"}},
+		{"a line without end", "id" + strings.Repeat("x", maxLine+10), "", []string{"CR-E001 b.csv!A1"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			b, l := ReadCSV(strings.NewReader(c.data), "b.csv")
+			got := places(l)
+			if !slices.Equal(got, c.findings) {
+				t.Errorf("findings %v, want %v", got, c.findings)
+			}
+			switch {
+			case c.want == "" && b != nil:
+				t.Errorf("counts %s, want none", counts(b))
+			case c.want != "" && b == nil:
+				t.Errorf("no counts, want %s", c.want)
+			case c.want != "" && counts(b) != c.want:
+				t.Errorf("%s, want %s", counts(b), c.want)
+			}
+		})
+	}
+	b, _ := ReadCSV(strings.NewReader("id;produto;tipo_contratacao;segmento;remissao\n1;Sa\xfade;individual;odontologico;remido_vitalicio\n"), "b.csv")
+	if b.PorProduto["Saúde"] != 1 || b.Remissao["remido_vitalicio"] != 1 {
+		t.Errorf("latin-1 product or remission: %v %v", b.PorProduto, b.Remissao)
+	}
+}
+
+// More than maxErrors bad rows: the reading stops, with a finding that says so.
+func TestReadCSVCapsErrors(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString(header)
+	for i := range 200 {
+		fmt.Fprintf(&sb, "%d,P,individual,medico_hospitalar,nenhuma,X,N,N\n", i)
+	}
+	_, l := ReadCSV(strings.NewReader(sb.String()), "b.csv")
+	if len(l) != maxErrors+1 || !strings.Contains(l[maxErrors].Message, "not read") {
+		t.Errorf("%d findings, last %v", len(l), l[len(l)-1])
+	}
+}
+
+func TestReadXLSX(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", "beneficiarios"); err != nil { // case forgiven
+		t.Fatal(err)
+	}
+	rows := [][]any{
+		{"id", "produto", "tipo_contratacao", "segmento", "remissao", "promoprev", "parto_adequado", "aps"},
+		{1, "P1", "individual", "medico_hospitalar", "nenhuma", "S", "N", "S"},
+		{2, "P1", "individual", "medico_hospitalar", "nenhuma", "N", "N", "S"},
+		{3, "P2", "individual", "medico_hospitalar", "remido", "S", "N", "N"},
+	}
+	for i, r := range rows {
+		if err := f.SetSheetRow("beneficiarios", fmt.Sprintf("A%d", i+1), &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "b.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	b, l := Read(path)
+	if b == nil || counts(b) != "total 3 promoprev 2 parto 0 aps 2" {
+		t.Fatalf("counts %v", b)
+	}
+	if got := places(l); !slices.Equal(got, []string{"CR-E009 Beneficiarios!E4"}) {
+		t.Errorf("findings %v", got)
+	}
+	// A workbook without the sheet, and a file that is not one.
+	g := excelize.NewFile()
+	other := filepath.Join(dir, "o.xlsx")
+	if err := g.SaveAs(other); err != nil {
+		t.Fatal(err)
+	}
+	if b, l := Read(other); b != nil || len(l) != 1 || l[0].Code != findings.MissingSheet {
+		t.Errorf("no sheet: %v %v", b, l)
+	}
+	junk := filepath.Join(dir, "j.xlsx")
+	if err := os.WriteFile(junk, []byte("id,produto\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if b, l := Read(junk); b != nil || len(l) != 1 || l[0].Code != findings.Unreadable {
+		t.Errorf("junk: %v %v", b, l)
+	}
+	if b, l := Read(filepath.Join(dir, "nothere.csv")); b != nil || len(l) != 1 || l[0].Code != findings.Unreadable {
+		t.Errorf("missing csv: %v %v", b, l)
+	}
+}

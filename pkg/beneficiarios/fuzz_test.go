@@ -1,0 +1,36 @@
+package beneficiarios
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzCSV reads any bytes as a beneficiary CSV: no panic, and the counts
+// hold together (every program count within the total, products adding up).
+func FuzzCSV(f *testing.F) {
+	for _, s := range []string{
+		header + "1,P1,individual,medico_hospitalar,nenhuma,S,N,S\n",
+		strings.ReplaceAll(header, ",", ";") + "1;Sa\xfade;individual;odontologico;nenhuma;N;S;N\r\n",
+		header + "1,\"P\"\"1\",individual\n", "", "\ufeff", "id;produto\n\"", header + "\n\n,,,,,,,\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, l := ReadCSV(strings.NewReader(string(data)), "f.csv")
+		for _, fd := range l {
+			if fd.Code == "" || fd.Message == "" {
+				t.Fatalf("finding without code or message: %+v", fd)
+			}
+		}
+		if b == nil {
+			return
+		}
+		var sum int64
+		for _, n := range b.PorProduto {
+			sum += n
+		}
+		if sum != b.Total || b.Promoprev > b.Total || b.APS > b.Total || b.PartoAdequado > b.Total {
+			t.Fatalf("counts do not hold together: %+v", b)
+		}
+	})
+}

@@ -1,0 +1,262 @@
+package coletabook
+
+import (
+	"bytes"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/capreg/capreg/pkg/coleta"
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/period"
+)
+
+func m(y, mo int) period.Month { return period.Month{Year: y, Month: time.Month(mo)} }
+
+// options: 2018-01..2019-06 (rows 3..20), PROMOPREV from 2018-07 (row 9),
+// APS homologated 2019-02 (row 16).
+func options() coleta.TemplateOptions {
+	p, a := m(2018, 7), m(2019, 2)
+	return coleta.TemplateOptions{Registro: "005711", Desde: m(2018, 1), Ate: m(2019, 6), Promoprev: &p, APS: &a}
+}
+
+// fillByHand types a value of the right size into every cell that applies,
+// as a person would in Excel: numbers into the formatted cells.
+func fillByHand(t *testing.T, f *excelize.File, o coleta.TemplateOptions) {
+	t.Helper()
+	for i, mo := range o.Months() {
+		row := coleta.FirstDataRow + i
+		for _, fd := range coleta.Fields()[4:] {
+			if !fd.Applies(mo, o.Promoprev, o.APS) {
+				continue
+			}
+			var v any
+			switch {
+			case fd.Num == 5:
+				v = 12000 + i
+			case fd.Num == 6 || fd.Num == 7:
+				v = 3000 + i
+			case fd.Places == 2 && fd.IntDigits == 3:
+				v = 81.25
+			case fd.Places == 2:
+				v = 123456.78
+			default:
+				v = 1.2345
+			}
+			if err := f.SetCellValue(coleta.SheetName, coleta.Axis(fd.Num, row), v); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
+func save(t *testing.T, f *excelize.File, name string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func places(l findings.List) []string {
+	var out []string
+	for _, f := range l.Sorted() {
+		out = append(out, f.Code+" "+f.Where())
+	}
+	return out
+}
+
+func TestTemplateRoundTrip(t *testing.T) {
+	o := options()
+	f, err := Template(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The empty template names only empty cells: the every-month fields of
+	// every row and the programs' fields once they started.
+	empty := Validate(save(t, f, "empty.xlsx"))
+	for _, fd := range empty {
+		if fd.Code != findings.EmptyValue {
+			t.Fatalf("empty template: %v", fd)
+		}
+	}
+	// 18 rows × 5 every-month fields, 12 PROMOPREV rows × 5 fields, 5 APS
+	// rows × 6 fields, field 12 once: 90 + 60 + 30 + 1.
+	if len(empty) != 181 {
+		t.Errorf("%d empty cells, want 181", len(empty))
+	}
+	fillByHand(t, f, o)
+	if l := Validate(save(t, f, "filled.xlsx")); len(l) != 0 {
+		t.Errorf("filled template: %v", places(l))
+	}
+	f.Close()
+}
+
+func TestTemplateLayout(t *testing.T) {
+	f, err := Template(options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); !slices.Equal(got, []string{ReadmeSheet, coleta.SheetName}) {
+		t.Errorf("sheets %v", got)
+	}
+	get := func(cell string) string {
+		v, err := f.GetCellValue(coleta.SheetName, cell)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	for cell, want := range map[string]string{
+		"A1": "1", "U1": "21", "B2": "Data base da informação, com mês e ano da informação",
+		"A3": "005711", "B3": "012018", "C3": "072018", "D3": "022019", "B20": "062019", "E3": "",
+	} {
+		if got := get(cell); got != want {
+			t.Errorf("%s = %q, want %q", cell, got, want)
+		}
+	}
+	// Number formats match the sizes: text for 1–4, 0 for counts, 0.00, 0.0000.
+	for cell, want := range map[string]string{"A3": "@", "E3": "0", "H3": "0.00", "K9": "0.00", "N3": "0.0000"} {
+		id, _ := f.GetCellStyle(coleta.SheetName, cell)
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[int]string{49: "@", 1: "0", 2: "0.00"}[st.NumFmt]
+		if st.CustomNumFmt != nil {
+			got = *st.CustomNumFmt
+		}
+		if got != want {
+			t.Errorf("%s format %q, want %q", cell, got, want)
+		}
+	}
+	// Grey before the program starts: F8 (2018-06) grey, F9 (2018-07) not;
+	// field 12 only in row 16 (2019-02).
+	grey := func(cell string) bool {
+		id, _ := f.GetCellStyle(coleta.SheetName, cell)
+		st, _ := f.GetStyle(id)
+		return len(st.Fill.Color) > 0 && st.Fill.Color[0] == "D9D9D9"
+	}
+	for cell, want := range map[string]bool{"F8": true, "F9": false, "G15": true, "G16": false, "L15": true, "L16": false, "L17": true, "E3": false} {
+		if grey(cell) != want {
+			t.Errorf("%s grey = %v", cell, !want)
+		}
+	}
+	dvs, err := f.GetDataValidations(coleta.SheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sq []string
+	for _, dv := range dvs {
+		if strings.HasPrefix(dv.Sqref, "L") || strings.HasPrefix(dv.Sqref, "F") {
+			sq = append(sq, dv.Sqref+" "+dv.Formula1)
+		}
+	}
+	want := []string{"F3:F8 ISBLANK(F3)", "F9:F20 AND(ISNUMBER(F9),F9>=0,F9<10000000000,F9=INT(F9))",
+		"L3:L15 ISBLANK(L3)", "L16:L16 AND(ISNUMBER(L16),L16>=0,L16<10000000000,ROUND(L16,2)=L16)", "L17:L20 ISBLANK(L17)"}
+	if !slices.Equal(sq, want) {
+		t.Errorf("validations\n%v\nwant\n%v", strings.Join(sq, "\n"), strings.Join(want, "\n"))
+	}
+	// Same options, same bytes.
+	a, _ := f.WriteToBuffer()
+	g, _ := Template(options())
+	b, _ := g.WriteToBuffer()
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("two templates of the same options differ")
+	}
+}
+
+func TestTemplateWithoutPrograms(t *testing.T) {
+	o := options()
+	o.Promoprev, o.APS = nil, nil
+	f, err := Template(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillByHand(t, f, o)
+	if l := Validate(save(t, f, "t.xlsx")); len(l) != 0 {
+		t.Errorf("findings %v", places(l))
+	}
+	if c, _ := f.GetCellValue(coleta.SheetName, "C3"); c != "" {
+		t.Errorf("C3 = %q without PROMOPREV", c)
+	}
+	if _, err := Template(coleta.TemplateOptions{Registro: "1", Desde: m(2018, 1), Ate: m(2018, 2)}); err == nil {
+		t.Error("a bad registro makes a template")
+	}
+}
+
+func TestOpenFindings(t *testing.T) {
+	f := excelize.NewFile()
+	path := save(t, f, "nosheet.xlsx")
+	if got := places(Validate(path)); !slices.Equal(got, []string{"CR-E030 Coleta"}) {
+		t.Errorf("no sheet: %v", got)
+	}
+	if got := places(Validate(filepath.Join(t.TempDir(), "x.xlsx"))); !slices.Equal(got, []string{"CR-E001 "}) {
+		t.Errorf("missing file: %v", got)
+	}
+	// A value right of column U is warned of once per column.
+	g, _ := Template(options())
+	fillByHand(t, g, options())
+	_ = g.SetCellValue(coleta.SheetName, "W5", "nota")
+	_ = g.SetCellValue(coleta.SheetName, "W6", "nota")
+	if got := places(Validate(save(t, g, "extra.xlsx"))); !slices.Equal(got, []string{"CR-W013 Coleta!W5"}) {
+		t.Errorf("extra column: %v", got)
+	}
+}
+
+func TestApply(t *testing.T) {
+	o := options()
+	f, _ := Template(o)
+	fillByHand(t, f, o)
+	path := save(t, f, "c.xlsx")
+	cases := []struct {
+		month  period.Month
+		row    int
+		cells  map[string]string // after the fill
+		change int               // values replaced
+	}{
+		// 2019-03 is row 17: both programs on; fillByHand put 12014 and 3014 there.
+		{m(2019, 3), 17, map[string]string{"A17": "005711", "B17": "032019", "E17": "500", "F17": "120", "G17": "45"}, 3},
+		// 2018-03 is row 5: before both programs, 6 and 7 stay empty.
+		{m(2018, 3), 5, map[string]string{"E5": "500", "F5": "", "G5": ""}, 1},
+		// 2019-07 follows the last row (20): row 21, with the program starts.
+		{m(2019, 7), 21, map[string]string{"A21": "005711", "B21": "072019", "C21": "072018", "D21": "022019", "E21": "500", "F21": "120", "G21": "45"}, 0},
+	}
+	for _, c := range cases {
+		b, l := Open(path)
+		if b == nil {
+			t.Fatal(l)
+		}
+		p, err := coleta.PlanFill(b.Sheet, c.month, coleta.Counts{Total: 500, Promoprev: 120, APS: 45}, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		changed, err := b.Apply(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Row != c.row || len(changed) != c.change {
+			t.Errorf("%s: row %d, changed %v", c.month, p.Row, changed)
+		}
+		for cell, want := range c.cells {
+			if got, _ := b.File.GetCellValue(coleta.SheetName, cell); got != want {
+				t.Errorf("%s: %s = %q, want %q", c.month, cell, got, want)
+			}
+		}
+		if c.month == m(2019, 7) {
+			// The appended row has the styles of the row above.
+			s1, _ := b.File.GetCellStyle(coleta.SheetName, "H20")
+			s2, _ := b.File.GetCellStyle(coleta.SheetName, "H21")
+			if s1 != s2 {
+				t.Errorf("appended row style %d, want %d", s2, s1)
+			}
+		}
+		b.Close()
+	}
+}
