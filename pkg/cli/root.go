@@ -54,6 +54,7 @@ config file (--config, else ./capreg.yaml, else the user config dir) > defaults.
 		NewCmdTemplate(s),
 		NewCmdExample(s),
 		NewCmdRules(s),
+		NewCmdColeta(s), NewCmdReclamacoes(s, nil),
 		NewCmdVersion(s),
 	)
 	for _, c := range root.Commands() {

@@ -1,0 +1,369 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/capreg/capreg/pkg/beneficiarios"
+	"github.com/capreg/capreg/pkg/coleta"
+	"github.com/capreg/capreg/pkg/coletabook"
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/parse"
+	"github.com/capreg/capreg/pkg/period"
+)
+
+// NewCmdColeta builds capreg coleta and its subcommands.
+func NewCmdColeta(s Streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "coleta",
+		Short: "The monthly data-collection sheet of PROMOPREV and APS operators: template, validate, fill",
+		Long: `The spreadsheet ANS asks of operators with an approved PROMOPREV or a homologated APS
+certification (fields 1 to 21, one row per month from 2018-01 to the data base), sent
+through the ANS electronic protocol:
+
+  capreg coleta template FILE   the empty sheet for a period, fields 1-4 filled
+  capreg coleta validate FILE   every check before it is sent, each at Coleta!Cell
+  capreg coleta fill FILE       fields 1, 2, 5, 6 and 7 of a month from the beneficiary data
+
+` + exitCodesHelp,
+		Example: `  capreg coleta template coleta.xlsx --registro 005711 --desde 2018-01 --ate 2025-06 --promoprev 2021-03 --aps 2023-09
+  capreg coleta validate coleta.xlsx
+  capreg coleta fill coleta.xlsx --beneficiarios beneficiarios.csv --mes 2025-06`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return usageError{errors.New("coleta needs a subcommand: template, validate or fill")}
+		},
+	}
+	cmd.AddCommand(NewCmdColetaTemplate(s, nil), NewCmdColetaValidate(s), NewCmdColetaFill(s, nil))
+	for _, c := range cmd.Commands() {
+		c.Args = wrapArgs(c.Args)
+	}
+	return cmd
+}
+
+// ColetaTemplateOptions are the settings of capreg coleta template.
+type ColetaTemplateOptions struct {
+	File    string
+	Options coleta.TemplateOptions
+}
+
+// monthFlag reads an AAAA-MM flag; "" gives nil.
+func monthFlag(name, text string) (*period.Month, error) {
+	if strings.TrimSpace(text) == "" {
+		return nil, nil
+	}
+	m, err := parse.Month(text)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("--%s %q: use AAAA-MM", name, text)}
+	}
+	return &m, nil
+}
+
+// NewCmdColetaTemplate builds capreg coleta template; runF replaces the run
+// (tests of flag parsing), nil runs it.
+func NewCmdColetaTemplate(s Streams, runF func(context.Context, *ColetaTemplateOptions) error) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "template FILE --registro N --desde AAAA-MM --ate AAAA-MM",
+		Short: "Write the empty collection sheet for a period, with a Leia-me sheet",
+		Long: `Write the collection workbook: sheet Coleta with the field numbers in row 1, the field
+names as ANS words them in row 2, and a row per month from --desde to --ate with fields 1
+to 4 filled (registro, month mmaaaa, the PROMOPREV and APS start months). Every column has
+its field's number format and a validation of its size; the cells of a program's fields
+before the program starts, or without it, are grey and refuse values, as is field 12
+outside the APS homologation month. A Leia-me sheet explains every field.
+
+` + exitCodesHelp,
+		Example: `  capreg coleta template coleta.xlsx --registro 005711 --desde 2018-01 --ate 2025-06
+  capreg coleta template coleta.xlsx --registro 005711 --desde 2018-01 --ate 2025-06 --promoprev 2021-03 --aps 2023-09`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := config(cmd)
+			if err != nil {
+				return err
+			}
+			o := &ColetaTemplateOptions{File: args[0]}
+			o.Options.Registro = v.GetString("registro")
+			for _, m := range []struct {
+				name string
+				dst  *period.Month
+			}{{"desde", &o.Options.Desde}, {"ate", &o.Options.Ate}} {
+				p, err := monthFlag(m.name, v.GetString(m.name))
+				if err != nil {
+					return err
+				}
+				if p == nil {
+					return usageError{fmt.Errorf("--%s AAAA-MM is required", m.name)}
+				}
+				*m.dst = *p
+			}
+			if o.Options.Promoprev, err = monthFlag("promoprev", v.GetString("promoprev")); err != nil {
+				return err
+			}
+			if o.Options.APS, err = monthFlag("aps", v.GetString("aps")); err != nil {
+				return err
+			}
+			if err := o.Options.Check(); err != nil {
+				return usageError{err}
+			}
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return writeWorkbook(cmd, s, o.File, func() (*excelize.File, error) { return coletabook.Template(o.Options) })
+		},
+	}
+	cmd.Flags().String("registro", "", "registro ANS of the operator (6 digits)")
+	cmd.Flags().String("desde", "", "first month, AAAA-MM (2018-01, or the registration month if later)")
+	cmd.Flags().String("ate", "", "last month, the data base, AAAA-MM")
+	cmd.Flags().String("promoprev", "", "start of the approved PROMOPREV (the earliest approval), AAAA-MM; omit without PROMOPREV")
+	cmd.Flags().String("aps", "", "homologation of the APS certification, AAAA-MM; omit without APS")
+	return cmd
+}
+
+// ColetaValidateOptions are the settings of capreg coleta validate.
+type ColetaValidateOptions struct {
+	Files  []string
+	Output string
+	Out    string
+	Strict bool
+}
+
+// NewCmdColetaValidate builds capreg coleta validate.
+func NewCmdColetaValidate(s Streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check collection sheets before they are sent: every finding at Coleta!Cell with code and fix",
+		Long: `Check the Coleta sheet of each file: the header (field numbers 1-21 in row 1), formats and
+sizes (registro of 6 digits, months mmaaaa, counts up to 10 digits, 3+2, 10+2 and 3+4
+decimals, never negative), one row per month from 2018-01 without gaps or repeats,
+a program's fields empty before its start month or without it and filled after, field 12
+only in the APS homologation month, and fields 6 and 7 not above field 5.
+
+Exit 0 when no file has an error (--strict: nor a warning), 2 otherwise.
+capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR-W032).
+
+` + exitCodesHelp,
+		Example: `  capreg coleta validate coleta.xlsx
+  capreg coleta validate coleta.xlsx -o json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := config(cmd)
+			if err != nil {
+				return err
+			}
+			o := &ColetaValidateOptions{Files: args, Output: v.GetString("output"), Out: v.GetString("out"), Strict: v.GetBool("strict")}
+			if !slices.Contains(validateOutputs, o.Output) {
+				return usageError{fmt.Errorf("--output %q: use one of %s", o.Output, strings.Join(validateOutputs, ", "))}
+			}
+			return runColetaValidate(cmd, s, o)
+		},
+	}
+	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(validateOutputs, ", "))
+	cmd.Flags().String("out", "", "write the report to this file (atomically) instead of stdout")
+	cmd.Flags().Bool("strict", false, "fail (exit 2) on warnings too")
+	return cmd
+}
+
+// ValidateColeta checks one collection workbook.
+func ValidateColeta(path string) FileReport {
+	l := coletabook.Validate(path)
+	for i := range l {
+		l[i].File = path
+	}
+	rep := FileReport{File: path, Findings: l.Sorted()}
+	rep.Errors, rep.Warnings = len(l.Errors()), len(l.Warnings())
+	rep.Valid = rep.Errors == 0
+	return rep
+}
+
+func runColetaValidate(cmd *cobra.Command, s Streams, o *ColetaValidateOptions) error {
+	var reps []FileReport
+	failed := false
+	for _, f := range o.Files {
+		if err := cmd.Context().Err(); err != nil {
+			return err
+		}
+		r := ValidateColeta(f)
+		reps = append(reps, r)
+		failed = failed || r.Errors > 0 || (o.Strict && r.Warnings > 0)
+	}
+	err := writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
+		switch o.Output {
+		case "json":
+			return writeValidateJSON(w, reps)
+		case "csv":
+			return writeValidateCSV(w, reps)
+		}
+		return writeValidateTable(w, reps)
+	})
+	if err != nil {
+		return err
+	}
+	if failed {
+		return errFindings
+	}
+	return nil
+}
+
+// ColetaFillOptions are the settings of capreg coleta fill.
+type ColetaFillOptions struct {
+	File          string
+	Beneficiarios string
+	Mes           period.Month
+	Out           string
+	Registro      string
+}
+
+// NewCmdColetaFill builds capreg coleta fill; runF replaces the run (tests
+// of flag parsing), nil runs it.
+func NewCmdColetaFill(s Streams, runF func(context.Context, *ColetaFillOptions) error) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "fill FILE --beneficiarios B --mes AAAA-MM",
+		Short: "Fill fields 1, 2, 5, 6 and 7 of a month from the beneficiary data, into a new file",
+		Long: `Count the beneficiary data (--beneficiarios: a .xlsx with a Beneficiarios sheet, or a .csv
+with the same header, UTF-8 or Latin-1, separated by , or ;) and write the month's
+fields into a copy of FILE: 1 registro ANS (from the sheet, or --registro), 2 the month
+mmaaaa, 5 every beneficiary, 6 those marked promoprev S (only from the PROMOPREV start
+in field 3 on), 7 those marked aps S (only from the APS homologation in field 4 on).
+
+The month's row must exist, or be the month after the last row (a row is then added).
+The input is never modified: the result goes to --out (default FILE-preenchido.xlsx).
+
+` + exitCodesHelp,
+		Example: `  capreg coleta fill coleta.xlsx --beneficiarios beneficiarios.csv --mes 2025-06
+  capreg coleta fill coleta.xlsx --beneficiarios base.xlsx --mes 2025-07 --out coleta-julho.xlsx`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := config(cmd)
+			if err != nil {
+				return err
+			}
+			o := &ColetaFillOptions{File: args[0], Beneficiarios: v.GetString("beneficiarios"), Out: v.GetString("out"), Registro: v.GetString("registro")}
+			if o.Beneficiarios == "" {
+				return usageError{errors.New("--beneficiarios FILE is required (.xlsx with a Beneficiarios sheet, or .csv)")}
+			}
+			m, err := monthFlag("mes", v.GetString("mes"))
+			if err != nil {
+				return err
+			}
+			if m == nil {
+				return usageError{errors.New("--mes AAAA-MM is required")}
+			}
+			o.Mes = *m
+			if o.Out == "" {
+				o.Out = filledName(o.File)
+			}
+			if same, err := samePath(o.File, o.Out); err != nil || same {
+				return usageError{fmt.Errorf("--out %s is the input: fill never overwrites its input; name another file", o.Out)}
+			}
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return runColetaFill(cmd, s, o)
+		},
+	}
+	cmd.Flags().String("beneficiarios", "", "beneficiary data: .xlsx with a Beneficiarios sheet, or .csv with the same header")
+	cmd.Flags().String("mes", "", "the month to fill, AAAA-MM")
+	cmd.Flags().String("out", "", "the filled workbook (default: FILE with -preenchido before .xlsx)")
+	cmd.Flags().String("registro", "", "registro ANS for field 1 when the sheet has none (6 digits)")
+	return cmd
+}
+
+// filledName is the default output of fill: coleta.xlsx → coleta-preenchido.xlsx.
+func filledName(path string) string {
+	ext := filepath.Ext(path)
+	if !strings.EqualFold(ext, ".xlsx") {
+		return path + "-preenchido.xlsx"
+	}
+	return strings.TrimSuffix(path, ext) + "-preenchido" + ext
+}
+
+// samePath reports whether a and b name the same file (the same path, or
+// links to one file).
+func samePath(a, b string) (bool, error) {
+	aa, err1 := filepath.Abs(a)
+	bb, err2 := filepath.Abs(b)
+	if err1 != nil || err2 != nil {
+		return false, errors.Join(err1, err2)
+	}
+	if aa == bb {
+		return true, nil
+	}
+	sa, err1 := os.Stat(aa)
+	sb, err2 := os.Stat(bb)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb), nil
+}
+
+func runColetaFill(cmd *cobra.Command, s Streams, o *ColetaFillOptions) error {
+	counts, l := beneficiarios.Read(o.Beneficiarios)
+	for i := range l {
+		l[i].File = o.Beneficiarios
+	}
+	if l.HasErrors() || counts == nil {
+		return &findings.InputError{Findings: l.Sorted()}
+	}
+	for _, w := range l.Warnings() {
+		fmt.Fprintf(s.Err, "capreg: %s\n", w)
+	}
+	b, bl := coletabook.Open(o.File)
+	if b == nil {
+		for i := range bl {
+			bl[i].File = o.File
+		}
+		return &findings.InputError{Findings: bl}
+	}
+	defer b.Close()
+	plan, err := coleta.PlanFill(b.Sheet, o.Mes, coleta.Counts{Total: counts.Total, Promoprev: counts.Promoprev, APS: counts.APS}, o.Registro)
+	if err != nil {
+		var ie *findings.InputError
+		if errors.As(err, &ie) {
+			for i := range ie.Findings {
+				ie.Findings[i].File = o.File
+			}
+			return ie
+		}
+		return invalidError{err}
+	}
+	changed, err := b.Apply(plan)
+	if err != nil {
+		return err
+	}
+	if err := safeWrite(cmd, o.Out, func(w io.Writer) error { return b.File.Write(w) }); err != nil {
+		return err
+	}
+	reportFill(s.Err, o, plan, changed)
+	return nil
+}
+
+// reportFill tells on stderr what fill wrote, and what the sheet still lacks.
+func reportFill(w io.Writer, o *ColetaFillOptions, p *coleta.Plan, changed []string) {
+	where := fmt.Sprintf("row %d", p.Row)
+	if p.New {
+		where = fmt.Sprintf("new row %d", p.Row)
+	}
+	show := func(v *int64) string {
+		if v == nil {
+			return "(empty)"
+		}
+		return fmt.Sprint(*v)
+	}
+	fmt.Fprintf(w, "wrote %s: %s in %s of %s: field 1 = %s, 2 = %s, 5 = %d, 6 = %s, 7 = %s\n",
+		o.Out, p.Month, where, coleta.SheetName, p.Registro, coleta.FormatMonth(p.Month), p.Total, show(p.Promoprev), show(p.APS))
+	for _, c := range changed {
+		fmt.Fprintf(w, "  replaced %s\n", c)
+	}
+	for _, n := range p.Notes {
+		fmt.Fprintf(w, "  note: %s\n", n)
+	}
+	if rep := ValidateColeta(o.Out); rep.Errors+rep.Warnings > 0 {
+		fmt.Fprintf(w, "  the sheet still has %d errors and %d warnings: capreg coleta validate %s lists them\n", rep.Errors, rep.Warnings, o.Out)
+	}
+}
