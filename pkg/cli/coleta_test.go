@@ -331,9 +331,17 @@ func TestColetaFillRefusals(t *testing.T) {
 			}
 		})
 	}
+	// A sheet openpyxl wrote (shared strings, no PROMOPREV): the next month
+	// gets the APS count; the PROMOPREV count has nowhere to go and is noted.
+	out := filepath.Join(dir, "p.xlsx")
+	_, errs, code := runCapreg(t, "coleta", "fill", "testdata/coleta/c39_openpyxl_valida_so_aps.xlsx", "--beneficiarios", "testdata/coleta/beneficiarios.csv", "--mes", "2019-04", "--out", out)
+	if code != ExitOK || !strings.Contains(errs, "2019-04 in new row 13 of Coleta: field 1 = 005711, 2 = 042019, 5 = 12, 6 = (empty), 7 = 3") ||
+		!strings.Contains(errs, "the sheet gives no PROMOPREV start (field 3 is empty), yet 5 beneficiaries are marked promoprev S") {
+		t.Errorf("openpyxl sheet: exit %d: %s", code, errs)
+	}
 	// The existing month: replaced values are listed; before the programs, 6 and 7 stay empty.
-	out := filepath.Join(dir, "o.xlsx")
-	_, errs, code := runCapreg(t, "coleta", "fill", "testdata/coleta/coleta-valida.xlsx", "--beneficiarios", "testdata/coleta/beneficiarios.xlsx", "--mes", "2018-02", "--out", out)
+	out = filepath.Join(dir, "o.xlsx")
+	_, errs, code = runCapreg(t, "coleta", "fill", "testdata/coleta/coleta-valida.xlsx", "--beneficiarios", "testdata/coleta/beneficiarios.xlsx", "--mes", "2018-02", "--out", out)
 	if code != ExitOK || !strings.Contains(errs, "replaced E4: 48337 → 12") || !strings.Contains(errs, "note: field 6 left empty: the PROMOPREV starts in 072018 (C3), after 2018-02 (5 beneficiaries marked promoprev S)") {
 		t.Errorf("exit %d: %s", code, errs)
 	}
