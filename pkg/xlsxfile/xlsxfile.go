@@ -6,6 +6,7 @@
 package xlsxfile
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -59,11 +60,50 @@ func Open(path string) (*excelize.File, *findings.Finding) {
 		f := compoundFile(data)
 		return nil, &f
 	}
+	if err := checkParts(data); err != nil {
+		return nil, unreadable("not a readable .xlsx workbook: "+err.Error(), "")
+	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
 		return nil, unreadable("not a readable .xlsx workbook: "+openError(err), "")
 	}
 	return f, nil
+}
+
+// checkParts unpacks every part once, without keeping it, before excelize
+// reads any: archive/zip checks each part's size and checksum against its
+// header, so a part that lies about its size or is damaged is refused
+// instead of being read as a shorter, valid-looking sheet. The declared
+// and the real total are both bounded. Data that is no zip at all is left
+// for excelize to name.
+func checkParts(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil
+	}
+	var declared uint64
+	for _, f := range zr.File {
+		declared += f.UncompressedSize64
+	}
+	if declared > maxUnpacked {
+		return fmt.Errorf("it would unpack to more than %d MiB", maxUnpacked>>20)
+	}
+	var total int64
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("part %s cannot be unpacked: %v", f.Name, err)
+		}
+		n, err := io.Copy(io.Discard, io.LimitReader(rc, maxUnpacked-total+1))
+		rc.Close()
+		if total += n; total > maxUnpacked {
+			return fmt.Errorf("it unpacks to more than %d MiB", maxUnpacked>>20)
+		}
+		if err != nil {
+			return fmt.Errorf("part %s is damaged: %v", f.Name, err)
+		}
+	}
+	return nil
 }
 
 func unreadable(msg, fix string) *findings.Finding {
