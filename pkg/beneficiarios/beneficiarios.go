@@ -10,6 +10,7 @@ package beneficiarios
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -37,9 +38,13 @@ const maxErrors = 50
 // maxLine bounds one line of a CSV file.
 const maxLine = 1 << 20
 
+// checkEvery is how many rows are read between looks at the context.
+const checkEvery = 4096
+
 // Read reads the beneficiary file at path: .csv by its extension, else a
-// workbook. The counts are nil when the file could not be read at all.
-func Read(path string) (*capital.Beneficiarios, findings.List) {
+// workbook. The counts are nil when the file could not be read at all; a
+// done ctx stops the reading with ctx's error.
+func Read(ctx context.Context, path string) (*capital.Beneficiarios, findings.List, error) {
 	if strings.EqualFold(filepath.Ext(path), ".csv") {
 		f, err := os.Open(path)
 		if err != nil {
@@ -47,12 +52,12 @@ func Read(path string) (*capital.Beneficiarios, findings.List) {
 			if errors.As(err, &pe) {
 				err = pe.Err
 			}
-			return nil, findings.List{findings.New(findings.Unreadable, "", "", fmt.Sprintf("cannot read %s: %v", path, err), "")}
+			return nil, findings.List{findings.New(findings.Unreadable, "", "", fmt.Sprintf("cannot read %s: %v", path, err), "")}, nil
 		}
 		defer f.Close()
-		return ReadCSV(f, filepath.Base(path))
+		return ReadCSV(ctx, f, filepath.Base(path))
 	}
-	return readXLSX(path)
+	return readXLSX(ctx, path)
 }
 
 // counter aggregates rows and collects findings.
@@ -198,57 +203,60 @@ func clip(s string) string {
 }
 
 // readXLSX streams the Beneficiarios sheet of a workbook.
-func readXLSX(path string) (b *capital.Beneficiarios, l findings.List) {
+func readXLSX(ctx context.Context, path string) (b *capital.Beneficiarios, l findings.List, err error) {
 	f, bad := xlsxfile.Open(path)
 	if bad != nil {
-		return nil, findings.List{*bad}
+		return nil, findings.List{*bad}, nil
 	}
 	defer f.Close()
 	c := newCounter(SheetName)
 	defer func() {
 		if p := recover(); p != nil {
-			b, l = nil, append(c.l, xlsxfile.Malformed(p, SheetName))
+			b, l, err = nil, append(c.l, xlsxfile.Malformed(p, SheetName)), nil
 		}
 	}()
 	name, ok := xlsxfile.Sheet(f, SheetName)
 	if !ok {
 		return nil, findings.List{findings.New(findings.MissingSheet, SheetName, "",
-			fmt.Sprintf("the workbook has no sheet %s (it has %s)", SheetName, strings.Join(f.GetSheetList(), ", ")), "")}
+			fmt.Sprintf("the workbook has no sheet %s (it has %s)", SheetName, strings.Join(f.GetSheetList(), ", ")), "")}, nil
 	}
 	rows, err := f.Rows(name)
 	if err != nil {
-		return nil, findings.List{findings.New(findings.Unreadable, SheetName, "", "the sheet cannot be read: "+err.Error(), "")}
+		return nil, findings.List{findings.New(findings.Unreadable, SheetName, "", "the sheet cannot be read: "+err.Error(), "")}, nil
 	}
 	defer rows.Close()
 	n := 0
 	for rows.Next() && !c.stop() {
 		n++
+		if n%checkEvery == 0 && ctx.Err() != nil {
+			return nil, c.l, ctx.Err()
+		}
 		vals, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, append(c.l, findings.New(findings.Unreadable, SheetName, "", "the sheet cannot be read: "+err.Error(), ""))
+			return nil, append(c.l, findings.New(findings.Unreadable, SheetName, "", "the sheet cannot be read: "+err.Error(), "")), nil
 		}
 		if n == 1 {
 			if !c.header(vals) {
-				return nil, c.l
+				return nil, c.l, nil
 			}
 			continue
 		}
 		c.row(vals, n)
 	}
 	if err := rows.Error(); err != nil {
-		return nil, append(c.l, findings.New(findings.Unreadable, SheetName, "", "the sheet cannot be read: "+err.Error(), ""))
+		return nil, append(c.l, findings.New(findings.Unreadable, SheetName, "", "the sheet cannot be read: "+err.Error(), "")), nil
 	}
 	if n == 0 {
 		c.header(nil)
-		return nil, c.l
+		return nil, c.l, nil
 	}
-	return &c.b, c.l
+	return &c.b, c.l, nil
 }
 
 // ReadCSV streams a CSV beneficiary file; name is the file's name, which
 // findings point at. The separator (, or ;) is the one the header line uses
 // more; each field is UTF-8 if valid, else Latin-1.
-func ReadCSV(r io.Reader, name string) (*capital.Beneficiarios, findings.List) {
+func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiarios, findings.List, error) {
 	c := newCounter(name)
 	br := bufio.NewReaderSize(&lineLimit{r: r}, 64<<10)
 	head, _ := br.Peek(64 << 10)
@@ -263,7 +271,10 @@ func ReadCSV(r io.Reader, name string) (*capital.Beneficiarios, findings.List) {
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	first := true
-	for !c.stop() {
+	for n := 1; !c.stop(); n++ {
+		if n%checkEvery == 0 && ctx.Err() != nil {
+			return nil, c.l, ctx.Err()
+		}
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
@@ -279,7 +290,7 @@ func ReadCSV(r io.Reader, name string) (*capital.Beneficiarios, findings.List) {
 				msg = fmt.Sprintf("line %d cannot be read as CSV: %v", line, err)
 			}
 			c.add(findings.Unreadable, 1, max(line, 1), msg, "save the file again as CSV (UTF-8 or Latin-1, separated by , or ;)")
-			return nil, c.l
+			return nil, c.l, nil
 		}
 		line, _ := cr.FieldPos(0)
 		for i, v := range rec {
@@ -290,7 +301,7 @@ func ReadCSV(r io.Reader, name string) (*capital.Beneficiarios, findings.List) {
 		if first {
 			first = false
 			if !c.header(rec) {
-				return nil, c.l
+				return nil, c.l, nil
 			}
 			continue
 		}
@@ -298,9 +309,9 @@ func ReadCSV(r io.Reader, name string) (*capital.Beneficiarios, findings.List) {
 	}
 	if first {
 		c.header(nil)
-		return nil, c.l
+		return nil, c.l, nil
 	}
-	return &c.b, c.l
+	return &c.b, c.l, nil
 }
 
 // latin1 decodes ISO-8859-1 bytes.

@@ -1,6 +1,7 @@
 package beneficiarios
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -61,7 +62,7 @@ func TestReadCSV(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			b, l := ReadCSV(strings.NewReader(c.data), "b.csv")
+			b, l, _ := ReadCSV(context.Background(), strings.NewReader(c.data), "b.csv")
 			got := places(l)
 			if !slices.Equal(got, c.findings) {
 				t.Errorf("findings %v, want %v", got, c.findings)
@@ -76,7 +77,7 @@ func TestReadCSV(t *testing.T) {
 			}
 		})
 	}
-	b, _ := ReadCSV(strings.NewReader("id;produto;tipo_contratacao;segmento;remissao\n1;Sa\xfade;individual;odontologico;remido_vitalicio\n"), "b.csv")
+	b, _, _ := ReadCSV(context.Background(), strings.NewReader("id;produto;tipo_contratacao;segmento;remissao\n1;Sa\xfade;individual;odontologico;remido_vitalicio\n"), "b.csv")
 	if b.PorProduto["Saúde"] != 1 || b.Remissao["remido_vitalicio"] != 1 {
 		t.Errorf("latin-1 product or remission: %v %v", b.PorProduto, b.Remissao)
 	}
@@ -89,7 +90,7 @@ func TestReadCSVCapsErrors(t *testing.T) {
 	for i := range 200 {
 		fmt.Fprintf(&sb, "%d,P,individual,medico_hospitalar,nenhuma,X,N,N\n", i)
 	}
-	_, l := ReadCSV(strings.NewReader(sb.String()), "b.csv")
+	_, l, _ := ReadCSV(context.Background(), strings.NewReader(sb.String()), "b.csv")
 	if len(l) != maxErrors+1 || !strings.Contains(l[maxErrors].Message, "not read") {
 		t.Errorf("%d findings, last %v", len(l), l[len(l)-1])
 	}
@@ -116,7 +117,7 @@ func TestReadXLSX(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	b, l := Read(path)
+	b, l, _ := Read(context.Background(), path)
 	if b == nil || counts(b) != "total 3 promoprev 2 parto 0 aps 2" {
 		t.Fatalf("counts %v", b)
 	}
@@ -129,17 +130,30 @@ func TestReadXLSX(t *testing.T) {
 	if err := g.SaveAs(other); err != nil {
 		t.Fatal(err)
 	}
-	if b, l := Read(other); b != nil || len(l) != 1 || l[0].Code != findings.MissingSheet {
+	if b, l, _ := Read(context.Background(), other); b != nil || len(l) != 1 || l[0].Code != findings.MissingSheet {
 		t.Errorf("no sheet: %v %v", b, l)
 	}
 	junk := filepath.Join(dir, "j.xlsx")
 	if err := os.WriteFile(junk, []byte("id,produto\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if b, l := Read(junk); b != nil || len(l) != 1 || l[0].Code != findings.Unreadable {
+	if b, l, _ := Read(context.Background(), junk); b != nil || len(l) != 1 || l[0].Code != findings.Unreadable {
 		t.Errorf("junk: %v %v", b, l)
 	}
-	if b, l := Read(filepath.Join(dir, "nothere.csv")); b != nil || len(l) != 1 || l[0].Code != findings.Unreadable {
+	if b, l, _ := Read(context.Background(), filepath.Join(dir, "nothere.csv")); b != nil || len(l) != 1 || l[0].Code != findings.Unreadable {
 		t.Errorf("missing csv: %v %v", b, l)
+	}
+}
+
+// A done context stops a long read with its error.
+func TestReadCSVInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	data := header + strings.Repeat("1,P,individual,medico_hospitalar,nenhuma,S,N,N\n", 3*checkEvery)
+	if b, _, err := ReadCSV(ctx, strings.NewReader(data), "b.csv"); b != nil || err != context.Canceled {
+		t.Errorf("counts %v, err %v", b, err)
+	}
+	if b, _, err := ReadCSV(context.Background(), strings.NewReader(data), "b.csv"); err != nil || b.Total != 3*checkEvery {
+		t.Errorf("counts %v, err %v", b, err)
 	}
 }

@@ -1,6 +1,7 @@
 package beneficiarios
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -16,7 +17,7 @@ func FuzzCSV(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		b, l := ReadCSV(strings.NewReader(string(data)), "f.csv")
+		b, l, _ := ReadCSV(context.Background(), strings.NewReader(string(data)), "f.csv")
 		for _, fd := range l {
 			if fd.Code == "" || fd.Message == "" {
 				t.Fatalf("finding without code or message: %+v", fd)

@@ -303,7 +303,10 @@ func samePath(a, b string) (bool, error) {
 }
 
 func runColetaFill(cmd *cobra.Command, s Streams, o *ColetaFillOptions) error {
-	counts, l := beneficiarios.Read(o.Beneficiarios)
+	counts, l, err := beneficiarios.Read(cmd.Context(), o.Beneficiarios)
+	if err != nil {
+		return err // interrupted
+	}
 	for i := range l {
 		l[i].File = o.Beneficiarios
 	}
