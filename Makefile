@@ -4,7 +4,7 @@ BIN     := bin/capreg
 EXAMPLE := examples/operadora-exemplo.xlsx
 FUZZTIME ?= 5m
 
-.PHONY: build run test bench fuzz lint cover clean examples
+.PHONY: build run test bench fuzz lint cover clean examples report-check
 
 build:
 	$(GO) build -o $(BIN) ./cmd/capreg
@@ -28,6 +28,18 @@ bench:
 # core free. Fails only on a written reproducer (see scripts/fuzz.sh).
 fuzz:
 	FUZZTIME=$(FUZZTIME) FUZZFLAGS="$(FUZZFLAGS)" ./scripts/fuzz.sh
+
+# Render the example's reports with LibreOffice (Debian: libreoffice-calc,
+# poppler-utils) to PDF and PNG pages in bin/report-check, to look at.
+report-check: build
+	@command -v soffice >/dev/null || { echo "report-check needs LibreOffice (apt-get install libreoffice-calc)"; exit 1; }
+	@command -v pdftoppm >/dev/null || { echo "report-check needs pdftoppm (apt-get install poppler-utils)"; exit 1; }
+	rm -rf bin/report-check && mkdir -p bin/report-check
+	./$(BIN) calc $(EXAMPLE) -o xlsx --out bin/report-check/relatorio.xlsx
+	./$(BIN) compare $(EXAMPLE) -o xlsx --out bin/report-check/comparacao.xlsx
+	cd bin/report-check && soffice --headless --convert-to pdf relatorio.xlsx comparacao.xlsx >/dev/null
+	cd bin/report-check && pdftoppm -png -r 80 relatorio.pdf relatorio && pdftoppm -png -r 80 comparacao.pdf comparacao
+	@ls bin/report-check/*.png
 
 cover:
 	$(GO) test -coverprofile=coverage.out ./...

@@ -51,6 +51,7 @@ config file (--config, else ./capreg.yaml, else the user config dir) > defaults.
 	root.AddCommand(
 		NewCmdCalc(s, nil),
 		NewCmdValidate(s),
+		NewCmdCompare(s),
 		NewCmdTemplate(s),
 		NewCmdExample(s),
 		NewCmdRules(s),

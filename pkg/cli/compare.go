@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/report"
+)
+
+// CompareOptions are the settings of capreg compare.
+type CompareOptions struct {
+	Workbook         string
+	Output           string
+	Out              string
+	Rules            string
+	CoverageWeighted bool
+}
+
+// NewCmdCompare builds capreg compare.
+func NewCmdCompare(s Streams) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "compare WORKBOOK",
+		Short: "The operator under every factor set side by side, with eligibility and saving against padrão",
+		Long: `Compute the operator in WORKBOOK under padrao, reduzido, promoprev, parto_adequado and aps
+side by side: CRS and its parts, CBR, CR, surplus, the capital each set frees against padrão
+(CR(padrão) − CR(set), in R$ and %), whether the operator is eligible for it and why not, and
+which set capreg calc applies (marked *). Every column equals capreg calc --factors SET.
+
+` + exitCodesHelp,
+		Example: `  capreg compare operadora.xlsx
+  capreg compare operadora.xlsx -o xlsx --out comparacao.xlsx
+  capreg compare operadora.xlsx --coverage-weighted`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := config(cmd)
+			if err != nil {
+				return err
+			}
+			o := &CompareOptions{Workbook: args[0], Output: v.GetString("output"), Out: v.GetString("out"),
+				Rules: v.GetString("rules"), CoverageWeighted: v.GetBool("coverage-weighted")}
+			if !slices.Contains(calcOutputs, o.Output) {
+				return usageError{fmt.Errorf("--output %q: use one of %s", o.Output, strings.Join(calcOutputs, ", "))}
+			}
+			if o.Output == "xlsx" && o.Out == "" && s.OutTTY {
+				return usageError{errors.New("--output xlsx writes a workbook: give --out FILE.xlsx (or redirect stdout)")}
+			}
+			return runCompare(cmd, s, o)
+		},
+	}
+	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(calcOutputs, ", "))
+	cmd.Flags().String("out", "", "write the output to this file (atomically) instead of stdout")
+	cmd.Flags().Bool("coverage-weighted", false, "scale each program's share by the fraction of beneficiaries it covers")
+	return cmd
+}
+
+// Compare computes one workbook under every factor set.
+func Compare(path string, o *CompareOptions, meta report.Meta) (*report.Comparison, error) {
+	rb, err := loadRules(o.Rules)
+	if err != nil {
+		return nil, err
+	}
+	in, read, checks, err := readChecked(path)
+	if err != nil {
+		return nil, err
+	}
+	if all := append(read, checks...); all.HasErrors() {
+		return nil, &findings.InputError{Findings: all.Sorted()}
+	}
+	c := &report.Comparison{Meta: meta, Warning: read.Warnings()}
+	if c.Auto, err = capital.Compute(in, rb, capital.Options{CoverageWeighted: o.CoverageWeighted}); err != nil {
+		return nil, err
+	}
+	for _, set := range capital.Sets() {
+		r, err := capital.Compute(in, rb, capital.Options{Factors: set, CoverageWeighted: o.CoverageWeighted})
+		if err != nil {
+			return nil, err
+		}
+		c.BySet = append(c.BySet, r)
+	}
+	return c, nil
+}
+
+func runCompare(cmd *cobra.Command, s Streams, o *CompareOptions) error {
+	rb, err := loadRules(o.Rules)
+	if err != nil {
+		return err
+	}
+	meta := report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Plain: !s.OutTTY || o.Out != ""}
+	c, err := Compare(o.Workbook, o, meta)
+	if err != nil {
+		return err
+	}
+	return writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
+		switch o.Output {
+		case "json":
+			return report.JSON(w, c.Document())
+		case "csv":
+			return report.CompareCSV(w, c)
+		case "xlsx":
+			f, err := report.CompareXLSX(c, rb)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			return f.Write(w)
+		}
+		return report.CompareTable(w, c)
+	})
+}

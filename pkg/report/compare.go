@@ -1,0 +1,235 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/money"
+	"github.com/capreg/capreg/pkg/rules"
+)
+
+// Comparison is one operator under every factor set.
+type Comparison struct {
+	Auto    *capital.Result   // what calc applies
+	BySet   []*capital.Result // forced to each set, in capital.Sets() order
+	Meta    Meta
+	Warning findings.List // the reader's warnings
+}
+
+// SetDocument is one factor set in the compare JSON: the calc document of
+// that set plus the verdict and the saving against padrao.
+type SetDocument struct {
+	*Document
+	Set       string           `json:"set"`
+	Eligible  bool             `json:"eligible"`
+	Applied   bool             `json:"applied"`
+	Reason    string           `json:"reason"`
+	Saving    decimal.Decimal  `json:"saving_vs_padrao"`
+	SavingPct *decimal.Decimal `json:"saving_vs_padrao_pct"`
+}
+
+// CompareDocument is the JSON of capreg compare.
+type CompareDocument struct {
+	SchemaVersion string        `json:"schema_version"`
+	RegistroANS   string        `json:"registro_ans"`
+	DataBase      string        `json:"data_base"`
+	Applied       string        `json:"applied"`
+	Sets          []SetDocument `json:"sets"`
+}
+
+// saving is the capital a set frees against padrao: CR(padrao) − CR(set),
+// and that as a fraction of CR(padrao).
+func (c *Comparison) saving(i int) (decimal.Decimal, *decimal.Decimal) {
+	base := c.BySet[0].CR.Value
+	s := base.Sub(c.BySet[i].CR.Value)
+	if base.IsZero() {
+		return s, nil
+	}
+	pct := money.Div(s, base)
+	return s, &pct
+}
+
+// Document builds the compare JSON.
+func (c *Comparison) Document() *CompareDocument {
+	d := &CompareDocument{SchemaVersion: SchemaVersion, RegistroANS: c.Auto.Operadora.RegistroANS,
+		DataBase: c.Auto.Operadora.DataBase.String(), Applied: c.Auto.FactorSet}
+	for i, r := range c.BySet {
+		v := c.Auto.Sets[i]
+		s, pct := c.saving(i)
+		d.Sets = append(d.Sets, SetDocument{
+			Document: NewDocument(r, append(c.Warning, r.Warnings...), c.Meta),
+			Set:      v.Set, Eligible: v.Eligible, Applied: v.Chosen, Reason: v.Reason, Saving: s, SavingPct: pct,
+		})
+	}
+	return d
+}
+
+var compareRows = []struct{ key, label string }{
+	{"crs", "CRS"}, {"crs_pre", "  PRE"}, {"crs_pro", "  PRO"}, {"crs_sus", "  SUS"}, {"crs_rem", "  RA+RM"},
+	{"cbr", "CBR"}, {"cr", "CR"}, {"surplus", "Surplus"},
+}
+
+// CompareTable writes the sets side by side.
+func CompareTable(w io.Writer, c *Comparison) error {
+	op := c.Auto.Operadora
+	fmt.Fprintf(w, "capreg compare — RN 569/2022 factor sets\nOperadora   %s  %s\nData base   %s\nApplied     %s (what capreg calc applies: the eligible set with the lowest CRS)\n\n",
+		op.RegistroANS, op.RazaoSocial, op.DataBase, c.Auto.FactorSet)
+	head := []string{""}
+	for _, v := range c.Auto.Sets {
+		name := v.Set
+		if v.Chosen {
+			name += " *"
+		}
+		head = append(head, name)
+	}
+	rows := [][]string{head}
+	el := []string{"eligible"}
+	for _, v := range c.Auto.Sets {
+		el = append(el, map[bool]string{true: "yes", false: "no"}[v.Eligible])
+	}
+	rows = append(rows, el)
+	for _, cr := range compareRows {
+		row := []string{cr.label}
+		for _, r := range c.BySet {
+			row = append(row, money.BRL(Figures(r)[cr.key].Value))
+		}
+		rows = append(rows, row)
+	}
+	sav, pct := []string{"Saving vs padrão (CR)"}, []string{"Saving vs padrão (%)"}
+	for i := range c.BySet {
+		s, p := c.saving(i)
+		sav = append(sav, money.BRL(s))
+		if p != nil {
+			pct = append(pct, money.PtBR(p.Shift(2), 2)+"%")
+		} else {
+			pct = append(pct, "-")
+		}
+	}
+	rows = append(rows, sav, pct)
+	right := make([]int, 0, len(head))
+	for i := 1; i < len(head); i++ {
+		right = append(right, i)
+	}
+	Grid(w, rows, c.Meta.Plain, right...)
+	fmt.Fprintln(w, "\nWhy")
+	for _, v := range c.Auto.Sets {
+		fmt.Fprintf(w, "  %s: %s\n", v.Set, v.Reason)
+	}
+	var names []string
+	for _, r := range c.BySet {
+		for _, p := range r.Proposal() {
+			if !slices.Contains(names, p) {
+				names = append(names, p)
+			}
+		}
+	}
+	if p := c.Auto.Provisional(); len(p) > 0 {
+		fmt.Fprintf(w, "\nPROVISIONAL: every column uses parameters not confirmed in the regulation: %s\n", strings.Join(p, ", "))
+	}
+	if len(names) > 0 {
+		fmt.Fprintf(w, "PROPOSAL: the program columns use the ANS incentive proposal, not yet in force: %s\n", strings.Join(names, ", "))
+	}
+	return nil
+}
+
+// CompareCSV writes one row per factor set.
+func CompareCSV(w io.Writer, c *Comparison) error {
+	d := c.Document()
+	header := append([]string{"set", "eligible", "applied"}, CalcCSVHeader()...)
+	header = append(header, "saving_vs_padrao", "saving_vs_padrao_pct", "reason")
+	numeric := append([]bool{false, false, false}, calcCSVNumeric()...)
+	numeric = append(numeric, true, true, false)
+	var rows [][]string
+	for _, s := range d.Sets {
+		pct := ""
+		if s.SavingPct != nil {
+			pct = s.SavingPct.Round(6).String()
+		}
+		row := append([]string{s.Set, fmt.Sprint(s.Eligible), fmt.Sprint(s.Applied)}, CalcCSVRow(s.Document)...)
+		rows = append(rows, append(row, money.Round(s.Saving).StringFixed(2), pct, s.Reason))
+	}
+	return CSV(w, header, rows, numeric)
+}
+
+// CompareXLSX builds the comparison workbook: Comparacao (sets side by side
+// and a chart of CR by set), Parametros and Validacao.
+func CompareXLSX(c *Comparison, rb *rules.Rulebook) (*excelize.File, error) {
+	b, err := newBook()
+	if err != nil {
+		return nil, err
+	}
+	return b.finish([]func() error{
+		func() error { return b.comparacao(c) },
+		func() error { return b.parametros(c.Auto, rb) },
+		func() error { return b.validacao(append(c.Warning, c.Auto.Warnings...)) },
+	})
+}
+
+func (b *book) comparacao(c *Comparison) error {
+	f, s := b.f, SheetComparacao
+	if err := f.SetSheetName("Sheet1", s); err != nil {
+		return err
+	}
+	op := c.Auto.Operadora
+	if err := b.row(s, 1, fmt.Sprintf("Conjuntos de fatores — %s %s, data base %s", op.RegistroANS, op.RazaoSocial, op.DataBase)); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(s, "A1", "A1", b.title); err != nil {
+		return err
+	}
+	head := []string{"Conjunto", "Elegível", "Aplicado"}
+	for _, cr := range compareRows {
+		head = append(head, strings.TrimSpace(cr.label))
+	}
+	head = append(head, "Economia vs padrão (R$)", "Motivo")
+	if err := b.headerRow(s, 3, head...); err != nil {
+		return err
+	}
+	for i, r := range c.BySet {
+		v := c.Auto.Sets[i]
+		rr := 4 + i
+		if err := b.row(s, rr, v.Set, map[bool]string{true: "sim", false: "não"}[v.Eligible], map[bool]string{true: "sim", false: ""}[v.Chosen]); err != nil {
+			return err
+		}
+		for j, cr := range compareRows {
+			if err := b.amount(s, cellName(4+j, rr), Figures(r)[cr.key]); err != nil {
+				return err
+			}
+		}
+		sv, _ := c.saving(i)
+		if err := b.amount(s, cellName(4+len(compareRows), rr), &capital.Node{Value: sv}); err != nil {
+			return err
+		}
+		if err := f.SetCellStr(s, cellName(5+len(compareRows), rr), v.Reason); err != nil {
+			return err
+		}
+		if err := b.fitHeight(s, rr, map[string]int{v.Reason: 50}); err != nil {
+			return err
+		}
+	}
+	b.widths(s, 16, 9, 9, 17, 17, 17, 17, 17, 17, 17, 17, 20, 50)
+	if err := f.SetColStyle(s, "M", b.wrap); err != nil {
+		return err
+	}
+	crCol, _ := excelize.ColumnNumberToName(4 + 6) // CR is the 7th figure
+	last := 3 + len(c.BySet)
+	return f.AddChart(s, "A11", &excelize.Chart{
+		Type:   excelize.Col,
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Capital regulatório por conjunto de fatores (R$)"}}},
+		Legend: excelize.ChartLegend{Position: "none"},
+		YAxis:  excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
+		Series: []excelize.ChartSeries{{
+			Name:       "CR",
+			Categories: fmt.Sprintf("%s!$A$4:$A$%d", s, last),
+			Values:     fmt.Sprintf("%s!$%s$4:$%s$%d", s, crCol, crCol, last),
+		}},
+		Dimension: excelize.ChartDimension{Width: 640, Height: 320},
+	})
+}
