@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
 // cell is one cell's stored text (raw value) and where it is.
@@ -75,7 +76,7 @@ func (r *reader) small(sheet string) bool {
 		return v
 	}
 	v := false
-	if n := r.pkg.sheetBytes(r.present[sheet]); n > maxSmallSheetXML {
+	if n := r.pkg.SheetBytes(r.present[sheet]); n > xlsxfile.MaxSmallSheetXML {
 		r.smallSheets[sheet] = false
 		return false
 	}

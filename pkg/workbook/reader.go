@@ -5,8 +5,6 @@
 package workbook
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -16,15 +14,12 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/layout"
+	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
 // maxFindingsPerSheet bounds the findings of one sheet, so a sheet of a
 // million bad rows yields a readable report and bounded memory.
 const maxFindingsPerSheet = 50
-
-// unzipXMLSizeLimit is the largest part excelize keeps in memory; larger
-// ones it unpacks to a temporary file.
-const unzipXMLSizeLimit = 64 << 20
 
 type reader struct {
 	f           *excelize.File
@@ -33,7 +28,7 @@ type reader struct {
 	trunc       map[string]bool
 	present     map[string]string // layout name → name in the file
 	smallSheets map[string]bool
-	pkg         *pkgInfo
+	pkg         *xlsxfile.Package
 	covered     map[string]bool // cells inside merged ranges, but their first
 	headerBad   map[string]bool // table sheets missing a required column
 }
@@ -65,62 +60,16 @@ func (r *reader) sheetFinding(code, sheet, column, msg string) {
 // Read reads an input workbook. The findings hold every problem found; when
 // any is an error the input is incomplete and must not be computed.
 func Read(src io.Reader) (*capital.Input, findings.List) {
-	data, err := io.ReadAll(io.LimitReader(src, maxFileSize+1))
-	switch {
-	case err != nil:
-		return nil, unreadable("cannot read the file: " + err.Error())
-	case len(data) > maxFileSize:
-		return nil, unreadable(fmt.Sprintf("the file is larger than %d MiB", maxFileSize>>20))
-	case bytes.HasPrefix(data, cfbSignature):
-		return nil, findings.List{compoundFile(data)}
-	}
-	info, err := inspectPackage(data)
-	if err != nil {
-		return nil, unreadable("not a readable .xlsx workbook: " + openError(err))
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: unzipXMLSizeLimit})
-	if err != nil {
-		return nil, unreadable("not a readable .xlsx workbook: " + openError(err))
+	f, pkg, bad := xlsxfile.Read(src)
+	if bad != nil {
+		return nil, findings.List{*bad}
 	}
 	defer f.Close()
-	return readFile(f, info)
-}
-
-// maxFileSize bounds the .xlsx file itself.
-const maxFileSize = 512 << 20
-
-func unreadable(msg string) findings.List {
-	return findings.List{findings.New(findings.Unreadable, "", "", msg, "")}
-}
-
-// cfbSignature starts an OLE compound file: a legacy .xls, or an xlsx
-// encrypted with a password.
-var cfbSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-
-// compoundFile tells a password-protected workbook from a legacy .xls.
-func compoundFile(data []byte) findings.Finding {
-	marker := []byte{}
-	for _, c := range "EncryptionInfo" {
-		marker = append(marker, byte(c), 0) // UTF-16LE stream name
-	}
-	if bytes.Contains(data, marker) {
-		return findings.New(findings.Encrypted, "", "", "the workbook is password-protected (encrypted); capreg cannot read it", "")
-	}
-	return findings.New(findings.Unreadable, "", "", "not a readable .xlsx workbook: this is a legacy Excel 97-2003 (.xls) or other OLE file", "save it as Excel Workbook (.xlsx) and try again")
-}
-
-func openError(err error) string {
-	switch {
-	case errors.Is(err, excelize.ErrWorkbookFileFormat):
-		return "the file is not an xlsx package (is it .xls, .ods, .csv or damaged?)"
-	case strings.Contains(err.Error(), "zip: not a valid zip file"):
-		return "the file is not an xlsx package (is it .xls, .ods, .csv or damaged?)"
-	}
-	return err.Error()
+	return readFile(f, pkg)
 }
 
 // readFile reads an opened workbook.
-func readFile(f *excelize.File, info *pkgInfo) (in *capital.Input, l findings.List) {
+func readFile(f *excelize.File, info *xlsxfile.Package) (in *capital.Input, l findings.List) {
 	r := &reader{f: f, pkg: info, perSh: map[string]int{}, trunc: map[string]bool{}, present: map[string]string{}, smallSheets: map[string]bool{}, covered: map[string]bool{}, headerBad: map[string]bool{}}
 	defer func() {
 		// excelize can panic on malformed parts; that is a bad file, not a bug of ours.

@@ -6,7 +6,6 @@
 package xlsxfile
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -25,6 +24,9 @@ const (
 	MaxFileSize       = 512 << 20
 	maxUnpacked       = 1 << 30
 	unzipXMLSizeLimit = 16 << 20
+	// MaxSmallSheetXML is the largest sheet part a reader may have excelize
+	// load whole (cell types, merged cells); larger ones are only streamed.
+	MaxSmallSheetXML = 32 << 20
 )
 
 // cfbSignature starts an OLE compound file: a legacy .xls, or an xlsx
@@ -52,58 +54,33 @@ func Open(path string) (*excelize.File, *findings.Finding) {
 	case st.Size() > MaxFileSize:
 		return nil, unreadable(fmt.Sprintf("the file is larger than %d MiB", MaxFileSize>>20), "")
 	}
-	data, err := io.ReadAll(io.LimitReader(fh, MaxFileSize+1))
-	if err != nil {
-		return nil, unreadable("cannot read the file: "+err.Error(), "")
-	}
-	if bytes.HasPrefix(data, cfbSignature) {
+	f, _, bad := Read(fh)
+	return f, bad
+}
+
+// Read reads a workbook from src (at most MaxFileSize bytes), checks its
+// package (see inspect) and opens it. A file that cannot be used gives a
+// finding (CR-E001 or CR-E022) instead.
+func Read(src io.Reader) (*excelize.File, *Package, *findings.Finding) {
+	data, err := io.ReadAll(io.LimitReader(src, MaxFileSize+1))
+	switch {
+	case err != nil:
+		return nil, nil, unreadable("cannot read the file: "+err.Error(), "")
+	case len(data) > MaxFileSize:
+		return nil, nil, unreadable(fmt.Sprintf("the file is larger than %d MiB", MaxFileSize>>20), "")
+	case bytes.HasPrefix(data, cfbSignature):
 		f := compoundFile(data)
-		return nil, &f
+		return nil, nil, &f
 	}
-	if err := checkParts(data); err != nil {
-		return nil, unreadable("not a readable .xlsx workbook: "+err.Error(), "")
+	pkg, err := inspect(data)
+	if err != nil {
+		return nil, nil, unreadable("not a readable .xlsx workbook: "+err.Error(), "")
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: unzipXMLSizeLimit})
 	if err != nil {
-		return nil, unreadable("not a readable .xlsx workbook: "+openError(err), "")
+		return nil, nil, unreadable("not a readable .xlsx workbook: "+openError(err), "")
 	}
-	return f, nil
-}
-
-// checkParts unpacks every part once, without keeping it, before excelize
-// reads any: archive/zip checks each part's size and checksum against its
-// header, so a part that lies about its size or is damaged is refused
-// instead of being read as a shorter, valid-looking sheet. The declared
-// and the real total are both bounded. Data that is no zip at all is left
-// for excelize to name.
-func checkParts(data []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil
-	}
-	var declared uint64
-	for _, f := range zr.File {
-		declared += f.UncompressedSize64
-	}
-	if declared > maxUnpacked {
-		return fmt.Errorf("it would unpack to more than %d MiB", maxUnpacked>>20)
-	}
-	var total int64
-	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return fmt.Errorf("part %s cannot be unpacked: %v", f.Name, err)
-		}
-		n, err := io.Copy(io.Discard, io.LimitReader(rc, maxUnpacked-total+1))
-		rc.Close()
-		if total += n; total > maxUnpacked {
-			return fmt.Errorf("it unpacks to more than %d MiB", maxUnpacked>>20)
-		}
-		if err != nil {
-			return fmt.Errorf("part %s is damaged: %v", f.Name, err)
-		}
-	}
-	return nil
+	return f, pkg, nil
 }
 
 func unreadable(msg, fix string) *findings.Finding {
@@ -125,7 +102,7 @@ func compoundFile(data []byte) findings.Finding {
 
 func openError(err error) string {
 	if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "zip: not a valid zip file") {
-		return "the file is not an xlsx package (is it .xls, .ods, .csv or damaged?)"
+		return errNotPackage.Error()
 	}
 	return err.Error()
 }

@@ -1,38 +1,46 @@
-package workbook
+package xlsxfile
 
 import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"path"
 	"strings"
 )
 
-// Limits of what capreg unpacks: a whole workbook, and a sheet it may load
-// whole (cell types, merged cells).
-const (
-	maxUnpacked      = 1 << 30  // 1 GiB, against zip bombs
-	maxSmallSheetXML = 32 << 20 // 32 MiB
-)
+// errNotPackage: the data is no zip at all.
+var errNotPackage = errors.New("the file is not an xlsx package (is it .xls, .ods, .csv or damaged?)")
 
-// pkgInfo is what a check of the zip package found: every part's real
+// Package is what a check of the zip package found: every part's real
 // unpacked size and the part of each sheet.
-type pkgInfo struct {
+type Package struct {
 	size       map[string]int64  // part path → unpacked bytes
 	sheetParts map[string]string // sheet name → part path
 }
 
-// inspectPackage unpacks every part of the package once, counting bytes, so
-// that a damaged part (bad checksum, truncated stream, sizes that lie) or a
-// zip bomb is refused before excelize, which ignores such errors, reads it.
-func inspectPackage(data []byte) (*pkgInfo, error) {
+// inspect unpacks every part of the package once, without keeping it,
+// before excelize reads any: archive/zip checks each part's size and
+// checksum against its header, so a part that lies about its size or is
+// damaged is refused instead of being read as a shorter, valid-looking
+// sheet; the declared and the real total are bounded (zip bombs), and the
+// XML of sheets, shared strings and workbook must be well-formed (excelize
+// reads a malformed sheet as if it simply ended there).
+func inspect(data []byte) (*Package, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, err
+		return nil, errNotPackage
 	}
-	info := &pkgInfo{size: map[string]int64{}, sheetParts: map[string]string{}}
+	var declared uint64
+	for _, f := range zr.File {
+		declared += f.UncompressedSize64
+	}
+	if declared > maxUnpacked {
+		return nil, fmt.Errorf("it would unpack to more than %d MiB", maxUnpacked>>20)
+	}
+	info := &Package{size: map[string]int64{}, sheetParts: map[string]string{}}
 	var total int64
 	for _, f := range zr.File {
 		rc, err := f.Open()
@@ -49,7 +57,7 @@ func inspectPackage(data []byte) (*pkgInfo, error) {
 			return nil, fmt.Errorf("part %s is damaged: %v", f.Name, err)
 		}
 		info.size[f.Name] = n
-		if n <= maxSmallSheetXML && wellFormedChecked(f.Name) {
+		if n <= MaxSmallSheetXML && wellFormedChecked(f.Name) {
 			if err := wellFormed(f); err != nil {
 				return nil, fmt.Errorf("part %s is not well-formed XML: %v", f.Name, err)
 			}
@@ -62,7 +70,7 @@ func inspectPackage(data []byte) (*pkgInfo, error) {
 // mapSheets reads xl/workbook.xml and its relationships to name each sheet's
 // part. A package it cannot map just gets no size limit for cell lookups
 // beyond the row count.
-func (p *pkgInfo) mapSheets(zr *zip.Reader) {
+func (p *Package) mapSheets(zr *zip.Reader) {
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
@@ -102,8 +110,8 @@ func readXML(zr *zip.Reader, name string, v any) error {
 	return xml.NewDecoder(io.LimitReader(f, 16<<20)).Decode(v)
 }
 
-// sheetBytes is the unpacked size of a sheet's part, or -1 when unknown.
-func (p *pkgInfo) sheetBytes(sheet string) int64 {
+// SheetBytes is the unpacked size of a sheet's part, or -1 when unknown.
+func (p *Package) SheetBytes(sheet string) int64 {
 	if p == nil {
 		return -1
 	}
