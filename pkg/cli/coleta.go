@@ -174,43 +174,13 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 
 // ValidateColeta checks one collection workbook.
 func ValidateColeta(path string) FileReport {
-	l := coletabook.Validate(path)
-	for i := range l {
-		l[i].File = path
-	}
-	rep := FileReport{File: path, Findings: l.Sorted()}
-	rep.Errors, rep.Warnings = len(l.Errors()), len(l.Warnings())
-	rep.Valid = rep.Errors == 0
+	rep := FileReport{File: path}
+	rep.set(coletabook.Validate(path))
 	return rep
 }
 
 func runColetaValidate(cmd *cobra.Command, s Streams, o *ColetaValidateOptions) error {
-	var reps []FileReport
-	failed := false
-	for _, f := range o.Files {
-		if err := cmd.Context().Err(); err != nil {
-			return err
-		}
-		r := ValidateColeta(f)
-		reps = append(reps, r)
-		failed = failed || r.Errors > 0 || (o.Strict && r.Warnings > 0)
-	}
-	err := writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
-		switch o.Output {
-		case "json":
-			return writeValidateJSON(w, reps)
-		case "csv":
-			return writeValidateCSV(w, reps)
-		}
-		return writeValidateTable(w, reps)
-	})
-	if err != nil {
-		return err
-	}
-	if failed {
-		return errFindings
-	}
-	return nil
+	return validateFiles(cmd, s, o.Files, o.Output, o.Out, o.Strict, ValidateColeta)
 }
 
 // ColetaFillOptions are the settings of capreg coleta fill.

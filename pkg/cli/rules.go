@@ -6,6 +6,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/viper"
+
+	"github.com/capreg/capreg/pkg/rules"
 )
 
 // NewCmdRules builds capreg rules show|export.
@@ -20,11 +23,7 @@ func NewCmdRules(s Streams) *cobra.Command {
 		Example: "  capreg rules show\n  capreg rules show --rules regras.yaml",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := config(cmd)
-			if err != nil {
-				return err
-			}
-			rb, err := loadRules(v.GetString("rules"))
+			_, rb, err := effectiveRules(cmd)
 			if err != nil {
 				return err
 			}
@@ -46,11 +45,7 @@ func NewCmdRules(s Streams) *cobra.Command {
 		Example: "  capreg rules export > regras.yaml\n  capreg rules export --out regras.yaml",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := config(cmd)
-			if err != nil {
-				return err
-			}
-			rb, err := loadRules(v.GetString("rules"))
+			v, rb, err := effectiveRules(cmd)
 			if err != nil {
 				return err
 			}
@@ -67,4 +62,15 @@ func NewCmdRules(s Streams) *cobra.Command {
 	export.Flags().String("out", "", "write to this file (atomically) instead of stdout")
 	cmd.AddCommand(show, export)
 	return cmd
+}
+
+// effectiveRules resolves the command's configuration and the rulebook it
+// names (embedded + --rules FILE).
+func effectiveRules(cmd *cobra.Command) (*viper.Viper, *rules.Rulebook, error) {
+	v, err := config(cmd)
+	if err != nil {
+		return nil, nil, err
+	}
+	rb, err := loadRules(v.GetString("rules"))
+	return v, rb, err
 }

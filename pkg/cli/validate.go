@@ -107,13 +107,18 @@ func Validate(path string, rb *rules.Rulebook) FileReport {
 		}
 	}
 	rep.Input = in
+	rep.set(l)
+	return rep
+}
+
+// set records the findings of the report's file.
+func (rep *FileReport) set(l findings.List) {
 	for i := range l {
-		l[i].File = path
+		l[i].File = rep.File
 	}
 	rep.Findings = l.Sorted()
 	rep.Errors, rep.Warnings = len(l.Errors()), len(l.Warnings())
 	rep.Valid = rep.Errors == 0
-	return rep
 }
 
 func runValidate(cmd *cobra.Command, s Streams, o *ValidateOptions) error {
@@ -121,18 +126,24 @@ func runValidate(cmd *cobra.Command, s Streams, o *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
+	return validateFiles(cmd, s, o.Files, o.Output, o.Out, o.Strict, func(f string) FileReport { return Validate(f, rb) })
+}
+
+// validateFiles checks every file with check, writes the report in the
+// format asked and fails (exit 2) on errors, or on warnings when strict.
+func validateFiles(cmd *cobra.Command, s Streams, files []string, output, out string, strict bool, check func(string) FileReport) error {
 	var reps []FileReport
 	failed := false
-	for _, f := range o.Files {
+	for _, f := range files {
 		if err := cmd.Context().Err(); err != nil {
 			return err
 		}
-		r := Validate(f, rb)
+		r := check(f)
 		reps = append(reps, r)
-		failed = failed || r.Errors > 0 || (o.Strict && r.Warnings > 0)
+		failed = failed || r.Errors > 0 || (strict && r.Warnings > 0)
 	}
-	err = writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
-		switch o.Output {
+	err := writeOutput(cmd, out, s.Out, func(w io.Writer) error {
+		switch output {
 		case "json":
 			return writeValidateJSON(w, reps)
 		case "csv":
