@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/report"
@@ -26,6 +27,8 @@ type CalcOptions struct {
 	Explain            bool
 	FailOnInsufficient bool
 	Rules              string
+	Beneficiarios      string
+	CoverageWeighted   bool
 }
 
 var calcOutputs = []string{"table", "json", "csv", "xlsx"}
@@ -63,6 +66,8 @@ its input cells (Sheet!Cell) and its parameters with status and source.
 				Explain:            v.GetBool("explain"),
 				FailOnInsufficient: v.GetBool("fail-on-insufficient"),
 				Rules:              v.GetString("rules"),
+				Beneficiarios:      v.GetString("beneficiarios"),
+				CoverageWeighted:   v.GetBool("coverage-weighted"),
 			}
 			if !slices.Contains(calcOutputs, opts.Output) {
 				return usageError{fmt.Errorf("--output %q: use one of %s", opts.Output, strings.Join(calcOutputs, ", "))}
@@ -84,6 +89,7 @@ its input cells (Sheet!Cell) and its parameters with status and source.
 	cmd.Flags().String("out", "", "write the output to this file (atomically) instead of stdout")
 	cmd.Flags().Bool("explain", false, "include the explanation tree (formula, input cells, parameters of every figure)")
 	cmd.Flags().Bool("fail-on-insufficient", false, "exit 3 when PLA < CR (for CI gates)")
+	addBeneficiaryFlags(cmd)
 	return cmd
 }
 
@@ -95,10 +101,11 @@ type Calculation struct {
 	Rulebook *rules.Rulebook
 }
 
-// readChecked reads a workbook and runs the model's checks on what was
-// read, so one run reports every problem: the reader's findings and the
-// checks' findings (nil input when the file is unreadable).
-func readChecked(path string) (*capital.Input, findings.List, findings.List, error) {
+// readChecked reads a workbook (and, when benef is not "", a separate
+// beneficiary file, .xlsx or .csv, streamed) and runs the model's checks on
+// what was read, so one run reports every problem: the readers' findings
+// and the checks' findings (nil input when the file is unreadable).
+func readChecked(ctx context.Context, path, benef string) (*capital.Input, findings.List, findings.List, error) {
 	f, err := openInput(path)
 	if err != nil {
 		return nil, nil, nil, err
@@ -108,12 +115,26 @@ func readChecked(path string) (*capital.Input, findings.List, findings.List, err
 	if in == nil {
 		return nil, read, nil, nil
 	}
+	if benef != "" {
+		b, l, err := beneficiarios.Read(ctx, benef)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		for i := range l {
+			l[i].File = benef
+		}
+		read = append(read, l...)
+		if b != nil {
+			in.Beneficiarios = b
+		}
+	}
 	return in, read, capital.Check(in), nil
 }
 
-// Calculate reads and computes one workbook.
-func Calculate(path string, rb *rules.Rulebook, opt capital.Options) (*Calculation, error) {
-	in, read, checks, err := readChecked(path)
+// Calculate reads and computes one workbook (benef: an optional separate
+// beneficiary file).
+func Calculate(ctx context.Context, path, benef string, rb *rules.Rulebook, opt capital.Options) (*Calculation, error) {
+	in, read, checks, err := readChecked(ctx, path, benef)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +153,7 @@ func runCalc(cmd *cobra.Command, s Streams, o *CalcOptions) error {
 	if err != nil {
 		return err
 	}
-	c, err := Calculate(o.Workbook, rb, capital.Options{Factors: o.Factors})
+	c, err := Calculate(cmd.Context(), o.Workbook, o.Beneficiarios, rb, capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted})
 	if err != nil {
 		return err
 	}
@@ -167,4 +188,10 @@ func runCalc(cmd *cobra.Command, s Streams, o *CalcOptions) error {
 		return errInsufficient
 	}
 	return nil
+}
+
+// addBeneficiaryFlags adds --beneficiarios and --coverage-weighted.
+func addBeneficiaryFlags(cmd *cobra.Command) {
+	cmd.Flags().String("beneficiarios", "", "beneficiary data as a separate .xlsx (sheet Beneficiarios) or .csv (UTF-8 or Latin-1, , or ;), read streaming")
+	cmd.Flags().Bool("coverage-weighted", false, "scale each program's share by the fraction of beneficiaries it covers")
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +21,7 @@ type CompareOptions struct {
 	Output           string
 	Out              string
 	Rules            string
+	Beneficiarios    string
 	CoverageWeighted bool
 }
 
@@ -44,7 +46,7 @@ which set capreg calc applies (marked *). Every column equals capreg calc --fact
 				return err
 			}
 			o := &CompareOptions{Workbook: args[0], Output: v.GetString("output"), Out: v.GetString("out"),
-				Rules: v.GetString("rules"), CoverageWeighted: v.GetBool("coverage-weighted")}
+				Rules: v.GetString("rules"), Beneficiarios: v.GetString("beneficiarios"), CoverageWeighted: v.GetBool("coverage-weighted")}
 			if !slices.Contains(calcOutputs, o.Output) {
 				return usageError{fmt.Errorf("--output %q: use one of %s", o.Output, strings.Join(calcOutputs, ", "))}
 			}
@@ -56,17 +58,17 @@ which set capreg calc applies (marked *). Every column equals capreg calc --fact
 	}
 	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(calcOutputs, ", "))
 	cmd.Flags().String("out", "", "write the output to this file (atomically) instead of stdout")
-	cmd.Flags().Bool("coverage-weighted", false, "scale each program's share by the fraction of beneficiaries it covers")
+	addBeneficiaryFlags(cmd)
 	return cmd
 }
 
 // Compare computes one workbook under every factor set.
-func Compare(path string, o *CompareOptions, meta report.Meta) (*report.Comparison, error) {
+func Compare(ctx context.Context, path string, o *CompareOptions, meta report.Meta) (*report.Comparison, error) {
 	rb, err := loadRules(o.Rules)
 	if err != nil {
 		return nil, err
 	}
-	in, read, checks, err := readChecked(path)
+	in, read, checks, err := readChecked(ctx, path, o.Beneficiarios)
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +95,7 @@ func runCompare(cmd *cobra.Command, s Streams, o *CompareOptions) error {
 		return err
 	}
 	meta := report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Plain: !s.OutTTY || o.Out != ""}
-	c, err := Compare(o.Workbook, o, meta)
+	c, err := Compare(cmd.Context(), o.Workbook, o, meta)
 	if err != nil {
 		return err
 	}

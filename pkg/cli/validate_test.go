@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/json"
 	"errors"
@@ -94,7 +95,7 @@ func TestValidateInvalidCorpus(t *testing.T) {
 				t.Errorf("validate: %d errors, want errors: %v", rep.Errors, wantErrors)
 			}
 			// calc refuses exactly the files validate refuses, with the same findings.
-			c, err := Calculate(path, rb, capital.Options{})
+			c, err := Calculate(context.Background(), path, "", rb, capital.Options{})
 			var ie *findings.InputError
 			switch {
 			case wantErrors && !errors.As(err, &ie):
