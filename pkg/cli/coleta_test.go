@@ -66,22 +66,7 @@ func TestColetaTemplateFlags(t *testing.T) {
 				got += " " + show(op.Promoprev, op.Promoprev != nil) + " " + show(op.APS, op.APS != nil)
 				return nil
 			})
-			err := execute(t, cmd, c.args)
-			if strings.HasPrefix(c.want, "error") {
-				if err == nil || !strings.Contains(err.Error(), strings.TrimPrefix(c.want, "error ")) {
-					t.Fatalf("err %v, want %s", err, c.want)
-				}
-				if code := exitCode(err, &bytes.Buffer{}); code != ExitInvalid {
-					t.Errorf("exit %d, want 2", code)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != c.want {
-				t.Errorf("options %s, want %s", got, c.want)
-			}
+			checkParsed(t, execute(t, cmd, c.args), got, c.want)
 		})
 	}
 }
@@ -117,22 +102,7 @@ func TestColetaFillFlags(t *testing.T) {
 				got = fmt.Sprintf("%s %s %s %s", o.Out, o.Beneficiarios, o.Mes, o.Registro)
 				return nil
 			})
-			err := execute(t, cmd, c.args)
-			if strings.HasPrefix(c.want, "error") {
-				if err == nil || !strings.Contains(err.Error(), strings.TrimPrefix(c.want, "error ")) {
-					t.Fatalf("err %v, want %s", err, c.want)
-				}
-				if code := exitCode(err, &bytes.Buffer{}); code != ExitInvalid {
-					t.Errorf("exit %d, want 2", code)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != c.want {
-				t.Errorf("options %q, want %q", got, c.want)
-			}
+			checkParsed(t, execute(t, cmd, c.args), got, c.want)
 		})
 	}
 }

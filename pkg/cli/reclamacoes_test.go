@@ -43,22 +43,7 @@ func TestReclamacoesFlags(t *testing.T) {
 				got = fmt.Sprintf("%s %s %s %s", o.Workbook, o.Output, o.Out, o.Template)
 				return nil
 			})
-			err := execute(t, cmd, c.args)
-			if strings.HasPrefix(c.want, "error") {
-				if err == nil || !strings.Contains(err.Error(), strings.TrimPrefix(c.want, "error ")) {
-					t.Fatalf("err %v, want %s", err, c.want)
-				}
-				if code := exitCode(err, &bytes.Buffer{}); code != ExitInvalid {
-					t.Errorf("exit %d, want 2", code)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != c.want {
-				t.Errorf("options %q, want %q", got, c.want)
-			}
+			checkParsed(t, execute(t, cmd, c.args), got, c.want)
 		})
 	}
 }
@@ -220,5 +205,26 @@ func TestReclamacoesCorpus(t *testing.T) {
 				t.Errorf("%d findings, want %d: %v", len(got), len(exp.Findings), got)
 			}
 		})
+	}
+}
+
+// checkParsed checks a flag-parsing outcome: want "error TEXT" is a usage
+// error (exit 2) containing TEXT; anything else is the options got.
+func checkParsed(t *testing.T, err error, got, want string) {
+	t.Helper()
+	if strings.HasPrefix(want, "error") {
+		if err == nil || !strings.Contains(err.Error(), strings.TrimPrefix(want, "error ")) {
+			t.Fatalf("err %v, want %s", err, want)
+		}
+		if code := exitCode(err, &bytes.Buffer{}); code != ExitInvalid {
+			t.Errorf("exit %d, want 2", code)
+		}
+		return
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Errorf("options %q, want %q", got, want)
 	}
 }
