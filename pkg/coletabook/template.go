@@ -3,12 +3,12 @@ package coletabook
 import (
 	"fmt"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
 // ReadmeSheet explains the sheet; capreg coleta validate ignores it (and any
@@ -230,13 +230,13 @@ func (w *writer) column(fd coleta.Field, months []period.Month) error {
 		title := fmt.Sprintf("Campo %d", fd.Num)
 		if on {
 			dv.Type, dv.Formula1 = "custom", xmlEscaper.Replace(validFormula(fd, top))
-			dv.SetInput(title, clipUTF16(fd.Spec+". "+fd.Note, maxPrompt))
-			dv.SetError(excelize.DataValidationErrorStyleStop, title, clipUTF16(fd.Spec+".", maxPrompt))
+			dv.SetInput(title, xlsxfile.ClipUTF16(fd.Spec+". "+fd.Note, maxPrompt))
+			dv.SetError(excelize.DataValidationErrorStyleStop, title, xlsxfile.ClipUTF16(fd.Spec+".", maxPrompt))
 		} else {
 			dv.Type, dv.Formula1 = "custom", "ISBLANK("+top+")"
 			why := notApplicable(fd, w.o)
-			dv.SetInput(title+": não preencher", clipUTF16(why, maxPrompt))
-			dv.SetError(excelize.DataValidationErrorStyleStop, title+": não preencher", clipUTF16(why, maxPrompt))
+			dv.SetInput(title+": não preencher", xlsxfile.ClipUTF16(why, maxPrompt))
+			dv.SetError(excelize.DataValidationErrorStyleStop, title+": não preencher", xlsxfile.ClipUTF16(why, maxPrompt))
 		}
 		if err := w.f.AddDataValidation(coleta.SheetName, dv); err != nil {
 			return err
@@ -279,20 +279,6 @@ func notApplicable(fd coleta.Field, o coleta.TemplateOptions) string {
 		return "Só na linha do mês de homologação da Certificação em APS (" + coleta.FormatMonth(*o.APS) + ", campo 4)."
 	}
 	return "Antes da homologação da Certificação em APS (" + coleta.FormatMonth(*o.APS) + ", campo 4): não preencher."
-}
-
-func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
-
-// clipUTF16 shortens s to at most n UTF-16 units, marking the cut.
-func clipUTF16(s string, n int) string {
-	if utf16Len(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	for utf16Len(string(r))+1 > n {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
 }
 
 // readme writes the Leia-me sheet.

@@ -12,11 +12,11 @@ package generate
 import (
 	"fmt"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/layout"
+	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
 // lastRow is the last row of a worksheet; table validations run to it so
@@ -274,19 +274,19 @@ func (b *book) addValidation(sheet, sqref string, fd layout.Field) error {
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = sqref
 	title := fd.Name
-	if utf16Len(title) > maxPromptTitle {
+	if xlsxfile.UTF16Len(title) > maxPromptTitle {
 		title = ""
 	}
-	dv.SetInput(title, clip(promptText(fd), maxPrompt))
+	dv.SetInput(title, xlsxfile.ClipUTF16(promptText(fd), maxPrompt))
 	if codes := codesOf(fd); codes != nil {
-		if utf16Len(joinCodes(codes)) > maxListFormula {
+		if xlsxfile.UTF16Len(joinCodes(codes)) > maxListFormula {
 			return fmt.Errorf("the codes of %s exceed Excel's %d-character limit of a drop-down list", fd.Name, maxListFormula)
 		}
 		if err := dv.SetDropList(codes); err != nil {
 			return err
 		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Código inválido",
-			clip("Use um destes códigos: "+joinCodes(codes)+" (veja a aba "+layout.ReadmeSheet+").", maxPrompt))
+			xlsxfile.ClipUTF16("Use um destes códigos: "+joinCodes(codes)+" (veja a aba "+layout.ReadmeSheet+").", maxPrompt))
 	}
 	return b.f.AddDataValidation(sheet, dv)
 }
@@ -345,18 +345,4 @@ func cellName(col, row int) string {
 func colName(col int) string {
 	s, _ := excelize.ColumnNumberToName(col)
 	return s
-}
-
-func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }
-
-// clip shortens s to at most n UTF-16 units, marking the cut.
-func clip(s string, n int) string {
-	if utf16Len(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	for utf16Len(string(r))+1 > n {
-		r = r[:len(r)-1]
-	}
-	return string(r) + "…"
 }
