@@ -15,8 +15,10 @@ import (
 
 // scriptCmds are the test scripts' own commands.
 var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
-	"junkxlsx": junkXLSX,
-	"peakrss":  peakRSS,
+	"junkxlsx":  junkXLSX,
+	"peakrss":   peakRSS,
+	"jsonlines": jsonLines,
+	"xlsxrows":  xlsxRows,
 }
 
 // junkXLSX FILE SHEET ROWS writes the example operator with SHEET replaced by

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 // Flag parsing alone: runF replaces the run.
@@ -31,29 +33,39 @@ func TestCalcFlags(t *testing.T) {
 			}
 			var got *CalcOptions
 			s := Streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
-			cmd := NewCmdCalc(s, func(_ context.Context, o *CalcOptions) error { got = o; return nil })
-			cmd.Flags().String("config", "", "")
-			cmd.Flags().String("rules", "", "")
-			cmd.SetArgs(c.args)
-			cmd.SetOut(s.Out)
-			cmd.SetErr(s.Err)
-			cmd.Args = wrapArgs(cmd.Args)
-			err := cmd.Execute()
-			if c.wantErr {
-				if err == nil {
-					t.Fatal("want an error")
-				}
-				if code := exitCode(err, &bytes.Buffer{}); code != ExitInvalid {
-					t.Errorf("exit %d, want 2", code)
-				}
+			if !parseFlags(t, NewCmdCalc(s, func(_ context.Context, o *CalcOptions) error { got = o; return nil }), s, c.args, c.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			if *got != c.want {
 				t.Errorf("options %+v, want %+v", *got, c.want)
 			}
 		})
 	}
+}
+
+// parseFlags runs a command whose run is replaced (runF) on args and checks
+// the outcome: an exit-2 error when wantErr, else none; true when the
+// options were parsed.
+func parseFlags(t *testing.T, cmd *cobra.Command, s Streams, args []string, wantErr bool) bool {
+	t.Helper()
+	cmd.Flags().String("config", "", "")
+	cmd.Flags().String("rules", "", "")
+	cmd.SetArgs(args)
+	cmd.SetOut(s.Out)
+	cmd.SetErr(s.Err)
+	cmd.Args = wrapArgs(cmd.Args)
+	err := cmd.Execute()
+	if wantErr {
+		if err == nil {
+			t.Fatal("want an error")
+		}
+		if code := exitCode(err, &bytes.Buffer{}); code != ExitInvalid {
+			t.Errorf("exit %d, want 2", code)
+		}
+		return false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return true
 }

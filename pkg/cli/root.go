@@ -52,6 +52,7 @@ config file (--config, else ./capreg.yaml, else the user config dir) > defaults.
 		NewCmdCalc(s, nil),
 		NewCmdValidate(s),
 		NewCmdCompare(s),
+		NewCmdBatch(s, nil),
 		NewCmdTemplate(s),
 		NewCmdExample(s),
 		NewCmdRules(s),

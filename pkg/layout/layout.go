@@ -4,7 +4,11 @@
 // definition.
 package layout
 
-import "slices"
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+)
 
 // Version names the layout.
 const Version = "modelo capreg v1"
@@ -212,4 +216,18 @@ func (s Sheet) Field(name string) (Field, bool) {
 		return Field{}, false
 	}
 	return s.Fields[i], true
+}
+
+// The beneficiary file of a workbook given apart from it (batch finds it by
+// name): DIR/NAME.xlsx has DIR/NAME.beneficiarios.csv or
+// DIR/NAME.beneficiarios.xlsx.
+const BeneficiaryInfix = ".beneficiarios"
+
+// BeneficiaryExts are the extensions a beneficiary file can have.
+var BeneficiaryExts = []string{".csv", ".xlsx"}
+
+// BeneficiaryFile is the name of workbook's beneficiary file with extension
+// ext (".csv" or ".xlsx") by the naming convention.
+func BeneficiaryFile(workbook, ext string) string {
+	return strings.TrimSuffix(workbook, filepath.Ext(workbook)) + BeneficiaryInfix + ext
 }

@@ -24,20 +24,26 @@ func CSV(w io.Writer, header []string, rows [][]string, numeric []bool) error {
 		return err
 	}
 	for _, r := range rows {
-		out := make([]string, len(r))
-		for i, c := range r {
-			if i < len(numeric) && numeric[i] {
-				out[i] = c
-			} else {
-				out[i] = SafeCell(c)
-			}
-		}
-		if err := cw.Write(out); err != nil {
+		if err := cw.Write(safeRow(r, numeric)); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// safeRow makes the text cells of a row formula-safe; numbers (numeric[i]
+// true) stay as they are.
+func safeRow(r []string, numeric []bool) []string {
+	out := make([]string, len(r))
+	for i, c := range r {
+		if i < len(numeric) && numeric[i] {
+			out[i] = c
+		} else {
+			out[i] = SafeCell(c)
+		}
+	}
+	return out
 }
 
 // CalcCSVHeader is the header of the one-row-per-operator CSV.

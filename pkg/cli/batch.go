@@ -1,0 +1,210 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/capreg/capreg/pkg/batch"
+	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/report"
+	"github.com/capreg/capreg/pkg/rules"
+)
+
+// BatchOptions are the settings of capreg batch.
+type BatchOptions struct {
+	Args               []string
+	Jobs               int
+	Factors            string
+	Output             string
+	Out                string
+	FailOnInsufficient bool
+	Rules              string
+	CoverageWeighted   bool
+}
+
+// NewCmdBatch builds capreg batch; runF replaces the run (tests of flag
+// parsing), nil runs it.
+func NewCmdBatch(s Streams, runF func(context.Context, *BatchOptions) error) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "batch DIR|GLOB|WORKBOOK...",
+		Short: "Compute many operators in parallel, one row each",
+		Long: `Compute every workbook given, in parallel (--jobs, default every core), and report one
+row per workbook in the order given: a directory gives its .xlsx workbooks sorted by name
+(not its subdirectories), a quoted glob pattern the workbooks it matches.
+
+A workbook that cannot be computed (unreadable, invalid) is reported in its row, with its
+errors, and never stops the rest. A progress bar shows on stderr when it is a terminal;
+the summary (computed, insufficient, failed, time) goes to stderr at the end.
+
+Beneficiary data per operator: the workbook DIR/NAME.xlsx takes DIR/NAME.beneficiarios.csv
+or DIR/NAME.beneficiarios.xlsx when one exists beside it (read streaming, as calc
+--beneficiarios); such files are not themselves taken as workbooks.
+
+Outputs: table; json (JSON Lines: one calc document per line plus "file" and "error",
+null when computed); csv (one row per workbook); xlsx (a summary workbook: sheet Lote, a
+row per operator; Grafico, the surplus of each operator; Erros, every error found).
+json and csv are written as the rows come, in order; --out writes a file atomically.
+
+` + exitCodesHelp + `
+In a batch, 2 means some workbook could not be computed (the others were), and 3 that
+some operator is insufficient (with --fail-on-insufficient).`,
+		Example: `  capreg batch operadoras/
+  capreg batch 'mercado/*.xlsx' --jobs 4 --output json > resultado.jsonl
+  capreg batch operadoras/ --output xlsx --out lote.xlsx
+  capreg batch operadoras/ --output csv --fail-on-insufficient`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := config(cmd)
+			if err != nil {
+				return err
+			}
+			opts := &BatchOptions{
+				Args:               args,
+				Jobs:               v.GetInt("jobs"),
+				Factors:            v.GetString("factors"),
+				Output:             v.GetString("output"),
+				Out:                v.GetString("out"),
+				FailOnInsufficient: v.GetBool("fail-on-insufficient"),
+				Rules:              v.GetString("rules"),
+				CoverageWeighted:   v.GetBool("coverage-weighted"),
+			}
+			if opts.Jobs < 0 {
+				return usageError{fmt.Errorf("--jobs %d: give a number of workers ≥ 1 (0 = one per core)", opts.Jobs)}
+			}
+			if opts.Jobs == 0 {
+				opts.Jobs = runtime.GOMAXPROCS(0)
+			}
+			if !slices.Contains(calcOutputs, opts.Output) {
+				return usageError{fmt.Errorf("--output %q: use one of %s", opts.Output, strings.Join(calcOutputs, ", "))}
+			}
+			if opts.Output == "xlsx" && opts.Out == "" && s.OutTTY {
+				return usageError{errors.New("--output xlsx writes a workbook: give --out FILE.xlsx (or redirect stdout)")}
+			}
+			if opts.Factors != capital.Auto && !slices.Contains(capital.Sets(), opts.Factors) {
+				return usageError{fmt.Errorf("--factors %q: use auto or one of %s", opts.Factors, strings.Join(capital.Sets(), ", "))}
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runBatch(cmd, s, opts)
+		},
+	}
+	cmd.Flags().IntP("jobs", "j", 0, "workbooks computed at once (0 = one per core)")
+	cmd.Flags().String("factors", capital.Auto, "factor set: auto, "+strings.Join(capital.Sets(), ", "))
+	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(calcOutputs, ", "))
+	cmd.Flags().String("out", "", "write the output to this file (atomically) instead of stdout")
+	cmd.Flags().Bool("fail-on-insufficient", false, "exit 3 when some operator's PLA < CR (for CI gates)")
+	cmd.Flags().Bool("coverage-weighted", false, "scale each program's share by the fraction of beneficiaries it covers (needs each operator's beneficiary data)")
+	return cmd
+}
+
+// batchRow computes one input of a batch into its row; a bad workbook or a
+// bug met in it becomes the row's error, never the batch's.
+func batchRow(ctx context.Context, in batch.Input, rb *rules.Rulebook, opt capital.Options) (row *report.BatchRow) {
+	row = &report.BatchRow{File: in.Workbook, Beneficiarios: in.Beneficiarios}
+	defer func() {
+		if p := recover(); p != nil {
+			row.Doc, row.Error, row.Internal = nil, fmt.Sprintf("internal error (a bug, please report it): %v", p), true
+		}
+	}()
+	if in.Err != nil {
+		row.Error = in.Err.Error()
+		return row
+	}
+	c, err := Calculate(ctx, in.Workbook, in.Beneficiarios, rb, opt)
+	var ie *findings.InputError
+	switch {
+	case errors.As(err, &ie):
+		row.Findings = ie.Findings.Errors()
+		row.Error = row.Findings[0].String()
+		if n := len(row.Findings); n > 1 {
+			row.Error += fmt.Sprintf(" (and %d more)", n-1)
+		}
+	case err != nil:
+		var inv invalidError
+		row.Error, row.Internal = err.Error(), !errors.As(err, &inv) && !errors.Is(err, capital.ErrRules) && ctx.Err() == nil
+	default:
+		row.Doc = report.NewDocument(c.Result, c.Warnings, report.Meta{File: in.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile()})
+	}
+	return row
+}
+
+func runBatch(cmd *cobra.Command, s Streams, o *BatchOptions) error {
+	start := time.Now()
+	rb, err := loadRules(o.Rules)
+	if err != nil {
+		return err
+	}
+	inputs := batch.Inputs(o.Args)
+	opt := capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted}
+	var bar *progressbar.ProgressBar
+	var done func()
+	if s.ErrTTY {
+		bar = progressbar.NewOptions(len(inputs), progressbar.OptionSetWriter(s.Err),
+			progressbar.OptionSetDescription("computing"), progressbar.OptionShowCount(),
+			progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish(),
+			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetWidth(30))
+		done = func() { _ = bar.Add(1) }
+	}
+	var sum report.BatchSummary
+	var rows []*report.BatchRow // kept for the table and the workbook
+	run := func(emit func(*report.BatchRow) error) error {
+		return batch.Run(cmd.Context(), len(inputs), o.Jobs,
+			func(ctx context.Context, i int) *report.BatchRow { return batchRow(ctx, inputs[i], rb, opt) },
+			func(_ int, r *report.BatchRow) error {
+				sum.Add(r)
+				return emit(r)
+			}, done)
+	}
+	err = writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
+		switch o.Output {
+		case "json":
+			return run(func(r *report.BatchRow) error { return report.BatchJSONLine(w, r) })
+		case "csv":
+			c, err := report.NewBatchCSV(w)
+			if err != nil {
+				return err
+			}
+			return run(c.Write)
+		}
+		if err := run(func(r *report.BatchRow) error { rows = append(rows, r); return nil }); err != nil {
+			return err
+		}
+		if o.Output == "xlsx" {
+			f, err := report.BatchXLSX(rows)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			return f.Write(w)
+		}
+		return report.BatchTable(w, rows, !s.OutTTY || o.Out != "")
+	})
+	if bar != nil {
+		_ = bar.Finish()
+	}
+	if err != nil {
+		return err
+	}
+	sum.Elapsed = time.Since(start)
+	fmt.Fprintf(s.Err, "capreg batch: %s\n", sum)
+	switch {
+	case sum.Internal > 0:
+		return fmt.Errorf("%d workbook(s) met an internal error; their rows say where", sum.Internal)
+	case sum.Failed > 0:
+		return errFindings // the rows say why
+	case o.FailOnInsufficient && sum.Insufficient > 0:
+		return fmt.Errorf("%d operator(s) with PLA below CR: %w", sum.Insufficient, errInsufficient)
+	}
+	return nil
+}
