@@ -2,7 +2,6 @@ package xlsxfile
 
 import (
 	"archive/zip"
-	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -15,21 +14,30 @@ import (
 var errNotPackage = errors.New("the file is not an xlsx package (is it .xls, .ods, .csv or damaged?)")
 
 // Package is what a check of the zip package found: every part's real
-// unpacked size and the part of each sheet.
+// unpacked size, the part of each sheet, and the last row of each sheet part
+// too large to check its XML whole.
 type Package struct {
 	size       map[string]int64  // part path → unpacked bytes
 	sheetParts map[string]string // sheet name → part path
+	lastRow    map[string]int    // part path → the row number of its last row
 }
 
 // inspect unpacks every part of the package once, without keeping it,
 // before excelize reads any: archive/zip checks each part's size and
 // checksum against its header, so a part that lies about its size or is
 // damaged is refused instead of being read as a shorter, valid-looking
-// sheet; the declared and the real total are bounded (zip bombs), and the
-// XML of sheets, shared strings and workbook must be well-formed (excelize
-// reads a malformed sheet as if it simply ended there).
-func inspect(data []byte) (*Package, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+// sheet; the declared and the real total are bounded (zip bombs).
+//
+// excelize's Rows iterator ends silently at malformed XML, reading a sheet
+// as if it simply ended there. So the XML of the workbook, the shared
+// strings and every sheet excelize keeps in memory (up to
+// unzipXMLSizeLimit) must be well-formed. A larger sheet, which excelize
+// streams from a temporary file and which can hold a million rows, is not
+// parsed twice (encoding/xml would add a third to the time of reading it):
+// while unpacking it the check notes its last row number, and a reader that
+// streams it asks Truncated whether the iterator got there.
+func inspect(src io.ReaderAt, size int64) (*Package, error) {
+	zr, err := zip.NewReader(src, size)
 	if err != nil {
 		return nil, errNotPackage
 	}
@@ -40,14 +48,20 @@ func inspect(data []byte) (*Package, error) {
 	if declared > maxUnpacked {
 		return nil, fmt.Errorf("it would unpack to more than %d MiB", maxUnpacked>>20)
 	}
-	info := &Package{size: map[string]int64{}, sheetParts: map[string]string{}}
+	info := &Package{size: map[string]int64{}, sheetParts: map[string]string{}, lastRow: map[string]int{}}
 	var total int64
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
 			return nil, fmt.Errorf("part %s: %v", f.Name, err)
 		}
-		n, err := io.Copy(io.Discard, io.LimitReader(rc, maxUnpacked-total+1))
+		var sink io.Writer = io.Discard
+		var rows *rowTracker
+		if isSheetPart(f.Name) && f.UncompressedSize64 > unzipXMLSizeLimit {
+			rows = &rowTracker{}
+			sink = rows
+		}
+		n, err := io.Copy(sink, io.LimitReader(rc, maxUnpacked-total+1))
 		rc.Close()
 		total += n
 		if total > maxUnpacked {
@@ -57,7 +71,10 @@ func inspect(data []byte) (*Package, error) {
 			return nil, fmt.Errorf("part %s is damaged: %v", f.Name, err)
 		}
 		info.size[f.Name] = n
-		if n <= MaxSmallSheetXML && wellFormedChecked(f.Name) {
+		switch {
+		case rows != nil:
+			info.lastRow[f.Name] = rows.last
+		case wellFormedChecked(f.Name) && n <= MaxSmallSheetXML:
 			if err := wellFormed(f); err != nil {
 				return nil, fmt.Errorf("part %s is not well-formed XML: %v", f.Name, err)
 			}
@@ -65,6 +82,19 @@ func inspect(data []byte) (*Package, error) {
 	}
 	info.mapSheets(zr)
 	return info, nil
+}
+
+// Truncated reports whether a streamed read of sheet stopped short: last is
+// the number of the last row the Rows iterator gave (the count of its Next
+// calls that returned true), and the sheet's part has a later row. Call it
+// only after the iterator ended by itself. Always false for a sheet whose
+// XML the check parsed whole.
+func (p *Package) Truncated(sheet string, last int) bool {
+	if p == nil {
+		return false
+	}
+	want, ok := p.lastRow[p.sheetParts[sheet]]
+	return ok && last < want
 }
 
 // mapSheets reads xl/workbook.xml and its relationships to name each sheet's
@@ -124,8 +154,11 @@ func (p *Package) SheetBytes(sheet string) int64 {
 // wellFormedChecked names the parts whose XML is checked: excelize reads a
 // malformed sheet as if it simply ended there.
 func wellFormedChecked(name string) bool {
-	return strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml") ||
-		name == "xl/sharedStrings.xml" || name == "xl/workbook.xml"
+	return isSheetPart(name) || name == "xl/sharedStrings.xml" || name == "xl/workbook.xml"
+}
+
+func isSheetPart(name string) bool {
+	return strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml")
 }
 
 func wellFormed(f *zip.File) error {
