@@ -1,6 +1,7 @@
 package generate
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -46,28 +47,8 @@ var dataBase = time.Date(2025, time.September, 1, 0, 0, 0, 0, time.UTC)
 // beneficiaries), deterministic for a seed. Seed 1 is the shipped example.
 // It has every sheet of the layout but Beneficiarios.
 func Example(seed uint64) (*excelize.File, error) {
-	data := exampleData(seed)
-	var sheets []layout.Sheet
-	for _, s := range layout.Sheets() {
-		if s.Name != "Beneficiarios" {
-			sheets = append(sheets, s)
-		}
-	}
-	b, err := newBook(sheets, []string{
-		fmt.Sprintf("Este arquivo é um EXEMPLO FICTÍCIO, gerado por \"capreg example --seed %d\": uma operadora de medicina de grupo,", seed),
-		"segmentação SSP, região 2, data base 2025-09, com cerca de 80 mil beneficiários. Nenhum valor corresponde a uma operadora real.",
-	})
-	if err != nil {
-		return nil, err
-	}
-	if err := b.fill(sheets, data); err != nil {
-		return nil, b.fail(err)
-	}
-	if err := b.f.SetDocProps(docProps(fmt.Sprintf("capreg — exemplo fictício (seed %d)", seed),
-		"Planilha de entrada preenchida com uma operadora fictícia ("+layout.Version+")")); err != nil {
-		return nil, b.fail(err)
-	}
-	return b.f, nil
+	f, _, err := NewExample(seed).Workbook(context.Background(), WorkbookOptions{})
+	return f, err
 }
 
 // ExampleBytes returns Example(seed) as xlsx bytes, identical on every call.
@@ -200,24 +181,86 @@ func pick[T any](d *draw, options []T) T { return options[d.intn(int64(len(optio
 const pct = 10_000
 
 // priceCell is one pricing cell of Contraprestacoes with its nominal monthly
-// amount in reais.
+// amount in reais and about how many beneficiaries it covers (the weight of
+// the cell in generated beneficiary rows).
 type priceCell struct {
 	tipo, segmento string
 	monthly        int64
+	heads          int64
 }
 
+// exampleCells are the example operator's cells: R$ 21,8 million a month
+// for about 80 000 beneficiaries.
 var exampleCells = []priceCell{
-	{"individual", "medico_hospitalar", 6_000_000},
-	{"coletivo_adesao", "medico_hospitalar", 3_000_000},
-	{"coletivo_empresarial", "medico_hospitalar", 12_000_000},
-	{"corresponsabilidade_assumida", "medico_hospitalar", 300_000},
-	{"individual", "odontologico", 100_000},
-	{"coletivo_empresarial", "odontologico", 400_000},
+	{"individual", "medico_hospitalar", 6_000_000, 11_000},
+	{"coletivo_adesao", "medico_hospitalar", 3_000_000, 6_500},
+	{"coletivo_empresarial", "medico_hospitalar", 12_000_000, 45_000},
+	{"corresponsabilidade_assumida", "medico_hospitalar", 300_000, 1_500},
+	{"individual", "odontologico", 100_000, 3_000},
+	{"coletivo_empresarial", "odontologico", 400_000, 13_000},
+}
+
+// profile is what makes one fictitious operator differ from another: its
+// classification, size, programs and capital. The example's profile
+// (exampleProfile) gives exactly the draws the shipped example was made
+// with; every other branch below is taken by market operators only.
+type profile struct {
+	modalidade, segmentacao string
+	regiao                  int
+	hc                      ratio
+	idss                    ratio // 0: not informed
+	lives                   int64 // about how many beneficiaries (Leia-me)
+	// size scales every balance-sheet amount against the example's, in
+	// parts per million (1 000 000 = the example).
+	size int64
+	// pl is the patrimônio líquido in reais (before its ±5 % noise).
+	pl    int64
+	icr   int64 // the PLA / CR aimed at, ppm (market operators)
+	cells []priceCell
+	// revenue is the monthly revenue, in reais, of an operator without
+	// pre-established cells (an administradora de benefícios).
+	revenue                                                int64
+	eventosLo, eventosHi                                   int64 // eventos as % of contraprestações
+	abiLo, abiHi                                           int64 // how many ABI notices
+	counterparties                                         int   // rows of Credito_Operadoras (1–3)
+	remissao                                               [4]bool
+	governanca, promoprev, partoAdequado, aps, acreditacao bool
+	situacoes                                              []string // blocking situations marked S
+	registro                                               string   // "" draws one
+	places                                                 []string
+	kinds                                                  []string
+	suffixes                                               []string
+}
+
+func exampleProfile() profile {
+	return profile{
+		modalidade: "medicina_de_grupo", segmentacao: "SSP", regiao: 2,
+		hc: 0.35, idss: 0.72, lives: 80_000, size: 1_000_000, pl: 150_000_000,
+		cells: exampleCells, eventosLo: 75, eventosHi: 85, abiLo: 36, abiHi: 44,
+		counterparties: 3, remissao: [4]bool{true, true, true, true},
+		governanca: true, promoprev: true,
+		places:   []string{"Horizonte", "Serra Azul", "Vale Verde", "Litoral", "Planalto", "Bom Pastor"},
+		kinds:    []string{"Saúde", "Assistência Médica", "Medicina de Grupo"},
+		suffixes: []string{"Ltda.", "S.A."},
+	}
+}
+
+// r scales an amount of the example (reais) to the operator's size.
+func (p *profile) r(reais int64) int64 {
+	if p.size == 1_000_000 {
+		return reais
+	}
+	return reais * p.size / 1_000_000
 }
 
 // exampleData draws the example operator, in layout order.
 func exampleData(seed uint64) []exampleSheet {
-	d := newDraw(seed)
+	p := exampleProfile()
+	return operatorData(newDraw(seed), &p)
+}
+
+// operatorData draws an operator of profile p, in layout order.
+func operatorData(d *draw, p *profile) []exampleSheet {
 	registro := func(not ...string) string {
 		for {
 			r := fmt.Sprintf("%06d", d.between(300_000, 399_999))
@@ -227,82 +270,122 @@ func exampleData(seed uint64) []exampleSheet {
 		}
 	}
 	dayIn := func(from time.Time, days int64) day { return day(from.AddDate(0, 0, int(d.intn(days)))) }
+	around := func(reais, spread int64) cents { return d.around(p.r(reais), spread) }
 
 	// Operadora
 	own := registro()
+	if p.registro != "" {
+		own = p.registro
+	}
+	name := "Exemplo " + pick(d, p.places) + " " + pick(d, p.kinds)
+	if suffix := pick(d, p.suffixes); suffix != "" {
+		name += " " + suffix
+	}
 	operadora := record{
 		"registro_ans": own,
-		"razao_social": "Exemplo " + pick(d, []string{"Horizonte", "Serra Azul", "Vale Verde", "Litoral", "Planalto", "Bom Pastor"}) +
-			" " + pick(d, []string{"Saúde", "Assistência Médica", "Medicina de Grupo"}) + " " + pick(d, []string{"Ltda.", "S.A."}),
-		"data_base":                 dataBase.Format("2006-01"), // a month as text
-		"modalidade":                "medicina_de_grupo",
-		"segmentacao":               "SSP",
-		"regiao":                    2,
-		"hc":                        ratio(0.35),
-		"governanca_relatorio_data": dayIn(time.Date(2025, time.March, 1, 0, 0, 0, 0, time.UTC), 120),
-		"promoprev_aprovacao":       dayIn(time.Date(2024, time.February, 1, 0, 0, 0, 0, time.UTC), 240),
-		"idss":                      ratio(0.72),
+		"razao_social": name,
+		"data_base":    dataBase.Format("2006-01"), // a month as text
+		"modalidade":   p.modalidade,
+		"regiao":       p.regiao,
+		"hc":           p.hc,
+	}
+	if p.segmentacao != "" {
+		operadora["segmentacao"] = p.segmentacao
+	}
+	if p.governanca {
+		operadora["governanca_relatorio_data"] = dayIn(time.Date(2025, time.March, 1, 0, 0, 0, 0, time.UTC), 120)
+	}
+	if p.promoprev {
+		operadora["promoprev_aprovacao"] = dayIn(time.Date(2024, time.February, 1, 0, 0, 0, 0, time.UTC), 240)
+	}
+	if p.partoAdequado {
+		operadora["parto_adequado_certificacao"] = dayIn(time.Date(2023, time.June, 1, 0, 0, 0, 0, time.UTC), 600)
+	}
+	if p.aps {
+		operadora["aps_certificacao"] = dayIn(time.Date(2023, time.January, 1, 0, 0, 0, 0, time.UTC), 900)
+	}
+	if p.acreditacao {
+		operadora["acreditacao_inicio"] = dayIn(time.Date(2022, time.January, 1, 0, 0, 0, 0, time.UTC), 1000)
+	}
+	if p.idss != 0 {
+		operadora["idss"] = p.idss
 	}
 	for _, s := range layout.Situacoes {
 		operadora[s] = "N"
+		if slices.Contains(p.situacoes, s) {
+			operadora[s] = "S"
+		}
 	}
 
 	// PLA
 	pla := record{
-		"pl":                       d.around(150_000_000, 5*pct),
-		"ded_participacoes":        d.around(3_000_000, 15*pct),
-		"ded_creditos_tributarios": d.around(1_500_000, 15*pct),
-		"ded_despesas_diferidas":   d.around(400_000, 15*pct),
-		"ded_despesas_antecipadas": d.around(800_000, 15*pct),
-		"ded_intangivel":           d.around(2_500_000, 15*pct),
-		"ded_goodwill":             d.around(1_000_000, 15*pct),
+		"pl":                       d.around(p.pl, 5*pct),
+		"ded_participacoes":        around(3_000_000, 15*pct),
+		"ded_creditos_tributarios": around(1_500_000, 15*pct),
+		"ded_despesas_diferidas":   around(400_000, 15*pct),
+		"ded_despesas_antecipadas": around(800_000, 15*pct),
+		"ded_intangivel":           around(2_500_000, 15*pct),
+		"ded_goodwill":             around(1_000_000, 15*pct),
 	}
 
 	// Contraprestacoes (competência as text) and Eventos (as date cells):
 	// each cell at its level ±8 %, growing 0,4 % a month with ±1,5 % noise;
-	// eventos 80 % ±5 % of the month's contraprestações.
-	levels := make([]cents, len(exampleCells))
-	for i, c := range exampleCells {
+	// eventos 80 % ±5 % of the month's contraprestações (the example).
+	levels := make([]cents, len(p.cells))
+	for i, c := range p.cells {
 		levels[i] = d.around(c.monthly, 8*pct)
 	}
 	var contra, eventos []record
 	var total cents
-	for m := range 12 {
-		month := dataBase.AddDate(0, m-11, 0)
-		var monthTotal cents
-		for i, c := range exampleCells {
-			v := scale(levels[i], 1_000_000+int64(m-11)*4_000+d.between(-15_000, 15_000))
-			monthTotal += v
-			contra = append(contra, record{
-				"competencia": month.Format("2006-01"), "tipo_contratacao": c.tipo, "segmento": c.segmento, "valor": v,
-			})
+	if len(p.cells) > 0 {
+		for m := range 12 {
+			month := dataBase.AddDate(0, m-11, 0)
+			var monthTotal cents
+			for i, c := range p.cells {
+				v := scale(levels[i], 1_000_000+int64(m-11)*4_000+d.between(-15_000, 15_000))
+				monthTotal += v
+				contra = append(contra, record{
+					"competencia": month.Format("2006-01"), "tipo_contratacao": c.tipo, "segmento": c.segmento, "valor": v,
+				})
+			}
+			total += monthTotal
+			eventos = append(eventos, record{"competencia": monthCell(month), "valor": scale(monthTotal, d.between(p.eventosLo*pct, p.eventosHi*pct))})
 		}
-		total += monthTotal
-		eventos = append(eventos, record{"competencia": monthCell(month), "valor": scale(monthTotal, d.between(75*pct, 85*pct))})
 	}
 
-	// ABI: about 40 notices of R$ 1.000 to R$ 50.000, more small than large.
+	// ABI: notices of R$ 1.000 to R$ 50.000, more small than large.
 	var abi []record
-	n := d.between(36, 44)
+	n := int64(0)
+	if p.abiHi > 0 {
+		n = d.between(p.abiLo, p.abiHi)
+	}
 	for i := range n {
 		v := 100_000 + min(d.intn(4_900_001), d.intn(4_900_001))
+		if p.size < 1_000_000 { // a smaller operator's claims are smaller
+			v = max(10_000, p.r(v))
+		}
 		abi = append(abi, record{
 			"id_aviso": fmt.Sprintf("ABI %d/%06d", d.between(95, 101), 1000+int64(i)*37+d.intn(37)),
 			"valor":    cents(v),
 		})
 	}
 
-	remissao := record{
-		"ca_temporaria": d.around(2_000_000, 10*pct),
-		"ca_vitalicia":  d.around(500_000, 10*pct),
-		"pr_temporaria": d.around(1_200_000, 10*pct),
-		"pr_vitalicia":  d.around(800_000, 10*pct),
+	remissao := record{}
+	for i, b := range []struct {
+		name  string
+		reais int64
+	}{{"ca_temporaria", 2_000_000}, {"ca_vitalicia", 500_000}, {"pr_temporaria", 1_200_000}, {"pr_vitalicia", 800_000}} {
+		remissao[b.name] = cents(0)
+		if p.remissao[i] {
+			remissao[b.name] = around(b.reais, 10*pct)
+		}
 	}
 
-	// Credito_Operadoras: three counterparties; the last owes less than it
-	// is owed (debits far above credits), so its exposure nets negative.
+	// Credito_Operadoras: up to three counterparties; the last owes less
+	// than it is owed (debits far above credits), so its exposure nets
+	// negative.
 	counterparty := func(reg, grau string, c2, c3, c4, c5, c6, c7, d8, d9, d10 int64) record {
-		v := func(reais int64) cents { return d.around(reais, 15*pct) }
+		v := func(reais int64) cents { return around(reais, 15*pct) }
 		return record{
 			"registro_ans": reg, "grau_risco": grau,
 			"creditos_operacoes": v(c2), "intercambio_receber": v(c3),
@@ -314,24 +397,34 @@ func exampleData(seed uint64) []exampleSheet {
 	regA := registro(own)
 	regB := registro(own, regA)
 	regC := registro(own, regA, regB)
-	operadoras := []record{
-		counterparty(regA, "A", 850_000, 420_000, 120_000, 15_000, 60_000, 8_000, 230_000, 140_000, 20_000),
-		counterparty(regB, "B", 380_000, 210_000, 45_000, 6_000, 25_000, 3_000, 160_000, 95_000, 12_000),
-		counterparty(regC, "C", 140_000, 70_000, 20_000, 4_000, 10_000, 2_000, 420_000, 260_000, 30_000),
+	counterparties := []func() record{
+		func() record {
+			return counterparty(regA, "A", 850_000, 420_000, 120_000, 15_000, 60_000, 8_000, 230_000, 140_000, 20_000)
+		},
+		func() record {
+			return counterparty(regB, "B", 380_000, 210_000, 45_000, 6_000, 25_000, 3_000, 160_000, 95_000, 12_000)
+		},
+		func() record {
+			return counterparty(regC, "C", 140_000, 70_000, 20_000, 4_000, 10_000, 2_000, 420_000, 260_000, 30_000)
+		},
+	}
+	var operadoras []record
+	for _, c := range counterparties[:p.counterparties] {
+		operadoras = append(operadoras, c())
 	}
 
-	seguros := []record{{"contraparte": "Resseguradora Exemplo S.A.", "exposicao": d.around(1_800_000, 20*pct)}}
+	seguros := []record{{"contraparte": "Resseguradora Exemplo S.A.", "exposicao": around(1_800_000, 20*pct)}}
 
 	ativos := []record{
-		{"descricao": "Tesouro Prefixado (LTN) 2027", "categoria": "titulo_publico_federal", "exposicao": d.around(42_000_000, 10*pct)},
-		{"descricao": "FDSS — fundo dedicado ao setor de saúde", "categoria": "fundo_fdss", "exposicao": d.around(24_000_000, 10*pct), "fpr": ratio(0.35)},
-		{"descricao": "Fundo de investimento multimercado", "categoria": "fundo_outros", "exposicao": d.around(6_000_000, 10*pct)},
-		{"descricao": "CDB de banco de grande porte", "categoria": "deposito_bancario", "exposicao": d.around(9_000_000, 10*pct)},
-		{"descricao": "Debêntures incentivadas", "categoria": "titulo_privado", "exposicao": d.around(4_500_000, 10*pct)},
+		{"descricao": "Tesouro Prefixado (LTN) 2027", "categoria": "titulo_publico_federal", "exposicao": around(42_000_000, 10*pct)},
+		{"descricao": "FDSS — fundo dedicado ao setor de saúde", "categoria": "fundo_fdss", "exposicao": around(24_000_000, 10*pct), "fpr": ratio(0.35)},
+		{"descricao": "Fundo de investimento multimercado", "categoria": "fundo_outros", "exposicao": around(6_000_000, 10*pct)},
+		{"descricao": "CDB de banco de grande porte", "categoria": "deposito_bancario", "exposicao": around(9_000_000, 10*pct)},
+		{"descricao": "Debêntures incentivadas", "categoria": "titulo_privado", "exposicao": around(4_500_000, 10*pct)},
 	}
 
 	alm := func(conta string, reais int64, sinal string, prazo int, indexador string) record {
-		return record{"conta": conta, "valor": d.around(reais, 10*pct), "sinal": sinal, "prazo_meses": prazo, "indexador": indexador}
+		return record{"conta": conta, "valor": around(reais, 10*pct), "sinal": sinal, "prazo_meses": prazo, "indexador": indexador}
 	}
 	mercadoALM := []record{
 		alm("Aplicações prefixadas (LTN)", 42_000_000, "P", 18, "PRE"),
@@ -343,15 +436,19 @@ func exampleData(seed uint64) []exampleSheet {
 	}
 
 	mercadoAtivos := []record{
-		{"descricao": "Ações — carteira própria", "classe": "acoes", "valor": d.around(3_200_000, 15*pct)},
-		{"descricao": "Imóvel — sede administrativa", "classe": "imoveis", "valor": d.around(12_500_000, 10*pct)},
+		{"descricao": "Ações — carteira própria", "classe": "acoes", "valor": around(3_200_000, 15*pct)},
+		{"descricao": "Imóvel — sede administrativa", "classe": "imoveis", "valor": around(12_500_000, 10*pct)},
 	}
 
 	// Operacional: pre-established contraprestações plus 12–18 % of
-	// post-established business.
+	// post-established business (or, without pre-established business,
+	// twelve months of revenue).
+	if len(p.cells) == 0 {
+		total = d.around(12*p.revenue, 5*pct)
+	}
 	operacional := record{
 		"contraprestacoes_12m_total": total + scale(total, d.between(12*pct, 18*pct)),
-		"provisoes_tecnicas":         d.around(60_000_000, 5*pct),
+		"provisoes_tecnicas":         around(60_000_000, 5*pct),
 	}
 
 	return []exampleSheet{

@@ -102,8 +102,9 @@ func (b *book) fail(err error) error {
 
 // newBook writes the Leia-me sheet and the given layout sheets, empty.
 // intro lines, when given, open the Leia-me sheet (the example says what it is).
-func newBook(sheets []layout.Sheet, intro []string) (*book, error) {
-	b := &book{f: excelize.NewFile()}
+// opts go to excelize (TmpDir: where a streamed sheet waits to be written).
+func newBook(sheets []layout.Sheet, intro []string, opts ...excelize.Options) (*book, error) {
+	b := &book{f: excelize.NewFile(opts...)}
 	if err := b.build(sheets, intro); err != nil {
 		return nil, b.fail(err)
 	}
