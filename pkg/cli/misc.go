@@ -34,22 +34,6 @@ func NewCmdTemplate(s Streams) *cobra.Command {
 	return cmd
 }
 
-// NewCmdExample builds capreg example.
-func NewCmdExample(s Streams) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:     "example FILE",
-		Short:   "Write a filled, realistic input workbook (deterministic with --seed)",
-		Example: "  capreg example exemplo.xlsx\n  capreg example outro.xlsx --seed 7",
-		Args:    cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			seed, _ := cmd.Flags().GetUint64("seed")
-			return writeWorkbook(cmd, s, args[0], func() (*excelize.File, error) { return generate.Example(seed) })
-		},
-	}
-	cmd.Flags().Uint64("seed", 1, "seed of the generated operator (1 is the shipped example)")
-	return cmd
-}
-
 func writeWorkbook(cmd *cobra.Command, s Streams, path string, build func() (*excelize.File, error)) error {
 	f, err := build()
 	if err != nil {

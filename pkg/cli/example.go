@@ -1,0 +1,265 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/capreg/capreg/pkg/generate"
+	"github.com/capreg/capreg/pkg/safefile"
+)
+
+// Where --beneficiarios rows go.
+const (
+	benefAuto  = "auto"  // the sheet up to its limit, a CSV file beyond
+	benefSheet = "sheet" // the workbook's Beneficiarios sheet
+	benefCSV   = "csv"   // NAME.beneficiarios.csv next to the workbook
+	benefXLSX  = "xlsx"  // NAME.beneficiarios.xlsx next to the workbook
+)
+
+var benefFormats = []string{benefAuto, benefSheet, benefCSV, benefXLSX}
+
+// ExampleOptions are the options of capreg example.
+type ExampleOptions struct {
+	Path          string // FILE, or DIR with --market
+	Seed          uint64
+	Market        int   // operators to write into Path; 0: one example into FILE
+	Beneficiarios int64 // beneficiary rows per operator; 0: none
+	Format        string
+}
+
+// NewCmdExample builds capreg example.
+func NewCmdExample(s Streams) *cobra.Command { return newCmdExample(s, nil) }
+
+// newCmdExample builds capreg example; runF, when not nil, replaces the
+// writing (tests check the flag parsing with it).
+func newCmdExample(s Streams, runF func(context.Context, *ExampleOptions) error) *cobra.Command {
+	o := &ExampleOptions{}
+	cmd := &cobra.Command{
+		Use:   "example FILE | example --market N DIR",
+		Short: "Write a filled, realistic input workbook (deterministic with --seed), or a market of them",
+		Long: `Write a filled, realistic input workbook of a fictitious operator, deterministic with --seed
+(seed 1 is the shipped example).
+
+--beneficiarios N adds N beneficiary rows coherent with the operator (its contraprestações
+cells, products, remission bases and programs), streamed: up to 1048575 rows go to the
+Beneficiarios sheet of the workbook, more to a CSV file beside it. The beneficiary file of
+DIR/NAME.xlsx is always named DIR/NAME.beneficiarios.csv (or .beneficiarios.xlsx), which is
+where capreg batch looks for it. --beneficiarios-format chooses: auto (default), sheet, csv
+or xlsx (a separate workbook with a Beneficiarios sheet).
+
+--market N DIR writes N varied operators into DIR (created if missing), operadora-0001.xlsx
+and so on: modalidades, sizes, regions, programs and capital differ, a few are insufficient
+(PLA < CR). Each file is written whole or not at all.`,
+		Example: `  capreg example exemplo.xlsx
+  capreg example outro.xlsx --seed 7
+  capreg example grande.xlsx --beneficiarios 1000000
+  capreg example grande.xlsx --beneficiarios 1048575 --beneficiarios-format csv
+  capreg calc grande.xlsx --beneficiarios grande.beneficiarios.csv --coverage-weighted
+  capreg example --market 1000 mercado --seed 42`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Path = args[0]
+			if err := o.check(cmd.Flags().Changed("market"), cmd.Flags().Changed("beneficiarios")); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return runExample(cmd.Context(), s, o)
+		},
+	}
+	cmd.Flags().Uint64Var(&o.Seed, "seed", 1, "seed of the generated operator (1 is the shipped example), or of the market")
+	cmd.Flags().Int64Var(&o.Beneficiarios, "beneficiarios", 0, "add N beneficiary rows (sheet up to 1048575 rows, CSV beyond)")
+	cmd.Flags().StringVar(&o.Format, "beneficiarios-format", benefAuto, "where the beneficiary rows go: "+strings.Join(benefFormats, ", ")+
+		" (csv, xlsx: FILE's NAME.beneficiarios.csv|.xlsx beside it)")
+	cmd.Flags().IntVar(&o.Market, "market", 0, fmt.Sprintf("write N varied operators into the directory DIR (at most %d)", generate.MaxMarket))
+	return cmd
+}
+
+// check refuses contradictory or impossible flags (usage errors).
+func (o *ExampleOptions) check(market, benef bool) error {
+	usage := func(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
+	switch {
+	case market && o.Market <= 0:
+		return usage("--market %d: give the number of operators, at least 1", o.Market)
+	case market && o.Market > generate.MaxMarket:
+		return usage("--market %d: at most %d operators", o.Market, generate.MaxMarket)
+	case market && strings.EqualFold(filepath.Ext(o.Path), ".xlsx"):
+		return usage("--market writes %d workbooks into a directory: give DIR, not the file %s", o.Market, o.Path)
+	case !market && isDir(o.Path):
+		return usage("%s is a directory: give FILE.xlsx, or --market N %s to fill it with operators", o.Path, o.Path)
+	case benef && o.Beneficiarios <= 0:
+		return usage("--beneficiarios %d: give the number of beneficiary rows, at least 1", o.Beneficiarios)
+	case !slices.Contains(benefFormats, o.Format):
+		return usage("--beneficiarios-format %q: use one of %s", o.Format, strings.Join(benefFormats, ", "))
+	case o.Format != benefAuto && !benef:
+		return usage("--beneficiarios-format %s needs --beneficiarios N", o.Format)
+	case (o.Format == benefSheet || o.Format == benefXLSX) && o.Beneficiarios > generate.MaxSheetRows:
+		return usage("--beneficiarios %d does not fit in an xlsx sheet (at most %d rows): use --beneficiarios-format csv (or auto)",
+			o.Beneficiarios, generate.MaxSheetRows)
+	}
+	return nil
+}
+
+func isDir(path string) bool {
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
+// format is where the beneficiary rows go ("" without rows).
+func (o *ExampleOptions) format() string {
+	switch {
+	case o.Beneficiarios <= 0:
+		return ""
+	case o.Format != benefAuto:
+		return o.Format
+	case o.Beneficiarios > generate.MaxSheetRows:
+		return benefCSV
+	}
+	return benefSheet
+}
+
+func runExample(ctx context.Context, s Streams, o *ExampleOptions) error {
+	if o.Market > 0 {
+		return writeMarket(ctx, s, o)
+	}
+	files, err := writeOperator(ctx, generate.NewExample(o.Seed), o.Path, o)
+	for _, f := range files {
+		fmt.Fprintf(s.Err, "wrote %s\n", f)
+	}
+	return err
+}
+
+// writeOperator writes an operator's workbook at path and its beneficiary
+// file, if any, first: a workbook never names a file that is not there.
+// It returns the files written.
+func writeOperator(ctx context.Context, op *generate.Operator, path string, o *ExampleOptions) ([]string, error) {
+	var files []string
+	tmp := filepath.Dir(path) // streamed sheets wait beside the output, not in a RAM-backed /tmp
+	wopt := generate.WorkbookOptions{TmpDir: tmp}
+	switch o.format() {
+	case benefSheet:
+		wopt.Beneficiarios = o.Beneficiarios
+	case benefCSV:
+		bf := generate.BeneficiaryFile(path, "csv")
+		if err := atomicWrite(ctx, bf, func(w io.Writer) error {
+			_, err := op.WriteBeneficiaryCSV(ctx, w, o.Beneficiarios)
+			return err
+		}); err != nil {
+			return files, err
+		}
+		files = append(files, bf)
+		wopt.BeneficiaryFile, wopt.BeneficiaryRows = filepath.Base(bf), o.Beneficiarios
+	case benefXLSX:
+		bf := generate.BeneficiaryFile(path, "xlsx")
+		f, _, err := op.BeneficiaryWorkbook(ctx, o.Beneficiarios, tmp)
+		if err != nil {
+			return files, err
+		}
+		err = atomicWrite(ctx, bf, func(w io.Writer) error { return f.Write(w) })
+		f.Close()
+		if err != nil {
+			return files, err
+		}
+		files = append(files, bf)
+		wopt.BeneficiaryFile, wopt.BeneficiaryRows = filepath.Base(bf), o.Beneficiarios
+	}
+	f, _, err := op.Workbook(ctx, wopt)
+	if err != nil {
+		return files, err
+	}
+	defer f.Close()
+	if err := atomicWrite(ctx, path, func(w io.Writer) error { return f.Write(w) }); err != nil {
+		return files, err
+	}
+	return append(files, path), nil
+}
+
+// atomicWrite writes path whole or not at all (exit 2 when it cannot).
+func atomicWrite(ctx context.Context, path string, fill func(io.Writer) error) error {
+	if err := safefile.Write(ctx, path, fill); err != nil {
+		if errors.Is(err, context.Canceled) {
+			return err
+		}
+		return invalidError{err}
+	}
+	return nil
+}
+
+// writeMarket writes o.Market operators into the directory o.Path, one per
+// core at a time; the first failure stops the rest.
+func writeMarket(parent context.Context, s Streams, o *ExampleOptions) error {
+	if err := os.MkdirAll(o.Path, 0o755); err != nil {
+		return invalidError{fmt.Errorf("cannot create the directory %s: %w", o.Path, unwrapPath(err))}
+	}
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	var (
+		mu       sync.Mutex
+		firstErr error
+		written  int
+		wg       sync.WaitGroup
+	)
+	jobs := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), o.Market) {
+		wg.Go(func() {
+			for i := range jobs {
+				path := filepath.Join(o.Path, generate.MarketFile(i, o.Market))
+				_, err := writeOperator(ctx, generate.MarketOperator(o.Seed, i, o.Market), path, o)
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+					cancel()
+				}
+				if err == nil {
+					written++
+				}
+				mu.Unlock()
+			}
+		})
+	}
+feed:
+	for i := 1; i <= o.Market; i++ {
+		select {
+		case jobs <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if firstErr == nil {
+		firstErr = parent.Err()
+	}
+	if firstErr != nil {
+		return firstErr
+	}
+	what := ""
+	switch o.format() {
+	case benefSheet:
+		what = fmt.Sprintf(", each with %d beneficiaries in its Beneficiarios sheet", o.Beneficiarios)
+	case benefCSV, benefXLSX:
+		what = fmt.Sprintf(", each with %d beneficiaries in NAME.beneficiarios.%s", o.Beneficiarios, o.format())
+	}
+	fmt.Fprintf(s.Err, "wrote %d operators to %s (%s … %s)%s\n", written, o.Path,
+		generate.MarketFile(1, o.Market), generate.MarketFile(o.Market, o.Market), what)
+	return nil
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
