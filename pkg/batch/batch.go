@@ -92,8 +92,7 @@ func isWorkbook(p string) bool {
 	if st, err := os.Stat(p); err == nil && st.IsDir() {
 		return false
 	}
-	stem := strings.TrimSuffix(base, filepath.Ext(base))
-	return !strings.EqualFold(filepath.Ext(stem), layout.BeneficiaryInfix)
+	return !layout.IsBeneficiaryFile(p)
 }
 
 // beneficiaryFile finds the beneficiary file of a workbook by the naming

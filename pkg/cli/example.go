@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/capreg/capreg/pkg/generate"
+	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/safefile"
 )
 
@@ -151,7 +152,7 @@ func writeOperator(ctx context.Context, op *generate.Operator, path string, o *E
 	case benefSheet:
 		wopt.Beneficiarios = o.Beneficiarios
 	case benefCSV:
-		bf := generate.BeneficiaryFile(path, "csv")
+		bf := layout.BeneficiaryFile(path, "csv")
 		if err := atomicWrite(ctx, bf, func(w io.Writer) error {
 			_, err := op.WriteBeneficiaryCSV(ctx, w, o.Beneficiarios)
 			return err
@@ -161,7 +162,7 @@ func writeOperator(ctx context.Context, op *generate.Operator, path string, o *E
 		files = append(files, bf)
 		wopt.BeneficiaryFile, wopt.BeneficiaryRows = filepath.Base(bf), o.Beneficiarios
 	case benefXLSX:
-		bf := generate.BeneficiaryFile(path, "xlsx")
+		bf := layout.BeneficiaryFile(path, "xlsx")
 		f, _, err := op.BeneficiaryWorkbook(ctx, o.Beneficiarios, tmp)
 		if err != nil {
 			return files, err

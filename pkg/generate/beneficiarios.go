@@ -5,9 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -24,32 +22,6 @@ const MaxSheetRows = excelize.TotalRows - 1
 
 // checkEvery is how many rows are written between looks at the context.
 const checkEvery = 4096
-
-// BeneficiaryFile returns the path of the beneficiary file that goes with
-// the input workbook at workbook: DIR/NAME.xlsx gives DIR/NAME.beneficiarios.csv
-// for ext "csv" (or DIR/NAME.beneficiarios.xlsx for "xlsx"; the dot is
-// optional). A workbook name without the .xlsx extension keeps its name whole.
-// capreg example writes beneficiary files by this name; capreg batch looks
-// for them by it.
-func BeneficiaryFile(workbook, ext string) string {
-	base := workbook
-	if e := filepath.Ext(workbook); strings.EqualFold(e, ".xlsx") {
-		base = strings.TrimSuffix(workbook, e)
-	}
-	return base + beneficiaryInfix + strings.TrimPrefix(ext, ".")
-}
-
-// beneficiaryInfix sits between a workbook's name and the extension of its
-// beneficiary file.
-const beneficiaryInfix = ".beneficiarios."
-
-// IsBeneficiaryFile reports whether path is named as a beneficiary file
-// (NAME.beneficiarios.csv or NAME.beneficiarios.xlsx, any case), not as an
-// input workbook: a directory scan for *.xlsx should skip it.
-func IsBeneficiaryFile(path string) bool {
-	base := strings.ToLower(filepath.Base(path))
-	return strings.HasSuffix(base, beneficiaryInfix+"csv") || strings.HasSuffix(base, beneficiaryInfix+"xlsx")
-}
 
 // Remission codes of the Beneficiarios sheet, in the order of the Remissao
 // bases (ca_temporaria, ca_vitalicia, pr_temporaria, pr_vitalicia), and how

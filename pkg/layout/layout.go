@@ -218,16 +218,36 @@ func (s Sheet) Field(name string) (Field, bool) {
 	return s.Fields[i], true
 }
 
-// The beneficiary file of a workbook given apart from it (batch finds it by
-// name): DIR/NAME.xlsx has DIR/NAME.beneficiarios.csv or
-// DIR/NAME.beneficiarios.xlsx.
-const BeneficiaryInfix = ".beneficiarios"
+// BeneficiaryFile returns the path of the beneficiary file that goes with
+// the input workbook at workbook: DIR/NAME.xlsx gives DIR/NAME.beneficiarios.csv
+// for ext "csv" (or DIR/NAME.beneficiarios.xlsx for "xlsx"; the dot is
+// optional). A workbook name without the .xlsx extension keeps its name whole.
+// capreg example writes beneficiary files by this name; capreg batch looks
+// for them by it.
+func BeneficiaryFile(workbook, ext string) string {
+	base := workbook
+	if e := filepath.Ext(workbook); strings.EqualFold(e, ".xlsx") {
+		base = strings.TrimSuffix(workbook, e)
+	}
+	return base + beneficiaryInfix + strings.TrimPrefix(ext, ".")
+}
 
 // BeneficiaryExts are the extensions a beneficiary file can have.
-var BeneficiaryExts = []string{".csv", ".xlsx"}
+var BeneficiaryExts = []string{"csv", "xlsx"}
 
-// BeneficiaryFile is the name of workbook's beneficiary file with extension
-// ext (".csv" or ".xlsx") by the naming convention.
-func BeneficiaryFile(workbook, ext string) string {
-	return strings.TrimSuffix(workbook, filepath.Ext(workbook)) + BeneficiaryInfix + ext
+// beneficiaryInfix sits between a workbook's name and the extension of its
+// beneficiary file.
+const beneficiaryInfix = ".beneficiarios."
+
+// IsBeneficiaryFile reports whether path is named as a beneficiary file
+// (NAME.beneficiarios.csv or NAME.beneficiarios.xlsx, any case), not as an
+// input workbook: a directory scan for *.xlsx should skip it.
+func IsBeneficiaryFile(path string) bool {
+	base := strings.ToLower(filepath.Base(path))
+	for _, ext := range BeneficiaryExts {
+		if strings.HasSuffix(base, beneficiaryInfix+ext) {
+			return true
+		}
+	}
+	return false
 }
