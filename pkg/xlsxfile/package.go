@@ -30,13 +30,13 @@ type Package struct {
 //
 // excelize's Rows iterator ends silently at malformed XML, reading a sheet
 // as if it simply ended there. So the XML of the workbook, the shared
-// strings and every sheet excelize keeps in memory (up to
-// unzipXMLSizeLimit) must be well-formed. A larger sheet, which excelize
-// streams from a temporary file and which can hold a million rows, is not
-// parsed twice (encoding/xml would add a third to the time of reading it):
-// while unpacking it the check notes its last row number, and a reader that
-// streams it asks Truncated whether the iterator got there.
-func inspect(src io.ReaderAt, size int64) (*Package, error) {
+// strings and the sheets must be well-formed, with two exceptions that are
+// not parsed twice (encoding/xml would add half to the time of reading a
+// sheet with excelize): a sheet part larger than MaxSmallSheetXML, and the
+// sheets named in streamed, which the caller reads only with the Rows
+// iterator. For those the check notes the last row number while unpacking,
+// and the reader asks Truncated whether the iterator got there.
+func inspect(src io.ReaderAt, size int64, streamed []string) (*Package, error) {
 	zr, err := zip.NewReader(src, size)
 	if err != nil {
 		return nil, errNotPackage
@@ -49,6 +49,15 @@ func inspect(src io.ReaderAt, size int64) (*Package, error) {
 		return nil, fmt.Errorf("it would unpack to more than %d MiB", maxUnpacked>>20)
 	}
 	info := &Package{size: map[string]int64{}, sheetParts: map[string]string{}, lastRow: map[string]int{}}
+	info.mapSheets(zr)
+	track := map[string]bool{}
+	for sheet, part := range info.sheetParts {
+		for _, name := range streamed {
+			if strings.EqualFold(strings.TrimSpace(sheet), strings.TrimSpace(name)) {
+				track[part] = true
+			}
+		}
+	}
 	var total int64
 	for _, f := range zr.File {
 		rc, err := f.Open()
@@ -57,7 +66,7 @@ func inspect(src io.ReaderAt, size int64) (*Package, error) {
 		}
 		var sink io.Writer = io.Discard
 		var rows *rowTracker
-		if isSheetPart(f.Name) && f.UncompressedSize64 > unzipXMLSizeLimit {
+		if isSheetPart(f.Name) && (track[f.Name] || f.UncompressedSize64 > MaxSmallSheetXML) {
 			rows = &rowTracker{}
 			sink = rows
 		}
@@ -80,7 +89,6 @@ func inspect(src io.ReaderAt, size int64) (*Package, error) {
 			}
 		}
 	}
-	info.mapSheets(zr)
 	return info, nil
 }
 
@@ -167,9 +175,11 @@ func wellFormed(f *zip.File) error {
 		return err
 	}
 	defer rc.Close()
+	// Token, not RawToken: a mismatched end tag stops excelize's decoder,
+	// and only Token checks that end tags match.
 	d := xml.NewDecoder(rc)
 	for {
-		if _, err := d.RawToken(); err == io.EOF {
+		if _, err := d.Token(); err == io.EOF {
 			return nil
 		} else if err != nil {
 			return err

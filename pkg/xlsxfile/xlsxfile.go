@@ -40,9 +40,11 @@ func Open(path string) (*excelize.File, *findings.Finding) {
 	return f, bad
 }
 
-// OpenPackage is Open that also returns what the package check found (see
-// Package.Truncated).
-func OpenPackage(path string) (*excelize.File, *Package, *findings.Finding) {
+// OpenPackage is Open that also returns what the package check found. The
+// sheets named in streamed (case and blanks forgiven) must be read only with
+// the Rows iterator, each read followed by Package.Truncated: the check does
+// not parse their XML (see inspect).
+func OpenPackage(path string, streamed ...string) (*excelize.File, *Package, *findings.Finding) {
 	fh, err := os.Open(path)
 	if err != nil {
 		var pe *os.PathError
@@ -59,7 +61,7 @@ func OpenPackage(path string) (*excelize.File, *Package, *findings.Finding) {
 	case st.IsDir():
 		return nil, nil, unreadable(path+" is a directory, not a workbook", "")
 	}
-	return Read(fh)
+	return ReadStreaming(fh, streamed...)
 }
 
 // Read reads a workbook from src (at most MaxFileSize bytes), checks its
@@ -67,9 +69,15 @@ func OpenPackage(path string) (*excelize.File, *Package, *findings.Finding) {
 // finding (CR-E001 or CR-E022) instead. A regular *os.File is checked and
 // opened in place, never copied into memory whole.
 func Read(src io.Reader) (*excelize.File, *Package, *findings.Finding) {
+	return ReadStreaming(src)
+}
+
+// ReadStreaming is Read for a reader that reads the sheets named in streamed
+// as OpenPackage says.
+func ReadStreaming(src io.Reader, streamed ...string) (*excelize.File, *Package, *findings.Finding) {
 	if fh, ok := src.(*os.File); ok {
 		if st, err := fh.Stat(); err == nil && st.Mode().IsRegular() {
-			return readFile(fh, st)
+			return readFile(fh, st, streamed)
 		}
 	}
 	data, err := io.ReadAll(io.LimitReader(src, MaxFileSize+1))
@@ -82,7 +90,7 @@ func Read(src io.Reader) (*excelize.File, *Package, *findings.Finding) {
 		f := compoundFile(data)
 		return nil, nil, &f
 	}
-	pkg, err := inspect(bytes.NewReader(data), int64(len(data)))
+	pkg, err := inspect(bytes.NewReader(data), int64(len(data)), streamed)
 	if err != nil {
 		return nil, nil, unreadable("not a readable .xlsx workbook: "+err.Error(), "")
 	}
@@ -101,7 +109,7 @@ var openOptions = excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimi
 // two copies of a 35 MB workbook and the garbage of growing them took the
 // peak RSS of reading a 1,048,575-row sheet from 23 MB to 165 MB). The file
 // must be the same one, unchanged, when excelize has read it.
-func readFile(fh *os.File, st os.FileInfo) (*excelize.File, *Package, *findings.Finding) {
+func readFile(fh *os.File, st os.FileInfo, streamed []string) (*excelize.File, *Package, *findings.Finding) {
 	if st.Size() > MaxFileSize {
 		return nil, nil, tooLarge()
 	}
@@ -114,7 +122,7 @@ func readFile(fh *os.File, st os.FileInfo) (*excelize.File, *Package, *findings.
 		f := compoundFile(data)
 		return nil, nil, &f
 	}
-	pkg, err := inspect(fh, st.Size())
+	pkg, err := inspect(fh, st.Size(), streamed)
 	if err != nil {
 		return nil, nil, unreadable("not a readable .xlsx workbook: "+err.Error(), "")
 	}
