@@ -11,6 +11,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/binary"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -24,7 +25,6 @@ import (
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
-	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
@@ -60,29 +60,31 @@ func Read(ctx context.Context, path string) (*capital.Beneficiarios, findings.Li
 	return readXLSX(ctx, path)
 }
 
-// counter aggregates rows and collects findings.
-type counter struct {
-	sheet  string // where findings point: the sheet, or the CSV file's name
-	b      capital.Beneficiarios
+// collector gathers the findings of a file: every problem at sheet!Cell
+// (sheet: the Beneficiarios sheet, or the CSV file's name), the errors
+// capped at maxErrors.
+type collector struct {
+	sheet  string
 	l      findings.List
 	errs   int
-	cols   map[string]int
 	capped bool
-	rowNum int // the data row being read
 }
 
-func newCounter(sheet string) *counter {
-	return &counter{sheet: sheet, b: capital.Beneficiarios{Source: sheet, Remissao: map[string]int64{}, PorProduto: map[string]int64{}}}
+func (c *collector) report(p Problem) {
+	f := findings.New(p.Code, c.sheet, axis(p.Col, p.Row), p.Message, "")
+	if p.Col == 0 {
+		f.Column = p.Column
+	}
+	c.add(f)
 }
 
-func (c *counter) add(code string, col, row int, msg, fix string) {
-	f := findings.New(code, c.sheet, axis(col, row), msg, fix)
+func (c *collector) add(f findings.Finding) {
 	if f.Severity == findings.Error {
 		c.errs++
 		if c.errs > maxErrors {
 			if !c.capped {
 				c.capped = true
-				c.l.Add(findings.New(code, c.sheet, "", fmt.Sprintf("more than %d errors; the rest of the file is not read", maxErrors), "fix the errors listed and run again"))
+				c.l.Add(findings.New(f.Code, c.sheet, "", fmt.Sprintf("more than %d errors; the rest of the file is not read", maxErrors), "fix the errors listed and run again"))
 			}
 			return
 		}
@@ -91,128 +93,28 @@ func (c *counter) add(code string, col, row int, msg, fix string) {
 }
 
 func axis(col, row int) string {
+	if col <= 0 || row <= 0 {
+		return ""
+	}
 	a, _ := excelize.CoordinatesToCellName(col, row)
 	return a
 }
 
-func (c *counter) stop() bool { return c.capped }
-
-// header maps the layout's columns to their indexes; false when a required
-// one is missing.
-func (c *counter) header(vals []string) bool {
-	sheet, _ := layout.Lookup(SheetName)
-	c.cols = map[string]int{}
-	for i, v := range vals {
-		h := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(v, "\ufeff")))
-		if h == "" {
-			continue
-		}
-		if _, known := sheet.Field(h); known {
-			if _, dup := c.cols[h]; !dup {
-				c.cols[h] = i
-			}
-			continue
-		}
-		c.add(findings.ExtraColumn, i+1, 1, fmt.Sprintf("column %q is not part of %s and is ignored", clip(v), SheetName), "")
-	}
-	ok := true
-	for _, fd := range sheet.Fields {
-		if _, found := c.cols[fd.Name]; !found && !fd.Optional {
-			f := findings.New(findings.MissingColumn, c.sheet, "", fmt.Sprintf("column %s is missing from the header (row 1)", fd.Name), "")
-			f.Column = fd.Name
-			c.l.Add(f)
-			c.errs++
-			ok = false
-		}
-	}
-	return ok
-}
-
-// row counts one data row (row is its 1-based number).
-func (c *counter) row(vals []string, row int) {
-	c.rowNum = row
-	get := func(name string) (string, int) {
-		i, ok := c.cols[name]
-		if !ok {
-			return "", 0
-		}
-		if i < len(vals) {
-			return strings.TrimSpace(vals[i]), i + 1
-		}
-		return "", i + 1
-	}
-	blank := true
-	for _, i := range c.cols {
-		if i < len(vals) && strings.TrimSpace(vals[i]) != "" {
-			blank = false
-			break
-		}
-	}
-	if blank {
-		return
-	}
-	b := &c.b
-	produto, col := get("produto")
-	if produto == "" {
-		c.add(findings.EmptyValue, col, row, "produto is empty", "")
-	}
-	b.Total++
-	b.PorProduto[produto]++
-	c.enum("tipo_contratacao", layout.TiposContratacao, get)
-	c.enum("segmento", layout.Segmentos, get)
-	if rem, ok := c.enum("remissao", layout.Remissoes, get); ok {
-		b.Remissao[rem]++
-	}
-	for _, fl := range []struct {
-		name string
-		dst  *int64
-	}{{"promoprev", &b.Promoprev}, {"parto_adequado", &b.PartoAdequado}, {"aps", &b.APS}} {
-		v, col := get(fl.name)
-		switch {
-		case v == "" || strings.EqualFold(v, "N"):
-		case strings.EqualFold(v, "S"):
-			*fl.dst++
-		default:
-			c.add(findings.BadEnum, col, row, fmt.Sprintf("%s: %q is not S or N (empty is N)", fl.name, clip(v)), "")
-		}
-	}
-}
-
-func (c *counter) enum(name string, allowed []string, get func(string) (string, int)) (string, bool) {
-	v, col := get(name)
-	row := c.rowNum
-	if v == "" {
-		c.add(findings.EmptyValue, col, row, name+" is empty", "")
-		return "", false
-	}
-	for _, a := range allowed {
-		if strings.EqualFold(a, v) {
-			return a, true
-		}
-	}
-	c.add(findings.BadEnum, col, row, fmt.Sprintf("%s: %q is not one of %s", name, clip(v), strings.Join(allowed, ", ")), "")
-	return "", false
-}
-
-func clip(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:37]) + "..."
-	}
-	return s
-}
-
 // readXLSX streams the Beneficiarios sheet of a workbook.
 func readXLSX(ctx context.Context, path string) (b *capital.Beneficiarios, l findings.List, err error) {
-	f, bad := xlsxfile.Open(path)
+	f, pkg, bad := xlsxfile.OpenPackage(path, SheetName)
 	if bad != nil {
 		return nil, findings.List{*bad}, nil
 	}
 	defer f.Close()
-	c := newCounter(SheetName)
+	col := &collector{sheet: SheetName}
+	c := NewCounter(SheetName, col.report)
+	unreadable := func(msg string) findings.List {
+		return append(col.l, findings.New(findings.Unreadable, SheetName, "", msg, ""))
+	}
 	defer func() {
 		if p := recover(); p != nil {
-			b, l, err = nil, append(c.l, xlsxfile.Malformed(p, SheetName)), nil
+			b, l, err = nil, append(col.l, xlsxfile.Malformed(p, SheetName)), nil
 		}
 	}()
 	name, ok := xlsxfile.Sheet(f, SheetName)
@@ -222,43 +124,52 @@ func readXLSX(ctx context.Context, path string) (b *capital.Beneficiarios, l fin
 	}
 	rows, err := f.Rows(name)
 	if err != nil {
-		return nil, findings.List{findings.New(findings.Unreadable, SheetName, "", "the sheet cannot be read: "+err.Error(), "")}, nil
+		return nil, unreadable("the sheet cannot be read: " + err.Error()), nil
 	}
 	defer rows.Close()
+	opts := excelize.Options{RawCellValue: true}
 	n := 0
-	for rows.Next() && !c.stop() {
+	for rows.Next() {
+		if col.capped {
+			return c.Counts(), col.l, nil
+		}
 		n++
 		if n%checkEvery == 0 && ctx.Err() != nil {
-			return nil, c.l, ctx.Err()
+			return nil, col.l, ctx.Err()
 		}
-		vals, err := rows.Columns(excelize.Options{RawCellValue: true})
+		vals, err := rows.Columns(opts)
 		if err != nil {
-			return nil, append(c.l, findings.New(findings.Unreadable, SheetName, "", "the sheet cannot be read: "+err.Error(), "")), nil
+			return nil, unreadable("the sheet cannot be read: " + err.Error()), nil
 		}
 		if n == 1 {
-			if !c.header(vals) {
-				return nil, c.l, nil
+			if !c.Header(vals) {
+				return nil, col.l, nil
 			}
 			continue
 		}
-		c.row(vals, n)
+		c.Row(vals, n)
 	}
 	if err := rows.Error(); err != nil {
-		return nil, append(c.l, findings.New(findings.Unreadable, SheetName, "", "the sheet cannot be read: "+err.Error(), "")), nil
+		return nil, unreadable("the sheet cannot be read: " + err.Error()), nil
+	}
+	if pkg.Truncated(name, n) {
+		return nil, unreadable(fmt.Sprintf("the sheet's XML is malformed near row %d; the rows from there on cannot be read", n)), nil
 	}
 	if n == 0 {
-		c.header(nil)
-		return nil, c.l, nil
+		c.Header(nil)
+		return nil, col.l, nil
 	}
-	return &c.b, c.l, nil
+	return c.Counts(), col.l, nil
 }
 
 // ReadCSV streams a CSV beneficiary file; name is the file's name, which
 // findings point at. The separator (, or ;) is the one the header line uses
 // more; each field is UTF-8 if valid, else Latin-1.
 func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiarios, findings.List, error) {
-	c := newCounter(name)
-	br := bufio.NewReaderSize(&lineLimit{r: r}, 64<<10)
+	col := &collector{sheet: name}
+	c := NewCounter(name, col.report)
+	ll := &lineLimit{r: r, ascii: true}
+	br := bufio.NewReaderSize(ll, 64<<10)
 	head, _ := br.Peek(64 << 10)
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
 		head = head[:i]
@@ -271,9 +182,9 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	first := true
-	for n := 1; !c.stop(); n++ {
+	for n := 1; !col.capped; n++ {
 		if n%checkEvery == 0 && ctx.Err() != nil {
-			return nil, c.l, ctx.Err()
+			return nil, col.l, ctx.Err()
 		}
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -289,29 +200,29 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 			if line > 0 {
 				msg = fmt.Sprintf("line %d cannot be read as CSV: %v", line, err)
 			}
-			c.add(findings.Unreadable, 1, max(line, 1), msg, "save the file again as CSV (UTF-8 or Latin-1, separated by , or ;)")
-			return nil, c.l, nil
+			col.add(findings.New(findings.Unreadable, name, axis(1, max(line, 1)), msg, "save the file again as CSV (UTF-8 or Latin-1, separated by , or ;)"))
+			return nil, col.l, nil
 		}
-		line, _ := cr.FieldPos(0)
 		for i, v := range rec {
-			if !utf8.ValidString(v) {
+			if !ll.ascii && !utf8.ValidString(v) { // the reader is ahead of rec: all read so far is ASCII, so is rec
 				rec[i] = latin1(v)
 			}
 		}
 		if first {
 			first = false
-			if !c.header(rec) {
-				return nil, c.l, nil
+			if !c.Header(rec) {
+				return nil, col.l, nil
 			}
 			continue
 		}
-		c.row(rec, line)
+		line, _ := cr.FieldPos(0)
+		c.Row(rec, line)
 	}
 	if first {
-		c.header(nil)
-		return nil, c.l, nil
+		c.Header(nil)
+		return nil, col.l, nil
 	}
-	return &c.b, c.l, nil
+	return c.Counts(), col.l, nil
 }
 
 // latin1 decodes ISO-8859-1 bytes.
@@ -325,21 +236,47 @@ func latin1(s string) string {
 
 // lineLimit fails a read once a line grows past maxLine bytes, so a file
 // without line breaks cannot make the CSV reader hold it whole.
+// It also notes whether every byte so far was ASCII.
 type lineLimit struct {
-	r   io.Reader
-	cur int
+	r     io.Reader
+	cur   int
+	ascii bool
 }
 
 var errLongLine = fmt.Errorf("a line is longer than %d bytes", maxLine)
 
 func (l *lineLimit) Read(p []byte) (int, error) {
 	n, err := l.r.Read(p)
-	for _, b := range p[:n] {
-		if b == '\n' {
-			l.cur = 0
-		} else if l.cur++; l.cur > maxLine {
-			return 0, errLongLine
-		}
+	// Lines inside p are shorter than p (the bufio.Reader's buffer, far
+	// below maxLine); only the line going on from the last read and the one
+	// p ends in can be long.
+	if first := bytes.IndexByte(p[:n], '\n'); first < 0 {
+		l.cur += n
+	} else if l.cur+first > maxLine {
+		return 0, errLongLine
+	} else {
+		l.cur = n - 1 - bytes.LastIndexByte(p[:n], '\n')
+	}
+	if l.cur > maxLine {
+		return 0, errLongLine
+	}
+	if l.ascii {
+		l.ascii = isASCII(p[:n])
 	}
 	return n, err
+}
+
+// isASCII reports whether b is all ASCII, eight bytes at a time.
+func isASCII(b []byte) bool {
+	for ; len(b) >= 8; b = b[8:] {
+		if binary.LittleEndian.Uint64(b)&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

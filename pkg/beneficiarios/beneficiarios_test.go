@@ -1,13 +1,17 @@
 package beneficiarios
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/xuri/excelize/v2"
 
@@ -155,5 +159,105 @@ func TestReadCSVInterrupted(t *testing.T) {
 	}
 	if b, _, err := ReadCSV(context.Background(), strings.NewReader(data), "b.csv"); err != nil || b.Total != 3*checkEvery {
 		t.Errorf("counts %v, err %v", b, err)
+	}
+}
+
+// writeXLSX writes rows to a Beneficiarios sheet at path; spoil, when not
+// nil, rewrites the sheet's XML.
+func writeXLSX(t testing.TB, path string, rows int, spoil func([]byte) []byte) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", SheetName)
+	sw, err := f.NewStreamWriter(SheetName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sw.SetRow("A1", []any{"id", "produto", "tipo_contratacao", "segmento", "remissao", "promoprev", "parto_adequado", "aps"})
+	tipos, rems := []string{"individual", "coletivo_empresarial", "coletivo_adesao"}, []string{"nenhuma", "nenhuma", "clausula_temporaria", "remido_vitalicio"}
+	for i := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		flag := func(k int) string { return []string{"N", "S"}[(i/k)%2] }
+		if err := sw.SetRow(cell, []any{100000 + i, fmt.Sprintf("P%02d", i%37), tipos[i%3], "medico_hospitalar", rems[i%4], flag(2), flag(3), flag(5)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	if spoil != nil {
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		zw := zip.NewWriter(&out)
+		for _, zf := range zr.File {
+			rc, _ := zf.Open()
+			part, _ := io.ReadAll(rc)
+			rc.Close()
+			if zf.Name == "xl/worksheets/sheet1.xml" {
+				part = spoil(part)
+			}
+			w, _ := zw.Create(zf.Name)
+			w.Write(part)
+		}
+		zw.Close()
+		data = out.Bytes()
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The check does not parse the Beneficiarios sheet, excelize's iterator
+// ends silently at malformed XML: a sheet cut short there is refused, not
+// counted short.
+func TestReadXLSXMalformed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.xlsx")
+	writeXLSX(t, path, 100, func(b []byte) []byte {
+		return bytes.Replace(b, []byte(`<row r="50"`), []byte(`<row r="0"></rox><row r="50"`), 1)
+	})
+	b, l, _ := Read(context.Background(), path)
+	if b != nil || len(l) != 1 || l[0].Code != findings.Unreadable || !strings.Contains(l[0].Message, "malformed near row 50") {
+		t.Errorf("counts %v, findings %v", b, l)
+	}
+	writeXLSX(t, path, 100, nil)
+	if b, l, _ := Read(context.Background(), path); b == nil || b.Total != 100 || len(l) != 0 {
+		t.Errorf("counts %v, findings %v", b, l)
+	}
+}
+
+// Latin-1 after more ASCII than the reader buffers, and lines around the
+// length limit, read through any cuts.
+func TestReadCSVEncodingAndLimits(t *testing.T) {
+	ascii := strings.Repeat("1,P,individual,medico_hospitalar,nenhuma,N,N,N\n", 3000)
+	data := header + ascii + "2,Sa\xfade,individual,odontologico,nenhuma,N,N,N\n3,Saúde,individual,odontologico,nenhuma,N,N,N\n"
+	for _, r := range []io.Reader{strings.NewReader(data), iotest.HalfReader(strings.NewReader(data)), iotest.OneByteReader(strings.NewReader(data))} {
+		b, l, _ := ReadCSV(context.Background(), r, "b.csv")
+		if len(l) != 0 || b.PorProduto["Saúde"] != 2 || b.PorProduto["P"] != 3000 {
+			t.Errorf("findings %v, products %v", l, b.PorProduto)
+		}
+	}
+	long := func(n int) string { return "id,produto,x" + strings.Repeat("y", n-len("id,produto,x")) + "\n" }
+	for _, c := range []struct {
+		data string
+		ok   bool
+	}{
+		{header + long(maxLine), true},
+		{long(maxLine+1) + header, false},
+		{header + "1,P,individual,medico_hospitalar,nenhuma,N,N,N\n" + long(maxLine+1), false},
+	} {
+		for _, r := range []io.Reader{strings.NewReader(c.data), iotest.HalfReader(strings.NewReader(c.data))} {
+			_, l, _ := ReadCSV(context.Background(), r, "b.csv")
+			if got := !slices.ContainsFunc(l, func(f findings.Finding) bool { return strings.Contains(f.Message, "longer than") }); got != c.ok {
+				t.Errorf("line of %d bytes: read %v, want %v (%v)", len(c.data), got, c.ok, places(l))
+			}
+		}
 	}
 }

@@ -1,37 +1,37 @@
 package workbook
 
 import (
+	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/layout"
 )
 
-// beneficiaryCounter aggregates beneficiary rows in one pass.
-type beneficiaryCounter struct{ b capital.Beneficiarios }
-
-func newBeneficiaryCounter(source string) *beneficiaryCounter {
-	return &beneficiaryCounter{b: capital.Beneficiarios{Source: source, Remissao: map[string]int64{}, PorProduto: map[string]int64{}}}
+// beneficiarios streams the Beneficiarios sheet into counts with the one
+// aggregation of beneficiary data (pkg/beneficiarios), its problems
+// reported here, at Sheet!Cell, like every other sheet's: capped per sheet,
+// and an empty cell told apart from a formula without a cached value.
+// Only the streaming iterator reads the sheet, which can hold a million
+// rows; cell lookups that load a sheet whole happen only for a sheet that
+// is small (see small).
+func (r *reader) beneficiarios(in *capital.Input, s layout.Sheet, name string) error {
+	report := func(p beneficiarios.Problem) {
+		c := cell{sheet: s.Name, col: p.Col, row: p.Row}
+		if p.Code == findings.EmptyValue {
+			r.missing(c, p.Column)
+			return
+		}
+		r.add(p.Code, c, p.Message, "")
+	}
+	counter := beneficiarios.NewCounter(s.Name, report)
+	mapped := false
+	err := r.tableRows(s, name, func(vals []string, row int, cols map[string]int) {
+		if !mapped {
+			counter.Map(cols)
+			mapped = true
+		}
+		counter.Row(vals, row)
+	})
+	in.Beneficiarios = counter.Counts()
+	return err
 }
-
-func (bc *beneficiaryCounter) add(r *reader, row tableRow) {
-	b := &bc.b
-	produto, _ := r.text(row("produto"), "produto", false)
-	r.enum(row("tipo_contratacao"), "tipo_contratacao", layout.TiposContratacao, false)
-	r.enum(row("segmento"), "segmento", layout.Segmentos, false)
-	rem, ok := r.enum(row("remissao"), "remissao", layout.Remissoes, false)
-	b.Total++
-	b.PorProduto[produto]++
-	if ok {
-		b.Remissao[rem]++
-	}
-	if r.flag(row("promoprev"), "promoprev") {
-		b.Promoprev++
-	}
-	if r.flag(row("parto_adequado"), "parto_adequado") {
-		b.PartoAdequado++
-	}
-	if r.flag(row("aps"), "aps") {
-		b.APS++
-	}
-}
-
-func (bc *beneficiaryCounter) counts() *capital.Beneficiarios { return &bc.b }

@@ -60,7 +60,8 @@ func (r *reader) sheetFinding(code, sheet, column, msg string) {
 // Read reads an input workbook. The findings hold every problem found; when
 // any is an error the input is incomplete and must not be computed.
 func Read(src io.Reader) (*capital.Input, findings.List) {
-	f, pkg, bad := xlsxfile.Read(src)
+	// The Beneficiarios sheet is only streamed (tableRows checks it).
+	f, pkg, bad := xlsxfile.ReadStreaming(src, "Beneficiarios")
 	if bad != nil {
 		return nil, findings.List{*bad}
 	}
@@ -160,6 +161,26 @@ type tableRow func(column string) cell
 // table streams a table sheet: it checks the header and calls each for
 // every row that is not empty.
 func (r *reader) table(s layout.Sheet, name string, each func(row tableRow)) error {
+	return r.tableRows(s, name, func(vals []string, n int, cols map[string]int) {
+		each(func(column string) cell {
+			c := cell{sheet: s.Name, row: n}
+			i, ok := cols[column]
+			if !ok {
+				return c // an optional column that is absent: an empty cell
+			}
+			c.col = i + 1
+			if i < len(vals) {
+				c.text = vals[i]
+			}
+			return c
+		})
+	})
+}
+
+// tableRows streams a table sheet: it checks the header and calls each with
+// the raw values of every row that is not empty, its number and the index
+// of each layout column in it.
+func (r *reader) tableRows(s layout.Sheet, name string, each func(vals []string, row int, cols map[string]int)) error {
 	rows, err := r.f.Rows(name)
 	if err != nil {
 		return err
@@ -168,9 +189,10 @@ func (r *reader) table(s layout.Sheet, name string, each func(row tableRow)) err
 	cols := map[string]int{}
 	var mapped []bool // by column: read by the layout; others warned once if they hold values
 	rowNum := 0
+	opts := excelize.Options{RawCellValue: true}
 	for rows.Next() {
 		rowNum++
-		vals, err := rows.Columns(excelize.Options{RawCellValue: true})
+		vals, err := rows.Columns(opts)
 		if err != nil {
 			return err
 		}
@@ -195,27 +217,23 @@ func (r *reader) table(s layout.Sheet, name string, each func(row tableRow)) err
 		if blank {
 			continue
 		}
-		n := rowNum
-		each(func(column string) cell {
-			c := cell{sheet: s.Name, row: n}
-			i, ok := cols[column]
-			if !ok {
-				return c // an optional column that is absent: an empty cell
-			}
-			c.col = i + 1
-			if i < len(vals) {
-				c.text = vals[i]
-			}
-			return c
-		})
+		each(vals, rowNum, cols)
 		if r.perSh[s.Name] > maxFindingsPerSheet {
-			break
+			return rows.Error()
 		}
 	}
 	if rowNum == 0 {
 		r.header(s, nil, cols)
 	}
-	return rows.Error()
+	if err := rows.Error(); err != nil {
+		return err
+	}
+	// excelize's iterator ends silently at malformed XML; the package check
+	// knows the last row of a sheet too large to check whole.
+	if r.pkg.Truncated(name, rowNum) {
+		return fmt.Errorf("its XML is malformed near row %d; the rows from there on cannot be read", rowNum)
+	}
+	return nil
 }
 
 // extraValues warns of the first value in each column the layout does not

@@ -152,10 +152,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 			}
 		})
 	case "Beneficiarios":
-		b := newBeneficiaryCounter(s.Name)
-		err := r.table(s, name, func(row tableRow) { b.add(r, row) })
-		in.Beneficiarios = b.counts()
-		return err
+		return r.beneficiarios(in, s, name)
 	}
 	return nil
 }
