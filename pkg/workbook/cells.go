@@ -69,16 +69,26 @@ const maxFieldRows = 1000
 // those, which a streamed read of a huge sheet must not do.
 const smallSheetRows = 20000
 
-// small reports (once per sheet, counting rows with the streaming iterator)
-// whether the sheet is small enough to be loaded whole.
+// surelySmallXML is a sheet part size under which the sheet is small
+// without counting its rows: loading it whole costs a few megabytes, even
+// if it is all empty rows.
+const surelySmallXML = 1 << 20
+
+// small reports (once per sheet, by its part's size or else by counting
+// rows with the streaming iterator) whether the sheet is small enough to be
+// loaded whole.
 func (r *reader) small(sheet string) bool {
 	if v, ok := r.smallSheets[sheet]; ok {
 		return v
 	}
 	v := false
-	if n := r.pkg.SheetBytes(r.present[sheet]); n > xlsxfile.MaxSmallSheetXML {
+	switch n := r.pkg.SheetBytes(r.present[sheet]); {
+	case n > xlsxfile.MaxSmallSheetXML:
 		r.smallSheets[sheet] = false
 		return false
+	case n >= 0 && n <= surelySmallXML:
+		r.smallSheets[sheet] = true
+		return true
 	}
 	if rows, err := r.f.Rows(r.present[sheet]); err == nil {
 		n := 0

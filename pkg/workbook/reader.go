@@ -286,7 +286,7 @@ func (r *reader) layoutChecks(s layout.Sheet, name string) {
 	if visible, err := r.f.GetSheetVisible(name); err == nil && !visible {
 		r.sheetFinding(findings.HiddenSheet, s.Name, "", fmt.Sprintf("sheet %s is hidden; it is read all the same", s.Name))
 	}
-	if s.Name == "Beneficiarios" || !r.small(s.Name) {
+	if s.Name == "Beneficiarios" || !r.pkg.MayHaveMerges(name) || !r.small(s.Name) {
 		return
 	}
 	merged, err := r.f.GetMergeCells(name)

@@ -20,6 +20,7 @@ type Package struct {
 	size       map[string]int64  // part path → unpacked bytes
 	sheetParts map[string]string // sheet name → part path
 	lastRow    map[string]int    // part path → the row number of its last row
+	merges     map[string]bool   // part path → its XML, checked whole, has merged cells
 }
 
 // inspect unpacks every part of the package once, without keeping it,
@@ -48,7 +49,7 @@ func inspect(src io.ReaderAt, size int64, streamed []string) (*Package, error) {
 	if declared > maxUnpacked {
 		return nil, fmt.Errorf("it would unpack to more than %d MiB", maxUnpacked>>20)
 	}
-	info := &Package{size: map[string]int64{}, sheetParts: map[string]string{}, lastRow: map[string]int{}}
+	info := &Package{size: map[string]int64{}, sheetParts: map[string]string{}, lastRow: map[string]int{}, merges: map[string]bool{}}
 	info.mapSheets(zr)
 	track := map[string]bool{}
 	for sheet, part := range info.sheetParts {
@@ -84,9 +85,11 @@ func inspect(src io.ReaderAt, size int64, streamed []string) (*Package, error) {
 		case rows != nil:
 			info.lastRow[f.Name] = rows.last
 		case wellFormedChecked(f.Name) && n <= MaxSmallSheetXML:
-			if err := wellFormed(f); err != nil {
+			merges, err := wellFormed(f)
+			if err != nil {
 				return nil, fmt.Errorf("part %s is not well-formed XML: %v", f.Name, err)
 			}
+			info.merges[f.Name] = merges
 		}
 	}
 	return info, nil
@@ -169,20 +172,36 @@ func isSheetPart(name string) bool {
 	return strings.HasPrefix(name, "xl/worksheets/") && strings.HasSuffix(name, ".xml")
 }
 
-func wellFormed(f *zip.File) error {
+// wellFormed checks a part's XML and tells whether it has merged cells.
+func wellFormed(f *zip.File) (merges bool, err error) {
 	rc, err := f.Open()
 	if err != nil {
-		return err
+		return false, err
 	}
 	defer rc.Close()
 	// Token, not RawToken: a mismatched end tag stops excelize's decoder,
 	// and only Token checks that end tags match.
 	d := xml.NewDecoder(rc)
 	for {
-		if _, err := d.Token(); err == io.EOF {
-			return nil
+		tok, err := d.Token()
+		if err == io.EOF {
+			return merges, nil
 		} else if err != nil {
-			return err
+			return false, err
+		}
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "mergeCell" {
+			merges = true
 		}
 	}
+}
+
+// MayHaveMerges reports whether sheet can have merged cells: false only
+// when the check read its XML whole and found none, so a caller can spare
+// excelize's loading the whole sheet to list them.
+func (p *Package) MayHaveMerges(sheet string) bool {
+	if p == nil {
+		return true
+	}
+	m, checked := p.merges[p.sheetParts[sheet]]
+	return m || !checked
 }
