@@ -35,3 +35,31 @@ func TestMayHaveMerges(t *testing.T) {
 		})
 	}
 }
+
+// The XML check refuses what excelize's decoder would stop at: an end tag
+// that closes another element, one with no element open, an element left
+// open; prefixes count, as written.
+func TestWellFormedNesting(t *testing.T) {
+	head := `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:x="urn:x">`
+	for _, c := range []struct {
+		name, part string
+		ok         bool
+	}{
+		{"valid", head + `<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`, true},
+		{"prefixed, closed alike", head + `<sheetData/><x:ext><x:y/></x:ext></worksheet>`, true},
+		{"closed by another", head + `<sheetData><row r="1"><c r="A1"><v>1</c></v></row></sheetData></worksheet>`, false},
+		{"prefix differs", head + `<sheetData/><x:ext></ext></worksheet>`, false},
+		{"left open", head + `<sheetData><row r="1">`, false},
+		{"end without start", head + `</sheetData></worksheet></worksheet>`, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f, _, bad := ReadStreaming(bytes.NewReader(workbook(t, []byte(c.part), 0)))
+			if f != nil {
+				f.Close()
+			}
+			if (bad == nil) != c.ok {
+				t.Errorf("finding %v, want ok=%v", bad, c.ok)
+			}
+		})
+	}
+}

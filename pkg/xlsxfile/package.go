@@ -173,26 +173,48 @@ func isSheetPart(name string) bool {
 }
 
 // wellFormed checks a part's XML and tells whether it has merged cells.
+// Every end tag must close the element open, as excelize's decoder (Token)
+// requires; the names are compared as written, which is what Token compares,
+// sparing RawToken the namespace translation that is most of Token's cost.
 func wellFormed(f *zip.File) (merges bool, err error) {
 	rc, err := f.Open()
 	if err != nil {
 		return false, err
 	}
 	defer rc.Close()
-	// Token, not RawToken: a mismatched end tag stops excelize's decoder,
-	// and only Token checks that end tags match.
 	d := xml.NewDecoder(rc)
+	var open []xml.Name
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err == io.EOF {
+			if len(open) > 0 {
+				return false, fmt.Errorf("the XML ends with element <%s> open", qname(open[len(open)-1]))
+			}
 			return merges, nil
 		} else if err != nil {
 			return false, err
 		}
-		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "mergeCell" {
-			merges = true
+		switch t := tok.(type) {
+		case xml.StartElement:
+			open = append(open, t.Name)
+			merges = merges || t.Name.Local == "mergeCell"
+		case xml.EndElement:
+			if len(open) == 0 {
+				return false, fmt.Errorf("unexpected end element </%s>", qname(t.Name))
+			}
+			if top := open[len(open)-1]; top != t.Name {
+				return false, fmt.Errorf("element <%s> closed by </%s>", qname(top), qname(t.Name))
+			}
+			open = open[:len(open)-1]
 		}
 	}
+}
+
+func qname(n xml.Name) string {
+	if n.Space != "" {
+		return n.Space + ":" + n.Local
+	}
+	return n.Local
 }
 
 // MayHaveMerges reports whether sheet can have merged cells: false only
