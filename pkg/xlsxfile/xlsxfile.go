@@ -66,8 +66,9 @@ func OpenPackage(path string, streamed ...string) (*excelize.File, *Package, *fi
 
 // Read reads a workbook from src (at most MaxFileSize bytes), checks its
 // package (see inspect) and opens it. A file that cannot be used gives a
-// finding (CR-E001 or CR-E022) instead. A regular *os.File is checked and
-// opened in place, never copied into memory whole.
+// finding (CR-E001 or CR-E022) instead. A regular *os.File larger than a
+// few megabytes is checked and opened in place, never copied into memory
+// whole.
 func Read(src io.Reader) (*excelize.File, *Package, *findings.Finding) {
 	return ReadStreaming(src)
 }
@@ -76,7 +77,7 @@ func Read(src io.Reader) (*excelize.File, *Package, *findings.Finding) {
 // as OpenPackage says.
 func ReadStreaming(src io.Reader, streamed ...string) (*excelize.File, *Package, *findings.Finding) {
 	if fh, ok := src.(*os.File); ok {
-		if st, err := fh.Stat(); err == nil && st.Mode().IsRegular() {
+		if st, err := fh.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > inMemory {
 			return readFile(fh, st, streamed)
 		}
 	}
@@ -100,6 +101,11 @@ func ReadStreaming(src io.Reader, streamed ...string) (*excelize.File, *Package,
 	}
 	return f, pkg, nil
 }
+
+// inMemory is the size up to which a file is read whole into memory: one
+// read instead of the many small reads of checking and opening it in place
+// (a typical operator's workbook is tens of kilobytes).
+const inMemory = 4 << 20
 
 var openOptions = excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: unzipXMLSizeLimit}
 
