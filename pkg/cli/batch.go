@@ -8,7 +8,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"time"
 
@@ -86,14 +85,11 @@ some operator is insufficient (with --fail-on-insufficient).`,
 			if opts.Jobs == 0 {
 				opts.Jobs = runtime.GOMAXPROCS(0)
 			}
-			if !slices.Contains(calcOutputs, opts.Output) {
-				return usageError{fmt.Errorf("--output %q: use one of %s", opts.Output, strings.Join(calcOutputs, ", "))}
+			if err := checkOutput(s, opts.Output, opts.Out); err != nil {
+				return err
 			}
-			if opts.Output == "xlsx" && opts.Out == "" && s.OutTTY {
-				return usageError{errors.New("--output xlsx writes a workbook: give --out FILE.xlsx (or redirect stdout)")}
-			}
-			if opts.Factors != capital.Auto && !slices.Contains(capital.Sets(), opts.Factors) {
-				return usageError{fmt.Errorf("--factors %q: use auto or one of %s", opts.Factors, strings.Join(capital.Sets(), ", "))}
+			if err := checkFactors(opts.Factors); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)

@@ -69,14 +69,11 @@ its input cells (Sheet!Cell) and its parameters with status and source.
 				Beneficiarios:      v.GetString("beneficiarios"),
 				CoverageWeighted:   v.GetBool("coverage-weighted"),
 			}
-			if !slices.Contains(calcOutputs, opts.Output) {
-				return usageError{fmt.Errorf("--output %q: use one of %s", opts.Output, strings.Join(calcOutputs, ", "))}
+			if err := checkOutput(s, opts.Output, opts.Out); err != nil {
+				return err
 			}
-			if opts.Output == "xlsx" && opts.Out == "" && s.OutTTY {
-				return usageError{errors.New("--output xlsx writes a workbook: give --out FILE.xlsx (or redirect stdout)")}
-			}
-			if opts.Factors != capital.Auto && !slices.Contains(capital.Sets(), opts.Factors) {
-				return usageError{fmt.Errorf("--factors %q: use auto or one of %s", opts.Factors, strings.Join(capital.Sets(), ", "))}
+			if err := checkFactors(opts.Factors); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -91,6 +88,26 @@ its input cells (Sheet!Cell) and its parameters with status and source.
 	cmd.Flags().Bool("fail-on-insufficient", false, "exit 3 when PLA < CR (for CI gates)")
 	addBeneficiaryFlags(cmd)
 	return cmd
+}
+
+// checkOutput checks --output against the calc formats, and that a
+// workbook is not about to be written to a terminal.
+func checkOutput(s Streams, output, out string) error {
+	if !slices.Contains(calcOutputs, output) {
+		return usageError{fmt.Errorf("--output %q: use one of %s", output, strings.Join(calcOutputs, ", "))}
+	}
+	if output == "xlsx" && out == "" && s.OutTTY {
+		return usageError{errors.New("--output xlsx writes a workbook: give --out FILE.xlsx (or redirect stdout)")}
+	}
+	return nil
+}
+
+// checkFactors checks --factors.
+func checkFactors(factors string) error {
+	if factors != capital.Auto && !slices.Contains(capital.Sets(), factors) {
+		return usageError{fmt.Errorf("--factors %q: use auto or one of %s", factors, strings.Join(capital.Sets(), ", "))}
+	}
+	return nil
 }
 
 // Calculation is one workbook computed: the result, the warnings of the

@@ -2,10 +2,7 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -47,11 +44,8 @@ which set capreg calc applies (marked *). Every column equals capreg calc --fact
 			}
 			o := &CompareOptions{Workbook: args[0], Output: v.GetString("output"), Out: v.GetString("out"),
 				Rules: v.GetString("rules"), Beneficiarios: v.GetString("beneficiarios"), CoverageWeighted: v.GetBool("coverage-weighted")}
-			if !slices.Contains(calcOutputs, o.Output) {
-				return usageError{fmt.Errorf("--output %q: use one of %s", o.Output, strings.Join(calcOutputs, ", "))}
-			}
-			if o.Output == "xlsx" && o.Out == "" && s.OutTTY {
-				return usageError{errors.New("--output xlsx writes a workbook: give --out FILE.xlsx (or redirect stdout)")}
+			if err := checkOutput(s, o.Output, o.Out); err != nil {
+				return err
 			}
 			return runCompare(cmd, s, o)
 		},
