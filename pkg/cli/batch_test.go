@@ -5,10 +5,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -177,7 +179,7 @@ func TestBatchXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); !slices.Equal(got, []string{report.SheetLote, report.SheetGrafico, report.SheetErros}) {
+	if got := f.GetSheetList(); !slices.Equal(got, []string{report.SheetLote, report.SheetGrafico, report.SheetParametros, report.SheetErros}) {
 		t.Fatalf("sheets %v", got)
 	}
 	rows, err := f.GetRows(report.SheetLote, excelize.Options{RawCellValue: true})
@@ -215,13 +217,35 @@ func TestBatchXLSX(t *testing.T) {
 		if r[col("Registro ANS")] != d["registro_ans"] || r[col("Conjunto de fatores")] != d["factor_set"] {
 			t.Errorf("row %d: %v", i+2, r)
 		}
-		if prov := d["provisional"].([]any); len(prov) > 0 && !strings.Contains(r[col("Parâmetros provisórios")], prov[0].(string)) {
-			t.Errorf("row %d: provisional %q", i+2, r[col("Parâmetros provisórios")])
+		if prov := d["provisional"].([]any); (len(prov) > 0) != (r[col("Provisório")] == "PROVISÓRIO") {
+			t.Errorf("row %d: provisional %q, JSON %v", i+2, r[col("Provisório")], prov)
 		}
 	}
 	charts := chartXML(t, []byte(xl))
 	if len(charts) != 1 || !strings.Contains(charts[0], "Lote!$S$2:$S$5") || !strings.Contains(charts[0], "Lote!$B$2:$B$5") {
 		t.Errorf("charts %v", charts)
+	}
+	// Parametros: each parameter with the number of operators whose JSON
+	// lists it.
+	want := map[string]int{}
+	for _, d := range docs {
+		if d["error"] == nil {
+			for _, p := range d["provisional"].([]any) {
+				want[p.(string)+" provisório"]++
+			}
+			for _, p := range d["proposal"].([]any) {
+				want[p.(string)+" proposta"]++
+			}
+		}
+	}
+	params, _ := f.GetRows(report.SheetParametros)
+	got := map[string]int{}
+	for _, r := range params[3:] {
+		n, _ := strconv.Atoi(r[2])
+		got[r[0]+" "+r[1]] = n
+	}
+	if len(want) == 0 || !maps.Equal(got, want) {
+		t.Errorf("Parametros sheet %v, want %v", got, want)
 	}
 	erros, _ := f.GetRows(report.SheetErros)
 	if len(erros) < 2 || erros[1][0] != batchInputs[2] || erros[1][1] != "CR-E006" || erros[1][2] != "Contraprestacoes!D7" {

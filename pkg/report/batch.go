@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -194,10 +195,11 @@ var batchColumns = []struct{ key, head string }{
 }
 
 // BatchXLSX builds the batch summary workbook: Lote (a row per workbook:
-// the figures in R$, ICR, factor set, sufficiency, the provisional
-// parameters used and the error of a workbook not computed), Grafico (the
-// surplus of each operator) and Erros (every error of every invalid
-// workbook, with its Sheet!Cell and fix).
+// the figures in R$, ICR, factor set, sufficiency, provisional and proposal
+// flags and the error of a workbook not computed), Grafico (the
+// surplus of each operator), Parametros (the parameters not confirmed in
+// the regulation that the figures used, with how many operators) and Erros
+// (every error of every invalid workbook, with its Sheet!Cell and fix).
 func BatchXLSX(rows []*BatchRow) (*excelize.File, error) {
 	b, err := newBook()
 	if err != nil {
@@ -206,15 +208,23 @@ func BatchXLSX(rows []*BatchRow) (*excelize.File, error) {
 	return b.finish([]func() error{
 		func() error { return b.lote(rows) },
 		func() error { return b.grafico(len(rows)) },
+		func() error { return b.parametrosLote(rows) },
 		func() error { return b.erros(rows) },
 	})
 }
+
+// errWidth is the width of Lote's error column, in characters.
+const errWidth = 70
 
 func (b *book) lote(rows []*BatchRow) error {
 	f, s := b.f, SheetLote
 	if err := f.SetSheetName("Sheet1", s); err != nil {
 		return err
 	}
+	if err := b.printSetup(s); err != nil {
+		return err
+	}
+	b.streamed[s] = true
 	sw, err := f.NewStreamWriter(s)
 	if err != nil {
 		return err
@@ -223,12 +233,12 @@ func (b *book) lote(rows []*BatchRow) error {
 	for _, c := range batchColumns {
 		head = append(head, c.head+" (R$)")
 	}
-	head = append(head, "ICR", "Parâmetros provisórios", "Proposta", "Informados", "Erro")
+	head = append(head, "ICR", "Provisório", "Proposta", "Informados", "Erro")
 	widths := []float64{36, 12, 32, 10, 16, 10}
 	for range batchColumns {
 		widths = append(widths, 17)
 	}
-	widths = append(widths, 8, 40, 30, 20, 70)
+	widths = append(widths, 8, 11, 10, 20, errWidth)
 	for i, wd := range widths {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
@@ -256,16 +266,68 @@ func (b *book) lote(rows []*BatchRow) error {
 			} else {
 				cells = append(cells, nil)
 			}
-			cells = append(cells, strings.Join(d.Provisional, ", "), strings.Join(d.Proposal, ", "), strings.Join(d.Informed, ", "), nil)
+			cells = append(cells, flag(len(d.Provisional) > 0, "PROVISÓRIO"), flag(len(d.Proposal) > 0, "PROPOSTA"), strings.Join(d.Informed, ", "), nil)
 		} else {
 			cells = append(cells, make([]any, len(head)-2)...)
-			cells = append(cells, r.Error)
+			cells = append(cells, excelize.Cell{StyleID: b.wrap, Value: r.Error})
 		}
-		if err := sw.SetRow(cellName(1, i+2), cells); err != nil {
+		// The error wraps in its column; the row grows to show it.
+		opts := excelize.RowOpts{Height: min(float64(max(1, (utf8.RuneCountInString(r.Error)+errWidth-1)/errWidth))*13.5, 409)}
+		if err := sw.SetRow(cellName(1, i+2), cells, opts); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// flag is text when on, else empty.
+func flag(on bool, text string) string {
+	if on {
+		return text
+	}
+	return ""
+}
+
+// parametrosLote lists every parameter not confirmed in the regulation that
+// some operator's figures used, with how many operators.
+func (b *book) parametrosLote(rows []*BatchRow) error {
+	f, s := b.f, SheetParametros
+	if _, err := f.NewSheet(s); err != nil {
+		return err
+	}
+	if err := b.row(s, 1, "Operadoras marcadas PROVISÓRIO usam parâmetros não confirmados na regulação; PROPOSTA, a proposta de incentivo da ANS ainda não vigente. Confirme-os num arquivo de regras (capreg rules export; --rules)."); err != nil {
+		return err
+	}
+	if err := b.headerRow(s, 3, "Parâmetro", "Situação", "Operadoras"); err != nil {
+		return err
+	}
+	type key struct{ path, status string }
+	count := map[key]int{}
+	var order []key
+	for _, r := range rows {
+		if r.Doc == nil {
+			continue
+		}
+		for _, l := range []struct {
+			names  []string
+			status string
+		}{{r.Doc.Provisional, "provisório"}, {r.Doc.Proposal, "proposta"}} {
+			for _, p := range l.names {
+				k := key{p, l.status}
+				if count[k] == 0 {
+					order = append(order, k)
+				}
+				count[k]++
+			}
+		}
+	}
+	for i, k := range order {
+		if err := b.row(s, 4+i, k.path, k.status, count[k]); err != nil {
+			return err
+		}
+	}
+	b.widths(s, 36, 12, 12)
+	return nil
 }
 
 // grafico charts the surplus column of Lote, one bar per operator.
@@ -278,11 +340,14 @@ func (b *book) grafico(n int) error {
 		return nil
 	}
 	col, _ := excelize.ColumnNumberToName(6 + len(batchColumns)) // Excedente
+	no := false
 	return b.f.AddChart(s, "A1", &excelize.Chart{
-		Type:   excelize.Col,
-		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Excedente (PLA − CR) por operadora (R$)"}}},
-		Legend: excelize.ChartLegend{Position: "none"},
-		YAxis:  excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
+		Type:       excelize.Col,
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Excedente (PLA − CR) por operadora (R$)"}}},
+		Legend:     excelize.ChartLegend{Position: "none"},
+		VaryColors: &no,
+		XAxis:      excelize.ChartAxis{TickLabelPosition: excelize.ChartTickLabelLow}, // below the negative bars
+		YAxis:      excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
 		Series: []excelize.ChartSeries{{
 			Name:       "Excedente",
 			Categories: fmt.Sprintf("%s!$B$2:$B$%d", SheetLote, n+1),

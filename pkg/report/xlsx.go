@@ -30,11 +30,12 @@ type book struct {
 	f                  *excelize.File
 	brl, ratio, header int
 	title, wrap        int
+	streamed           map[string]bool // sheets written with a StreamWriter
 }
 
 func newBook() (*book, error) {
 	f := excelize.NewFile()
-	b := &book{f: f}
+	b := &book{f: f, streamed: map[string]bool{}}
 	var err error
 	fmtBRL := brlFormat
 	if b.brl, err = f.NewStyle(&excelize.Style{CustomNumFmt: &fmtBRL}); err != nil {
@@ -121,18 +122,27 @@ func (b *book) finish(steps []func() error) (*excelize.File, error) {
 			return nil, err
 		}
 	}
-	landscape, one, any, fit := "landscape", 1, 0, true
 	for _, s := range b.f.GetSheetList() {
-		if err := b.f.SetPageLayout(s, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
-			b.f.Close()
-			return nil, err
+		if b.streamed[s] {
+			continue // set before its rows were streamed
 		}
-		if err := b.f.SetSheetProps(s, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		if err := b.printSetup(s); err != nil {
 			b.f.Close()
 			return nil, err
 		}
 	}
 	return b.f, nil
+}
+
+// printSetup sets a sheet to print landscape, one page wide. A sheet written
+// with a StreamWriter must have it before the writer is made: the writer
+// keeps the settings the sheet had then.
+func (b *book) printSetup(sheet string) error {
+	landscape, one, any, fit := "landscape", 1, 0, true
+	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
+		return err
+	}
+	return b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit})
 }
 
 func (b *book) resumo(r *capital.Result, m Meta) error {
