@@ -21,8 +21,13 @@ lint:
 	$(GO) vet ./...
 	@out=$$(gofmt -l cmd pkg); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
-bench:
+# Go benchmarks (engine, reader, batch), then capreg against its baselines in
+# the same run (scripts/bench: generates bin/bench once, prints each figure
+# with its baseline, ratio, target and peak RSS). BENCHFLAGS=-reps=5 etc.
+bench: build
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+	$(GO) build -o bin/capreg-bench ./scripts/bench
+	./bin/capreg-bench -capreg $(BIN) -dir bin/bench $(BENCHFLAGS)
 
 # Each fuzz target for FUZZTIME (default 5m); FUZZFLAGS=-parallel=1 leaves a
 # core free. Fails only on a written reproducer (see scripts/fuzz.sh).

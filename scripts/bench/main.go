@@ -1,0 +1,259 @@
+// Command bench measures capreg against baselines in the same run (make
+// bench): every figure is the median wall time and the peak RSS of real
+// processes on the same files, the baseline run interleaved with capreg.
+//
+//	go run ./scripts/bench [-capreg bin/capreg] [-dir bin/bench] [-budget 60s] [-reps 3]
+//
+// The data (a 1,048,575-row beneficiary sheet as .xlsx, as .csv and inside
+// an input workbook, and a market of 1,000 operators) is generated with
+// capreg example into -dir, once: a manifest of the commands that wrote it
+// tells whether it is there already.
+//
+// The baselines are this program run as "bench -baseline excelize|csv FILE":
+// the bare loops of the libraries capreg reads with (see baseline.go).
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+func main() {
+	if len(os.Args) == 4 && os.Args[1] == "-baseline" {
+		os.Exit(runBaseline(os.Args[2], os.Args[3]))
+	}
+	capreg := flag.String("capreg", "bin/capreg", "the capreg binary to measure")
+	dir := flag.String("dir", "bin/bench", "where the generated data goes")
+	example := flag.String("example", "examples/operadora-exemplo.xlsx", "the typical operator of the calc figure")
+	reps := flag.Int("reps", 3, "runs of each measurement, at most (the median is reported)")
+	budget := flag.Duration("budget", 60*time.Second, "no further run of a figure once its runs took this long")
+	rows := flag.Int("rows", 1048575, "beneficiary rows of (a) and (b)")
+	market := flag.Int("market", 1000, "operators of (c)")
+	flag.Parse()
+	b := &bench{capreg: *capreg, reps: max(1, *reps), budget: *budget}
+	if err := b.run(*dir, *example, *rows, *market); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+type bench struct {
+	capreg string
+	self   string
+	reps   int
+	budget time.Duration
+	table  []row
+}
+
+// row is one line of the report.
+type row struct {
+	figure           string
+	capreg, baseline time.Duration // 0: none
+	runs             int
+	ratio            float64
+	target           string
+	rssMB            float64
+	rssTarget        float64 // 0: none
+	ok               bool
+}
+
+func (b *bench) run(dir, example string, rows, market int) error {
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	b.self = self
+	if _, err := os.Stat(b.capreg); err != nil {
+		return fmt.Errorf("no capreg binary at %s (make build)", b.capreg)
+	}
+	d, err := b.data(dir, rows, market)
+	if err != nil {
+		return err
+	}
+	calc := func(args ...string) []string {
+		return append([]string{b.capreg, "calc"}, append(args, "--coverage-weighted", "-o", "json")...)
+	}
+	n := fmt.Sprintf("%d", rows)
+
+	// (a) the .xlsx beneficiary file, then the same rows as a sheet of the workbook.
+	if _, err := b.pair("(a) "+n+"-row .xlsx: calc --beneficiarios vs bare excelize Rows loop",
+		calc(d.xlsxOp, "--beneficiarios", d.xlsx), []string{b.self, "-baseline", "excelize", d.xlsx}, 1.15, 150); err != nil {
+		return err
+	}
+	if _, err := b.pair("(a) same rows in the workbook's Beneficiarios sheet: calc vs bare loop",
+		calc(d.sheetOp), []string{b.self, "-baseline", "excelize", d.sheetOp}, 1.15, 150); err != nil {
+		return err
+	}
+	// (b) the same rows as CSV.
+	if _, err := b.pair("(b) "+n+"-row .csv: calc --beneficiarios vs bare encoding/csv loop",
+		calc(d.csvOp, "--beneficiarios", d.csv), []string{b.self, "-baseline", "csv", d.csv}, 1.5, 50); err != nil {
+		return err
+	}
+	// A typical calc, process start to exit.
+	if err := b.absolute("calc of "+filepath.Base(example)+", process start to exit", []string{b.capreg, "calc", example}, 150*time.Millisecond, 10); err != nil {
+		return err
+	}
+	// (c) batch: --jobs 2 against --jobs 1.
+	if err := b.batch(d.market, market); err != nil {
+		return err
+	}
+	b.print()
+	for _, r := range b.table {
+		if !r.ok {
+			return fmt.Errorf("a figure misses its target")
+		}
+	}
+	return nil
+}
+
+// pair measures capreg and its baseline, interleaved, and adds the row.
+func (b *bench) pair(figure string, capreg, baseline []string, maxRatio, rssMB float64) (row, error) {
+	var cs, bs []sample
+	start := time.Now()
+	for len(cs) < b.reps && (len(cs) == 0 || time.Since(start) < b.budget) {
+		s, err := measure(baseline)
+		if err != nil {
+			return row{}, err
+		}
+		bs = append(bs, s)
+		if s, err = measure(capreg); err != nil {
+			return row{}, err
+		}
+		cs = append(cs, s)
+	}
+	r := b.add(figure, median(cs), median(bs), len(cs), maxRatio, rssMB, maxRSS(cs))
+	return r, nil
+}
+
+func (b *bench) add(figure string, c, base time.Duration, runs int, maxRatio, rssMB, rss float64) row {
+	r := row{figure: figure, capreg: c, baseline: base, runs: runs, ratio: c.Seconds() / base.Seconds(),
+		target: fmt.Sprintf("≤ %.2f×", maxRatio), rssMB: rss, rssTarget: rssMB}
+	r.ok = r.ratio <= maxRatio && (rssMB == 0 || rss <= rssMB)
+	b.table = append(b.table, r)
+	return r
+}
+
+// absolute measures a command against a time target.
+func (b *bench) absolute(figure string, cmd []string, target time.Duration, reps int) error {
+	var cs []sample
+	for range reps {
+		s, err := measure(cmd)
+		if err != nil {
+			return err
+		}
+		cs = append(cs, s)
+	}
+	m := median(cs)
+	b.table = append(b.table, row{figure: figure, capreg: m, runs: len(cs), target: "≤ " + target.String(),
+		rssMB: maxRSS(cs), ok: m <= target})
+	return nil
+}
+
+// batch is figure (c): the speedup of --jobs 2 over --jobs 1, and 2 jobs
+// within 60 s.
+func (b *bench) batch(dir string, n int) error {
+	cmd := func(jobs string) []string {
+		return []string{b.capreg, "batch", dir, "--jobs", jobs, "--output", "json"}
+	}
+	var one, two []sample
+	start := time.Now()
+	for len(two) < b.reps && (len(two) == 0 || time.Since(start) < b.budget) {
+		s, err := measure(cmd("1"))
+		if err != nil {
+			return err
+		}
+		one = append(one, s)
+		if s, err = measure(cmd("2")); err != nil {
+			return err
+		}
+		two = append(two, s)
+	}
+	j1, j2 := median(one), median(two)
+	speedup := j1.Seconds() / j2.Seconds()
+	b.table = append(b.table, row{figure: fmt.Sprintf("(c) batch of %d operators: --jobs 2 vs --jobs 1 (ratio: speedup)", n),
+		capreg: j2, baseline: j1, runs: len(two), ratio: speedup, target: "≥ 1.70× and ≤ 60s",
+		rssMB: maxRSS(two), ok: speedup >= 1.7 && j2 <= 60*time.Second})
+	return nil
+}
+
+func (b *bench) print() {
+	w := os.Stdout
+	fmt.Fprintf(w, "\n%-78s %10s %10s %4s %7s %-18s %9s %s\n", "figure", "capreg", "baseline", "runs", "ratio", "target", "peak RSS", "")
+	for _, r := range b.table {
+		base, ratio := "-", "-"
+		if r.baseline > 0 {
+			base, ratio = secs(r.baseline), fmt.Sprintf("%.2f×", r.ratio)
+		}
+		rss := fmt.Sprintf("%.0f MB", r.rssMB)
+		if r.rssTarget > 0 {
+			rss += fmt.Sprintf(" (≤ %.0f)", r.rssTarget)
+		}
+		verdict := "PASS"
+		if !r.ok {
+			verdict = "MISS"
+		}
+		fmt.Fprintf(w, "%-78s %10s %10s %4d %7s %-18s %9s %s\n", r.figure, secs(r.capreg), base, r.runs, ratio, r.target, rss, verdict)
+	}
+	fmt.Fprintf(w, "\ntimes are medians of the runs (wall clock, process start to exit); peak RSS is the largest of capreg's runs\n")
+}
+
+func secs(d time.Duration) string {
+	if d < time.Second {
+		return fmt.Sprintf("%.0f ms", float64(d)/float64(time.Millisecond))
+	}
+	return fmt.Sprintf("%.2f s", d.Seconds())
+}
+
+// sample is one run of a command.
+type sample struct {
+	wall  time.Duration
+	rssMB float64
+}
+
+// measure runs args (stdout discarded) and returns its wall time and peak
+// RSS; a failure gives its stderr.
+func measure(args []string) (sample, error) {
+	cmd := exec.Command(args[0], args[1:]...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return sample{}, fmt.Errorf("%s: %v\n%s", strings.Join(args, " "), err, tail(stderr.String()))
+	}
+	return sample{wall: wall, rssMB: peakRSS(cmd.ProcessState)}, nil
+}
+
+func tail(s string) string {
+	if len(s) > 2000 {
+		return "..." + s[len(s)-2000:]
+	}
+	return s
+}
+
+func median(s []sample) time.Duration {
+	w := make([]time.Duration, len(s))
+	for i, x := range s {
+		w[i] = x.wall
+	}
+	slices.Sort(w)
+	if len(w)%2 == 1 {
+		return w[len(w)/2]
+	}
+	return (w[len(w)/2-1] + w[len(w)/2]) / 2
+}
+
+func maxRSS(s []sample) float64 {
+	m := 0.0
+	for _, x := range s {
+		m = max(m, x.rssMB)
+	}
+	return m
+}
