@@ -19,7 +19,7 @@ test: lint
 
 lint:
 	$(GO) vet ./...
-	@out=$$(gofmt -l cmd pkg); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	@out=$$(gofmt -l cmd pkg scripts testdata); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 # Go benchmarks (engine, reader, batch), then capreg against its baselines in
 # the same run (scripts/bench: generates bin/bench once, prints each figure
@@ -42,8 +42,11 @@ report-check: build
 	rm -rf bin/report-check && mkdir -p bin/report-check
 	./$(BIN) calc $(EXAMPLE) -o xlsx --out bin/report-check/relatorio.xlsx
 	./$(BIN) compare $(EXAMPLE) -o xlsx --out bin/report-check/comparacao.xlsx
-	cd bin/report-check && soffice --headless --convert-to pdf relatorio.xlsx comparacao.xlsx >/dev/null
-	cd bin/report-check && pdftoppm -png -r 80 relatorio.pdf relatorio && pdftoppm -png -r 80 comparacao.pdf comparacao
+	./$(BIN) example --market 20 bin/report-check/mercado
+	cp testdata/invalid/i07_unparsable_number.xlsx bin/report-check/mercado/operadora-0021.xlsx
+	-./$(BIN) batch bin/report-check/mercado -o xlsx --out bin/report-check/lote.xlsx
+	cd bin/report-check && soffice --headless --convert-to pdf relatorio.xlsx comparacao.xlsx lote.xlsx >/dev/null
+	cd bin/report-check && pdftoppm -png -r 80 relatorio.pdf relatorio && pdftoppm -png -r 80 comparacao.pdf comparacao && pdftoppm -png -r 80 lote.pdf lote
 	@ls bin/report-check/*.png
 
 cover:
