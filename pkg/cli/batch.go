@@ -85,10 +85,7 @@ some operator is insufficient (with --fail-on-insufficient).`,
 			if opts.Jobs == 0 {
 				opts.Jobs = runtime.GOMAXPROCS(0)
 			}
-			if err := checkOutput(s, opts.Output, opts.Out); err != nil {
-				return err
-			}
-			if err := checkFactors(opts.Factors); err != nil {
+			if err := checkOutputFactors(s, opts.Output, opts.Out, opts.Factors); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -69,10 +69,7 @@ its input cells (Sheet!Cell) and its parameters with status and source.
 				Beneficiarios:      v.GetString("beneficiarios"),
 				CoverageWeighted:   v.GetBool("coverage-weighted"),
 			}
-			if err := checkOutput(s, opts.Output, opts.Out); err != nil {
-				return err
-			}
-			if err := checkFactors(opts.Factors); err != nil {
+			if err := checkOutputFactors(s, opts.Output, opts.Out, opts.Factors); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -102,8 +99,11 @@ func checkOutput(s Streams, output, out string) error {
 	return nil
 }
 
-// checkFactors checks --factors.
-func checkFactors(factors string) error {
+// checkOutputFactors checks --output as checkOutput does, and --factors.
+func checkOutputFactors(s Streams, output, out, factors string) error {
+	if err := checkOutput(s, output, out); err != nil {
+		return err
+	}
 	if factors != capital.Auto && !slices.Contains(capital.Sets(), factors) {
 		return usageError{fmt.Errorf("--factors %q: use auto or one of %s", factors, strings.Join(capital.Sets(), ", "))}
 	}
