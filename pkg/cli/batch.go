@@ -53,7 +53,8 @@ or DIR/NAME.beneficiarios.xlsx when one exists beside it (read streaming, as cal
 
 Outputs: table; json (JSON Lines: one calc document per line plus "file" and "error",
 null when computed); csv (one row per workbook); xlsx (a summary workbook: sheet Lote, a
-row per operator; Grafico, the surplus of each operator; Erros, every error found).
+row per operator; Grafico, the surplus of each operator; Parametros, the unconfirmed
+parameters used and by how many operators; Erros, every error found).
 json and csv are written as the rows come, in order; --out writes a file atomically.
 
 ` + exitCodesHelp + `
