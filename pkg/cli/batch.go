@@ -8,6 +8,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -135,6 +136,13 @@ func batchRow(ctx context.Context, in batch.Input, rb *rules.Rulebook, opt capit
 	return row
 }
 
+// sameFile reports whether a and b name one existing file.
+func sameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
+
 // batchGCPercent is the garbage collector's target during a batch: a batch
 // keeps little alive (a workbook per worker, a row per operator), so a
 // larger target trades some megabytes for far less collector work, which
@@ -151,6 +159,9 @@ func runBatch(cmd *cobra.Command, s Streams, o *BatchOptions) error {
 		return err
 	}
 	inputs := batch.Inputs(o.Args)
+	if o.Out != "" { // a summary written into the directory of the inputs is not one of them
+		inputs = slices.DeleteFunc(inputs, func(in batch.Input) bool { return sameFile(in.Workbook, o.Out) })
+	}
 	opt := capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted}
 	var bar *progressbar.ProgressBar
 	var done func()
