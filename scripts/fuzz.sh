@@ -6,6 +6,9 @@
 # (golang/go#75804, fixed in Go 1.27); that is reported as a flake.
 set -uo pipefail
 fuzztime=${FUZZTIME:-5m}
+# Minimizing each new interesting input may take 60 s by default: for the
+# whole-workbook targets that stalled runs to a few hundred execs.
+minimize=${FUZZMINIMIZETIME:-5s}
 passed=0 failed=0 flaked=0
 for pkg in $(go list ./...); do
   dir=$(go list -f '{{.Dir}}' "$pkg")
@@ -13,7 +16,7 @@ for pkg in $(go list ./...); do
     corpus="$dir/testdata/fuzz/$t"
     before=$(ls "$corpus" 2>/dev/null | wc -l)
     echo "== $pkg $t ($fuzztime)"
-    go test -run='^$' -fuzz="^$t\$" -fuzztime="$fuzztime" ${FUZZFLAGS:-} "$pkg" 2>&1 | tail -n 4
+    go test -run='^$' -fuzz="^$t\$" -fuzztime="$fuzztime" -fuzzminimizetime="$minimize" ${FUZZFLAGS:-} "$pkg" 2>&1 | tail -n 4
     status=${PIPESTATUS[0]}
     after=$(ls "$corpus" 2>/dev/null | wc -l)
     if [ "$status" -eq 0 ]; then passed=$((passed+1))
