@@ -119,15 +119,24 @@ func (b *bench) pair(figure string, capreg, baseline []string, maxRatio, rssMB f
 	var cs, bs []sample
 	start := time.Now()
 	for len(cs) < b.reps && (len(cs) == 0 || time.Since(start) < b.budget) {
-		s, err := measure(baseline)
+		// Which goes first alternates, so an order effect (a warm page
+		// cache, the host's turbo) favours neither.
+		first, second := baseline, capreg
+		if len(cs)%2 == 1 {
+			first, second = capreg, baseline
+		}
+		s1, err := measure(first)
 		if err != nil {
 			return row{}, err
 		}
-		bs = append(bs, s)
-		if s, err = measure(capreg); err != nil {
+		s2, err := measure(second)
+		if err != nil {
 			return row{}, err
 		}
-		cs = append(cs, s)
+		if len(cs)%2 == 1 {
+			s1, s2 = s2, s1
+		}
+		bs, cs = append(bs, s1), append(cs, s2)
 	}
 	r := b.add(figure, median(cs), median(bs), len(cs), maxRatio, rssMB, maxRSS(cs))
 	return r, nil
