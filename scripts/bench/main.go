@@ -116,27 +116,9 @@ func (b *bench) run(dir, example string, rows, market int) error {
 
 // pair measures capreg and its baseline, interleaved, and adds the row.
 func (b *bench) pair(figure string, capreg, baseline []string, maxRatio, rssMB float64) (row, error) {
-	var cs, bs []sample
-	start := time.Now()
-	for len(cs) < b.reps && (len(cs) == 0 || time.Since(start) < b.budget) {
-		// Which goes first alternates, so an order effect (a warm page
-		// cache, the host's turbo) favours neither.
-		first, second := baseline, capreg
-		if len(cs)%2 == 1 {
-			first, second = capreg, baseline
-		}
-		s1, err := measure(first)
-		if err != nil {
-			return row{}, err
-		}
-		s2, err := measure(second)
-		if err != nil {
-			return row{}, err
-		}
-		if len(cs)%2 == 1 {
-			s1, s2 = s2, s1
-		}
-		bs, cs = append(bs, s1), append(cs, s2)
+	bs, cs, err := b.interleave(run(baseline), run(capreg))
+	if err != nil {
+		return row{}, err
 	}
 	r := b.add(figure, median(cs), median(bs), len(cs), maxRatio, rssMB, maxRSS(cs))
 	return r, nil
@@ -176,18 +158,9 @@ func (b *bench) batch(dir string, n int) error {
 	cmd := func(jobs string) []string {
 		return []string{b.capreg, "batch", dir, "--jobs", jobs, "--output", "json"}
 	}
-	var one, two []sample
-	start := time.Now()
-	for len(two) < b.reps && (len(two) == 0 || time.Since(start) < b.budget) {
-		s, err := measure(cmd("1"))
-		if err != nil {
-			return err
-		}
-		one = append(one, s)
-		if s, err = measure(cmd("2")); err != nil {
-			return err
-		}
-		two = append(two, s)
+	one, two, err := b.interleave(run(cmd("1")), run(cmd("2")))
+	if err != nil {
+		return err
 	}
 	j1, j2 := median(one), median(two)
 	speedup := j1.Seconds() / j2.Seconds()
@@ -203,24 +176,46 @@ func (b *bench) batch(dir string, n int) error {
 		return append([]string{b.capreg, "batch", "--jobs", "1", "--output", "json"}, h...)
 	}
 	first, second := half(files[:len(files)/2]), half(files[len(files)/2:])
-	var alone, both []sample
-	start = time.Now()
-	for len(both) < b.reps && (len(both) == 0 || time.Since(start) < b.budget) {
-		s, err := measure(first)
-		if err != nil {
-			return err
-		}
-		alone = append(alone, s)
-		if s, err = measureTogether(first, second); err != nil {
-			return err
-		}
-		both = append(both, s)
+	alone, both, err := b.interleave(run(first), func() (sample, error) { return measureTogether(first, second) })
+	if err != nil {
+		return err
 	}
 	ceiling := 2 * median(alone).Seconds() / median(both).Seconds()
 	b.table = append(b.table, row{figure: "(c) this machine's ceiling: 2 separate --jobs 1 processes on halves vs 1 alone",
 		capreg: median(both), baseline: median(alone), runs: len(both), ratio: ceiling,
 		target: fmt.Sprintf("batch at %.0f%%", 100*speedup/ceiling), rssMB: maxRSS(both), ok: true})
 	return nil
+}
+
+// interleave runs x and y in turns, up to -reps times each within -budget,
+// alternating which goes first so an order effect (a warm page cache, the
+// host's turbo) favours neither.
+func (b *bench) interleave(x, y func() (sample, error)) (xs, ys []sample, err error) {
+	start := time.Now()
+	for len(xs) < b.reps && (len(xs) == 0 || time.Since(start) < b.budget) {
+		first, second := x, y
+		if len(xs)%2 == 1 {
+			first, second = y, x
+		}
+		s1, err := first()
+		if err != nil {
+			return nil, nil, err
+		}
+		s2, err := second()
+		if err != nil {
+			return nil, nil, err
+		}
+		if len(xs)%2 == 1 {
+			s1, s2 = s2, s1
+		}
+		xs, ys = append(xs, s1), append(ys, s2)
+	}
+	return xs, ys, nil
+}
+
+// run is measure(args) to call later.
+func run(args []string) func() (sample, error) {
+	return func() (sample, error) { return measure(args) }
 }
 
 // measureTogether runs two commands at once and returns the wall time until
