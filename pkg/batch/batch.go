@@ -52,7 +52,7 @@ func Inputs(args []string) []Input {
 				continue
 			}
 			for _, e := range entries {
-				if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".xlsx") {
+				if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".xlsx") && workbookName(e.Name()) {
 					paths = append(paths, filepath.Join(arg, e.Name()))
 				}
 			}
@@ -62,12 +62,11 @@ func Inputs(args []string) []Input {
 				out = append(out, Input{Workbook: arg, Err: fmt.Errorf("bad pattern: %w", err)})
 				continue
 			}
-			paths = m
+			paths = slices.DeleteFunc(m, func(p string) bool { return !workbookName(filepath.Base(p)) || isDir(p) })
 		default:
 			add(arg) // a file, or a path that does not exist: its row says so
 			continue
 		}
-		paths = slices.DeleteFunc(paths, func(p string) bool { return !isWorkbook(p) })
 		if len(paths) == 0 {
 			out = append(out, Input{Workbook: arg, Err: fmt.Errorf("no workbook (.xlsx) in %s", arg)})
 			continue
@@ -82,17 +81,15 @@ func Inputs(args []string) []Input {
 
 func hasMeta(p string) bool { return strings.ContainsAny(p, `*?[`) }
 
-// isWorkbook tells an operator's workbook from the other files a directory
-// or pattern can hold.
-func isWorkbook(p string) bool {
-	base := filepath.Base(p)
-	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$") {
-		return false
-	}
-	if st, err := os.Stat(p); err == nil && st.IsDir() {
-		return false
-	}
-	return !layout.IsBeneficiaryFile(p)
+// workbookName tells an operator's workbook from the other files a
+// directory or pattern can hold, by name.
+func workbookName(base string) bool {
+	return !strings.HasPrefix(base, ".") && !strings.HasPrefix(base, "~$") && !layout.IsBeneficiaryFile(base)
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
 }
 
 // beneficiaryFile finds the beneficiary file of a workbook by the naming

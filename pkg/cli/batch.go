@@ -128,8 +128,7 @@ func batchRow(ctx context.Context, in batch.Input, rb *rules.Rulebook, opt capit
 			row.Error += fmt.Sprintf(" (and %d more)", n-1)
 		}
 	case err != nil:
-		var inv invalidError
-		row.Error, row.Internal = err.Error(), !errors.As(err, &inv) && !errors.Is(err, capital.ErrRules) && ctx.Err() == nil
+		row.Error, row.Internal = err.Error(), exitCodeOf(err) == ExitInternal && ctx.Err() == nil
 	default:
 		row.Doc = report.NewDocument(c.Result, c.Warnings, report.Meta{File: in.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile()})
 	}

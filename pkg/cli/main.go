@@ -83,29 +83,33 @@ func run(ctx context.Context, args []string, s Streams) (code int) {
 
 // exitCode prints err and maps it to the documented exit code.
 func exitCode(err error, w io.Writer) int {
-	if err == nil {
-		return ExitOK
+	code := exitCodeOf(err)
+	var ue usageError
+	switch {
+	case err == nil, errors.Is(err, errFindings): // the report says it all
+	case code == ExitInternal:
+		fmt.Fprintf(w, "capreg: internal error (a bug, please report it): %v\n", err)
+	case errors.As(err, &ue):
+		fmt.Fprintf(w, "capreg: %v\nRun 'capreg --help' for usage.\n", err)
+	default:
+		fmt.Fprintf(w, "capreg: %v\n", err)
 	}
+	return code
+}
+
+// exitCodeOf maps an error to the documented exit code: anything not known
+// as the input's or the command line's fault is a bug.
+func exitCodeOf(err error) int {
 	var in *findings.InputError
 	var ue usageError
 	var ie invalidError
 	switch {
-	case errors.Is(err, errFindings):
-		return ExitInvalid // the report says it all
+	case err == nil:
+		return ExitOK
 	case errors.Is(err, errInsufficient):
-		fmt.Fprintf(w, "capreg: %v\n", err)
 		return ExitInsufficient
-	case errors.As(err, &in):
-		fmt.Fprintf(w, "capreg: %v\n", err)
+	case errors.Is(err, errFindings), errors.As(err, &in), errors.As(err, &ue), errors.As(err, &ie), errors.Is(err, capital.ErrRules):
 		return ExitInvalid
-	case errors.As(err, &ue):
-		fmt.Fprintf(w, "capreg: %v\nRun 'capreg --help' for usage.\n", err)
-		return ExitInvalid
-	case errors.As(err, &ie), errors.Is(err, capital.ErrRules):
-		fmt.Fprintf(w, "capreg: %v\n", err)
-		return ExitInvalid
-	default:
-		fmt.Fprintf(w, "capreg: internal error (a bug, please report it): %v\n", err)
-		return ExitInternal
 	}
+	return ExitInternal
 }
