@@ -153,12 +153,7 @@ func BatchTable(w io.Writer, rows []*BatchRow, plain bool) error {
 			money.BRL(d.Amounts["pla"]), money.BRL(d.Amounts["cr"]), money.BRL(d.Amounts["surplus"]), icr, status, strings.Join(marks, ", ")))
 	}
 	Grid(w, grid, plain, 0, 5, 6, 7, 8)
-	if len(provisional) > 0 {
-		fmt.Fprintf(w, "\nPROVISIONAL: rows so marked use parameters not confirmed in the regulation:\n  %s\n  Confirm them and set them in a rules file (capreg rules export; --rules FILE).\n", strings.Join(provisional, ", "))
-	}
-	if len(proposal) > 0 {
-		fmt.Fprintf(w, "\nPROPOSAL: rows so marked use the ANS program-incentive proposal, not yet in force:\n  %s\n", strings.Join(proposal, ", "))
-	}
+	markerNotes(w, "rows", provisional, proposal)
 	if len(failed) > 0 {
 		fmt.Fprintf(w, "\nNot computed\n")
 		for _, r := range failed {

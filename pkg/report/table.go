@@ -92,12 +92,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 		rows = append(rows, []string{mark + " " + s.Set, eligibleText(s.Eligible), "CRS " + money.BRL(s.CRS), s.Reason})
 	}
 	Grid(b, rows, m.Plain)
-	if p := r.Provisional(); len(p) > 0 {
-		fmt.Fprintf(b, "\nPROVISIONAL: figures so marked use parameters not confirmed in the regulation:\n  %s\n  Confirm them and set them in a rules file (capreg rules export; --rules FILE).\n", strings.Join(p, ", "))
-	}
-	if p := r.Proposal(); len(p) > 0 {
-		fmt.Fprintf(b, "\nPROPOSAL: figures so marked use the ANS program-incentive proposal, not yet in force:\n  %s\n", strings.Join(p, ", "))
-	}
+	markerNotes(b, "figures", r.Provisional(), r.Proposal())
 	if p := r.Informed(); len(p) > 0 {
 		fmt.Fprintf(b, "\ninformed: %s given in Parcelas_Informadas, not computed.\n", strings.Join(p, ", "))
 	}
@@ -115,6 +110,17 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// markerNotes writes the PROVISIONAL and PROPOSAL footnotes: what (figures,
+// rows) so marked use which parameters.
+func markerNotes(w io.Writer, what string, provisional, proposal []string) {
+	if len(provisional) > 0 {
+		fmt.Fprintf(w, "\nPROVISIONAL: %s so marked use parameters not confirmed in the regulation:\n  %s\n  Confirm them and set them in a rules file (capreg rules export; --rules FILE).\n", what, strings.Join(provisional, ", "))
+	}
+	if len(proposal) > 0 {
+		fmt.Fprintf(w, "\nPROPOSAL: %s so marked use the ANS program-incentive proposal, not yet in force:\n  %s\n", what, strings.Join(proposal, ", "))
+	}
 }
 
 func eligibleText(ok bool) string {
