@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -267,7 +266,7 @@ func (b *book) lote(rows []*BatchRow) error {
 			cells = append(cells, excelize.Cell{StyleID: b.wrap, Value: r.Error})
 		}
 		// The error wraps in its column; the row grows to show it.
-		opts := excelize.RowOpts{Height: min(float64(max(1, (utf8.RuneCountInString(r.Error)+errWidth-1)/errWidth))*13.5, 409)}
+		opts := excelize.RowOpts{Height: rowHeight(map[string]int{r.Error: errWidth})}
 		if err := sw.SetRow(cellName(1, i+2), cells, opts); err != nil {
 			return err
 		}

@@ -398,6 +398,15 @@ func (b *book) validacao(warnings findings.List) error {
 // of its column in characters): spreadsheet programs do not grow rows by
 // themselves when they open a file.
 func (b *book) fitHeight(sheet string, row int, texts map[string]int) error {
+	if h := rowHeight(texts); h > 0 {
+		return b.f.SetRowHeight(sheet, row, h)
+	}
+	return nil
+}
+
+// rowHeight is the height of a row that shows its wrapped texts (text → the
+// width of its column in characters), or 0 when one line does.
+func rowHeight(texts map[string]int) float64 {
 	lines := 1
 	for t, width := range texts {
 		n := 0
@@ -407,7 +416,7 @@ func (b *book) fitHeight(sheet string, row int, texts map[string]int) error {
 		lines = max(lines, n)
 	}
 	if lines == 1 {
-		return nil
+		return 0
 	}
-	return b.f.SetRowHeight(sheet, row, min(float64(lines)*13.5, 409)) // Excel's row limit
+	return min(float64(lines)*13.5, 409) // Excel's row limit
 }
