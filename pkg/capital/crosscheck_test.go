@@ -2,6 +2,7 @@ package capital
 
 import (
 	"math/big"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -79,39 +80,15 @@ func changedParams() refParams {
 	return p
 }
 
-func matrixYAML(n int, f func(i, j int) string) string {
-	rows := make([]string, n)
-	for i := range n {
-		vals := make([]string, n)
-		for j := range n {
-			vals[j] = f(i, j)
-		}
-		rows[i] = "[" + strings.Join(vals, ", ") + "]"
-	}
-	return "[" + strings.Join(rows, ", ") + "]"
-}
-
 // changeAllRules changes every provisional value and confirms every
-// provisional form (rn569-model.md §0: a user value is status user).
-func changeAllRules() string {
-	return `
-crs:
-  pre:
-    rho: ` + matrixYAML(8, half) + `
-crc:
-  fator_1_1: {padrao: 0.1}
-  fator_1_2: 0.1
-  multiplicador_2: 0.1
-  fpr: {titulo_publico_federal: 0.02, deposito_bancario: 0.9, titulo_privado: 0.95, outros: 0.8}
-crm:
-  choque: {PRE: 0.03, POS: 0.005, IPCA: 0.02, IGPM: 0.025, CAMBIAL: 0.3, acoes: 0.4, imoveis: 0.2}
-  correlacao: ` + matrixYAML(7, half) + `
-cro:
-  fator_contraprestacoes: 0.04
-  fator_provisoes: 0.05
-  limite_bcbr: 0.25
-confirmados: [crs.pro.base, crs.sus.modelo, crs.remissao.bases, crc.agregacao, crc.exposicao_1_1, crm.modelo, cro.modelo]
-`
+// provisional form (rn569-model.md §0: a user value is status user); the
+// file is pkg/rules' own test file of that.
+func changeAllRules(t *testing.T) string {
+	data, err := os.ReadFile("../rules/testdata/change-all.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
 
 // refFactor is a CRS factor under a set: padrao, reduzido, or
@@ -323,7 +300,7 @@ func TestCrossCheckBigFloat(t *testing.T) {
 			compareAll(t, r, refModel(richInput(), specParams(), set, nil))
 		})
 		t.Run(set+" changed rules", func(t *testing.T) {
-			r := compute(t, richInput(), loadRules(t, changeAllRules()), Options{Factors: set})
+			r := compute(t, richInput(), loadRules(t, changeAllRules(t)), Options{Factors: set})
 			compareAll(t, r, refModel(richInput(), changedParams(), set, nil))
 		})
 		t.Run(set+" coverage weighted", func(t *testing.T) {
@@ -410,7 +387,7 @@ func TestProvisionalMarkers(t *testing.T) {
 		t.Errorf("Statuses() = %v", got)
 	}
 
-	rb := loadRules(t, changeAllRules())
+	rb := loadRules(t, changeAllRules(t))
 	r = compute(t, richInput(), rb, Options{})
 	if got := r.Provisional(); len(got) != 0 {
 		t.Errorf("Provisional() with every value changed = %v", got)

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -534,30 +535,15 @@ func asymmetric7() string {
 	return strings.Replace(m, "[1, 1,", "[1, 0.5,", 1)
 }
 
-// changeAll is a rules file that sets every provisional value to a new
-// number and confirms every provisional form, so no leaf stays provisional.
-const changeAll = `
-crs:
-  pre:
-    rho: ` + "RHO8" + `
-crc:
-  fator_1_1: {padrao: 0.1}
-  fator_1_2: 0.1
-  multiplicador_2: 0.1
-  fpr: {titulo_publico_federal: 0.02, deposito_bancario: 0.9, titulo_privado: 0.95, outros: 0.8}
-crm:
-  choque: {PRE: 0.03, POS: 0.005, IPCA: 0.02, IGPM: 0.025, CAMBIAL: 0.3, acoes: 0.4, imoveis: 0.2}
-  correlacao: ` + "RHO7" + `
-cro:
-  fator_contraprestacoes: 0.04
-  fator_provisoes: 0.05
-  limite_bcbr: 0.25
-confirmados: [crs.pro.base, crs.sus.modelo, crs.remissao.bases, crc.agregacao, crc.exposicao_1_1, crm.modelo, cro.modelo]
-`
-
+// changeAllFile is a rules file that sets every provisional value to a new
+// number and confirms every provisional form, so no leaf stays provisional
+// (pkg/capital's cross-check reads it too).
 func changeAllFile() string {
-	s := strings.Replace(changeAll, "RHO8", matrix(8, 0.5, "1"), 1)
-	return strings.Replace(s, "RHO7", matrix(7, 0.5, "1"), 1)
+	data, err := os.ReadFile("testdata/change-all.yaml")
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
 }
 
 func TestChangeAllLeavesNoProvisional(t *testing.T) {
