@@ -20,6 +20,14 @@ const beneficiariosSheet = "Beneficiarios"
 // 1 048 576 rows less the header. More go to a CSV file.
 const MaxSheetRows = excelize.TotalRows - 1
 
+// fitsSheet refuses more beneficiary rows than a sheet holds.
+func fitsSheet(n int64) error {
+	if n > MaxSheetRows {
+		return fmt.Errorf("%d beneficiary rows do not fit in a sheet (at most %d): write them to a CSV file", n, MaxSheetRows)
+	}
+	return nil
+}
+
 // checkEvery is how many rows are written between looks at the context.
 const checkEvery = 4096
 
@@ -215,8 +223,8 @@ func (o *Operator) streamRows(ctx context.Context, b *book, n int64) (*capital.B
 // Beneficiarios sheet of n rows (at most MaxSheetRows), streamed, for
 // capreg calc --beneficiarios FILE.xlsx.
 func (o *Operator) BeneficiaryWorkbook(ctx context.Context, n int64, tmpDir string) (*excelize.File, *capital.Beneficiarios, error) {
-	if n > MaxSheetRows {
-		return nil, nil, fmt.Errorf("%d beneficiary rows do not fit in a sheet (at most %d): write them to a CSV file", n, MaxSheetRows)
+	if err := fitsSheet(n); err != nil {
+		return nil, nil, err
 	}
 	b := &book{f: excelize.NewFile(excelize.Options{TmpDir: tmpDir})}
 	s, _ := layout.Lookup(beneficiariosSheet)

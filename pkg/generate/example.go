@@ -253,12 +253,6 @@ func (p *profile) r(reais int64) int64 {
 	return reais * p.size / 1_000_000
 }
 
-// exampleData draws the example operator, in layout order.
-func exampleData(seed uint64) []exampleSheet {
-	p := exampleProfile()
-	return operatorData(newDraw(seed), &p)
-}
-
 // operatorData draws an operator of profile p, in layout order.
 func operatorData(d *draw, p *profile) []exampleSheet {
 	registro := func(not ...string) string {

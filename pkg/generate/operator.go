@@ -64,8 +64,8 @@ type WorkbookOptions struct {
 // sheet, the counts of the rows written to it (nil without). A done ctx
 // stops the rows with ctx's error.
 func (o *Operator) Workbook(ctx context.Context, opt WorkbookOptions) (*excelize.File, *capital.Beneficiarios, error) {
-	if opt.Beneficiarios > MaxSheetRows {
-		return nil, nil, fmt.Errorf("%d beneficiary rows do not fit in a sheet (at most %d): write them to a CSV file", opt.Beneficiarios, MaxSheetRows)
+	if err := fitsSheet(opt.Beneficiarios); err != nil {
+		return nil, nil, err
 	}
 	var sheets []layout.Sheet
 	for _, s := range layout.Sheets() {
@@ -86,13 +86,7 @@ func (o *Operator) Workbook(ctx context.Context, opt WorkbookOptions) (*excelize
 	if err != nil {
 		return nil, nil, err
 	}
-	var data []exampleSheet
-	for _, d := range o.data {
-		if d.name != beneficiariosSheet {
-			data = append(data, d)
-		}
-	}
-	if err := b.fill(sheets, data); err != nil {
+	if err := b.fill(sheets, o.data); err != nil { // operatorData draws no beneficiary rows
 		return nil, nil, b.fail(err)
 	}
 	if err := b.f.SetDocProps(docProps(o.title,
