@@ -148,28 +148,12 @@ func writeOperator(ctx context.Context, op *generate.Operator, path string, o *E
 	var files []string
 	tmp := filepath.Dir(path) // streamed sheets wait beside the output, not in a RAM-backed /tmp
 	wopt := generate.WorkbookOptions{TmpDir: tmp}
-	switch o.format() {
+	switch format := o.format(); format {
 	case benefSheet:
 		wopt.Beneficiarios = o.Beneficiarios
-	case benefCSV:
-		bf := layout.BeneficiaryFile(path, "csv")
-		if err := atomicWrite(ctx, bf, func(w io.Writer) error {
-			_, err := op.WriteBeneficiaryCSV(ctx, w, o.Beneficiarios)
-			return err
-		}); err != nil {
-			return files, err
-		}
-		files = append(files, bf)
-		wopt.BeneficiaryFile, wopt.BeneficiaryRows = filepath.Base(bf), o.Beneficiarios
-	case benefXLSX:
-		bf := layout.BeneficiaryFile(path, "xlsx")
-		f, _, err := op.BeneficiaryWorkbook(ctx, o.Beneficiarios, tmp)
-		if err != nil {
-			return files, err
-		}
-		err = atomicWrite(ctx, bf, func(w io.Writer) error { return f.Write(w) })
-		f.Close()
-		if err != nil {
+	case benefCSV, benefXLSX:
+		bf := layout.BeneficiaryFile(path, format)
+		if err := writeBeneficiaryFile(ctx, op, bf, format, o.Beneficiarios, tmp); err != nil {
 			return files, err
 		}
 		files = append(files, bf)
@@ -184,6 +168,23 @@ func writeOperator(ctx context.Context, op *generate.Operator, path string, o *E
 		return files, err
 	}
 	return append(files, path), nil
+}
+
+// writeBeneficiaryFile writes n beneficiary rows of op at path, as CSV or
+// as a workbook (format benefCSV or benefXLSX).
+func writeBeneficiaryFile(ctx context.Context, op *generate.Operator, path, format string, n int64, tmp string) error {
+	if format == benefCSV {
+		return atomicWrite(ctx, path, func(w io.Writer) error {
+			_, err := op.WriteBeneficiaryCSV(ctx, w, n)
+			return err
+		})
+	}
+	f, _, err := op.BeneficiaryWorkbook(ctx, n, tmp)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return atomicWrite(ctx, path, func(w io.Writer) error { return f.Write(w) })
 }
 
 // atomicWrite writes path whole or not at all (exit 2 when it cannot).
@@ -208,7 +209,6 @@ func writeMarket(parent context.Context, s Streams, o *ExampleOptions) error {
 	var (
 		mu       sync.Mutex
 		firstErr error
-		written  int
 		wg       sync.WaitGroup
 	)
 	jobs := make(chan int)
@@ -221,9 +221,6 @@ func writeMarket(parent context.Context, s Streams, o *ExampleOptions) error {
 				if err != nil && firstErr == nil {
 					firstErr = err
 					cancel()
-				}
-				if err == nil {
-					written++
 				}
 				mu.Unlock()
 			}
@@ -252,7 +249,8 @@ feed:
 	case benefCSV, benefXLSX:
 		what = fmt.Sprintf(", each with %d beneficiaries in NAME.beneficiarios.%s", o.Beneficiarios, o.format())
 	}
-	fmt.Fprintf(s.Err, "wrote %d operators to %s (%s … %s)%s\n", written, o.Path,
+	// no error: every operator was fed and written
+	fmt.Fprintf(s.Err, "wrote %d operators to %s (%s … %s)%s\n", o.Market, o.Path,
 		generate.MarketFile(1, o.Market), generate.MarketFile(o.Market, o.Market), what)
 	return nil
 }
