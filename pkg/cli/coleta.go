@@ -309,7 +309,7 @@ func runColetaFill(cmd *cobra.Command, s Streams, o *ColetaFillOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := safeWrite(cmd, o.Out, func(w io.Writer) error { return b.File.Write(w) }); err != nil {
+	if err := safeWrite(cmd.Context(), o.Out, func(w io.Writer) error { return b.File.Write(w) }); err != nil {
 		return err
 	}
 	reportFill(s.Err, o, plan, changed)

@@ -16,7 +16,6 @@ import (
 
 	"github.com/capreg/capreg/pkg/generate"
 	"github.com/capreg/capreg/pkg/layout"
-	"github.com/capreg/capreg/pkg/safefile"
 )
 
 // Where --beneficiarios rows go.
@@ -164,7 +163,7 @@ func writeOperator(ctx context.Context, op *generate.Operator, path string, o *E
 		return files, err
 	}
 	defer f.Close()
-	if err := atomicWrite(ctx, path, func(w io.Writer) error { return f.Write(w) }); err != nil {
+	if err := safeWrite(ctx, path, func(w io.Writer) error { return f.Write(w) }); err != nil {
 		return files, err
 	}
 	return append(files, path), nil
@@ -174,7 +173,7 @@ func writeOperator(ctx context.Context, op *generate.Operator, path string, o *E
 // as a workbook (format benefCSV or benefXLSX).
 func writeBeneficiaryFile(ctx context.Context, op *generate.Operator, path, format string, n int64, tmp string) error {
 	if format == benefCSV {
-		return atomicWrite(ctx, path, func(w io.Writer) error {
+		return safeWrite(ctx, path, func(w io.Writer) error {
 			_, err := op.WriteBeneficiaryCSV(ctx, w, n)
 			return err
 		})
@@ -184,18 +183,7 @@ func writeBeneficiaryFile(ctx context.Context, op *generate.Operator, path, form
 		return err
 	}
 	defer f.Close()
-	return atomicWrite(ctx, path, func(w io.Writer) error { return f.Write(w) })
-}
-
-// atomicWrite writes path whole or not at all (exit 2 when it cannot).
-func atomicWrite(ctx context.Context, path string, fill func(io.Writer) error) error {
-	if err := safefile.Write(ctx, path, fill); err != nil {
-		if errors.Is(err, context.Canceled) {
-			return err
-		}
-		return invalidError{err}
-	}
-	return nil
+	return safeWrite(ctx, path, func(w io.Writer) error { return f.Write(w) })
 }
 
 // writeMarket writes o.Market operators into the directory o.Path, one per

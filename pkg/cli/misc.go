@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -13,8 +14,10 @@ import (
 	"github.com/capreg/capreg/pkg/safefile"
 )
 
-func safeWrite(cmd *cobra.Command, path string, fill func(io.Writer) error) error {
-	if err := safefile.Write(cmd.Context(), path, fill); err != nil {
+// safeWrite writes path whole or not at all (exit 2 when it cannot; an
+// interrupt stays recognisable through the wrapping).
+func safeWrite(ctx context.Context, path string, fill func(io.Writer) error) error {
+	if err := safefile.Write(ctx, path, fill); err != nil {
 		return invalidError{err}
 	}
 	return nil
@@ -40,7 +43,7 @@ func writeWorkbook(cmd *cobra.Command, s Streams, path string, build func() (*ex
 		return err
 	}
 	defer f.Close()
-	if err := safeWrite(cmd, path, func(w io.Writer) error { return f.Write(w) }); err != nil {
+	if err := safeWrite(cmd.Context(), path, func(w io.Writer) error { return f.Write(w) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.Err, "wrote %s\n", path)

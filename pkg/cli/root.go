@@ -162,5 +162,5 @@ func writeOutput(cmd *cobra.Command, out string, stdout io.Writer, fill func(io.
 	if out == "" || out == "-" {
 		return fill(stdout)
 	}
-	return safeWrite(cmd, out, fill)
+	return safeWrite(cmd.Context(), out, fill)
 }
