@@ -64,17 +64,12 @@ func OpenPackage(path string, streamed ...string) (*excelize.File, *Package, *fi
 	return ReadStreaming(fh, streamed...)
 }
 
-// Read reads a workbook from src (at most MaxFileSize bytes), checks its
-// package (see inspect) and opens it. A file that cannot be used gives a
+// ReadStreaming reads a workbook from src (at most MaxFileSize bytes),
+// checks its package (see inspect) and opens it; the sheets named in
+// streamed are read as OpenPackage says. A file that cannot be used gives a
 // finding (CR-E001 or CR-E022) instead. A regular *os.File larger than a
 // few megabytes is checked and opened in place, never copied into memory
 // whole.
-func Read(src io.Reader) (*excelize.File, *Package, *findings.Finding) {
-	return ReadStreaming(src)
-}
-
-// ReadStreaming is Read for a reader that reads the sheets named in streamed
-// as OpenPackage says.
 func ReadStreaming(src io.Reader, streamed ...string) (*excelize.File, *Package, *findings.Finding) {
 	if fh, ok := src.(*os.File); ok {
 		if st, err := fh.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > inMemory {
