@@ -29,7 +29,6 @@ type Counter struct {
 	report func(Problem)
 	b      capital.Beneficiarios
 	idx    [nColumns]int // a row's index of each column; -1 when absent
-	last   int           // the largest index in idx
 	rem    []int64       // by index in layout.Remissoes
 }
 
@@ -107,12 +106,10 @@ func (c *Counter) Header(vals []string) bool {
 // Map sets the columns from a header a reader mapped itself: the index in a
 // row of each layout column present.
 func (c *Counter) Map(cols map[string]int) {
-	c.last = -1
 	for i, name := range columns {
 		c.idx[i] = -1
 		if j, ok := cols[name]; ok {
 			c.idx[i] = j
-			c.last = max(c.last, j)
 		}
 	}
 }
