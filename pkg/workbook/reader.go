@@ -75,7 +75,7 @@ func readFile(f *excelize.File, info *xlsxfile.Package) (in *capital.Input, l fi
 	defer func() {
 		// excelize can panic on malformed parts; that is a bad file, not a bug of ours.
 		if p := recover(); p != nil {
-			in, l = nil, append(r.l, findings.New(findings.Unreadable, "", "", fmt.Sprintf("the workbook is malformed: %v", p), ""))
+			in, l = nil, append(r.l, xlsxfile.Malformed(p, ""))
 		}
 	}()
 	in = &capital.Input{Incomplete: map[string]bool{}}
