@@ -187,7 +187,8 @@ func (r *reader) tableRows(s layout.Sheet, name string, each func(vals []string,
 	}
 	defer rows.Close()
 	cols := map[string]int{}
-	var mapped []bool // by column: read by the layout; others warned once if they hold values
+	var layoutCols []int // the indexes in cols, walked per row instead of the map
+	var mapped []bool    // by column: read by the layout; others warned once if they hold values
 	rowNum := 0
 	opts := excelize.Options{RawCellValue: true}
 	for rows.Next() {
@@ -201,6 +202,7 @@ func (r *reader) tableRows(s layout.Sheet, name string, each func(vals []string,
 				return nil
 			}
 			for _, i := range cols {
+				layoutCols = append(layoutCols, i)
 				mapped = append(mapped, make([]bool, max(0, i+1-len(mapped)))...)
 				mapped[i] = true
 			}
@@ -208,7 +210,7 @@ func (r *reader) tableRows(s layout.Sheet, name string, each func(vals []string,
 		}
 		mapped = r.extraValues(s, vals, rowNum, mapped)
 		blank := true
-		for _, i := range cols {
+		for _, i := range layoutCols {
 			if i < len(vals) && strings.TrimSpace(vals[i]) != "" {
 				blank = false
 				break
