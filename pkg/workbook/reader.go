@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/layout"
@@ -61,7 +62,7 @@ func (r *reader) sheetFinding(code, sheet, column, msg string) {
 // any is an error the input is incomplete and must not be computed.
 func Read(src io.Reader) (*capital.Input, findings.List) {
 	// The Beneficiarios sheet is only streamed (tableRows checks it).
-	f, pkg, bad := xlsxfile.ReadStreaming(src, "Beneficiarios")
+	f, pkg, bad := xlsxfile.ReadStreaming(src, beneficiarios.SheetName)
 	if bad != nil {
 		return nil, findings.List{*bad}
 	}
@@ -288,7 +289,7 @@ func (r *reader) layoutChecks(s layout.Sheet, name string) {
 	if visible, err := r.f.GetSheetVisible(name); err == nil && !visible {
 		r.sheetFinding(findings.HiddenSheet, s.Name, "", fmt.Sprintf("sheet %s is hidden; it is read all the same", s.Name))
 	}
-	if s.Name == "Beneficiarios" || !r.pkg.MayHaveMerges(name) || !r.small(s.Name) {
+	if s.Name == beneficiarios.SheetName || !r.pkg.MayHaveMerges(name) || !r.small(s.Name) {
 		return
 	}
 	merged, err := r.f.GetMergeCells(name)

@@ -3,6 +3,7 @@ package workbook
 import (
 	"strconv"
 
+	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/layout"
 )
@@ -151,7 +152,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 				in.MercadoAtivos = append(in.MercadoAtivos, capital.AtivoMercado{Descricao: d, Classe: cl, Valor: v})
 			}
 		})
-	case "Beneficiarios":
+	case beneficiarios.SheetName:
 		return r.beneficiarios(in, s, name)
 	}
 	return nil
