@@ -3,8 +3,10 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 
@@ -52,5 +54,27 @@ func xlsxRows(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	for _, r := range rows {
 		fmt.Fprintln(ts.Stdout(), strings.Join(r, "\t"))
+	}
+}
+
+// exitCode N PROG ARGS... runs PROG (as exec does) and checks that it exits
+// with exactly N: `! exec` accepts any failure, and capreg's exit codes
+// (2 invalid input, 3 insufficient, 1 a bug) are a contract.
+func exitCode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exitcode N PROG [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) {
+			ts.Fatalf("%s: %v", args[1], err)
+		}
+		got = ee.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
 	}
 }

@@ -19,6 +19,7 @@ var scriptCmds = map[string]func(ts *testscript.TestScript, neg bool, args []str
 	"peakrss":   peakRSS,
 	"jsonlines": jsonLines,
 	"xlsxrows":  xlsxRows,
+	"exitcode":  exitCode,
 }
 
 // junkXLSX FILE SHEET ROWS writes the example operator with SHEET replaced by
