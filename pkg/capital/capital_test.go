@@ -20,7 +20,8 @@ func informedAll(op Operadora, crs, crc, crm, cro string) *Input {
 }
 
 func TestCB(t *testing.T) {
-	// capital de referência 8 789 791,63 (RN 451, from 2020-03-06) × K / 100.
+	// capital de referência 8 789 791,63 (RN 451, from 2020-03-06, in force
+	// until 2020-06) × K / 100.
 	tests := []struct {
 		name, mod, seg string
 		regiao         int
@@ -46,7 +47,7 @@ func TestCB(t *testing.T) {
 	rb := defaultRules(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			in := informedAll(operadora(tc.mod, tc.seg, tc.regiao, mon(2021, 5)), "0", "0", "0", "0")
+			in := informedAll(operadora(tc.mod, tc.seg, tc.regiao, mon(2020, 6)), "0", "0", "0", "0")
 			r := compute(t, in, rb, Options{})
 			wantDec(t, "CB", r.CB.Value, tc.exact)
 			if got := money.BRL(r.CB.Value); got != tc.shown {
@@ -69,41 +70,86 @@ func TestCB(t *testing.T) {
 	}
 }
 
+// Each point of the series from July 2020 is in force from its July to the
+// next June, and is provisional: CB, and the result, are marked so.
+// Cooperativa médica SSP região 3, K = 15.35.
+func TestCBProvisionalPoints(t *testing.T) {
+	tests := []struct {
+		first, last period.Month
+		point       string
+		cb          string // point × 15.35 / 100, exact
+	}{
+		{mon(2020, 7), mon(2021, 6), "2020-07-01", "1377971.678165"}, // 8977014.19 × 15.35 = 137797167.8165
+		{mon(2021, 7), mon(2022, 6), "2021-07-01", "1493032.31408"},  // 9726594.88 × 15.35 = 149303231.408
+		{mon(2022, 7), mon(2023, 6), "2022-07-01", "1670553.856035"}, // 10883087.01 × 15.35 = 167055385.6035
+		{mon(2023, 7), mon(2024, 6), "2023-07-01", "1723343.35796"},  // 11226992.56 × 15.35 = 172334335.796
+		{mon(2024, 7), mon(2025, 6), "2024-07-01", "1796240.782725"}, // 11701894.35 × 15.35 = 179624078.2725
+		{mon(2025, 7), mon(2026, 7), "2025-07-01", "1892339.663415"}, // 12327945.69 × 15.35 = 189233966.3415
+	}
+	rb := defaultRules(t)
+	for _, tc := range tests {
+		for _, db := range []period.Month{tc.first, tc.last} {
+			t.Run(db.String(), func(t *testing.T) {
+				r := compute(t, informedAll(operadora("cooperativa_medica", "SSP", 3, db), "0", "0", "0", "0"), rb, Options{})
+				wantDec(t, "CB", r.CB.Value, tc.cb)
+				path := "capital_referencia@" + tc.point
+				if !slices.Contains(r.CB.ParamsWith(rules.Provisional), path) || !slices.Contains(r.Provisional(), path) {
+					t.Errorf("%s not provisional in CB %v / result %v", path, r.CB.Params, r.Provisional())
+				}
+				if !hasWarning(r, findings.ProvisionalParams) {
+					t.Errorf("no %s among %v", findings.ProvisionalParams, r.Warnings)
+				}
+			})
+		}
+	}
+}
+
+// A rules file replaces a point of the series (same desde) or adds one; its
+// points are status user. K changed too: 11 000 000 × 20 / 100 = 2 200 000.
 func TestCBUserPointsAndStatus(t *testing.T) {
-	rb := loadRules(t, "capital_referencia: [{desde: 2025-06-01, valor: 11000000}]\nfator_k:\n  cooperativa_medica_SSP: [45.81, 22.58, 20, 6.68, 4.76, 2.84]\n")
+	rb := loadRules(t, "capital_referencia: [{desde: 2025-07-01, valor: 11000000}]\nfator_k:\n  cooperativa_medica_SSP: [45.81, 22.58, 20, 6.68, 4.76, 2.84]\n")
 	in := informedAll(operadora("cooperativa_medica", "SSP", 3, mon(2025, 12)), "0", "0", "0", "0")
 	r := compute(t, in, rb, Options{})
-	// 11 000 000 × 20 / 100 = 2 200 000
 	wantDec(t, "CB", r.CB.Value, "2200000")
 	for _, p := range r.CB.Params {
 		if p.Status != rules.User || p.Source != "user.yaml" {
 			t.Errorf("CB parameter %s has status %s (%s), want user", p.Path, p.Status, p.Source)
 		}
 	}
-	// One month earlier the RN 451 point is in force: 8789791.63 × 20 / 100 = 1757958.326
-	in.Operadora.DataBase = mon(2025, 5)
+	// One month earlier the embedded 2024 point is in force, still
+	// provisional: 11701894.35 × 20 / 100 = 2340378.87
+	in.Operadora.DataBase = mon(2025, 6)
 	r = compute(t, in, rb, Options{})
-	wantDec(t, "CB 2025-05", r.CB.Value, "1757958.326")
+	wantDec(t, "CB 2025-06", r.CB.Value, "2340378.87")
+	if got := r.CB.ParamsWith(rules.Provisional); !slices.Equal(got, []string{"capital_referencia@2024-07-01"}) {
+		t.Errorf("provisional CB parameters %v", got)
+	}
+	// A point of a new date is added: from 2026-07 on it is in force.
+	rb = loadRules(t, "capital_referencia: [{desde: 2026-07-01, valor: 13000000}]\n")
+	in.Operadora.DataBase = mon(2026, 7)
+	r = compute(t, in, rb, Options{})
+	wantDec(t, "CB 2026-07", r.CB.Value, "1995500") // 13000000 × 15.35 / 100
 }
 
+// The stale warning: the data base is more than 12 months after the month of
+// the point in force (data base month > point month + 12), at the data_base
+// cell.
 func TestStaleCapitalReferencia(t *testing.T) {
-	june25 := "capital_referencia: [{desde: 2025-06-01, valor: 11000000}]\n"
-	june24 := "capital_referencia: [{desde: 2024-06-01, valor: 10500000}]\n"
+	july26 := "capital_referencia: [{desde: 2026-07-01, valor: 13000000}]\n"
 	tests := []struct {
 		name, rules string
 		db          period.Month
 		stale       bool
 	}{
-		{"2021-05, before the first re-indexation", "", mon(2021, 5), false},
-		{"2021-06, re-indexed that month", "", mon(2021, 6), true},
-		{"2023-12 with the embedded value", "", mon(2023, 12), true},
-		{"2025-12 with a June 2025 point", june25, mon(2025, 12), false},
-		{"2025-06 with a June 2025 point", june25, mon(2025, 6), false},
-		{"2026-05 with a June 2025 point", june25, mon(2026, 5), false},
-		{"2026-06 with a June 2025 point", june25, mon(2026, 6), true},
-		{"2025-05 with a June 2025 point (not yet in force)", june25, mon(2025, 5), true},
-		{"2025-05 with a June 2024 point", june24, mon(2025, 5), false},
-		{"2025-06 with a June 2024 point", june24, mon(2025, 6), true},
+		{"2020-06, the RN 451 point of 2020-03", "", mon(2020, 6), false},
+		{"2025-09, the 2025-07 point", "", mon(2025, 9), false},
+		// 2025-07 + 12 = 2026-07: the boundary, both sides
+		{"2026-07, 12 months after the last point", "", mon(2026, 7), false},
+		{"2026-08, 13 months after the last point", "", mon(2026, 8), true},
+		{"2027-01", "", mon(2027, 1), true},
+		{"2026-08 with a July 2026 point", july26, mon(2026, 8), false},
+		{"2027-07 with a July 2026 point", july26, mon(2027, 7), false},
+		{"2027-08 with a July 2026 point", july26, mon(2027, 8), true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -114,6 +160,11 @@ func TestStaleCapitalReferencia(t *testing.T) {
 			r := compute(t, informedAll(operadora("autogestao", "", 1, tc.db), "0", "0", "0", "0"), rb, Options{})
 			if got := hasWarning(r, findings.StaleCapitalRef); got != tc.stale {
 				t.Errorf("stale warning %v, want %v (warnings %v)", got, tc.stale, r.Warnings)
+			}
+			for _, f := range r.Warnings {
+				if f.Code == findings.StaleCapitalRef && f.Sheet+"!"+f.Cell != "Operadora!B4" {
+					t.Errorf("stale warning at %s!%s, want the data_base cell Operadora!B4", f.Sheet, f.Cell)
+				}
 			}
 		})
 	}
@@ -267,7 +318,7 @@ func TestPLA(t *testing.T) {
 	}
 	rb := defaultRules(t)
 	for _, tc := range tests {
-		in := informedAll(operadora("autogestao", "", 6, mon(2021, 5)), "0", "0", "0", "0")
+		in := informedAll(operadora("autogestao", "", 6, mon(2020, 6)), "0", "0", "0", "0")
 		in.PLA.PL = a(tc.pl)
 		for i, d := range tc.ded {
 			in.PLA.Deducoes[i] = Amount{V: dec(d), Ref: "PLA!B" + string(rune('3'+i))}
@@ -304,7 +355,7 @@ func TestCBR(t *testing.T) {
 	rb := defaultRules(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r := compute(t, informedAll(operadora("autogestao", "", 6, mon(2021, 5)), tc.crs, tc.crc, tc.crm, tc.cro), rb, Options{})
+			r := compute(t, informedAll(operadora("autogestao", "", 6, mon(2020, 6)), tc.crs, tc.crc, tc.crm, tc.cro), rb, Options{})
 			wantDec(t, "BCBR", r.BCBR.Value, tc.bcbr)
 			wantDec(t, "CBR", r.CBR.Value, dec(tc.bcbr).Add(dec(tc.cro)).String())
 			// Independent: the same formula in 200-bit floating point.
@@ -318,11 +369,11 @@ func TestCBR(t *testing.T) {
 		})
 	}
 	// spec §11 prefixes: 2336.0679774997896… and 4174917.2176…
-	r := compute(t, informedAll(operadora("autogestao", "", 6, mon(2021, 5)), "1000", "1000", "1000", "100"), rb, Options{})
+	r := compute(t, informedAll(operadora("autogestao", "", 6, mon(2020, 6)), "1000", "1000", "1000", "100"), rb, Options{})
 	if !strings.HasPrefix(r.CBR.Value.String(), "2336.0679774997896") {
 		t.Errorf("CBR %s", r.CBR.Value)
 	}
-	r = compute(t, informedAll(operadora("autogestao", "", 6, mon(2021, 5)), "3000000", "1000000", "500000", "400000"), rb, Options{})
+	r = compute(t, informedAll(operadora("autogestao", "", 6, mon(2020, 6)), "3000000", "1000000", "500000", "400000"), rb, Options{})
 	if !strings.HasPrefix(r.CBR.Value.String(), "4174917.2176") {
 		t.Errorf("CBR %s", r.CBR.Value)
 	}
@@ -355,7 +406,7 @@ func TestCRSumAndSufficiency(t *testing.T) {
 			if tc.mod == "cooperativa_medica" {
 				seg = "SSP"
 			}
-			in := informedAll(operadora(tc.mod, seg, tc.regiao, mon(2021, 5)), tc.crs, tc.crc, tc.crm, tc.cro)
+			in := informedAll(operadora(tc.mod, seg, tc.regiao, mon(2020, 6)), tc.crs, tc.crc, tc.crm, tc.cro)
 			in.PLA.PL = a(tc.pl)
 			r := compute(t, in, rb, Options{})
 			wantDec(t, "CR", r.CR.Value, tc.cr)
@@ -373,13 +424,13 @@ func TestCRSumAndSufficiency(t *testing.T) {
 		})
 	}
 	// ICR for CB = 1349233.015205, PLA = 4 600 000: 3.40934438170495287039|094… (Python decimal)
-	in := informedAll(operadora("cooperativa_medica", "SSP", 3, mon(2021, 5)), "0", "0", "0", "0")
+	in := informedAll(operadora("cooperativa_medica", "SSP", 3, mon(2020, 6)), "0", "0", "0", "0")
 	in.PLA.PL = a("4600000")
 	wantDec(t, "ICR", compute(t, in, rb, Options{}).ICR.Value, "3.40934438170495287039")
 
 	// CR = 0 (a user K of zero and no risk): ICR undefined.
 	rb0 := loadRules(t, "fator_k:\n  autogestao: [0, 0, 0, 0, 0, 0]\n")
-	r := compute(t, informedAll(operadora("autogestao", "", 6, mon(2021, 5)), "0", "0", "0", "0"), rb0, Options{})
+	r := compute(t, informedAll(operadora("autogestao", "", 6, mon(2020, 6)), "0", "0", "0", "0"), rb0, Options{})
 	if r.ICR != nil || !r.CR.Value.IsZero() || !r.Sufficient {
 		t.Errorf("CR %s, ICR %v, sufficient %v", r.CR.Value, r.ICR, r.Sufficient)
 	}
@@ -403,7 +454,7 @@ func TestCRO(t *testing.T) {
 	rb := defaultRules(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			in := informedAll(operadora("autogestao", "", 6, mon(2021, 5)), "1000", "1000", "1000", "0")
+			in := informedAll(operadora("autogestao", "", 6, mon(2020, 6)), "1000", "1000", "1000", "0")
 			in.Informadas.CRO = nil
 			in.Operacional = Operacional{Contraprestacoes12m: a(tc.c12), ProvisoesTecnicas: a(tc.pt)}
 			r := compute(t, in, rb, Options{})
@@ -424,12 +475,12 @@ func TestCRO(t *testing.T) {
 
 func TestInformedParcels(t *testing.T) {
 	rb := defaultRules(t)
-	in := informedAll(operadora("cooperativa_medica", "SSP", 3, mon(2021, 5)), "1000", "1000", "1000", "100")
+	in := informedAll(operadora("cooperativa_medica", "SSP", 3, mon(2020, 6)), "1000", "1000", "1000", "100")
 	// Inputs that would give other values are ignored for informed parcels.
-	in.Contraprestacoes = months(mon(2021, 5), "individual", "medico_hospitalar", "100000")
-	in.Eventos = months(mon(2021, 5), "", "", "100000")
+	in.Contraprestacoes = months(mon(2020, 6), "individual", "medico_hospitalar", "100000")
+	in.Eventos = months(mon(2020, 6), "", "", "100000")
 	in.CreditoSeguros = []CreditoSeguro{{Contraparte: "Re", Exposicao: a("1000000")}}
-	in.Operadora.GovernancaRelatorio = dated("2021-02-01")
+	in.Operadora.GovernancaRelatorio = dated("2020-02-01")
 	r := compute(t, in, rb, Options{})
 	if r.FactorSet != Informed {
 		t.Errorf("factor set %s", r.FactorSet)
@@ -453,7 +504,7 @@ func TestInformedParcels(t *testing.T) {
 			t.Errorf("set %+v", s)
 		}
 	}
-	if !r.Sets[1].Eligible { // reduzido: governance report sent in 2021
+	if !r.Sets[1].Eligible { // reduzido: governance report sent in 2020
 		t.Error("reduzido eligibility lost for an informed CRS")
 	}
 	if r.CRS.Inputs[0].Cell != "X!B2" || r.CRS.Formula == "" {
@@ -482,12 +533,12 @@ func TestAdministradora(t *testing.T) {
 	// CRC = 0.08 × 10000 = 800; BCBR = 800; CRO = min(240, 3000) = 240; CBR = 1040.
 	wantDec(t, "CRC", r.CRC.Value, "800")
 	wantDec(t, "CBR", r.CBR.Value, "1040")
-	// CB = 996762.370842 (K 11.34, região 2)
-	wantDec(t, "CR", r.CR.Value, "996762.370842")
+	// CB = 11226992.56 (from 2023-07-01) × 11.34 / 100 = 1273140.956304 (K 11.34, região 2)
+	wantDec(t, "CR", r.CR.Value, "1273140.956304")
 }
 
 func TestComputeOptionErrors(t *testing.T) {
-	in := informedAll(operadora("autogestao", "", 1, mon(2021, 5)), "0", "0", "0", "0")
+	in := informedAll(operadora("autogestao", "", 1, mon(2020, 6)), "0", "0", "0", "0")
 	if _, err := Compute(in, defaultRules(t), Options{Factors: "super"}); err == nil || !strings.Contains(err.Error(), `unknown factor set "super"`) {
 		t.Errorf("err %v", err)
 	}
@@ -517,7 +568,7 @@ func TestNonPSDCorrelation(t *testing.T) {
 		rows = append(rows, "["+strings.Join(row[:], ", ")+"]")
 	}
 	rb := loadRules(t, "crm:\n  choque: {POS: 0.02}\n  correlacao: ["+strings.Join(rows, ", ")+"]\n")
-	in := informedAll(operadora("autogestao", "", 1, mon(2021, 5)), "0", "0", "0", "0")
+	in := informedAll(operadora("autogestao", "", 1, mon(2020, 6)), "0", "0", "0", "0")
 	in.Informadas.CRM = nil
 	// x = (0.02·1200, 0.02·1200, 0.015·1600, 0, …) = (24, 24, 24, 0, …):
 	// xᵀRx = 3·576 − 6·576 < 0.

@@ -53,10 +53,12 @@ func KRow(modalidade, segmentacao string) (string, bool) {
 
 // Check finds what the model rules out in an input (errors) and what looks
 // wrong in it (warnings): the operator's classification, ranges, the
-// 12-month windows, and the consistency of dates, PLA and beneficiary data.
-// A reader that dropped a bad row still passes the rest: Check reports what
-// it sees, never a consequence of an error already reported.
-func Check(in *Input) findings.List {
+// 12-month windows, the consistency of dates, PLA and beneficiary data, and
+// what the rulebook cannot serve (a capital de referência for the data base,
+// a factor for each grau de risco). A reader that dropped a bad row still
+// passes the rest: Check reports what it sees, never a consequence of an
+// error already reported.
+func Check(in *Input, rb *rules.Rulebook) findings.List {
 	var l findings.List
 	op := in.Operadora
 	at := func(code, ref, msg string) {
@@ -94,6 +96,7 @@ func Check(in *Input) findings.List {
 	noBase := op.DataBase.IsZero() || in.Incomplete["Operadora.data_base"]
 	if !noBase {
 		l = append(l, checkDates(op)...)
+		l = append(l, checkCapitalReferencia(op, rb)...)
 	}
 	if !in.Incomplete["PLA"] {
 		l = append(l, checkPLA(in.PLA)...)
@@ -122,6 +125,31 @@ func Check(in *Input) findings.List {
 		}
 	} else if op.Modalidade != "" {
 		l.Add(findings.New(findings.NoPreBusiness, "Contraprestacoes", "", "Contraprestacoes and Eventos have no rows: PRE and PRO are zero", ""))
+	}
+	return l
+}
+
+// StaleMonths is how old the capital de referência in force may be: ANS
+// re-indexes it every July, so a point more than 12 months older than the
+// data base means the rulebook lacks a later one.
+const StaleMonths = 12
+
+// checkCapitalReferencia needs a point of the capital de referência series
+// in force at the data base, and warns when the data base is more than
+// StaleMonths months after that point's month (point 2025-07-01: data base
+// 2026-07 is fine, 2026-08 is stale).
+func checkCapitalReferencia(op Operadora, rb *rules.Rulebook) findings.List {
+	var l findings.List
+	at := op.DataBase.LastDay()
+	point, _, ok := rb.CapitalReferenciaAt(at)
+	switch {
+	case !ok:
+		l.Add(findings.New(findings.NoCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
+			fmt.Sprintf("no capital de referência in force on %s (the series starts %s)", period.Date(at), period.Date(rb.CapitalReferencia[0].Desde.Time)), ""))
+	case op.DataBase.After(period.MonthOf(point.Desde.Time).Add(StaleMonths)):
+		l.Add(findings.New(findings.StaleCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
+			fmt.Sprintf("the capital de referência in force, %s from %s, is more than %d months older than the data base %s: ANS re-indexes it every July (IPCA July–June) and the rulebook has no later point",
+				money.BRL(point.Valor.Decimal), period.Date(point.Desde.Time), StaleMonths, op.DataBase), ""))
 	}
 	return l
 }

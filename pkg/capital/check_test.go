@@ -50,6 +50,16 @@ func TestCheckContent(t *testing.T) {
 		{"program beneficiaries without a date", func(in *Input) {
 			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Promoprev: 3, Remissao: map[string]int64{}}
 		}, findings.ProgramNoData, "Beneficiarios!"},
+		// the 2024-07-01 point is in force at 2024-12; nothing before 2020-03-06
+		{"no capital de referência", func(in *Input) {
+			in.Operadora.DataBase = mon(2020, time.February)
+			in.Contraprestacoes, in.Eventos = months(in.Operadora.DataBase, "individual", "medico_hospitalar", "100"), months(in.Operadora.DataBase, "", "", "80")
+		}, findings.NoCapitalRef, "Operadora!B4"},
+		// 2025-07-01 + 12 months = 2026-07 < 2026-08
+		{"stale capital de referência", func(in *Input) {
+			in.Operadora.DataBase = mon(2026, time.August)
+			in.Contraprestacoes, in.Eventos = months(in.Operadora.DataBase, "individual", "medico_hospitalar", "100"), months(in.Operadora.DataBase, "", "", "80")
+		}, findings.StaleCapitalRef, "Operadora!B4"},
 		{"remitted beneficiaries without provision", func(in *Input) {
 			in.Remissao.PRVitalicia = Amount{V: dec("0"), Ref: "Remissao!B5"}
 			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Remissao: map[string]int64{"remido_vitalicio": 2}}
@@ -59,7 +69,7 @@ func TestCheckContent(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			in := base()
 			c.mutate(in)
-			l := Check(in)
+			l := Check(in, defaultRules(t))
 			if c.code == "" {
 				if len(l) != 0 {
 					t.Fatalf("want no finding, got %v", l)

@@ -6,7 +6,7 @@ import (
 )
 
 func creditInput() *Input {
-	in := informedAll(operadora("autogestao", "", 1, mon(2021, 5)), "0", "0", "0", "0")
+	in := informedAll(operadora("autogestao", "", 1, mon(2020, 6)), "0", "0", "0", "0")
 	in.Informadas.CRC = nil
 	in.CreditoOperadoras = []CreditoOperadora{
 		// E = 1000 + 500 + (300 − 100) + (200 − 50) − (400 + 100 + 50) = 1300
@@ -93,7 +93,7 @@ func TestCRC(t *testing.T) {
 }
 
 func marketInput() *Input {
-	in := informedAll(operadora("autogestao", "", 1, mon(2021, 5)), "0", "0", "0", "0")
+	in := informedAll(operadora("autogestao", "", 1, mon(2020, 6)), "0", "0", "0", "0")
 	in.Informadas.CRM = nil
 	in.MercadoALM = []FluxoALM{
 		{Conta: "1", Valor: a("100000"), Sinal: "P", Prazo: a("24"), Indexador: "PRE"},

@@ -44,11 +44,12 @@ func half(i, j int) string {
 	return "0.5"
 }
 
-// specParams: rn569-model.md §1 (CBR), §2 (K of cooperativa médica SSP
-// região 3 = 15.35), §4 (β, κ, Z, remission), §5 (shares) and §8a.
+// specParams: rn569-model.md §1 (CBR), §2 (the capital de referência from
+// July 2023, in force at richInput's data base 2023-12, and K of cooperativa
+// médica SSP região 3 = 15.35), §4 (β, κ, Z, remission), §5 (shares) and §8a.
 func specParams() refParams {
 	return refParams{
-		ref: "8789791.63", k: "15.35",
+		ref: "11226992.56", k: "15.35",
 		corrSC: "0.50", corrSM: "0.25", corrCM: "0.25",
 		coef:  "0.64",
 		beta:  map[string]string{"individual": "0.043", "coletivo_adesao": "0.082", "coletivo_empresarial": "0.114", "corresponsabilidade_assumida": "0.114"},
@@ -345,11 +346,13 @@ func TestRichInputByHand(t *testing.T) {
 	wantDec(t, "CRC", r.CRC.Value, "22404") // as in TestCRC
 	wantDec(t, "CRM", r.CRM.Value, "16000") // as in TestCRM
 	wantDec(t, "PLA", r.PLA.Value, "4600000")
-	wantDec(t, "CB", r.CB.Value, "1349233.015205")
-	// The CBR is far below the CB: CR = CB; surplus = 4600000 − 1349233.015205
-	wantDec(t, "CR", r.CR.Value, "1349233.015205")
-	wantDec(t, "surplus", r.Surplus.Value, "3250766.984795")
-	wantDec(t, "ICR", r.ICR.Value, "3.40934438170495287039")
+	// CB = 11226992.56 (from 2023-07-01) × 15.35 / 100 = 1723343.35796
+	wantDec(t, "CB", r.CB.Value, "1723343.35796")
+	// The CBR is far below the CB: CR = CB; surplus = 4600000 − 1723343.35796
+	wantDec(t, "CR", r.CR.Value, "1723343.35796")
+	wantDec(t, "surplus", r.Surplus.Value, "2876656.64204")
+	// 4600000 / 1723343.35796 = 2.66923012106260092415|2286… (Python decimal)
+	wantDec(t, "ICR", r.ICR.Value, "2.66923012106260092415")
 	if !r.Sufficient {
 		t.Error("not sufficient")
 	}
@@ -362,6 +365,7 @@ func TestRichInputByHand(t *testing.T) {
 // provisional value and confirms every provisional form leaves none.
 func TestProvisionalMarkers(t *testing.T) {
 	want := []string{
+		"capital_referencia@2023-07-01",
 		"crc.agregacao", "crc.exposicao_1_1", "crc.fator_1_1.padrao", "crc.fator_1_2",
 		"crc.fpr.deposito_bancario", "crc.fpr.outros", "crc.fpr.titulo_privado", "crc.fpr.titulo_publico_federal",
 		"crc.multiplicador_2",
@@ -380,7 +384,7 @@ func TestProvisionalMarkers(t *testing.T) {
 			w = &r.Warnings[i]
 		}
 	}
-	if w == nil || !strings.Contains(w.Message, "26 parameters") || !strings.Contains(w.Message, "crs.pre.rho") {
+	if w == nil || !strings.Contains(w.Message, "27 parameters") || !strings.Contains(w.Message, "crs.pre.rho") {
 		t.Errorf("PROVISIONAL warning %+v", w)
 	}
 	if got := r.Tree.Statuses(); !slices.Equal(got, []rules.Status{rules.Provisional, rules.Regulation}) {

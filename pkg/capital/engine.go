@@ -10,7 +10,6 @@ import (
 
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
-	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -92,14 +91,14 @@ func Compute(in *Input, rb *rules.Rulebook, opt Options) (*Result, error) {
 		return nil, &findings.InputError{Findings: findings.List{findings.New(findings.MissingSheet, "Beneficiarios", "",
 			"--coverage-weighted needs beneficiary data (the Beneficiarios sheet or --beneficiarios FILE) with at least one beneficiary", "")}}
 	}
-	checks := Check(in)
+	checks := Check(in, rb)
 	if checks.HasErrors() {
 		return nil, &findings.InputError{Findings: checks}
 	}
 	e := &engine{in: in, rb: rb, p: params{rb}, opt: opt}
 	r := &Result{Operadora: in.Operadora, Warnings: checks.Warnings()}
 	var err error
-	if r.CB, err = e.cb(&r.Warnings); err != nil {
+	if r.CB, err = e.cb(); err != nil {
 		return nil, err
 	}
 	r.PLA = e.pla()
@@ -118,7 +117,7 @@ func Compute(in *Input, rb *rules.Rulebook, opt Options) (*Result, error) {
 }
 
 // cb is the Capital Base (Anexo I).
-func (e *engine) cb(w *findings.List) (*Node, error) {
+func (e *engine) cb() (*Node, error) {
 	op := e.in.Operadora
 	row, ok := KRow(op.Modalidade, op.Segmentacao)
 	if !ok {
@@ -132,27 +131,14 @@ func (e *engine) cb(w *findings.List) (*Node, error) {
 	if op.Segmentacao != "" {
 		n.Inputs = append(n.Inputs, CellRef{Name: "segmentacao", Text: op.Segmentacao, Cell: op.SegRef})
 	}
-	at := op.DataBase.LastDay()
-	point, path, ok := e.rb.CapitalReferenciaAt(at)
-	if !ok {
-		return nil, &findings.InputError{Findings: findings.List{findings.New(findings.NoCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
-			fmt.Sprintf("no capital de referência in force on %s (the series starts %s)", period.Date(at), period.Date(e.rb.CapitalReferencia[0].Desde.Time)), "")}}
+	point, path, ok := e.rb.CapitalReferenciaAt(op.DataBase.LastDay())
+	if !ok { // Check reports it (CR-E020) before Compute gets here
+		return nil, fmt.Errorf("no capital de referência in force at %s", op.DataBase)
 	}
 	ref := e.p.use(n, path, point.Valor)
 	k := e.p.use(n, fmt.Sprintf("fator_k.%s[%d]", row, op.Regiao), e.rb.FatorK[row][op.Regiao-1])
 	n.Value = ref.Mul(k).Shift(-2)
-	if lastJune := lastJune(op.DataBase); op.DataBase.After(period.Month{Year: 2021, Month: 5}) && point.Desde.Before(lastJune.FirstDay()) {
-		w.Add(findings.New(findings.StaleCapitalRef, "", "",
-			fmt.Sprintf("capital de referência %s is the value from %s; ANS re-indexed it in %s (June, IPCA) and the rulebook does not have that value", money.BRL(ref), period.Date(point.Desde.Time), lastJune), ""))
-	}
 	return n, nil
-}
-
-func lastJune(m period.Month) period.Month {
-	if m.Month >= 6 {
-		return period.Month{Year: m.Year, Month: 6}
-	}
-	return period.Month{Year: m.Year - 1, Month: 6}
 }
 
 // pla is the adjusted equity (art. 9): PL minus deductions I–VI.

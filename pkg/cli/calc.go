@@ -120,9 +120,10 @@ type Calculation struct {
 
 // readChecked reads a workbook (and, when benef is not "", a separate
 // beneficiary file, .xlsx or .csv, streamed) and runs the model's checks on
-// what was read, so one run reports every problem: the readers' findings
-// and the checks' findings (nil input when the file is unreadable).
-func readChecked(ctx context.Context, path, benef string) (*capital.Input, findings.List, findings.List, error) {
+// what was read against the rulebook, so one run reports every problem: the
+// readers' findings and the checks' findings (nil input when the file is
+// unreadable).
+func readChecked(ctx context.Context, path, benef string, rb *rules.Rulebook) (*capital.Input, findings.List, findings.List, error) {
 	f, err := openInput(path)
 	if err != nil {
 		return nil, nil, nil, err
@@ -145,13 +146,13 @@ func readChecked(ctx context.Context, path, benef string) (*capital.Input, findi
 			in.Beneficiarios = b
 		}
 	}
-	return in, read, capital.Check(in), nil
+	return in, read, capital.Check(in, rb), nil
 }
 
 // Calculate reads and computes one workbook (benef: an optional separate
 // beneficiary file).
 func Calculate(ctx context.Context, path, benef string, rb *rules.Rulebook, opt capital.Options) (*Calculation, error) {
-	in, read, checks, err := readChecked(ctx, path, benef)
+	in, read, checks, err := readChecked(ctx, path, benef, rb)
 	if err != nil {
 		return nil, err
 	}

@@ -62,7 +62,7 @@ func Compare(ctx context.Context, path string, o *CompareOptions, meta report.Me
 	if err != nil {
 		return nil, err
 	}
-	in, read, checks, err := readChecked(ctx, path, o.Beneficiarios)
+	in, read, checks, err := readChecked(ctx, path, o.Beneficiarios, rb)
 	if err != nil {
 		return nil, err
 	}

@@ -92,7 +92,7 @@ type FileReport struct {
 // and the errors computing it would meet (a rulebook that cannot serve it).
 func Validate(path string, rb *rules.Rulebook) FileReport {
 	rep := FileReport{File: path, Rulebook: rb}
-	in, read, checks, err := readChecked(context.Background(), path, "")
+	in, read, checks, err := readChecked(context.Background(), path, "", rb)
 	l := append(read, checks...)
 	switch {
 	case err != nil:

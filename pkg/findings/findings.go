@@ -116,7 +116,7 @@ func Catalogue() []Check {
 		{ExtraSheet, Warning, "layout v1: sheets other than the layout's are ignored", "remove the sheet, or ignore this warning"},
 		{ExtraColumn, Warning, "layout v1: columns other than the layout's are ignored", "remove the column, or ignore this warning"},
 		{UnknownField, Warning, "layout v1: campos other than the layout's are ignored", "check the spelling of the campo name"},
-		{StaleCapitalRef, Warning, "ANS re-indexes the capital de referência every June by the 12-month IPCA", "add the current point: capital_referencia: [{desde: AAAA-06-01, valor: ...}] in a rules file"},
+		{StaleCapitalRef, Warning, "the capital de referência in force must be at most 12 months older than the data base: ANS re-indexes it every July by the IPCA of July–June", "add the point of the ANS notice: capital_referencia: [{desde: AAAA-07-01, valor: ...}] in a rules file"},
 		{ProvisionalParams, Warning, "parameters that could not be confirmed in the regulation were used", "confirm the values with the official text and set them in a rules file (capreg rules export)"},
 		{ForcedIneligible, Warning, "the forced factor set is not one the operator is eligible for", "drop --factors to let capreg choose, or check the eligibility dates"},
 		{IgnoredSegment, Warning, "segmentação does not apply to this modalidade", "leave segmentacao empty"},

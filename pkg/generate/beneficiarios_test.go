@@ -185,13 +185,13 @@ func compute(t *testing.T, data []byte, opt capital.Options) (*capital.Result, f
 	if in == nil {
 		t.Fatalf("unreadable: %v", l)
 	}
-	l = append(l, capital.Check(in)...)
-	if l.HasErrors() {
-		t.Fatalf("error findings: %v", l)
-	}
 	rb, err := rules.Default()
 	if err != nil {
 		t.Fatal(err)
+	}
+	l = append(l, capital.Check(in, rb)...)
+	if l.HasErrors() {
+		t.Fatalf("error findings: %v", l)
 	}
 	res, err := capital.Compute(in, rb, opt)
 	if err != nil {

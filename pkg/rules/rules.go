@@ -352,16 +352,18 @@ func (rb *Rulebook) Provenance(path string) Provenance {
 	}
 	best := Provenance{Parametro: path, Status: Provisional, Fonte: "no provenance recorded"}
 	bestLen := -1
+	// A point of a series is named by the series or by the point itself
+	// ("capital_referencia@2020-03-06"), the longer name winning.
 	key := strings.SplitN(path, "@", 2)[0]
 	for _, p := range rb.Proveniencia {
-		if (key == p.Parametro || strings.HasPrefix(key, p.Parametro+".")) && len(p.Parametro) > bestLen {
+		if (path == p.Parametro || key == p.Parametro || strings.HasPrefix(key, p.Parametro+".")) && len(p.Parametro) > bestLen {
 			best, bestLen = Provenance{Parametro: path, Status: p.Status, Fonte: p.Fonte}, len(p.Parametro)
 		}
 	}
 	return best
 }
 
-// CapitalReferencia returns the point of the series in force on date t, and
+// CapitalReferenciaAt returns the point of the series in force on date t, and
 // the path naming it; ok is false when t precedes the series.
 func (rb *Rulebook) CapitalReferenciaAt(t time.Time) (v DatedValue, path string, ok bool) {
 	for _, p := range rb.CapitalReferencia {

@@ -150,9 +150,16 @@ func TestDefaultValues(t *testing.T) {
 			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
 		}
 	}
-	if len(rb.CapitalReferencia) != 1 || !rb.CapitalReferencia[0].Desde.Equal(date("2020-03-06")) ||
-		!rb.CapitalReferencia[0].Valor.Equal(dec("8789791.63")) {
-		t.Errorf("capital_referencia = %+v, want the single RN 451 point 8789791.63 from 2020-03-06", rb.CapitalReferencia)
+	// The RN 451 point, then the July points of rn569-model.md §2.
+	series := [][2]string{{"2020-03-06", "8789791.63"}, {"2020-07-01", "8977014.19"}, {"2021-07-01", "9726594.88"},
+		{"2022-07-01", "10883087.01"}, {"2023-07-01", "11226992.56"}, {"2024-07-01", "11701894.35"}, {"2025-07-01", "12327945.69"}}
+	if len(rb.CapitalReferencia) != len(series) {
+		t.Fatalf("capital_referencia = %+v, want %d points", rb.CapitalReferencia, len(series))
+	}
+	for i, p := range series {
+		if got := rb.CapitalReferencia[i]; !got.Desde.Equal(date(p[0])) || !got.Valor.Equal(dec(p[1])) {
+			t.Errorf("capital_referencia[%d] = %s from %s, want %s from %s", i, got.Valor, got.Desde.Format(time.DateOnly), p[1], p[0])
+		}
 	}
 	for name, m := range map[string][][]Dec{"rho": rb.CRS.PRE.Rho, "crm": rb.CRM.Corr} {
 		for i, row := range m {
@@ -180,6 +187,9 @@ func TestProvenanceDefault(t *testing.T) {
 		want Status
 	}{
 		{"capital_referencia@2020-03-06", Regulation},
+		{"capital_referencia@2020-07-01", Provisional}, // estimated by the ANS update rule
+		{"capital_referencia@2025-07-01", Provisional},
+		{"capital_referencia@2030-07-01", Provisional}, // no such point: the series' status
 		{"fator_k.cooperativa_medica_SSP", Regulation},
 		{"fator_k.cooperativa_medica_SSP[3]", Regulation},
 		{"cbr.correlacao_crs_crc", Regulation},
@@ -227,8 +237,11 @@ func TestProvenanceDefault(t *testing.T) {
 
 // defaultProvisional is the list of provisional leaves derived from
 // rn569-model.md §4 (ρ, PRO base, SUS formula, remission bases), §6 (CRC
-// forms and values except the fund FPR), §7 (CRM) and §8 (CRO).
+// forms and values except the fund FPR), §7 (CRM), §8 (CRO) and §2 (the
+// capital de referência points from July 2020, estimated).
 var defaultProvisional = []string{
+	"capital_referencia@2020-07-01", "capital_referencia@2021-07-01", "capital_referencia@2022-07-01",
+	"capital_referencia@2023-07-01", "capital_referencia@2024-07-01", "capital_referencia@2025-07-01",
 	"crc.agregacao", "crc.exposicao_1_1", "crc.fator_1_1.padrao", "crc.fator_1_2",
 	"crc.fpr.deposito_bancario", "crc.fpr.outros", "crc.fpr.titulo_privado", "crc.fpr.titulo_publico_federal",
 	"crc.multiplicador_2",
@@ -262,15 +275,16 @@ func TestLeaves(t *testing.T) {
 		}
 		byPath[l.Path] = l
 	}
-	// 1 capital_referencia point + 19 K rows + 3 cbr + 1 coef + 8 beta + rho
+	// 7 capital_referencia points + 19 K rows + 3 cbr + 1 coef + 8 beta + rho
 	// + base + 2 kappa + modelo + 2 z + bases + 8 remission + 3 parcela + idss
 	// + agregacao + exposicao + fator_1_1.padrao + 1.2 + F + 6 fpr + modelo
-	// + 7 choques + correlacao + modelo + 3 cro = 76.
-	if len(ls) != 76 {
-		t.Errorf("%d leaves, want 76", len(ls))
+	// + 7 choques + correlacao + modelo + 3 cro = 82.
+	if len(ls) != 82 {
+		t.Errorf("%d leaves, want 82", len(ls))
 	}
 	for path, want := range map[string]Leaf{
 		"capital_referencia@2020-03-06": {Value: "{desde: 2020-03-06, valor: 8789791.63}", Status: Regulation},
+		"capital_referencia@2025-07-01": {Value: "{desde: 2025-07-01, valor: 12327945.69}", Status: Provisional},
 		"fator_k.autogestao":            {Value: "[61.69, 38.39, 20.11, 8.85, 6.2, 3.54]", Status: Regulation},
 		"cbr.correlacao_crs_crc":        {Value: "0.5", Status: Regulation},
 		"crs.pro.base":                  {Value: "eventos_liquidos_pre_12m", Status: Provisional},
@@ -409,19 +423,22 @@ confirmados: [cro.fator_provisoes, crs.pre.rho]
 	}
 }
 
+// A rules file adds points to the series (sorted by date) and replaces a
+// point of the same date; its points are status user, the others keep
+// theirs.
 func TestCapitalReferenciaMerge(t *testing.T) {
 	rb := mustLoad(t, `
 capital_referencia:
-  - {desde: 2025-06-01, valor: 11000000.00}
-  - {desde: 2023-06-01, valor: 10000000.50}
+  - {desde: 2026-07-01, valor: 13000000.00}
+  - {desde: 2025-07-01, valor: 12400000.50}
+  - {desde: 2024-01-01, valor: 11500000}
 `)
-	if len(rb.CapitalReferencia) != 3 {
-		t.Fatalf("series %+v, want 3 points", rb.CapitalReferencia)
+	var dates []string
+	for _, p := range rb.CapitalReferencia {
+		dates = append(dates, p.Desde.Format(time.DateOnly))
 	}
-	for i, want := range []string{"2020-03-06", "2023-06-01", "2025-06-01"} {
-		if got := rb.CapitalReferencia[i].Desde.Format(time.DateOnly); got != want {
-			t.Errorf("point %d from %s, want %s (sorted by date)", i, got, want)
-		}
+	if want := []string{"2020-03-06", "2020-07-01", "2021-07-01", "2022-07-01", "2023-07-01", "2024-01-01", "2024-07-01", "2025-07-01", "2026-07-01"}; !slices.Equal(dates, want) {
+		t.Fatalf("series from %v, want %v (sorted by date)", dates, want)
 	}
 	tests := []struct {
 		at, want, path string
@@ -429,11 +446,15 @@ capital_referencia:
 	}{
 		{"2020-03-05", "", "", false}, // before the series
 		{"2020-03-06", "8789791.63", "capital_referencia@2020-03-06", true},
-		{"2023-05-31", "8789791.63", "capital_referencia@2020-03-06", true},
-		{"2023-06-01", "10000000.5", "capital_referencia@2023-06-01", true},
-		{"2025-05-31", "10000000.5", "capital_referencia@2023-06-01", true},
-		{"2025-06-30", "11000000", "capital_referencia@2025-06-01", true},
-		{"2030-01-01", "11000000", "capital_referencia@2025-06-01", true},
+		{"2020-06-30", "8789791.63", "capital_referencia@2020-03-06", true},
+		{"2020-07-01", "8977014.19", "capital_referencia@2020-07-01", true},
+		{"2023-12-31", "11226992.56", "capital_referencia@2023-07-01", true},
+		{"2024-01-01", "11500000", "capital_referencia@2024-01-01", true},
+		{"2024-07-01", "11701894.35", "capital_referencia@2024-07-01", true},
+		{"2025-07-01", "12400000.5", "capital_referencia@2025-07-01", true},
+		{"2026-06-30", "12400000.5", "capital_referencia@2025-07-01", true},
+		{"2026-07-01", "13000000", "capital_referencia@2026-07-01", true},
+		{"2030-01-01", "13000000", "capital_referencia@2026-07-01", true},
 	}
 	for _, tc := range tests {
 		v, path, ok := rb.CapitalReferenciaAt(date(tc.at))
@@ -441,25 +462,34 @@ capital_referencia:
 			t.Errorf("CapitalReferenciaAt(%s) = %s, %s, %v; want %s, %s, %v", tc.at, v.Valor, path, ok, tc.want, tc.path, tc.ok)
 		}
 	}
-	if s := rb.Provenance("capital_referencia@2025-06-01").Status; s != User {
-		t.Errorf("a user point has status %s", s)
-	}
-	if s := rb.Provenance("capital_referencia@2020-03-06").Status; s != Regulation {
-		t.Errorf("the embedded point has status %s", s)
+	for path, want := range map[string]Status{
+		"capital_referencia@2026-07-01": User, "capital_referencia@2025-07-01": User, "capital_referencia@2024-01-01": User,
+		"capital_referencia@2024-07-01": Provisional, "capital_referencia@2020-03-06": Regulation,
+	} {
+		if s := rb.Provenance(path).Status; s != want {
+			t.Errorf("%s has status %s, want %s", path, s, want)
+		}
 	}
 
 	// A user point of the same date replaces the embedded one.
 	rb = mustLoad(t, "capital_referencia: [{desde: 2020-03-06, valor: 9000000}]\n")
-	if len(rb.CapitalReferencia) != 1 || !rb.CapitalReferencia[0].Valor.Equal(dec("9000000")) {
+	if v, _, _ := rb.CapitalReferenciaAt(date("2020-03-06")); len(rb.CapitalReferencia) != 7 || !v.Valor.Equal(dec("9000000")) {
 		t.Errorf("same-date point not replaced: %+v", rb.CapitalReferencia)
 	}
 	if s := rb.Provenance("capital_referencia@2020-03-06").Status; s != User {
 		t.Errorf("replaced point has status %s", s)
 	}
-	// Restating the embedded point keeps its status.
-	rb = mustLoad(t, "capital_referencia: [{desde: 2020-03-06, valor: 8789791.63}]\n")
+	// Restating an embedded point keeps its status; confirming it makes it user.
+	rb = mustLoad(t, "capital_referencia: [{desde: 2020-03-06, valor: 8789791.63}, {desde: 2025-07-01, valor: 12327945.69}]\n")
 	if s := rb.Provenance("capital_referencia@2020-03-06").Status; s != Regulation {
 		t.Errorf("restated point has status %s", s)
+	}
+	if s := rb.Provenance("capital_referencia@2025-07-01").Status; s != Provisional {
+		t.Errorf("restated estimated point has status %s", s)
+	}
+	rb = mustLoad(t, "confirmados: [capital_referencia@2025-07-01]\n")
+	if s := rb.Provenance("capital_referencia@2025-07-01").Status; s != User {
+		t.Errorf("confirmed point has status %s", s)
 	}
 }
 
