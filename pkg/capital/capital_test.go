@@ -530,11 +530,39 @@ func TestAdministradora(t *testing.T) {
 	if r.FactorSet != Padrao {
 		t.Errorf("factor set %s", r.FactorSet)
 	}
-	// CRC = 0.08 × 10000 = 800; BCBR = 800; CRO = min(240, 3000) = 240; CBR = 1040.
+	// CRC = 0.08 × 10000 = 800; BCBR = 800; CRO = 0 (cro.aplica_administradora
+	// false, though 0.03·100000 = 3000 is a base); CBR = 800.
 	wantDec(t, "CRC", r.CRC.Value, "800")
-	wantDec(t, "CBR", r.CBR.Value, "1040")
+	wantDec(t, "CRO", r.CRO.Value, "0")
+	wantDec(t, "CBR", r.CBR.Value, "800")
+	if !strings.Contains(r.CRO.Formula, "does not apply to an administradora de benefícios") ||
+		len(r.CRO.Params) != 1 || r.CRO.Params[0].Path != "cro.aplica_administradora" ||
+		r.CRO.Params[0].Value != "false" || r.CRO.Params[0].Status != rules.Provisional ||
+		len(r.CRO.Inputs) != 1 || r.CRO.Inputs[0].Cell != "Operadora!B5" {
+		t.Errorf("CRO node %+v: want the reason, the switch (provisional) and the modalidade cell", r.CRO)
+	}
+	if p := r.Provisional(); !slices.Contains(p, "cro.aplica_administradora") || slices.Contains(p, "cro.fator_contraprestacoes") {
+		t.Errorf("Provisional() = %v: want the switch and no CRO factor", p)
+	}
 	// CB = 11226992.56 (from 2023-07-01) × 11.34 / 100 = 1273140.956304 (K 11.34, região 2)
 	wantDec(t, "CR", r.CR.Value, "1273140.956304")
+
+	// With the switch on, CRO is computed as for any operator:
+	// min(0.30·800, max(0.03·100000, 0.03·0)) = min(240, 3000) = 240; CBR = 1040.
+	r = compute(t, in, loadRules(t, "cro:\n  aplica_administradora: true\n"), Options{})
+	wantDec(t, "CRO switch on", r.CRO.Value, "240")
+	wantDec(t, "CBR switch on", r.CBR.Value, "1040")
+	ps := map[string]rules.Status{}
+	for _, p := range r.CRO.Params {
+		ps[p.Path] = p.Status
+	}
+	if ps["cro.aplica_administradora"] != rules.User || ps["cro.fator_contraprestacoes"] != rules.Provisional {
+		t.Errorf("CRO parameters with the switch on %v", r.CRO.Params)
+	}
+	// An informed CRO is taken as it is, switch or not.
+	in.Informadas.CRO = ap("55")
+	r = compute(t, in, defaultRules(t), Options{})
+	wantDec(t, "CRO informed", r.CRO.Value, "55")
 }
 
 func TestComputeOptionErrors(t *testing.T) {

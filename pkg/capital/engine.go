@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -256,10 +257,20 @@ func (e *engine) aggregate(r *Result) error {
 }
 
 // cro is the operational and legal risk parcel (Anexo VI, provisional form).
+// For an administradora de benefícios it is 0 unless the rulebook's
+// cro.aplica_administradora says the annex applies to them.
 func (e *engine) cro(bcbr *Node) *Node {
 	rb, op := e.rb, e.in.Operacional
 	n := &Node{Key: "cro", Label: "CRO — operational and legal risk",
 		Formula: "min(limite·BCBR, max(f_c·contraprestações 12m, f_p·provisões técnicas))"}
+	if o := e.in.Operadora; o.Modalidade == "administradora_de_beneficios" {
+		e.p.form(n, "cro.aplica_administradora", strconv.FormatBool(rb.CRO.AplicaAdministradora))
+		if !rb.CRO.AplicaAdministradora {
+			n.Formula = "0: the operational-risk annex does not apply to an administradora de benefícios (cro.aplica_administradora = false)"
+			n.Inputs = append(n.Inputs, CellRef{Name: "modalidade", Text: o.Modalidade, Cell: o.ModalRef})
+			return n
+		}
+	}
 	e.p.form(n, "cro.modelo", rb.CRO.Modelo)
 	fc := e.p.use(n, "cro.fator_contraprestacoes", rb.CRO.FatorContraprestacoes)
 	fp := e.p.use(n, "cro.fator_provisoes", rb.CRO.FatorProvisoes)

@@ -150,6 +150,9 @@ type Rulebook struct {
 		FatorContraprestacoes Dec    `yaml:"fator_contraprestacoes"`
 		FatorProvisoes        Dec    `yaml:"fator_provisoes"`
 		LimiteBCBR            Dec    `yaml:"limite_bcbr"`
+		// AplicaAdministradora computes the CRO of an administradora de
+		// benefícios as for any operator; false makes it 0.
+		AplicaAdministradora bool `yaml:"aplica_administradora"`
 	} `yaml:"cro"`
 	Proveniencia []Provenance `yaml:"proveniencia,omitempty"`
 	// Confirmados lists, in a user's rules file, parameters whose embedded

@@ -221,6 +221,7 @@ func TestProvenanceDefault(t *testing.T) {
 		{"crm.modelo", Provisional},
 		{"cro.limite_bcbr", Provisional},
 		{"cro.modelo", Provisional},
+		{"cro.aplica_administradora", Provisional},
 		{"no.such.path", Provisional}, // unknown: never silently trusted
 		{"cbrx", Provisional},         // "cbr" must not match a longer key by prefix alone
 	}
@@ -247,7 +248,7 @@ var defaultProvisional = []string{
 	"crc.multiplicador_2",
 	"crm.choque.CAMBIAL", "crm.choque.IGPM", "crm.choque.IPCA", "crm.choque.POS", "crm.choque.PRE",
 	"crm.choque.acoes", "crm.choque.imoveis", "crm.correlacao", "crm.modelo",
-	"cro.fator_contraprestacoes", "cro.fator_provisoes", "cro.limite_bcbr", "cro.modelo",
+	"cro.aplica_administradora", "cro.fator_contraprestacoes", "cro.fator_provisoes", "cro.limite_bcbr", "cro.modelo",
 	"crs.pre.rho", "crs.pro.base", "crs.remissao.bases", "crs.sus.modelo",
 }
 
@@ -278,9 +279,9 @@ func TestLeaves(t *testing.T) {
 	// 7 capital_referencia points + 19 K rows + 3 cbr + 1 coef + 8 beta + rho
 	// + base + 2 kappa + modelo + 2 z + bases + 8 remission + 3 parcela + idss
 	// + agregacao + exposicao + fator_1_1.padrao + 1.2 + F + 6 fpr + modelo
-	// + 7 choques + correlacao + modelo + 3 cro = 82.
-	if len(ls) != 82 {
-		t.Errorf("%d leaves, want 82", len(ls))
+	// + 7 choques + correlacao + modelo + 3 cro + aplica_administradora = 83.
+	if len(ls) != 83 {
+		t.Errorf("%d leaves, want 83", len(ls))
 	}
 	for path, want := range map[string]Leaf{
 		"capital_referencia@2020-03-06": {Value: "{desde: 2020-03-06, valor: 8789791.63}", Status: Regulation},
@@ -291,6 +292,7 @@ func TestLeaves(t *testing.T) {
 		"programas.parcela.aps":         {Value: "0.75", Status: Proposal},
 		"crc.fpr.fundo_fdss":            {Value: "1", Status: Regulation},
 		"cro.limite_bcbr":               {Value: "0.3", Status: Provisional},
+		"cro.aplica_administradora":     {Value: "false", Status: Provisional},
 	} {
 		got, ok := byPath[path]
 		if !ok {
@@ -511,6 +513,7 @@ func TestLoadErrors(t *testing.T) {
 		{"number is a list", "cro:\n  fator_provisoes: [1]\n", []string{"expected a number"}},
 		{"bad date", "capital_referencia: [{desde: 06/2025, valor: 1}]\n", []string{"not a date AAAA-MM-DD"}},
 		{"nonpositive point", "capital_referencia: [{desde: 2025-06-01, valor: 0}]\n", []string{"capital_referencia@2025-06-01", "valor must be positive"}},
+		{"switch not a boolean", "cro:\n  aplica_administradora: talvez\n", []string{"user.yaml", "line 2", "talvez", "into bool"}},
 		{"negative factor", "cro:\n  fator_provisoes: -0.03\n", []string{"cro.fator_provisoes", "must not be negative"}},
 		{"negative beta", "crs:\n  pre:\n    beta:\n      reduzido: {individual: -1}\n", []string{"crs.pre.beta.reduzido.individual", "must not be negative"}},
 		{"K over 100", "fator_k:\n  autogestao: [101, 1, 1, 1, 1, 1]\n", []string{"fator_k.autogestao[1]", "between 0 and 100"}},
