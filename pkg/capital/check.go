@@ -3,6 +3,7 @@ package capital
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -102,6 +103,7 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 		l = append(l, checkPLA(in.PLA)...)
 	}
 	l = append(l, checkBeneficiarios(in)...)
+	l = append(l, checkGraus(in.CreditoOperadoras, rb)...)
 	if op.Modalidade == "administradora_de_beneficios" || noBase || op.Modalidade == "" {
 		return l
 	}
@@ -150,6 +152,30 @@ func checkCapitalReferencia(op Operadora, rb *rules.Rulebook) findings.List {
 		l.Add(findings.New(findings.StaleCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
 			fmt.Sprintf("the capital de referência in force, %s from %s, is more than %d months older than the data base %s: ANS re-indexes it every July (IPCA July–June) and the rulebook has no later point",
 				money.BRL(point.Valor.Decimal), period.Date(point.Desde.Time), StaleMonths, op.DataBase), ""))
+	}
+	return l
+}
+
+// checkGraus needs a factor for the grau de risco of every counterparty
+// operator whose row does not type its own: when the rulebook has a table by
+// grade (crc.fator_1_1.por_grau), the grade must be in it, case and spaces
+// not counting.
+func checkGraus(rows []CreditoOperadora, rb *rules.Rulebook) findings.List {
+	var l findings.List
+	if len(rb.Graus()) == 0 {
+		return l
+	}
+	var known []string
+	for _, k := range rb.Graus() {
+		known = append(known, strconv.Quote(k))
+	}
+	for _, c := range rows {
+		if _, ok := rb.Grau(c.GrauRisco); ok || c.Fator != nil {
+			continue
+		}
+		l.Add(findings.New(findings.BadEnum, sheetOf(c.GrauRef), cellOf(c.GrauRef),
+			fmt.Sprintf("grau_risco %q is not a grade of the rulebook's factor table crc.fator_1_1.por_grau (known: %s; case and spaces do not count)", c.GrauRisco, strings.Join(known, ", ")),
+			"use a known grade, add the grade to crc.fator_1_1.por_grau in your rules file, or type the row's factor in the fator column"))
 	}
 	return l
 }

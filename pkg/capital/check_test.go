@@ -1,6 +1,7 @@
 package capital
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -98,5 +99,54 @@ func TestComputeCarriesCheckWarnings(t *testing.T) {
 	r := compute(t, in, defaultRules(t), Options{})
 	if !hasWarning(r, findings.DeductionsOverPL) {
 		t.Errorf("warnings %v", r.Warnings)
+	}
+}
+
+// A grau de risco must be in the rulebook's table by grade when it has one,
+// case and spaces not counting; a row typing its own fator needs none.
+func TestCheckGraus(t *testing.T) {
+	db := mon(2024, time.December)
+	table := "crc:\n  fator_1_1:\n    por_grau: {A: 0.02, \"B+\": 0.05}\n"
+	cases := []struct {
+		name, rules, grau string
+		fator             bool
+		bad               bool
+	}{
+		{"no table: every grade takes padrao", "", "anything", false, false},
+		{"exact", table, "A", false, false},
+		{"lower case and spaces", table, " a ", false, false},
+		{"inner space", table, "b +", false, false},
+		{"unknown", table, "C", false, true},
+		{"a longer grade is another grade", table, "AA", false, true},
+		{"unknown, but the row types its factor", table, "C", true, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rb := defaultRules(t)
+			if c.rules != "" {
+				rb = loadRules(t, c.rules)
+			}
+			row := CreditoOperadora{RegistroANS: "111111", GrauRisco: c.grau, GrauRef: "Credito_Operadoras!B7", C2: a("100")}
+			if c.fator {
+				row.Fator = ap("0.1")
+			}
+			in := &Input{
+				Operadora:         operadora("medicina_de_grupo", "SSP", 2, db),
+				Contraprestacoes:  months(db, "individual", "medico_hospitalar", "100"),
+				Eventos:           months(db, "", "", "80"),
+				CreditoOperadoras: []CreditoOperadora{row},
+			}
+			l := Check(in, rb)
+			if !c.bad {
+				if len(l) != 0 {
+					t.Fatalf("want no finding, got %v", l)
+				}
+				return
+			}
+			if len(l) != 1 || l[0].Code != findings.BadEnum || l[0].Severity != findings.Error || l[0].Sheet+"!"+l[0].Cell != "Credito_Operadoras!B7" ||
+				!strings.Contains(l[0].Message, `known: "A", "B+"`) {
+				t.Errorf("want one %s at Credito_Operadoras!B7 naming A, B+; got %v", findings.BadEnum, l)
+			}
+		})
 	}
 }

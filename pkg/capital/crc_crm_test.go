@@ -2,7 +2,10 @@ package capital
 
 import (
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/capreg/capreg/pkg/findings"
 )
 
 func creditInput() *Input {
@@ -10,11 +13,11 @@ func creditInput() *Input {
 	in.Informadas.CRC = nil
 	in.CreditoOperadoras = []CreditoOperadora{
 		// E = 1000 + 500 + (300 − 100) + (200 − 50) − (400 + 100 + 50) = 1300
-		{RegistroANS: "111111", GrauRisco: "B", C2: a("1000"), C3: a("500"), C4: a("300"), C5: a("100"), C6: a("200"), C7: a("50"), D8: a("400"), D9: a("100"), D10: a("50")},
+		{RegistroANS: "111111", GrauRisco: "B", GrauRef: "Credito_Operadoras!B2", C2: a("1000"), C3: a("500"), C4: a("300"), C5: a("100"), C6: a("200"), C7: a("50"), D8: a("400"), D9: a("100"), D10: a("50")},
 		// E = max(0, 100 − 500) = 0
-		{RegistroANS: "222222", GrauRisco: "C", C2: a("100"), D8: a("500")},
+		{RegistroANS: "222222", GrauRisco: "C", GrauRef: "Credito_Operadoras!B3", C2: a("100"), D8: a("500")},
 		// E = 10000, fator typed in the row: 0.5
-		{RegistroANS: "333333", GrauRisco: "A", C2: a("10000"), Fator: ap("0.5")},
+		{RegistroANS: "333333", GrauRisco: "A", GrauRef: "Credito_Operadoras!B4", C2: a("10000"), Fator: ap("0.5")},
 	}
 	in.CreditoSeguros = []CreditoSeguro{
 		{Contraparte: "Resseguradora", Exposicao: a("10000")},
@@ -52,20 +55,31 @@ func TestCRC(t *testing.T) {
 		t.Errorf("Provisional() =\n %v\nwant\n %v", got, want)
 	}
 
-	// A factor by grau de risco from the rules file: row 1 (grau B) 0.02·1300 = 26;
+	// A factor by grau de risco from the rules file, the grade matched
+	// ignoring case and spaces (cell "B" = key " b "): row 1 0.02·1300 = 26;
+	// row 2 (C) 0.05·0 = 0; row 3 (A, not in the table) types its own fator.
 	// 1.1 = 26 + 0 + 5000 = 5026; CRC = 5026 + 1300 + 16000 = 22326.
-	r = compute(t, creditInput(), loadRules(t, "crc:\n  fator_1_1:\n    por_grau: {B: 0.02}\n"), Options{})
+	r = compute(t, creditInput(), loadRules(t, "crc:\n  fator_1_1:\n    por_grau: {\" b \": 0.02, C: 0.05}\n"), Options{})
 	wantDec(t, "CRC1.1 por grau", r.CRC.Find("crc_1_1").Value, "5026")
 	wantDec(t, "CRC por grau", r.CRC.Value, "22326")
-	if p := r.CRC.Find("crc_1_1_111111").Params; len(p) != 1 || p[0].Path != "crc.fator_1_1.por_grau.B" || p[0].Status != "user" {
+	if p := r.CRC.Find("crc_1_1_111111").Params; len(p) != 1 || p[0].Path != "crc.fator_1_1.por_grau. b " || p[0].Value != "0.02" || p[0].Status != "user" {
 		t.Errorf("row 1 parameters %+v", p)
 	}
-	if p := r.CRC.Find("crc_1_1_222222").Params; len(p) != 1 || p[0].Path != "crc.fator_1_1.padrao" {
-		t.Errorf("row 2 (grau C, not in the table) parameters %+v", p)
+	if p := r.CRC.Find("crc_1_1_222222").Params; len(p) != 1 || p[0].Path != "crc.fator_1_1.por_grau.C" {
+		t.Errorf("row 2 parameters %+v", p)
+	}
+	// A grade the table does not list is an input error at its cell, naming
+	// the known grades: never the default factor in silence.
+	in := creditInput()
+	in.CreditoOperadoras[1].GrauRisco = "D"
+	_, err := Compute(in, loadRules(t, "crc:\n  fator_1_1:\n    por_grau: {B: 0.02, C: 0.05}\n"), Options{})
+	if f := inputErr(t, err, findings.BadEnum); f.Sheet+"!"+f.Cell != "Credito_Operadoras!B3" ||
+		!strings.Contains(f.Message, `grau_risco "D"`) || !strings.Contains(f.Message, `known: "B", "C"`) {
+		t.Errorf("unknown grade finding %+v", f)
 	}
 
 	// Every row with its own factor: no factor parameter is provisional.
-	in := creditInput()
+	in = creditInput()
 	in.CreditoOperadoras = in.CreditoOperadoras[2:]
 	in.CreditoSeguros = in.CreditoSeguros[1:]
 	in.CreditoAtivos = in.CreditoAtivos[3:4]

@@ -107,6 +107,7 @@ type CreditoOperadora struct {
 	RegistroANS                         string
 	RowRef                              string // the registro_ans cell
 	GrauRisco                           string
+	GrauRef                             string // the grau_risco cell
 	C2, C3, C4, C5, C6, C7, D8, D9, D10 Amount
 	Fator                               *Amount
 }

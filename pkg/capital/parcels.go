@@ -209,8 +209,10 @@ func (e *engine) crc() *Node {
 			Sub(row.input("d8", c.D8).Add(row.input("d9", c.D9)).Add(row.input("d10", c.D10)))
 		x = money.Max(decimal.Zero, x)
 		f := e.rowFactor(row, c.Fator, func() decimal.Decimal {
-			if v, ok := rb.CRC.Fator11.PorGrau[c.GrauRisco]; ok {
-				return e.p.use(row, "crc.fator_1_1.por_grau."+c.GrauRisco, v)
+			// Check refused a grade the table does not list; an empty table
+			// gives every grade padrao.
+			if k, ok := rb.Grau(c.GrauRisco); ok {
+				return e.p.use(row, "crc.fator_1_1.por_grau."+k, rb.CRC.Fator11.PorGrau[k])
 			}
 			return e.p.use(row, "crc.fator_1_1.padrao", rb.CRC.Fator11.Padrao)
 		})

@@ -366,6 +366,33 @@ func (rb *Rulebook) Provenance(path string) Provenance {
 	return best
 }
 
+// grauKey is a grau de risco as matched: case and spaces do not count, so
+// " a " and "A" are the same grade.
+func grauKey(grau string) string { return strings.ToUpper(strings.Join(strings.Fields(grau), "")) }
+
+// Grau finds a grau de risco in the table of crc.fator_1_1.por_grau, case and
+// spaces not counting, and returns the table's own spelling of it; ok is
+// false when the table does not list it.
+func (rb *Rulebook) Grau(grau string) (key string, ok bool) {
+	for k := range rb.CRC.Fator11.PorGrau {
+		if grauKey(k) == grauKey(grau) {
+			return k, true
+		}
+	}
+	return "", false
+}
+
+// Graus lists the grades of crc.fator_1_1.por_grau, sorted; none means every
+// grade takes crc.fator_1_1.padrao.
+func (rb *Rulebook) Graus() []string {
+	out := make([]string, 0, len(rb.CRC.Fator11.PorGrau))
+	for k := range rb.CRC.Fator11.PorGrau {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // CapitalReferenciaAt returns the point of the series in force on date t, and
 // the path naming it; ok is false when t precedes the series.
 func (rb *Rulebook) CapitalReferenciaAt(t time.Time) (v DatedValue, path string, ok bool) {

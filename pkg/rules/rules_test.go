@@ -723,3 +723,43 @@ func TestLoadRefusesTwoUserPointsOfOneDate(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A grau de risco matches the table's key ignoring case and spaces, and
+// comes back in the table's own spelling.
+func TestGrau(t *testing.T) {
+	rb := mustLoad(t, "crc:\n  fator_1_1:\n    por_grau: {A: 0.02, b: 0.03, \"C+\": 0.05}\n")
+	tests := []struct {
+		grau, want string
+		ok         bool
+	}{
+		{"A", "A", true},
+		{"a", "A", true},
+		{" a ", "A", true},
+		{"\u00a0A\t", "A", true}, // a no-break space and a tab count as spaces
+		{"B", "b", true},
+		{"c +", "C+", true},
+		{"AA", "", false},
+		{"C", "", false},
+		{"", "", false},
+	}
+	for _, tc := range tests {
+		if got, ok := rb.Grau(tc.grau); got != tc.want || ok != tc.ok {
+			t.Errorf("Grau(%q) = %q, %v; want %q, %v", tc.grau, got, ok, tc.want, tc.ok)
+		}
+	}
+	if got := rb.Graus(); !slices.Equal(got, []string{"A", "C+", "b"}) {
+		t.Errorf("Graus() = %v", got)
+	}
+	if got := mustDefault(t).Graus(); len(got) != 0 {
+		t.Errorf("the embedded rulebook has grades %v; every grade should take padrao", got)
+	}
+	// Two keys that are one grade, or a blank one, are a rulebook error.
+	for yml, want := range map[string]string{
+		"crc:\n  fator_1_1:\n    por_grau: {a: 0.02, \" A\": 0.03}\n": `" A" and "a" are the same grade`,
+		"crc:\n  fator_1_1:\n    por_grau: {\" \": 0.02}\n":           "a grade is blank",
+	} {
+		if _, err := Load([]byte(yml), "user.yaml"); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Load(%q) = %v, want an error with %q", yml, err, want)
+		}
+	}
+}

@@ -179,8 +179,16 @@ func (rb *Rulebook) validate() error {
 	c.form("crc.agregacao", rb.CRC.Agregacao, "soma")
 	c.form("crc.exposicao_1_1", rb.CRC.Exposicao11, "liquida_piso_zero")
 	c.nonNeg("crc.fator_1_1.padrao", rb.CRC.Fator11.Padrao)
-	for k, v := range rb.CRC.Fator11.PorGrau {
-		c.nonNeg("crc.fator_1_1.por_grau."+k, v)
+	seen := map[string]string{}
+	for _, k := range rb.Graus() {
+		c.nonNeg("crc.fator_1_1.por_grau."+k, rb.CRC.Fator11.PorGrau[k])
+		switch prev, dup := seen[grauKey(k)]; {
+		case grauKey(k) == "":
+			c.fail("crc.fator_1_1.por_grau", "a grade is blank")
+		case dup:
+			c.fail("crc.fator_1_1.por_grau", "%q and %q are the same grade (case and spaces do not count): keep one", prev, k)
+		}
+		seen[grauKey(k)] = k
 	}
 	c.nonNeg("crc.fator_1_2", rb.CRC.Fator12)
 	c.nonNeg("crc.multiplicador_2", rb.CRC.Multiplicador2)

@@ -72,7 +72,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 		})
 	case "Credito_Operadoras":
 		return r.table(s, name, func(row tableRow) {
-			c := capital.CreditoOperadora{RowRef: row("registro_ans").ref()}
+			c := capital.CreditoOperadora{RowRef: row("registro_ans").ref(), GrauRef: row("grau_risco").ref()}
 			ok := true
 			var ok1 bool
 			c.RegistroANS, ok1 = r.registro(row("registro_ans"), "registro_ans")
