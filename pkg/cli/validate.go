@@ -39,12 +39,21 @@ func NewCmdValidate(s Streams) *cobra.Command {
 		Short: "Check workbooks without computing: every finding with Sheet!Cell, code, severity and fix",
 		Long: `Check one or more input workbooks (layout v1) and report every finding of every file in
 one run: structure (sheets, columns, campos), values (numbers, dates, codes, ranges), the
-12-month windows, and the consistency of dates, PLA and beneficiary data. Each finding has
-the file, Sheet!Cell (or sheet and column), a stable code, its severity, the message and
-the fix. --rules-list prints the catalogue of every check.
+12-month windows, the consistency of dates, PLA and beneficiary data, and what the rulebook
+(--rules) cannot serve: a capital de referência for the data base (and one more than 12
+months old), a factor for each grau de risco. Each finding has the file, Sheet!Cell (or
+sheet and column), a stable code, its severity, the message and the fix. --rules-list
+prints the catalogue of every check.
 
-Exit 0 when no file has an error (warnings allowed; --strict makes warnings fail too),
-2 otherwise.
+validate reads and computes each workbook as calc does, so it reports every error and every
+warning calc would print for it with the same --rules and no other option, except two
+notices about the rulebook rather than the workbook: CR-W005 (the result uses provisional parameters) and CR-W009
+(proposal parameters). With the shipped rulebook nearly every result uses provisional
+values, which calc marks on each figure; capreg rules show lists them.
+
+Exit 0 when no file has an error (warnings allowed), 2 otherwise. --strict fails (exit 2)
+on any warning too: a workbook that passes validate --strict gets no warning from calc
+but CR-W005 and CR-W009.
 
 ` + exitCodesHelp,
 		Example: `  capreg validate operadora.xlsx
@@ -72,42 +81,48 @@ Exit 0 when no file has an error (warnings allowed; --strict makes warnings fail
 	}
 	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(validateOutputs, ", "))
 	cmd.Flags().String("out", "", "write the report to this file (atomically) instead of stdout")
-	cmd.Flags().Bool("strict", false, "fail (exit 2) on warnings too")
+	cmd.Flags().Bool("strict", false, "fail (exit 2) on warnings too: every warning calc would print but the rulebook notices CR-W005, CR-W009")
 	cmd.Flags().Bool("rules-list", false, "print the catalogue of checks (code, severity, rule, fix)")
 	return cmd
 }
 
 // FileReport is the validation of one file.
 type FileReport struct {
-	File     string          `json:"file"`
-	Valid    bool            `json:"valid"`
-	Errors   int             `json:"errors"`
-	Warnings int             `json:"warnings"`
-	Findings findings.List   `json:"findings"`
-	Input    *capital.Input  `json:"-"`
-	Rulebook *rules.Rulebook `json:"-"`
+	File     string        `json:"file"`
+	Valid    bool          `json:"valid"`
+	Errors   int           `json:"errors"`
+	Warnings int           `json:"warnings"`
+	Findings findings.List `json:"findings"`
 }
 
-// Validate checks one workbook: the reader's findings, the model's checks,
-// and the errors computing it would meet (a rulebook that cannot serve it).
+// rulebookNotices are calc's notices about the rulebook rather than the
+// workbook: the result used provisional (CR-W005) or proposal (CR-W009)
+// parameters. With the shipped rulebook nearly every result uses
+// provisional ones (the capital de referência points, CRC, CRM and CRO
+// factors), which calc marks on every figure, and only a rules file changes
+// that: validate leaves them out, so --strict fails on what the workbook can
+// fix.
+var rulebookNotices = []string{findings.ProvisionalParams, findings.ProposalParams}
+
+// Validate checks one workbook as calc reads and computes it (the same
+// Calculate): the reader's findings, the model's checks, the errors
+// computing it meets, and every warning calc would print for it but the
+// rulebook notices.
 func Validate(path string, rb *rules.Rulebook) FileReport {
-	rep := FileReport{File: path, Rulebook: rb}
-	in, read, checks, err := readChecked(context.Background(), path, "", rb)
-	l := append(read, checks...)
+	rep := FileReport{File: path}
+	var l findings.List
+	c, err := Calculate(context.Background(), path, "", rb, capital.Options{})
+	var ie *findings.InputError
 	switch {
+	case errors.As(err, &ie):
+		l = ie.Findings
+	case errors.Is(err, capital.ErrRules):
+		l.Add(findings.New(findings.Unreadable, "", "", err.Error(), "check the rules file"))
 	case err != nil:
 		l.Add(findings.New(findings.Unreadable, "", "", err.Error(), ""))
-	case in != nil && !l.HasErrors():
-		_, err := capital.Compute(in, rb, capital.Options{})
-		var ie *findings.InputError
-		switch {
-		case errors.As(err, &ie):
-			l = append(l, ie.Findings.Errors()...)
-		case err != nil:
-			l.Add(findings.New(findings.Unreadable, "", "", err.Error(), "check the rules file"))
-		}
+	default:
+		l = slices.DeleteFunc(c.Warnings, func(f findings.Finding) bool { return slices.Contains(rulebookNotices, f.Code) })
 	}
-	rep.Input = in
 	rep.set(l)
 	return rep
 }

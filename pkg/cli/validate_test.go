@@ -140,3 +140,49 @@ func TestValidateValidWorkbooks(t *testing.T) {
 		}
 	}
 }
+
+// validate reports every warning calc prints for the same workbook, except
+// the rulebook notices CR-W005 and CR-W009, and with --strict fails on them:
+// on every valid workbook of the project (f10's data base 2027-01 makes its
+// capital de referência stale, CR-W004; f04 has CR-W010), with the shipped
+// rulebook and with one that has a grade table.
+func TestValidateReportsCalcWarnings(t *testing.T) {
+	t.Chdir("../..")
+	def, _ := rules.Default()
+	graus, err := rules.Load([]byte("crc:\n  fator_1_1:\n    por_grau: {a: 0.02, b: 0.05, c: 0.1, \"1\": 0.01, \"2\": 0.02, \"3\": 0.03, \"4\": 0.04, \"5\": 0.05}\n"), "graus.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale, notices := false, false
+	for _, rb := range []*rules.Rulebook{def, graus} {
+		for _, path := range validWorkbooks(t) {
+			c, err := Calculate(context.Background(), path, "", rb, capital.Options{})
+			if err != nil {
+				t.Fatalf("%s: %v", path, err)
+			}
+			var want []string
+			for _, f := range c.Warnings {
+				if f.Code != findings.ProvisionalParams && f.Code != findings.ProposalParams {
+					want = append(want, f.String())
+				} else {
+					notices = true
+				}
+			}
+			rep := Validate(path, rb)
+			var got []string
+			for _, f := range rep.Findings {
+				f.File = ""
+				got = append(got, f.String())
+			}
+			slices.Sort(want)
+			slices.Sort(got)
+			if !slices.Equal(got, want) || rep.Warnings != len(want) || rep.Errors != 0 {
+				t.Errorf("%s: validate reports\n %v\ncalc warns\n %v", path, got, want)
+			}
+			stale = stale || slices.ContainsFunc(rep.Findings, func(f findings.Finding) bool { return f.Code == findings.StaleCapitalRef })
+		}
+	}
+	if !stale || !notices {
+		t.Errorf("checked a stale capital de referência: %v; calc's rulebook notices left out: %v", stale, notices)
+	}
+}
