@@ -131,14 +131,14 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 	return l
 }
 
-// StaleMonths is how old the capital de referência in force may be: ANS
+// staleMonths is how old the capital de referência in force may be: ANS
 // re-indexes it every July, so a point more than 12 months older than the
 // data base means the rulebook lacks a later one.
-const StaleMonths = 12
+const staleMonths = 12
 
 // checkCapitalReferencia needs a point of the capital de referência series
 // in force at the data base, and warns when the data base is more than
-// StaleMonths months after that point's month (point 2025-07-01: data base
+// staleMonths months after that point's month (point 2025-07-01: data base
 // 2026-07 is fine, 2026-08 is stale).
 func checkCapitalReferencia(op Operadora, rb *rules.Rulebook) findings.List {
 	var l findings.List
@@ -148,10 +148,10 @@ func checkCapitalReferencia(op Operadora, rb *rules.Rulebook) findings.List {
 	case !ok:
 		l.Add(findings.New(findings.NoCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
 			fmt.Sprintf("no capital de referência in force on %s (the series starts %s)", period.Date(at), period.Date(rb.CapitalReferencia[0].Desde.Time)), ""))
-	case op.DataBase.After(period.MonthOf(point.Desde.Time).Add(StaleMonths)):
+	case op.DataBase.After(period.MonthOf(point.Desde.Time).Add(staleMonths)):
 		l.Add(findings.New(findings.StaleCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
 			fmt.Sprintf("the capital de referência in force, %s from %s, is more than %d months older than the data base %s: ANS re-indexes it every July (IPCA July–June) and the rulebook has no later point",
-				money.BRL(point.Valor.Decimal), period.Date(point.Desde.Time), StaleMonths, op.DataBase), ""))
+				money.BRL(point.Valor.Decimal), period.Date(point.Desde.Time), staleMonths, op.DataBase), ""))
 	}
 	return l
 }
@@ -162,12 +162,13 @@ func checkCapitalReferencia(op Operadora, rb *rules.Rulebook) findings.List {
 // not counting.
 func checkGraus(rows []CreditoOperadora, rb *rules.Rulebook) findings.List {
 	var l findings.List
-	if len(rb.Graus()) == 0 {
+	graus := rb.Graus()
+	if len(graus) == 0 {
 		return l
 	}
-	var known []string
-	for _, k := range rb.Graus() {
-		known = append(known, strconv.Quote(k))
+	known := make([]string, len(graus))
+	for i, k := range graus {
+		known[i] = strconv.Quote(k)
 	}
 	for _, c := range rows {
 		if _, ok := rb.Grau(c.GrauRisco); ok || c.Fator != nil {
