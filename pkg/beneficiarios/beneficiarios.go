@@ -164,11 +164,13 @@ func readXLSX(ctx context.Context, path string) (b *capital.Beneficiarios, l fin
 
 // ReadCSV streams a CSV beneficiary file; name is the file's name, which
 // findings point at. The separator (, or ;) is the one the header line uses
-// more; each field is UTF-8 if valid, else Latin-1.
+// more; each field is UTF-8 if valid, else Latin-1; lines end in LF, CRLF or
+// a CR alone. A line with fewer fields than the header is an error naming
+// the line, and is not counted.
 func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiarios, findings.List, error) {
 	col := &collector{sheet: name}
 	c := NewCounter(name, col.report)
-	ll := &lineLimit{r: r, ascii: true}
+	ll := &lineLimit{r: &crLines{r: r}, ascii: true}
 	br := bufio.NewReaderSize(ll, 64<<10)
 	head, _ := br.Peek(64 << 10)
 	if i := bytes.IndexByte(head, '\n'); i >= 0 {
@@ -182,6 +184,7 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	first := true
+	width := 0 // fields of the header, up to its last named column
 	for n := 1; !col.capped; n++ {
 		if n%checkEvery == 0 && ctx.Err() != nil {
 			return nil, col.l, ctx.Err()
@@ -213,9 +216,20 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 			if !c.Header(rec) {
 				return nil, col.l, nil
 			}
+			for i, h := range rec {
+				if strings.TrimSpace(h) != "" {
+					width = i + 1
+				}
+			}
 			continue
 		}
 		line, _ := cr.FieldPos(0)
+		if len(rec) < width && strings.TrimSpace(strings.Join(rec, "")) != "" {
+			col.add(findings.New(findings.Unreadable, name, axis(1, line),
+				fmt.Sprintf("line %d has %d fields, the header has %d: the line is not counted", line, len(rec), width),
+				fmt.Sprintf("give the line all %d fields: an empty value still needs its separator (%c)", width, cr.Comma)))
+			continue
+		}
 		c.Row(rec, line)
 	}
 	if first {
@@ -233,6 +247,52 @@ func latin1(s string) string {
 	}
 	return string(r)
 }
+
+// crLines turns the line breaks of classic Mac files, a CR alone, into LF
+// as it reads, so that encoding/csv, which breaks lines at LF and CRLF only,
+// does not read such a file as one line. A CR inside a quoted field is data
+// and stays; a CRLF stays (encoding/csv reads it as LF), also when a read
+// ends between its CR and its LF.
+type crLines struct {
+	r      io.Reader
+	quoted bool // inside a quoted field: an odd number of quotes read so far
+	cr     bool // the last read ended in a CR, made LF: an LF starting the next one is its pair
+}
+
+func (c *crLines) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if c.cr && n > 0 {
+		c.cr = false
+		if p[0] == '\n' {
+			n = copy(p, p[1:n])
+			if n == 0 && err == nil {
+				return c.Read(p)
+			}
+		}
+	}
+	b := p[:n]
+	for i := 0; ; {
+		j := bytes.IndexByte(b[i:], '\r')
+		if j < 0 {
+			c.quoted = c.quoted != (bytes.Count(b[i:], quote)%2 == 1)
+			break
+		}
+		j += i
+		c.quoted = c.quoted != (bytes.Count(b[i:j], quote)%2 == 1)
+		if !c.quoted {
+			switch {
+			case j+1 == n:
+				b[j], c.cr = '\n', true
+			case b[j+1] != '\n':
+				b[j] = '\n'
+			}
+		}
+		i = j + 1
+	}
+	return n, err
+}
+
+var quote = []byte{'"'}
 
 // lineLimit fails a read once a line grows past maxLine bytes, so a file
 // without line breaks cannot make the CSV reader hold it whole.

@@ -63,6 +63,36 @@ func TestReadCSV(t *testing.T) {
 		{"header only", header, "total 0 promoprev 0 parto 0 aps 0", nil},
 		{"broken quotes", header + "1,\"P1,individual\n", "", []string{"CR-E001 b.csv!A2"}},
 		{"a line without end", "id" + strings.Repeat("x", maxLine+10), "", []string{"CR-E001 b.csv!A1"}},
+		// Line 3 has 5 fields of the header's 8: not counted, named. Line 4 has
+		// only separators: a blank row. Line 5 has more fields: the extra is not read.
+		{"short line", header +
+			"1,P1,individual,medico_hospitalar,nenhuma,S,N,N\n" +
+			"2,P1,individual,medico_hospitalar,nenhuma\n" +
+			",,\n" +
+			"3,P1,individual,medico_hospitalar,nenhuma,S,N,N,x\n",
+			"total 2 promoprev 2 parto 0 aps 0", []string{"CR-E001 b.csv!A3"}},
+		// A header with trailing empty names: a line may stop at its last named column.
+		{"header with empty names after the columns", strings.TrimSuffix(header, "\n") + ",,\n" +
+			"1,P1,individual,medico_hospitalar,nenhuma,S,N,N\n",
+			"total 1 promoprev 1 parto 0 aps 0", nil},
+		// Classic Mac line endings: 3 rows, not one line.
+		{"CR alone", strings.ReplaceAll(header+
+			"1,P1,individual,medico_hospitalar,nenhuma,S,N,N\n"+
+			"2,P1,individual,medico_hospitalar,nenhuma,N,S,N\n"+
+			"3,P2,individual,odontologico,nenhuma,N,N,S\n", "\n", "\r"),
+			"total 3 promoprev 1 parto 1 aps 1", nil},
+		// A CR inside quotes is data (product "P\r1"), not a line end: the
+		// second row is line 3.
+		{"CR inside quotes", strings.ReplaceAll(header, "\n", "\r") +
+			"1,\"P\r1\",individual,medico_hospitalar,nenhuma,S,N,N\r" +
+			"2,P1,familiar,medico_hospitalar,nenhuma,N,N,N\r",
+			"total 2 promoprev 1 parto 0 aps 0", []string{"CR-E009 b.csv!C3"}},
+		// CR, CRLF and LF mixed; CR CR is a blank line.
+		{"mixed line ends", "id,produto,tipo_contratacao,segmento,remissao\r\n" +
+			"1,P,individual,odontologico,nenhuma\r\r" +
+			"2,P,individual,odontologico,nenhuma\n" +
+			"3,P,individual,odontologico,xx\r",
+			"total 3 promoprev 0 parto 0 aps 0", []string{"CR-E009 b.csv!E5"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -257,6 +287,37 @@ func TestReadCSVEncodingAndLimits(t *testing.T) {
 			_, l, _ := ReadCSV(context.Background(), r, "b.csv")
 			if got := !slices.ContainsFunc(l, func(f findings.Finding) bool { return strings.Contains(f.Message, "longer than") }); got != c.ok {
 				t.Errorf("line of %d bytes: read %v, want %v (%v)", len(c.data), got, c.ok, places(l))
+			}
+		}
+	}
+}
+
+// Line ends read through any cuts: a CRLF split between two reads is one
+// line end, a CR alone is one, a CR in quotes is data; the findings name the
+// same lines whatever the line ends.
+func TestReadCSVLineEnds(t *testing.T) {
+	row := func(i int, tipo string) string {
+		return fmt.Sprintf("%d,\"P\r%d\",%s,medico_hospitalar,nenhuma,S,N,N", i, i%2, tipo)
+	}
+	for _, eol := range []string{"\n", "\r\n", "\r"} {
+		var sb strings.Builder
+		sb.WriteString(strings.TrimSuffix(header, "\n") + eol)
+		for i := 2; i <= 200; i++ {
+			tipo := "individual"
+			if i == 150 {
+				tipo = "familiar"
+			}
+			sb.WriteString(row(i, tipo) + eol)
+		}
+		sb.WriteString("201,P,individual" + eol)
+		data := sb.String()
+		for _, r := range []io.Reader{strings.NewReader(data), iotest.HalfReader(strings.NewReader(data)), iotest.OneByteReader(strings.NewReader(data))} {
+			b, l, _ := ReadCSV(context.Background(), r, "b.csv")
+			if got := places(l); !slices.Equal(got, []string{"CR-E009 b.csv!C150", "CR-E001 b.csv!A201"}) {
+				t.Errorf("%q: findings %v", eol, got)
+			}
+			if b == nil || b.Total != 199 || b.PorProduto["P\r0"] != 100 || b.PorProduto["P\r1"] != 99 {
+				t.Errorf("%q: counts %v", eol, b)
 			}
 		}
 	}

@@ -13,6 +13,9 @@ func FuzzCSV(f *testing.F) {
 		header + "1,P1,individual,medico_hospitalar,nenhuma,S,N,S\n",
 		strings.ReplaceAll(header, ",", ";") + "1;Sa\xfade;individual;odontologico;nenhuma;N;S;N\r\n",
 		header + "1,\"P\"\"1\",individual\n", "", "\ufeff", "id;produto\n\"", header + "\n\n,,,,,,,\n",
+		strings.ReplaceAll(header+"1,\"P\r\n1\",individual,medico_hospitalar,nenhuma,S,N,N\n", "\n", "\r"),
+		header + "1,P1,individual\r\r\n2,P1,individual,odontologico,nenhuma,N,N,N\r",
+		header + "1,P1,individual,medico_hospitalar,nenhuma\n,,\n",
 	} {
 		f.Add([]byte(s))
 	}

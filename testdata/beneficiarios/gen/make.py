@@ -6,12 +6,18 @@ fixture test (pkg/beneficiarios TestForeignFiles):
                          mixed case, flags empty/S/N/s, blank rows, accented products
   libreoffice.xlsx       the same, saved again by LibreOffice Calc
   libreoffice-latin1.csv the same, exported by LibreOffice as CSV in ISO-8859-1, ;
-  expected.json          the counts, computed here from the rows, apart from capreg
+  python-lf.csv          the rows written by Python's csv module: UTF-8, every field
+                         quoted, lines ending in LF
+  python-cr.csv          the same with classic Mac line ends, a CR alone (lineterminator='\r')
+  python-short-line.csv  python-lf.csv with one line cut after its 5th field (flags
+                         missing): that line must be named, not counted
+  expected.json          the counts, computed here from the rows, apart from capreg;
+                         under "python_short_line", the short line and the counts without it
 
 Run from the repository root: /usr/bin/python3 testdata/beneficiarios/gen/make.py
 (needs python3-openpyxl and libreoffice-calc; deterministic: a fixed seed).
 """
-import json, os, random, shutil, subprocess, tempfile
+import csv, json, os, random, shutil, subprocess, tempfile
 import openpyxl
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -52,6 +58,39 @@ for r in rows:
     for name, v in zip(["promoprev", "parto_adequado", "aps"], r[5:]):
         if v.upper() == "S":
             counts[name] += 1
+def count(rows):
+    c = {"total": len(rows), "promoprev": 0, "parto_adequado": 0, "aps": 0, "remissao": {}, "por_produto": {}}
+    for r in rows:
+        c["por_produto"][r[1]] = c["por_produto"].get(r[1], 0) + 1
+        c["remissao"][r[4]] = c["remissao"].get(r[4], 0) + 1
+        for name, v in zip(["promoprev", "parto_adequado", "aps"], r[5:]):
+            if v.upper() == "S":
+                c[name] += 1
+    return c
+
+assert count(rows) == counts
+
+# Python's csv module, an independent writer: the same rows, every field quoted (a reader
+# turning CR into line ends must follow the quotes), with LF and with CR alone.
+for name, eol in [("python-lf.csv", "\n"), ("python-cr.csv", "\r")]:
+    with open(os.path.join(OUT, name), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, quoting=csv.QUOTE_ALL, lineterminator=eol)
+        w.writerow(header)
+        w.writerows(rows)
+with open(os.path.join(OUT, "python-cr.csv"), "rb") as f:
+    assert b"\n" not in f.read()
+
+# One line cut short (the flags of row SHORT missing, as a hand edit or a cut export
+# leaves it): the line is named and not counted; the others are.
+SHORT = 137  # 0-based row index: line SHORT + 2 of the file
+with open(os.path.join(OUT, "python-short-line.csv"), "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(header)
+    for i, r in enumerate(rows):
+        w.writerow(r[:5] if i == SHORT else r)
+counts["python_short_line"] = dict(count(rows[:SHORT] + rows[SHORT + 1:]), line=SHORT + 2, fields=5,
+                                   header_fields=len(header))
+
 with open(os.path.join(OUT, "expected.json"), "w") as f:
     json.dump(counts, f, ensure_ascii=False, indent=2, sort_keys=True)
     f.write("\n")
