@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -25,6 +23,7 @@ type ValidateOptions struct {
 	Strict    bool
 	RulesList bool
 	Rules     string
+	Force     bool // --out may replace an existing file
 }
 
 var validateOutputs = []string{"table", "json", "csv"}
@@ -34,6 +33,7 @@ var errFindings = errors.New("validation failed")
 
 // NewCmdValidate builds capreg validate.
 func NewCmdValidate(s Streams) *cobra.Command {
+	o := &ValidateOptions{}
 	cmd := &cobra.Command{
 		Use:   "validate WORKBOOK...",
 		Short: "Check workbooks without computing: every finding with Sheet!Cell, code, severity and fix",
@@ -46,23 +46,27 @@ the fix. --rules-list prints the catalogue of every check.
 Exit 0 when no file has an error (warnings allowed; --strict makes warnings fail too),
 2 otherwise.
 
+` + outputHelp + `
+
 ` + exitCodesHelp,
 		Example: `  capreg validate operadora.xlsx
   capreg validate filings/*.xlsx --output json
   capreg validate operadora.xlsx --strict
   capreg validate --rules-list`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := config(cmd)
+			set, err := resolve(cmd)
 			if err != nil {
 				return err
 			}
-			o := &ValidateOptions{Files: args, Output: v.GetString("output"), Out: v.GetString("out"),
-				Strict: v.GetBool("strict"), RulesList: v.GetBool("rules-list"), Rules: v.GetString("rules")}
-			if !slices.Contains(validateOutputs, o.Output) {
-				return usageError{fmt.Errorf("--output %q: use one of %s", o.Output, strings.Join(validateOutputs, ", "))}
+			o.Files, o.Rules = args, set.rules
+			if err := set.outputFormat(&o.Output, o.Out, validateOutputs); err != nil {
+				return err
+			}
+			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a workbook to validate", args)...); err != nil {
+				return err
 			}
 			if o.RulesList {
-				return writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error { return writeCatalogue(w, o.Output) })
+				return writeOutput(cmd.Context(), o.Out, s.Out, func(w io.Writer) error { return writeCatalogue(w, o.Output) })
 			}
 			if len(args) == 0 {
 				return usageError{errors.New("validate needs at least one WORKBOOK (or --rules-list)")}
@@ -70,11 +74,19 @@ Exit 0 when no file has an error (warnings allowed; --strict makes warnings fail
 			return runValidate(cmd, s, o)
 		},
 	}
-	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(validateOutputs, ", "))
-	cmd.Flags().String("out", "", "write the report to this file (atomically) instead of stdout")
-	cmd.Flags().Bool("strict", false, "fail (exit 2) on warnings too")
-	cmd.Flags().Bool("rules-list", false, "print the catalogue of checks (code, severity, rule, fix)")
+	addOutputFlags(cmd, &o.Output, validateOutputs, &o.Out, &o.Force)
+	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too")
+	cmd.Flags().BoolVar(&o.RulesList, "rules-list", false, "print the catalogue of checks (code, severity, rule, fix)")
 	return cmd
+}
+
+// inputFiles are paths a command reads, all in one role.
+func inputFiles(role string, paths []string) []inputFile {
+	files := make([]inputFile, len(paths))
+	for i, p := range paths {
+		files[i] = inputFile{role, p}
+	}
+	return files
 }
 
 // FileReport is the validation of one file.
@@ -96,7 +108,7 @@ func Validate(path string, rb *rules.Rulebook) FileReport {
 	l := append(read, checks...)
 	switch {
 	case err != nil:
-		l.Add(findings.New(findings.Unreadable, "", "", err.Error(), ""))
+		l.Add(unreadable(err))
 	case in != nil && !l.HasErrors():
 		_, err := capital.Compute(in, rb, capital.Options{})
 		var ie *findings.InputError
@@ -110,6 +122,11 @@ func Validate(path string, rb *rules.Rulebook) FileReport {
 	rep.Input = in
 	rep.set(l)
 	return rep
+}
+
+// unreadable is the finding of a file that cannot be read at all.
+func unreadable(err error) findings.Finding {
+	return findings.New(findings.Unreadable, "", "", err.Error(), "")
 }
 
 // set records the findings of the report's file.
@@ -143,7 +160,7 @@ func validateFiles(cmd *cobra.Command, s Streams, files []string, output, out st
 		reps = append(reps, r)
 		failed = failed || r.Errors > 0 || (strict && r.Warnings > 0)
 	}
-	err := writeOutput(cmd, out, s.Out, func(w io.Writer) error {
+	err := writeOutput(cmd.Context(), out, s.Out, func(w io.Writer) error {
 		switch output {
 		case "json":
 			return writeValidateJSON(w, reps)
