@@ -63,11 +63,11 @@ its input cells (Sheet!Cell) and its parameters with status and source.
 				return err
 			}
 			o.Workbook, o.Rules = args[0], set.rules
-			if err := checkOutputFactors(s, set, &o.Output, o.Out, o.Factors); err != nil {
-				return err
-			}
 			if err := set.guard(o.Force, []string{o.Out}, inputFile{"the workbook", o.Workbook},
 				inputFile{"the beneficiary file", o.Beneficiarios}); err != nil {
+				return err
+			}
+			if err := checkOutputFactors(s, set, &o.Output, o.Out, o.Factors); err != nil {
 				return err
 			}
 			if runF != nil {

@@ -160,10 +160,10 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 				return err
 			}
 			o.Files = args
-			if err := set.outputFormat(&o.Output, o.Out, validateOutputs); err != nil {
+			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a sheet to validate", args)...); err != nil {
 				return err
 			}
-			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a sheet to validate", args)...); err != nil {
+			if err := set.outputFormat(&o.Output, o.Out, validateOutputs); err != nil {
 				return err
 			}
 			return runColetaValidate(cmd, s, o)

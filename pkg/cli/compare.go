@@ -46,11 +46,11 @@ which set capreg calc applies (marked *). Every column equals capreg calc --fact
 				return err
 			}
 			o.Workbook, o.Rules = args[0], set.rules
-			if err := checkOutput(s, set, &o.Output, o.Out); err != nil {
-				return err
-			}
 			if err := set.guard(o.Force, []string{o.Out}, inputFile{"the workbook", o.Workbook},
 				inputFile{"the beneficiary file", o.Beneficiarios}); err != nil {
+				return err
+			}
+			if err := checkOutput(s, set, &o.Output, o.Out); err != nil {
 				return err
 			}
 			return runCompare(cmd, s, o)

@@ -69,10 +69,10 @@ beneficiarios | reclamacoes_nao_resolvidas); --template FILE writes it empty.
 			case len(args) == 1:
 				o.Workbook = args[0]
 			}
-			if err := set.outputFormat(&o.Output, o.Out, reclamacoesOutputs); err != nil {
+			if err := set.guard(o.Force, []string{o.Out, o.Template}, inputFile{"the workbook", o.Workbook}); err != nil {
 				return err
 			}
-			if err := set.guard(o.Force, []string{o.Out, o.Template}, inputFile{"the workbook", o.Workbook}); err != nil {
+			if err := set.outputFormat(&o.Output, o.Out, reclamacoesOutputs); err != nil {
 				return err
 			}
 			if runF != nil {

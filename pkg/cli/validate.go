@@ -59,10 +59,10 @@ Exit 0 when no file has an error (warnings allowed; --strict makes warnings fail
 				return err
 			}
 			o.Files, o.Rules = args, set.rules
-			if err := set.outputFormat(&o.Output, o.Out, validateOutputs); err != nil {
+			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a workbook to validate", args)...); err != nil {
 				return err
 			}
-			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a workbook to validate", args)...); err != nil {
+			if err := set.outputFormat(&o.Output, o.Out, validateOutputs); err != nil {
 				return err
 			}
 			if o.RulesList {
