@@ -129,8 +129,8 @@ func (set *settings) outputFormat(output *string, out string, formats []string) 
 	implied, known := extFormats[ext]
 	switch {
 	case known && set.given["output"] && *output != implied:
-		return usageError{fmt.Errorf("--output %s contradicts --out %s, a %s file: drop --output, or name the file for %s",
-			*output, out, implied, *output)}
+		return usageError{fmt.Errorf("--output %s contradicts --out %s, whose extension means %s: drop --output, or give the file a %s extension (%s)",
+			*output, out, implied, *output, strings.Join(formatExts([]string{*output}), ", "))}
 	case known:
 		*output = implied
 	}
@@ -138,7 +138,7 @@ func (set *settings) outputFormat(output *string, out string, formats []string) 
 		return nil
 	}
 	if known && !set.given["output"] {
-		return usageError{fmt.Errorf("--out %s names a %s file; this command writes %s (%s)", out, implied,
+		return usageError{fmt.Errorf("--out %s: its extension means %s, and this command writes %s (%s)", out, implied,
 			strings.Join(formats, ", "), strings.Join(formatExts(formats), ", "))}
 	}
 	return usageError{fmt.Errorf("--output %q: use one of %s", *output, strings.Join(formats, ", "))}

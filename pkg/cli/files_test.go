@@ -105,3 +105,53 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// The output format: -o on the command line, else --out's extension, else
+// -o from the environment, the config file or the default; an -o that
+// contradicts the extension, or a format the command does not write, is a
+// usage error.
+func TestOutputFormat(t *testing.T) {
+	formats := []string{"table", "json", "csv", "xlsx"}
+	cases := []struct {
+		output  string // the value before (the default, or from env/config)
+		given   bool   // -o was on the command line
+		out     string
+		formats []string
+		want    string // the format, or "error ..." and part of the message
+	}{
+		{"table", false, "", formats, "table"},
+		{"table", false, "r.xlsx", formats, "xlsx"},
+		{"table", false, "R.XLSX", formats, "xlsx"},
+		{"table", false, "r.json", formats, "json"},
+		{"table", false, "lote.jsonl", formats, "json"},
+		{"table", false, "r.csv", formats, "csv"},
+		{"table", false, "r.txt", formats, "table"},
+		{"table", false, "r.tsv", formats, "table"},
+		{"table", false, "r.out", formats, "table"},
+		{"json", false, "r.out", formats, "json"},  // env/config, no known extension
+		{"json", false, "r.csv", formats, "csv"},   // the extension beats env/config
+		{"json", false, "-", formats, "json"},      // stdout
+		{"json", true, "r.json", formats, "json"},  // -o agrees
+		{"table", true, "r.txt", formats, "table"}, // -o agrees
+		{"csv", true, "r.out", formats, "csv"},     // unknown extension: -o rules
+		{"json", true, "r.xlsx", formats, "error --output json contradicts --out r.xlsx, whose extension means xlsx: drop --output, or give the file a json extension (.json, .jsonl)"},
+		{"table", true, "r.csv", formats, "error --output table contradicts --out r.csv"},
+		{"table", false, "v.xlsx", validateOutputs, "error --out v.xlsx: its extension means xlsx, and this command writes table, json, csv (.csv, .json, .jsonl, .tsv, .txt)"},
+		{"xlsx", true, "", validateOutputs, `error --output "xlsx": use one of table, json, csv`},
+		{"yaml", false, "", formats, `error --output "yaml"`},
+	}
+	for _, c := range cases {
+		set := &settings{given: map[string]bool{"output": c.given}}
+		got := c.output
+		err := set.outputFormat(&got, c.out, c.formats)
+		if err != nil {
+			if exitCodeOf(err) != ExitInvalid {
+				t.Errorf("%+v: exit %d", c, exitCodeOf(err))
+			}
+			got = "error " + err.Error()
+		}
+		if !strings.HasPrefix(got, c.want) {
+			t.Errorf("-o %s (given %v) --out %q: %s, want %s", c.output, c.given, c.out, got, c.want)
+		}
+	}
+}
