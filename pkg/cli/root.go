@@ -30,6 +30,10 @@ parameter behind it; parameters the regulation does not confirm are marked PROVI
 
 Configuration: flags > environment CAPREG_* (e.g. CAPREG_RULES, CAPREG_OUTPUT) >
 config file (--config, else ./capreg.yaml, else the user config dir) > defaults.
+The config file holds the shared keys rules and jobs, and a section per command
+named by its path (calc:, coleta validate:) whose keys are that command's flags;
+an unknown key is an error. --out, --force and --config come from the command
+line only: no config file or variable decides which files are written.
 
 ` + exitCodesHelp,
 		SilenceUsage:  true,

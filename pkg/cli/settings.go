@@ -170,20 +170,21 @@ func readConfig(path string, cmd *cobra.Command) (map[string]configValue, error)
 	shared := map[string]configValue{}
 	own := map[string]configValue{}
 	err = eachKey(top, bad, func(key, val *yaml.Node) error {
-		if slices.Contains(sharedKeys, key.Value) {
+		section, ok := sections[key.Value]
+		switch {
+		case val.Kind == yaml.MappingNode && !ok && len(subsections(sections, key.Value)) > 0:
+			return bad(key.Line, "a section is named by the whole command path: %s", strings.Join(subsections(sections, key.Value), ", "))
+		case slices.Contains(sharedKeys, key.Value):
 			v, err := scalar(key, val, bad)
 			shared[key.Value] = v
 			return err
-		}
-		section, ok := sections[key.Value]
-		switch {
 		case slices.Contains(commandLineOnly, key.Value):
 			return bad(key.Line, "%s is taken from the command line only (--%s), never from a config file", key.Value, key.Value)
 		case !ok:
 			return bad(key.Line, "unknown key %q: the top level holds %s and a section per command (%s)",
 				key.Value, strings.Join(sharedKeys, ", "), strings.Join(slices.Sorted(maps.Keys(sections)), ", "))
 		case val.Kind != yaml.MappingNode:
-			return bad(val.Line, "%s is the section of capreg %s: give its keys under it (%s:\\n  output: json)", key.Value, key.Value, key.Value)
+			return bad(val.Line, "%s is the section of capreg %s: put its keys under it, indented (output: json)", key.Value, key.Value)
 		}
 		return eachKey(val, bad, func(k, v *yaml.Node) error {
 			flag := section.Flags().Lookup(k.Value)
@@ -267,6 +268,19 @@ func commandSections(root *cobra.Command) map[string]*cobra.Command {
 	}
 	walk(root, "")
 	return sections
+}
+
+// subsections are the sections below a parent command ("coleta" gives
+// "coleta fill", ...), with a colon each, as a config file names them.
+func subsections(sections map[string]*cobra.Command, parent string) []string {
+	var subs []string
+	for name := range sections {
+		if strings.HasPrefix(name, parent+" ") {
+			subs = append(subs, name+":")
+		}
+	}
+	slices.Sort(subs)
+	return subs
 }
 
 // configKeys are the keys of a command's section: its flags (its own and
