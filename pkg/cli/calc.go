@@ -240,33 +240,20 @@ func addBeneficiaryFlags(cmd *cobra.Command, benef *string, weighted *bool) {
 // carries for it (file, error, errors) is printed first, so a script
 // reading stdout learns why.
 func workbookFailed(ctx context.Context, s Streams, output, out, workbook, benef string, err error) error {
-	err = inWorkbook(workbook, err)
-	if output != "json" || (out != "" && out != "-") || ctx.Err() != nil {
-		return err
+	if output == "json" && (out == "" || out == "-") && ctx.Err() == nil {
+		row := &report.BatchRow{File: workbook, Beneficiarios: benef}
+		rowFailed(row, err)
+		if werr := report.BatchJSONLine(s.Out, row); werr != nil {
+			return errors.Join(inWorkbook(workbook, err), werr)
+		}
 	}
-	row := &report.BatchRow{File: workbook, Beneficiarios: benef}
-	rowFailed(row, err)
-	if werr := report.BatchJSONLine(s.Out, row); werr != nil {
-		return errors.Join(err, werr)
-	}
-	return err
+	return inWorkbook(workbook, err)
 }
 
-// inWorkbook names the workbook in an error from reading or computing it:
-// its findings get the file, and any other error not already about the
-// workbook itself is prefixed with it.
+// inWorkbook names the workbook in an error from reading or computing it,
+// unless the error is about the workbook file itself and names it already.
 func inWorkbook(workbook string, err error) error {
-	var ie *findings.InputError
-	var fe fileError
-	switch {
-	case errors.As(err, &ie):
-		for i := range ie.Findings {
-			if ie.Findings[i].File == "" {
-				ie.Findings[i].File = workbook
-			}
-		}
-		return err
-	case errors.As(err, &fe) && fe.path == workbook:
+	if fe := (fileError{}); errors.As(err, &fe) && fe.path == workbook {
 		return err
 	}
 	return fileError{workbook, err}
