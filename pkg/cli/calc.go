@@ -243,9 +243,7 @@ func workbookFailed(ctx context.Context, s Streams, output, out, workbook, benef
 	if output == "json" && (out == "" || out == "-") && ctx.Err() == nil {
 		row := &report.BatchRow{File: workbook, Beneficiarios: benef}
 		rowFailed(row, err)
-		if werr := report.BatchJSONLine(s.Out, row); werr != nil {
-			return errors.Join(inWorkbook(workbook, err), werr)
-		}
+		_ = report.BatchJSONLine(s.Out, row) // a failed write is run's to report, from the stream
 	}
 	return inWorkbook(workbook, err)
 }
