@@ -144,14 +144,19 @@ type configValue struct {
 	line int
 }
 
-// readConfig reads the config file at path, checks every key of it against
-// the command tree cmd belongs to, and returns cmd's values: the shared
-// keys of the flags cmd has, overridden by cmd's section.
+// readConfig reads the config file at path for cmd, as parseConfig does.
 func readConfig(path string, cmd *cobra.Command) (map[string]configValue, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, invalidError{fmt.Errorf("config file %s: %v", path, unwrapPath(err))}
 	}
+	return parseConfig(data, path, cmd)
+}
+
+// parseConfig checks every key of a config file (data, read from path)
+// against the command tree cmd belongs to, and returns cmd's values: the
+// shared keys of the flags cmd has, overridden by cmd's section.
+func parseConfig(data []byte, path string, cmd *cobra.Command) (map[string]configValue, error) {
 	bad := func(line int, format string, a ...any) error {
 		return invalidError{fmt.Errorf("config file %s: line %d: %s", path, line, fmt.Sprintf(format, a...))}
 	}
@@ -169,7 +174,7 @@ func readConfig(path string, cmd *cobra.Command) (map[string]configValue, error)
 	sections := commandSections(cmd.Root())
 	shared := map[string]configValue{}
 	own := map[string]configValue{}
-	err = eachKey(top, bad, func(key, val *yaml.Node) error {
+	err := eachKey(top, bad, func(key, val *yaml.Node) error {
 		section, ok := sections[key.Value]
 		switch {
 		case val.Kind == yaml.MappingNode && !ok && len(subsections(sections, key.Value)) > 0:
@@ -187,14 +192,10 @@ func readConfig(path string, cmd *cobra.Command) (map[string]configValue, error)
 			return bad(val.Line, "%s is the section of capreg %s: put its keys under it, indented (output: json)", key.Value, key.Value)
 		}
 		return eachKey(val, bad, func(k, v *yaml.Node) error {
-			flag := section.Flags().Lookup(k.Value)
-			if flag == nil {
-				flag = section.InheritedFlags().Lookup(k.Value)
-			}
 			switch {
 			case slices.Contains(commandLineOnly, k.Value):
 				return bad(k.Line, "%s is taken from the command line only (--%s), never from a config file", k.Value, k.Value)
-			case flag == nil:
+			case !hasFlag(section, k.Value):
 				return bad(k.Line, "unknown key %q in section %s: capreg %s has no --%s (its keys: %s)",
 					k.Value, key.Value, key.Value, k.Value, strings.Join(configKeys(section), ", "))
 			}
@@ -210,7 +211,7 @@ func readConfig(path string, cmd *cobra.Command) (map[string]configValue, error)
 	}
 	values := map[string]configValue{}
 	for k, v := range shared {
-		if cmd.Flags().Lookup(k) != nil {
+		if hasFlag(cmd, k) {
 			values[k] = v
 		}
 	}
@@ -281,6 +282,11 @@ func subsections(sections map[string]*cobra.Command, parent string) []string {
 	}
 	slices.Sort(subs)
 	return subs
+}
+
+// hasFlag reports whether c has the flag name, its own or inherited.
+func hasFlag(c *cobra.Command, name string) bool {
+	return c.Flags().Lookup(name) != nil || c.InheritedFlags().Lookup(name) != nil
 }
 
 // configKeys are the keys of a command's section: its flags (its own and

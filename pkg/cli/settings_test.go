@@ -145,3 +145,17 @@ func TestConfigFile(t *testing.T) {
 		}
 	}
 }
+
+// The shared keys reach a command's inherited flags (rules is the root's)
+// before its flags are parsed too.
+func TestParseConfigShared(t *testing.T) {
+	root := NewRootCmd(Streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}})
+	calc, _, err := root.Find([]string{"calc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	values, err := parseConfig([]byte("rules: r.yaml\njobs: 2\ncalc:\n  factors: aps\n"), "capreg.yaml", calc)
+	if err != nil || len(values) != 2 || values["rules"] != (configValue{"r.yaml", 1}) || values["factors"] != (configValue{"aps", 4}) {
+		t.Errorf("%v %v", values, err)
+	}
+}
