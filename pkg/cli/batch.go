@@ -161,7 +161,7 @@ func runBatch(cmd *cobra.Command, s Streams, set *settings, o *BatchOptions) err
 				return emit(r)
 			}, done)
 	}
-	err = writeOutput(cmd.Context(), o.Out, s.Out, func(w io.Writer) error {
+	err = writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
 		switch o.Output {
 		case "json":
 			return run(func(r *report.BatchRow) error { return report.BatchJSONLine(w, r) })

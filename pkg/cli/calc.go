@@ -198,7 +198,7 @@ func runCalc(cmd *cobra.Command, s Streams, o *CalcOptions) error {
 	}
 	meta := report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Explain: o.Explain,
 		Plain: !s.OutTTY || o.Out != ""}
-	err = writeOutput(cmd.Context(), o.Out, s.Out, func(w io.Writer) error {
+	err = writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
 		switch o.Output {
 		case "json":
 			return report.JSON(w, report.NewDocument(c.Result, c.Warnings, meta))

@@ -98,7 +98,7 @@ func runCompare(cmd *cobra.Command, s Streams, o *CompareOptions) error {
 	if err != nil {
 		return workbookFailed(cmd.Context(), s, o.Output, o.Out, o.Workbook, o.Beneficiarios, err)
 	}
-	return writeOutput(cmd.Context(), o.Out, s.Out, func(w io.Writer) error {
+	return writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
 		switch o.Output {
 		case "json":
 			return report.JSON(w, c.Document())

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/capreg/capreg/pkg/safefile"
 )
 
@@ -178,11 +180,11 @@ func writeFailed(what string, err error) error {
 }
 
 // writeOutput writes to --out FILE atomically, or to stdout.
-func writeOutput(ctx context.Context, out string, stdout io.Writer, fill func(io.Writer) error) error {
+func writeOutput(cmd *cobra.Command, out string, stdout io.Writer, fill func(io.Writer) error) error {
 	if out == "" || out == "-" {
 		return fill(stdout) // run reports a failed write to stdout
 	}
-	return safeWrite(ctx, out, fill)
+	return safeWrite(cmd.Context(), out, fill)
 }
 
 // safeWrite writes path whole or not at all (exit 2 when it cannot; an

@@ -113,7 +113,7 @@ func runReclamacoes(cmd *cobra.Command, s Streams, o *ReclamacoesOptions) error 
 	if err != nil {
 		return err
 	}
-	return writeOutput(cmd.Context(), o.Out, s.Out, func(w io.Writer) error {
+	return writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
 		switch o.Output {
 		case "json":
 			return report.JSON(w, newReclamacoesDoc(res))

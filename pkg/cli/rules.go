@@ -75,7 +75,7 @@ func exportRules(cmd *cobra.Command, s Streams, rb *rules.Rulebook, out string) 
 	if err != nil {
 		return err
 	}
-	return writeOutput(cmd.Context(), out, s.Out, func(w io.Writer) error {
+	return writeOutput(cmd, out, s.Out, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})

@@ -66,7 +66,7 @@ Exit 0 when no file has an error (warnings allowed; --strict makes warnings fail
 				return err
 			}
 			if o.RulesList {
-				return writeOutput(cmd.Context(), o.Out, s.Out, func(w io.Writer) error { return writeCatalogue(w, o.Output) })
+				return writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error { return writeCatalogue(w, o.Output) })
 			}
 			if len(args) == 0 {
 				return usageError{errors.New("validate needs at least one WORKBOOK (or --rules-list)")}
@@ -160,7 +160,7 @@ func validateFiles(cmd *cobra.Command, s Streams, files []string, output, out st
 		reps = append(reps, r)
 		failed = failed || r.Errors > 0 || (strict && r.Warnings > 0)
 	}
-	err := writeOutput(cmd.Context(), out, s.Out, func(w io.Writer) error {
+	err := writeOutput(cmd, out, s.Out, func(w io.Writer) error {
 		switch output {
 		case "json":
 			return writeValidateJSON(w, reps)
