@@ -55,7 +55,7 @@ cover:
 
 # Regenerate the shipped example and its expected outputs (review the diff).
 examples: build
-	./$(BIN) example $(EXAMPLE) --seed 1
+	./$(BIN) example $(EXAMPLE) --seed 1 --force
 	$(GO) test ./pkg/cli -run TestGolden -update
 
 clean:

@@ -2,13 +2,11 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"time"
 
@@ -17,7 +15,6 @@ import (
 
 	"github.com/capreg/capreg/pkg/batch"
 	"github.com/capreg/capreg/pkg/capital"
-	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/report"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -32,11 +29,13 @@ type BatchOptions struct {
 	FailOnInsufficient bool
 	Rules              string
 	CoverageWeighted   bool
+	Force              bool // --out may replace an existing file
 }
 
 // NewCmdBatch builds capreg batch; runF replaces the run (tests of flag
 // parsing), nil runs it.
 func NewCmdBatch(s Streams, runF func(context.Context, *BatchOptions) error) *cobra.Command {
+	o := &BatchOptions{}
 	cmd := &cobra.Command{
 		Use:   "batch DIR|GLOB|WORKBOOK...",
 		Short: "Compute many operators in parallel, one row each",
@@ -67,41 +66,31 @@ some operator is insufficient (with --fail-on-insufficient).`,
   capreg batch operadoras/ --output csv --fail-on-insufficient`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := config(cmd)
+			set, err := resolve(cmd)
 			if err != nil {
 				return err
 			}
-			opts := &BatchOptions{
-				Args:               args,
-				Jobs:               v.GetInt("jobs"),
-				Factors:            v.GetString("factors"),
-				Output:             v.GetString("output"),
-				Out:                v.GetString("out"),
-				FailOnInsufficient: v.GetBool("fail-on-insufficient"),
-				Rules:              v.GetString("rules"),
-				CoverageWeighted:   v.GetBool("coverage-weighted"),
+			o.Args, o.Rules = args, set.rules
+			if o.Jobs < 0 {
+				return usageError{fmt.Errorf("--jobs %d: give a number of workers ≥ 1 (0 = one per core)", o.Jobs)}
 			}
-			if opts.Jobs < 0 {
-				return usageError{fmt.Errorf("--jobs %d: give a number of workers ≥ 1 (0 = one per core)", opts.Jobs)}
+			if o.Jobs == 0 {
+				o.Jobs = runtime.GOMAXPROCS(0)
 			}
-			if opts.Jobs == 0 {
-				opts.Jobs = runtime.GOMAXPROCS(0)
-			}
-			if err := checkOutputFactors(s, opts.Output, opts.Out, opts.Factors); err != nil {
+			if err := checkOutputFactors(s, set, &o.Output, o.Out, o.Factors); err != nil {
 				return err
 			}
 			if runF != nil {
-				return runF(cmd.Context(), opts)
+				return runF(cmd.Context(), o)
 			}
-			return runBatch(cmd, s, opts)
+			return runBatch(cmd, s, set, o)
 		},
 	}
-	cmd.Flags().IntP("jobs", "j", 0, "workbooks computed at once (0 = one per core)")
-	cmd.Flags().String("factors", capital.Auto, "factor set: auto, "+strings.Join(capital.Sets(), ", "))
-	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(calcOutputs, ", "))
-	cmd.Flags().String("out", "", "write the output to this file (atomically) instead of stdout")
-	cmd.Flags().Bool("fail-on-insufficient", false, "exit 3 when some operator's PLA < CR (for CI gates)")
-	cmd.Flags().Bool("coverage-weighted", false, "scale each program's share by the fraction of beneficiaries it covers (needs each operator's beneficiary data)")
+	cmd.Flags().IntVarP(&o.Jobs, "jobs", "j", 0, "workbooks computed at once (0 = one per core)")
+	cmd.Flags().StringVar(&o.Factors, "factors", capital.Auto, "factor set: auto, "+strings.Join(capital.Sets(), ", "))
+	addOutputFlags(cmd, &o.Output, calcOutputs, &o.Out, &o.Force)
+	cmd.Flags().BoolVar(&o.FailOnInsufficient, "fail-on-insufficient", false, "exit 3 when some operator's PLA < CR (for CI gates)")
+	cmd.Flags().BoolVar(&o.CoverageWeighted, "coverage-weighted", false, "scale each program's share by the fraction of beneficiaries it covers (needs each operator's beneficiary data)")
 	return cmd
 }
 
@@ -119,27 +108,14 @@ func batchRow(ctx context.Context, in batch.Input, rb *rules.Rulebook, opt capit
 		return row
 	}
 	c, err := Calculate(ctx, in.Workbook, in.Beneficiarios, rb, opt)
-	var ie *findings.InputError
 	switch {
-	case errors.As(err, &ie):
-		row.Findings = ie.Findings.Errors()
-		row.Error = row.Findings[0].String()
-		if n := len(row.Findings); n > 1 {
-			row.Error += fmt.Sprintf(" (and %d more)", n-1)
-		}
 	case err != nil:
-		row.Error, row.Internal = err.Error(), exitCodeOf(err) == ExitInternal && ctx.Err() == nil
+		rowFailed(row, err)
+		row.Internal = exitCodeOf(err) == ExitInternal && ctx.Err() == nil
 	default:
 		row.Doc = report.NewDocument(c.Result, c.Warnings, report.Meta{File: in.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile()})
 	}
 	return row
-}
-
-// sameFile reports whether a and b name one existing file.
-func sameFile(a, b string) bool {
-	sa, err1 := os.Stat(a)
-	sb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
 
 // batchGCPercent is the garbage collector's target during a batch: a batch
@@ -148,18 +124,22 @@ func sameFile(a, b string) bool {
 // otherwise takes a share of the cores from the workers.
 const batchGCPercent = 400
 
-func runBatch(cmd *cobra.Command, s Streams, o *BatchOptions) error {
+func runBatch(cmd *cobra.Command, s Streams, set *settings, o *BatchOptions) error {
 	start := time.Now()
 	if os.Getenv("GOGC") == "" { // the user's own setting wins
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
+	inputs := batch.Inputs(o.Args)
+	var files []inputFile
+	for _, in := range inputs {
+		files = append(files, inputFile{"a workbook of the batch", in.Workbook}, inputFile{"a beneficiary file of the batch", in.Beneficiarios})
+	}
+	if err := set.guard(o.Force, []string{o.Out}, files...); err != nil {
+		return err
+	}
 	rb, err := loadRules(o.Rules)
 	if err != nil {
 		return err
-	}
-	inputs := batch.Inputs(o.Args)
-	if o.Out != "" { // a summary written into the directory of the inputs is not one of them
-		inputs = slices.DeleteFunc(inputs, func(in batch.Input) bool { return sameFile(in.Workbook, o.Out) })
 	}
 	opt := capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted}
 	var bar *progressbar.ProgressBar

@@ -29,6 +29,7 @@ type CalcOptions struct {
 	Rules              string
 	Beneficiarios      string
 	CoverageWeighted   bool
+	Force              bool // --out may replace an existing file
 }
 
 var calcOutputs = []string{"table", "json", "csv", "xlsx"}
@@ -36,6 +37,7 @@ var calcOutputs = []string{"table", "json", "csv", "xlsx"}
 // NewCmdCalc builds capreg calc; runF replaces the run (tests of flag
 // parsing), nil runs it.
 func NewCmdCalc(s Streams, runF func(context.Context, *CalcOptions) error) *cobra.Command {
+	o := &CalcOptions{}
 	cmd := &cobra.Command{
 		Use:   "calc WORKBOOK",
 		Short: "Compute the regulatory capital of one operator",
@@ -47,61 +49,78 @@ eligible for at its data base (padrao, reduzido, promoprev, parto_adequado, aps)
 with the lowest CRS. --explain adds the explanation tree: every figure with its formula,
 its input cells (Sheet!Cell) and its parameters with status and source.
 
+` + outputHelp + `
+
 ` + exitCodesHelp,
 		Example: `  capreg calc examples/operadora-exemplo.xlsx
   capreg calc operadora.xlsx --explain
-  capreg calc operadora.xlsx --output json --out resultado.json
+  capreg calc operadora.xlsx --out resultado.json
   capreg calc operadora.xlsx --factors padrao --rules regras.yaml --fail-on-insufficient`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := config(cmd)
+			set, err := resolve(cmd)
 			if err != nil {
 				return err
 			}
-			opts := &CalcOptions{
-				Workbook:           args[0],
-				Factors:            v.GetString("factors"),
-				Output:             v.GetString("output"),
-				Out:                v.GetString("out"),
-				Explain:            v.GetBool("explain"),
-				FailOnInsufficient: v.GetBool("fail-on-insufficient"),
-				Rules:              v.GetString("rules"),
-				Beneficiarios:      v.GetString("beneficiarios"),
-				CoverageWeighted:   v.GetBool("coverage-weighted"),
+			o.Workbook, o.Rules = args[0], set.rules
+			if err := set.guard(o.Force, []string{o.Out}, inputFile{"the workbook", o.Workbook},
+				inputFile{"the beneficiary file", o.Beneficiarios}); err != nil {
+				return err
 			}
-			if err := checkOutputFactors(s, opts.Output, opts.Out, opts.Factors); err != nil {
+			if err := checkOutputFactors(s, set, &o.Output, o.Out, o.Factors); err != nil {
 				return err
 			}
 			if runF != nil {
-				return runF(cmd.Context(), opts)
+				return runF(cmd.Context(), o)
 			}
-			return runCalc(cmd, s, opts)
+			return runCalc(cmd, s, o)
 		},
 	}
-	cmd.Flags().String("factors", capital.Auto, "factor set: auto, "+strings.Join(capital.Sets(), ", "))
-	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(calcOutputs, ", "))
-	cmd.Flags().String("out", "", "write the output to this file (atomically) instead of stdout")
-	cmd.Flags().Bool("explain", false, "include the explanation tree (formula, input cells, parameters of every figure)")
-	cmd.Flags().Bool("fail-on-insufficient", false, "exit 3 when PLA < CR (for CI gates)")
-	addBeneficiaryFlags(cmd)
+	cmd.Flags().StringVar(&o.Factors, "factors", capital.Auto, "factor set: auto, "+strings.Join(capital.Sets(), ", "))
+	addOutputFlags(cmd, &o.Output, calcOutputs, &o.Out, &o.Force)
+	cmd.Flags().BoolVar(&o.Explain, "explain", false, "include the explanation tree (formula, input cells, parameters of every figure)")
+	cmd.Flags().BoolVar(&o.FailOnInsufficient, "fail-on-insufficient", false, "exit 3 when PLA < CR (for CI gates)")
+	addBeneficiaryFlags(cmd, &o.Beneficiarios, &o.CoverageWeighted)
 	return cmd
 }
 
-// checkOutput checks --output against the calc formats, and that a
-// workbook is not about to be written to a terminal.
-func checkOutput(s Streams, output, out string) error {
-	if !slices.Contains(calcOutputs, output) {
-		return usageError{fmt.Errorf("--output %q: use one of %s", output, strings.Join(calcOutputs, ", "))}
+// outputHelp tells how a command's output is chosen, for its --help.
+const outputHelp = `Output: --output (-o) chooses the format; without it, the extension of --out does
+(.xlsx, .json, .jsonl, .csv, .txt/.tsv for table), else CAPREG_OUTPUT, the config file, or
+table. --out never names an input, and replaces an existing file only with --force.`
+
+// addOutputFlags adds --output (-o, one of formats), --out and --force.
+func addOutputFlags(cmd *cobra.Command, output *string, formats []string, out *string, force *bool) {
+	cmd.Flags().StringVarP(output, "output", "o", "table", "output format: "+strings.Join(formats, ", ")+" (without it, --out's extension chooses)")
+	addOutFlags(cmd, out, force)
+}
+
+// addOutFlags adds --out and --force.
+func addOutFlags(cmd *cobra.Command, out *string, force *bool) {
+	cmd.Flags().StringVar(out, "out", "", "write the output to this file (atomically) instead of stdout; never an input")
+	addForceFlag(cmd, force)
+}
+
+// addForceFlag adds --force.
+func addForceFlag(cmd *cobra.Command, force *bool) {
+	cmd.Flags().BoolVar(force, "force", false, "replace an existing output file (an input never is)")
+}
+
+// checkOutput settles --output among the calc formats, and refuses to
+// write a workbook to a terminal.
+func checkOutput(s Streams, set *settings, output *string, out string) error {
+	if err := set.outputFormat(output, out, calcOutputs); err != nil {
+		return err
 	}
-	if output == "xlsx" && out == "" && s.OutTTY {
+	if *output == "xlsx" && out == "" && s.OutTTY {
 		return usageError{errors.New("--output xlsx writes a workbook: give --out FILE.xlsx (or redirect stdout)")}
 	}
 	return nil
 }
 
 // checkOutputFactors checks --output as checkOutput does, and --factors.
-func checkOutputFactors(s Streams, output, out, factors string) error {
-	if err := checkOutput(s, output, out); err != nil {
+func checkOutputFactors(s Streams, set *settings, output *string, out, factors string) error {
+	if err := checkOutput(s, set, output, out); err != nil {
 		return err
 	}
 	if factors != capital.Auto && !slices.Contains(capital.Sets(), factors) {
@@ -134,6 +153,9 @@ func readChecked(ctx context.Context, path, benef string, rb *rules.Rulebook) (*
 		return nil, read, nil, nil
 	}
 	if benef != "" {
+		if err := regular(benef); err != nil {
+			return nil, nil, nil, fmt.Errorf("beneficiary file %w", err)
+		}
 		b, l, err := beneficiarios.Read(ctx, benef)
 		if err != nil {
 			return nil, nil, nil, err
@@ -173,7 +195,7 @@ func runCalc(cmd *cobra.Command, s Streams, o *CalcOptions) error {
 	}
 	c, err := Calculate(cmd.Context(), o.Workbook, o.Beneficiarios, rb, capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted})
 	if err != nil {
-		return err
+		return workbookFailed(cmd.Context(), s, o.Output, o.Out, o.Workbook, o.Beneficiarios, err)
 	}
 	meta := report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Explain: o.Explain,
 		Plain: !s.OutTTY || o.Out != ""}
@@ -209,7 +231,44 @@ func runCalc(cmd *cobra.Command, s Streams, o *CalcOptions) error {
 }
 
 // addBeneficiaryFlags adds --beneficiarios and --coverage-weighted.
-func addBeneficiaryFlags(cmd *cobra.Command) {
-	cmd.Flags().String("beneficiarios", "", "beneficiary data as a separate .xlsx (sheet Beneficiarios) or .csv (UTF-8 or Latin-1, , or ;), read streaming")
-	cmd.Flags().Bool("coverage-weighted", false, "scale each program's share by the fraction of beneficiaries it covers")
+func addBeneficiaryFlags(cmd *cobra.Command, benef *string, weighted *bool) {
+	cmd.Flags().StringVar(benef, "beneficiarios", "", "beneficiary data as a separate .xlsx (sheet Beneficiarios) or .csv (UTF-8 or Latin-1, , or ;), read streaming")
+	cmd.Flags().BoolVar(weighted, "coverage-weighted", false, "scale each program's share by the fraction of beneficiaries it covers")
+}
+
+// workbookFailed is the error of a workbook that could not be computed,
+// naming it; with --output json to stdout, the document a batch row
+// carries for it (file, error, errors) is printed first, so a script
+// reading stdout learns why.
+func workbookFailed(ctx context.Context, s Streams, output, out, workbook, benef string, err error) error {
+	if output == "json" && (out == "" || out == "-") && ctx.Err() == nil {
+		row := &report.BatchRow{File: workbook, Beneficiarios: benef}
+		rowFailed(row, err)
+		_ = report.BatchJSONLine(s.Out, row) // a failed write is run's to report, from the stream
+	}
+	return inWorkbook(workbook, err)
+}
+
+// inWorkbook names the workbook in an error from reading or computing it,
+// unless the error is about the workbook file itself and names it already.
+func inWorkbook(workbook string, err error) error {
+	if fe := (fileError{}); errors.As(err, &fe) && fe.path == workbook {
+		return err
+	}
+	return fileError{workbook, err}
+}
+
+// rowFailed records in row why its workbook could not be computed: its
+// error findings and the first of them in one line, or the error.
+func rowFailed(row *report.BatchRow, err error) {
+	var ie *findings.InputError
+	if !errors.As(err, &ie) {
+		row.Error = err.Error()
+		return
+	}
+	row.Findings = ie.Findings.Errors()
+	row.Error = row.Findings[0].String()
+	if n := len(row.Findings); n > 1 {
+		row.Error += fmt.Sprintf(" (and %d more)", n-1)
+	}
 }

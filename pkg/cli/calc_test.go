@@ -3,6 +3,9 @@ package cli
 import (
 	"bytes"
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -18,8 +21,13 @@ func TestCalcFlags(t *testing.T) {
 		wantErr bool
 	}{
 		{"defaults", []string{"w.xlsx"}, nil, CalcOptions{Workbook: "w.xlsx", Factors: "auto", Output: "table"}, false},
-		{"all flags", []string{"w.xlsx", "--factors", "reduzido", "-o", "json", "--out", "r.json", "--explain", "--fail-on-insufficient", "--rules", "r.yaml"}, nil,
-			CalcOptions{Workbook: "w.xlsx", Factors: "reduzido", Output: "json", Out: "r.json", Explain: true, FailOnInsufficient: true, Rules: "r.yaml"}, false},
+		{"all flags", []string{"w.xlsx", "--factors", "reduzido", "-o", "json", "--out", "r.json", "--explain", "--fail-on-insufficient", "--rules", "r.yaml",
+			"--beneficiarios", "b.csv", "--coverage-weighted", "--force"}, nil,
+			CalcOptions{Workbook: "w.xlsx", Factors: "reduzido", Output: "json", Out: "r.json", Explain: true, FailOnInsufficient: true, Rules: "r.yaml",
+				Beneficiarios: "b.csv", CoverageWeighted: true, Force: true}, false},
+		{"format from --out", []string{"w.xlsx", "--out", "r.csv"}, map[string]string{"CAPREG_OUTPUT": "json"}, CalcOptions{Workbook: "w.xlsx", Factors: "auto", Output: "csv", Out: "r.csv"}, false},
+		{"-o against --out", []string{"w.xlsx", "-o", "json", "--out", "r.csv"}, nil, CalcOptions{}, true},
+		{"out from the environment is not read", []string{"w.xlsx"}, map[string]string{"CAPREG_OUT": "r.json", "CAPREG_FORCE": "true"}, CalcOptions{Workbook: "w.xlsx", Factors: "auto", Output: "table"}, false},
 		{"environment", []string{"w.xlsx"}, map[string]string{"CAPREG_OUTPUT": "json", "CAPREG_FACTORS": "padrao"}, CalcOptions{Workbook: "w.xlsx", Factors: "padrao", Output: "json"}, false},
 		{"flag beats environment", []string{"w.xlsx", "-o", "table"}, map[string]string{"CAPREG_OUTPUT": "json"}, CalcOptions{Workbook: "w.xlsx", Factors: "auto", Output: "table"}, false},
 		{"bad output", []string{"w.xlsx", "-o", "yaml"}, nil, CalcOptions{}, true},
@@ -68,4 +76,42 @@ func parseFlags(t *testing.T, cmd *cobra.Command, s Streams, args []string, want
 		t.Fatal(err)
 	}
 	return true
+}
+
+// calc and compare -o json on a workbook that cannot be computed print the
+// document a batch row carries for it, byte for byte, exit 2, and name the
+// workbook on stderr; with --out nothing is written anywhere.
+func TestCalcErrorDocument(t *testing.T) {
+	t.Chdir("../..")
+	cases := [][]string{
+		{"testdata/invalid/i07_unparsable_number.xlsx"},
+		{"testdata/invalid/i55_five_errors_five_sheets.xlsx"},
+		{"testdata/coleta/c34_nao_e_xlsx.xlsx"},
+		{"nothere.xlsx"},
+		{"examples/operadora-exemplo.xlsx", "--coverage-weighted"}, // the engine's error, not the reader's
+	}
+	for _, args := range cases {
+		wb := args[0]
+		row, _, code := runCapreg(t, append([]string{"batch", "-o", "json"}, args...)...)
+		if code != ExitInvalid || !strings.HasPrefix(row, `{"schema_version":"1","file":"`+wb+`","error":"`) {
+			t.Fatalf("batch %v: exit %d, %s", args, code, row)
+		}
+		for _, cmd := range []string{"calc", "compare"} {
+			out, errs, code := runCapreg(t, append([]string{cmd, "-o", "json"}, args...)...)
+			if code != ExitInvalid || out != row {
+				t.Errorf("%s %v: exit %d\n%s\nwant the batch row\n%s", cmd, args, code, out, row)
+			}
+			if !strings.HasPrefix(errs, "capreg: "+wb+": ") {
+				t.Errorf("%s %v: stderr does not name the workbook: %s", cmd, args, errs)
+			}
+			if _, errs, _ := runCapreg(t, append([]string{cmd}, args...)...); !strings.HasPrefix(errs, "capreg: "+wb+": ") {
+				t.Errorf("%s %v (table): stderr does not name the workbook: %s", cmd, args, errs)
+			}
+			file := filepath.Join(t.TempDir(), "r.json")
+			out, _, code = runCapreg(t, append([]string{cmd, "--out", file}, args...)...)
+			if _, err := os.Stat(file); code != ExitInvalid || out != "" || err == nil {
+				t.Errorf("%s %v --out: exit %d, stdout %q, file written: %v", cmd, args, code, out, err == nil)
+			}
+		}
+	}
 }

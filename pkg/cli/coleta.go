@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -38,15 +36,8 @@ through the ANS electronic protocol:
 		Example: `  capreg coleta template coleta.xlsx --registro 005711 --desde 2018-01 --ate 2025-06 --promoprev 2021-03 --aps 2023-09
   capreg coleta validate coleta.xlsx
   capreg coleta fill coleta.xlsx --beneficiarios beneficiarios.csv --mes 2025-06`,
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageError{errors.New("coleta needs a subcommand: template, validate or fill")}
-		},
 	}
 	cmd.AddCommand(NewCmdColetaTemplate(s, nil), NewCmdColetaValidate(s), NewCmdColetaFill(s, nil))
-	for _, c := range cmd.Commands() {
-		c.Args = wrapArgs(c.Args)
-	}
 	return cmd
 }
 
@@ -54,6 +45,7 @@ through the ANS electronic protocol:
 type ColetaTemplateOptions struct {
 	File    string
 	Options coleta.TemplateOptions
+	Force   bool // FILE may replace an existing file
 }
 
 // monthFlag reads an AAAA-MM flag; "" gives nil.
@@ -71,6 +63,8 @@ func monthFlag(name, text string) (*period.Month, error) {
 // NewCmdColetaTemplate builds capreg coleta template; runF replaces the run
 // (tests of flag parsing), nil runs it.
 func NewCmdColetaTemplate(s Streams, runF func(context.Context, *ColetaTemplateOptions) error) *cobra.Command {
+	o := &ColetaTemplateOptions{}
+	var f struct{ registro, desde, ate, promoprev, aps string } // parsed into o.Options
 	cmd := &cobra.Command{
 		Use:   "template FILE --registro N --desde AAAA-MM --ate AAAA-MM",
 		Short: "Write the empty collection sheet for a period, with a Leia-me sheet",
@@ -86,17 +80,17 @@ outside the APS homologation month. A Leia-me sheet explains every field.
   capreg coleta template coleta.xlsx --registro 005711 --desde 2018-01 --ate 2025-06 --promoprev 2021-03 --aps 2023-09`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := config(cmd)
+			set, err := resolve(cmd)
 			if err != nil {
 				return err
 			}
-			o := &ColetaTemplateOptions{File: args[0]}
-			o.Options.Registro = v.GetString("registro")
+			o.File = args[0]
+			o.Options.Registro = f.registro
 			for _, m := range []struct {
-				name string
-				dst  *period.Month
-			}{{"desde", &o.Options.Desde}, {"ate", &o.Options.Ate}} {
-				p, err := monthFlag(m.name, v.GetString(m.name))
+				name, text string
+				dst        *period.Month
+			}{{"desde", f.desde, &o.Options.Desde}, {"ate", f.ate, &o.Options.Ate}} {
+				p, err := monthFlag(m.name, m.text)
 				if err != nil {
 					return err
 				}
@@ -105,14 +99,17 @@ outside the APS homologation month. A Leia-me sheet explains every field.
 				}
 				*m.dst = *p
 			}
-			if o.Options.Promoprev, err = monthFlag("promoprev", v.GetString("promoprev")); err != nil {
+			if o.Options.Promoprev, err = monthFlag("promoprev", f.promoprev); err != nil {
 				return err
 			}
-			if o.Options.APS, err = monthFlag("aps", v.GetString("aps")); err != nil {
+			if o.Options.APS, err = monthFlag("aps", f.aps); err != nil {
 				return err
 			}
 			if err := o.Options.Check(); err != nil {
 				return usageError{err}
+			}
+			if err := set.guard(o.Force, []string{o.File}); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), o)
@@ -120,11 +117,12 @@ outside the APS homologation month. A Leia-me sheet explains every field.
 			return writeWorkbook(cmd, s, o.File, func() (*excelize.File, error) { return coletabook.Template(o.Options) })
 		},
 	}
-	cmd.Flags().String("registro", "", "registro ANS of the operator (6 digits)")
-	cmd.Flags().String("desde", "", "first month, AAAA-MM (2018-01, or the registration month if later)")
-	cmd.Flags().String("ate", "", "last month, the data base, AAAA-MM")
-	cmd.Flags().String("promoprev", "", "start of the approved PROMOPREV (the earliest approval), AAAA-MM; omit without PROMOPREV")
-	cmd.Flags().String("aps", "", "homologation of the APS certification, AAAA-MM; omit without APS")
+	cmd.Flags().StringVar(&f.registro, "registro", "", "registro ANS of the operator (6 digits)")
+	cmd.Flags().StringVar(&f.desde, "desde", "", "first month, AAAA-MM (2018-01, or the registration month if later)")
+	cmd.Flags().StringVar(&f.ate, "ate", "", "last month, the data base, AAAA-MM")
+	cmd.Flags().StringVar(&f.promoprev, "promoprev", "", "start of the approved PROMOPREV (the earliest approval), AAAA-MM; omit without PROMOPREV")
+	cmd.Flags().StringVar(&f.aps, "aps", "", "homologation of the APS certification, AAAA-MM; omit without APS")
+	addForceFlag(cmd, &o.Force)
 	return cmd
 }
 
@@ -134,10 +132,12 @@ type ColetaValidateOptions struct {
 	Output string
 	Out    string
 	Strict bool
+	Force  bool // --out may replace an existing file
 }
 
 // NewCmdColetaValidate builds capreg coleta validate.
 func NewCmdColetaValidate(s Streams) *cobra.Command {
+	o := &ColetaValidateOptions{}
 	cmd := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check collection sheets before they are sent: every finding at Coleta!Cell with code and fix",
@@ -155,26 +155,32 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
   capreg coleta validate coleta.xlsx -o json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := config(cmd)
+			set, err := resolve(cmd)
 			if err != nil {
 				return err
 			}
-			o := &ColetaValidateOptions{Files: args, Output: v.GetString("output"), Out: v.GetString("out"), Strict: v.GetBool("strict")}
-			if !slices.Contains(validateOutputs, o.Output) {
-				return usageError{fmt.Errorf("--output %q: use one of %s", o.Output, strings.Join(validateOutputs, ", "))}
+			o.Files = args
+			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a sheet to validate", args)...); err != nil {
+				return err
+			}
+			if err := set.outputFormat(&o.Output, o.Out, validateOutputs); err != nil {
+				return err
 			}
 			return runColetaValidate(cmd, s, o)
 		},
 	}
-	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(validateOutputs, ", "))
-	cmd.Flags().String("out", "", "write the report to this file (atomically) instead of stdout")
-	cmd.Flags().Bool("strict", false, "fail (exit 2) on warnings too")
+	addOutputFlags(cmd, &o.Output, validateOutputs, &o.Out, &o.Force)
+	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too")
 	return cmd
 }
 
 // ValidateColeta checks one collection workbook.
 func ValidateColeta(path string) FileReport {
 	rep := FileReport{File: path}
+	if err := regular(path); err != nil {
+		rep.set(findings.List{unreadable(err)})
+		return rep
+	}
 	rep.set(coletabook.Validate(path))
 	return rep
 }
@@ -190,11 +196,14 @@ type ColetaFillOptions struct {
 	Mes           period.Month
 	Out           string
 	Registro      string
+	Force         bool // the output may replace an existing file
 }
 
 // NewCmdColetaFill builds capreg coleta fill; runF replaces the run (tests
 // of flag parsing), nil runs it.
 func NewCmdColetaFill(s Streams, runF func(context.Context, *ColetaFillOptions) error) *cobra.Command {
+	o := &ColetaFillOptions{}
+	var mes string // parsed into o.Mes
 	cmd := &cobra.Command{
 		Use:   "fill FILE --beneficiarios B --mes AAAA-MM",
 		Short: "Fill fields 1, 2, 5, 6 and 7 of a month from the beneficiary data, into a new file",
@@ -212,15 +221,15 @@ The input is never modified: the result goes to --out (default FILE-preenchido.x
   capreg coleta fill coleta.xlsx --beneficiarios base.xlsx --mes 2025-07 --out coleta-julho.xlsx`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := config(cmd)
+			set, err := resolve(cmd)
 			if err != nil {
 				return err
 			}
-			o := &ColetaFillOptions{File: args[0], Beneficiarios: v.GetString("beneficiarios"), Out: v.GetString("out"), Registro: v.GetString("registro")}
+			o.File = args[0]
 			if o.Beneficiarios == "" {
 				return usageError{errors.New("--beneficiarios FILE is required (.xlsx with a Beneficiarios sheet, or .csv)")}
 			}
-			m, err := monthFlag("mes", v.GetString("mes"))
+			m, err := monthFlag("mes", mes)
 			if err != nil {
 				return err
 			}
@@ -231,8 +240,9 @@ The input is never modified: the result goes to --out (default FILE-preenchido.x
 			if o.Out == "" {
 				o.Out = filledName(o.File)
 			}
-			if same, err := samePath(o.File, o.Out); err != nil || same {
-				return usageError{fmt.Errorf("--out %s is the input: fill never overwrites its input; name another file", o.Out)}
+			if err := set.guard(o.Force, []string{o.Out}, inputFile{"the sheet to fill", o.File},
+				inputFile{"the beneficiary file", o.Beneficiarios}); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), o)
@@ -240,10 +250,11 @@ The input is never modified: the result goes to --out (default FILE-preenchido.x
 			return runColetaFill(cmd, s, o)
 		},
 	}
-	cmd.Flags().String("beneficiarios", "", "beneficiary data: .xlsx with a Beneficiarios sheet, or .csv with the same header")
-	cmd.Flags().String("mes", "", "the month to fill, AAAA-MM")
-	cmd.Flags().String("out", "", "the filled workbook (default: FILE with -preenchido before .xlsx)")
-	cmd.Flags().String("registro", "", "registro ANS for field 1 when the sheet has none (6 digits)")
+	cmd.Flags().StringVar(&o.Beneficiarios, "beneficiarios", "", "beneficiary data: .xlsx with a Beneficiarios sheet, or .csv with the same header")
+	cmd.Flags().StringVar(&mes, "mes", "", "the month to fill, AAAA-MM")
+	cmd.Flags().StringVar(&o.Out, "out", "", "the filled workbook (default: FILE with -preenchido before .xlsx); never an input")
+	addForceFlag(cmd, &o.Force)
+	cmd.Flags().StringVar(&o.Registro, "registro", "", "registro ANS for field 1 when the sheet has none (6 digits)")
 	return cmd
 }
 
@@ -256,23 +267,12 @@ func filledName(path string) string {
 	return strings.TrimSuffix(path, ext) + "-preenchido" + ext
 }
 
-// samePath reports whether a and b name the same file (the same path, or
-// links to one file).
-func samePath(a, b string) (bool, error) {
-	aa, err1 := filepath.Abs(a)
-	bb, err2 := filepath.Abs(b)
-	if err1 != nil || err2 != nil {
-		return false, errors.Join(err1, err2)
-	}
-	if aa == bb {
-		return true, nil
-	}
-	sa, err1 := os.Stat(aa)
-	sb, err2 := os.Stat(bb)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb), nil
-}
-
 func runColetaFill(cmd *cobra.Command, s Streams, o *ColetaFillOptions) error {
+	for _, in := range []string{o.File, o.Beneficiarios} {
+		if err := regular(in); err != nil {
+			return err
+		}
+	}
 	counts, l, err := beneficiarios.Read(cmd.Context(), o.Beneficiarios)
 	if err != nil {
 		return err // interrupted

@@ -80,6 +80,12 @@ func TestColetaFillFlags(t *testing.T) {
 	if err := os.Symlink(in, filepath.Join(dir, "link.xlsx")); err != nil {
 		t.Fatal(err)
 	}
+	done, benef := filepath.Join(dir, "d.xlsx"), filepath.Join(dir, "b.csv")
+	for _, f := range []string{done, filepath.Join(dir, "d-preenchido.xlsx"), benef} {
+		if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	cases := []struct {
 		name string
 		args []string
@@ -88,9 +94,12 @@ func TestColetaFillFlags(t *testing.T) {
 		{"default out", []string{in, "--beneficiarios", "b.csv", "--mes", "2025-06"}, filepath.Join(dir, "c-preenchido.xlsx") + " b.csv 2025-06 "},
 		{"out and registro", []string{in, "--beneficiarios", "b.xlsx", "--mes", "2025-06", "--out", "o.xlsx", "--registro", "005711"}, "o.xlsx b.xlsx 2025-06 005711"},
 		{"other extension", []string{"coleta.XLSX.bak", "--beneficiarios", "b.csv", "--mes", "2025-06"}, "coleta.XLSX.bak-preenchido.xlsx b.csv 2025-06 "},
-		{"out is the input", []string{in, "--beneficiarios", "b.csv", "--mes", "2025-06", "--out", in}, "error never overwrites its input"},
-		{"out is the input by another path", []string{in, "--beneficiarios", "b.csv", "--mes", "2025-06", "--out", filepath.Join(dir, ".", "c.xlsx")}, "error never overwrites"},
-		{"out links to the input", []string{in, "--beneficiarios", "b.csv", "--mes", "2025-06", "--out", filepath.Join(dir, "link.xlsx")}, "error never overwrites"},
+		{"out is the input", []string{in, "--beneficiarios", "b.csv", "--mes", "2025-06", "--out", in}, "error it is the sheet to fill"},
+		{"out is the input by another path", []string{in, "--beneficiarios", "b.csv", "--mes", "2025-06", "--out", filepath.Join(dir, ".", "c.xlsx")}, "error it is the sheet to fill"},
+		{"out links to the input", []string{in, "--beneficiarios", "b.csv", "--mes", "2025-06", "--out", filepath.Join(dir, "link.xlsx")}, "error it is the sheet to fill"},
+		{"out is the beneficiary file", []string{in, "--beneficiarios", benef, "--mes", "2025-06", "--out", benef, "--force"}, "error cannot write " + benef + ": it is the beneficiary file"},
+		{"the default out exists", []string{done, "--beneficiarios", "b.csv", "--mes", "2025-06"}, "error " + filepath.Join(dir, "d-preenchido.xlsx") + " exists: --force replaces it"},
+		{"the default out exists, --force", []string{done, "--beneficiarios", "b.csv", "--mes", "2025-06", "--force"}, filepath.Join(dir, "d-preenchido.xlsx") + " b.csv 2025-06 "},
 		{"no beneficiarios", []string{in, "--mes", "2025-06"}, "error --beneficiarios FILE is required"},
 		{"no mes", []string{in, "--beneficiarios", "b.csv"}, "error --mes AAAA-MM is required"},
 		{"bad mes", []string{in, "--beneficiarios", "b.csv", "--mes", "junho"}, "error --mes"},
@@ -296,7 +305,7 @@ func TestColetaFillRefusals(t *testing.T) {
 			if code != ExitInvalid || !strings.Contains(errs, c.want) {
 				t.Errorf("exit %d, stderr %s; want 2 and %q", code, errs, c.want)
 			}
-			if fileExists(out) {
+			if _, err := os.Stat(out); err == nil {
 				t.Error("an output file was written")
 			}
 		})

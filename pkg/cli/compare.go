@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -20,10 +19,12 @@ type CompareOptions struct {
 	Rules            string
 	Beneficiarios    string
 	CoverageWeighted bool
+	Force            bool // --out may replace an existing file
 }
 
 // NewCmdCompare builds capreg compare.
 func NewCmdCompare(s Streams) *cobra.Command {
+	o := &CompareOptions{}
 	cmd := &cobra.Command{
 		Use:   "compare WORKBOOK",
 		Short: "The operator under every factor set side by side, with eligibility and saving against padrão",
@@ -32,27 +33,31 @@ side by side: CRS and its parts, CBR, CR, surplus, the capital each set frees ag
 (CR(padrão) − CR(set), in R$ and %), whether the operator is eligible for it and why not, and
 which set capreg calc applies (marked *). Every column equals capreg calc --factors SET.
 
+` + outputHelp + `
+
 ` + exitCodesHelp,
 		Example: `  capreg compare operadora.xlsx
-  capreg compare operadora.xlsx -o xlsx --out comparacao.xlsx
+  capreg compare operadora.xlsx --out comparacao.xlsx
   capreg compare operadora.xlsx --coverage-weighted`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := config(cmd)
+			set, err := resolve(cmd)
 			if err != nil {
 				return err
 			}
-			o := &CompareOptions{Workbook: args[0], Output: v.GetString("output"), Out: v.GetString("out"),
-				Rules: v.GetString("rules"), Beneficiarios: v.GetString("beneficiarios"), CoverageWeighted: v.GetBool("coverage-weighted")}
-			if err := checkOutput(s, o.Output, o.Out); err != nil {
+			o.Workbook, o.Rules = args[0], set.rules
+			if err := set.guard(o.Force, []string{o.Out}, inputFile{"the workbook", o.Workbook},
+				inputFile{"the beneficiary file", o.Beneficiarios}); err != nil {
+				return err
+			}
+			if err := checkOutput(s, set, &o.Output, o.Out); err != nil {
 				return err
 			}
 			return runCompare(cmd, s, o)
 		},
 	}
-	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(calcOutputs, ", "))
-	cmd.Flags().String("out", "", "write the output to this file (atomically) instead of stdout")
-	addBeneficiaryFlags(cmd)
+	addOutputFlags(cmd, &o.Output, calcOutputs, &o.Out, &o.Force)
+	addBeneficiaryFlags(cmd, &o.Beneficiarios, &o.CoverageWeighted)
 	return cmd
 }
 
@@ -91,7 +96,7 @@ func runCompare(cmd *cobra.Command, s Streams, o *CompareOptions) error {
 	meta := report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Plain: !s.OutTTY || o.Out != ""}
 	c, err := Compare(cmd.Context(), o.Workbook, o, meta)
 	if err != nil {
-		return err
+		return workbookFailed(cmd.Context(), s, o.Output, o.Out, o.Workbook, o.Beneficiarios, err)
 	}
 	return writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
 		switch o.Output {

@@ -35,6 +35,7 @@ type ExampleOptions struct {
 	Market        int   // operators to write into Path; 0: one example into FILE
 	Beneficiarios int64 // beneficiary rows per operator; 0: none
 	Format        string
+	Force         bool // existing files may be replaced
 }
 
 // NewCmdExample builds capreg example.
@@ -68,8 +69,15 @@ and so on: modalidades, sizes, regions, programs and capital differ, a few are i
   capreg example --market 1000 mercado --seed 42`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			set, err := resolve(cmd)
+			if err != nil {
+				return err
+			}
 			o.Path = args[0]
 			if err := o.check(cmd.Flags().Changed("market"), cmd.Flags().Changed("beneficiarios")); err != nil {
+				return err
+			}
+			if err := set.guard(o.Force, o.targets()); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -83,6 +91,7 @@ and so on: modalidades, sizes, regions, programs and capital differ, a few are i
 	cmd.Flags().StringVar(&o.Format, "beneficiarios-format", benefAuto, "where the beneficiary rows go: "+strings.Join(benefFormats, ", ")+
 		" (csv, xlsx: FILE's NAME.beneficiarios.csv|.xlsx beside it)")
 	cmd.Flags().IntVar(&o.Market, "market", 0, fmt.Sprintf("write N varied operators into the directory DIR (at most %d)", generate.MaxMarket))
+	addForceFlag(cmd, &o.Force)
 	return cmd
 }
 
@@ -127,6 +136,24 @@ func (o *ExampleOptions) format() string {
 		return benefCSV
 	}
 	return benefSheet
+}
+
+// targets are the files the command writes: each operator's workbook and
+// its beneficiary file, if any.
+func (o *ExampleOptions) targets() []string {
+	paths := []string{o.Path}
+	if o.Market > 0 {
+		paths = paths[:0]
+		for i := 1; i <= o.Market; i++ {
+			paths = append(paths, filepath.Join(o.Path, generate.MarketFile(i, o.Market)))
+		}
+	}
+	if f := o.format(); f == benefCSV || f == benefXLSX {
+		for _, p := range paths {
+			paths = append(paths, layout.BeneficiaryFile(p, f))
+		}
+	}
+	return paths
 }
 
 func runExample(ctx context.Context, s Streams, o *ExampleOptions) error {

@@ -71,12 +71,22 @@ func run(ctx context.Context, args []string, s Streams) (code int) {
 			code = ExitInternal
 		}
 	}()
+	out := &outputWriter{w: s.Out}
+	s.Out = out
 	root := NewRootCmd(s)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if ctx.Err() != nil {
 		fmt.Fprintln(s.Err, "capreg: interrupted")
 		return ExitInterrupted
+	}
+	if out.err != nil { // whatever the command made of it, and its own error if another
+		werr := writeFailed("the output", out.err)
+		if err == nil || errors.Is(err, out.err) {
+			err = werr
+		} else {
+			err = errors.Join(werr, err)
+		}
 	}
 	return exitCode(err, s.Err)
 }

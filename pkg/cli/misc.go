@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -11,29 +10,28 @@ import (
 
 	"github.com/capreg/capreg/pkg/generate"
 	"github.com/capreg/capreg/pkg/report"
-	"github.com/capreg/capreg/pkg/safefile"
 )
-
-// safeWrite writes path whole or not at all (exit 2 when it cannot; an
-// interrupt stays recognisable through the wrapping).
-func safeWrite(ctx context.Context, path string, fill func(io.Writer) error) error {
-	if err := safefile.Write(ctx, path, fill); err != nil {
-		return invalidError{err}
-	}
-	return nil
-}
 
 // NewCmdTemplate builds capreg template.
 func NewCmdTemplate(s Streams) *cobra.Command {
+	var force bool
 	cmd := &cobra.Command{
 		Use:     "template FILE",
 		Short:   "Write the empty input workbook (layout v1) with a Leia-me sheet",
 		Example: "  capreg template operadora.xlsx",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			set, err := resolve(cmd)
+			if err != nil {
+				return err
+			}
+			if err := set.guard(force, args); err != nil {
+				return err
+			}
 			return writeWorkbook(cmd, s, args[0], generate.Template)
 		},
 	}
+	addForceFlag(cmd, &force)
 	return cmd
 }
 

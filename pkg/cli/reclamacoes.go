@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -28,6 +27,7 @@ type ReclamacoesOptions struct {
 	Output   string
 	Out      string
 	Template string // write the empty input workbook here instead
+	Force    bool   // --out or --template may replace an existing file
 }
 
 var reclamacoesOutputs = []string{"table", "json", "csv"}
@@ -35,6 +35,7 @@ var reclamacoesOutputs = []string{"table", "json", "csv"}
 // NewCmdReclamacoes builds capreg reclamacoes; runF replaces the run (tests
 // of flag parsing), nil runs it.
 func NewCmdReclamacoes(s Streams, runF func(context.Context, *ReclamacoesOptions) error) *cobra.Command {
+	o := &ReclamacoesOptions{}
 	cmd := &cobra.Command{
 		Use:   "reclamacoes WORKBOOK",
 		Short: "Products at risk from unresolved complaints (IN ANS 36/2024, art. 17)",
@@ -56,11 +57,10 @@ beneficiarios | reclamacoes_nao_resolvidas); --template FILE writes it empty.
   capreg reclamacoes reclamacoes.xlsx -o json --out ranking.json`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := config(cmd)
+			set, err := resolve(cmd)
 			if err != nil {
 				return err
 			}
-			o := &ReclamacoesOptions{Output: v.GetString("output"), Out: v.GetString("out"), Template: v.GetString("template")}
 			switch {
 			case o.Template != "" && len(args) > 0:
 				return usageError{errors.New("give either --template FILE or a WORKBOOK to rank, not both")}
@@ -69,8 +69,11 @@ beneficiarios | reclamacoes_nao_resolvidas); --template FILE writes it empty.
 			case len(args) == 1:
 				o.Workbook = args[0]
 			}
-			if !slices.Contains(reclamacoesOutputs, o.Output) {
-				return usageError{fmt.Errorf("--output %q: use one of %s", o.Output, strings.Join(reclamacoesOutputs, ", "))}
+			if err := set.guard(o.Force, []string{o.Out, o.Template}, inputFile{"the workbook", o.Workbook}); err != nil {
+				return err
+			}
+			if err := set.outputFormat(&o.Output, o.Out, reclamacoesOutputs); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(cmd.Context(), o)
@@ -81,14 +84,16 @@ beneficiarios | reclamacoes_nao_resolvidas); --template FILE writes it empty.
 			return runReclamacoes(cmd, s, o)
 		},
 	}
-	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(reclamacoesOutputs, ", "))
-	cmd.Flags().String("out", "", "write the output to this file (atomically) instead of stdout")
-	cmd.Flags().String("template", "", "write the empty input workbook to this file and stop")
+	addOutputFlags(cmd, &o.Output, reclamacoesOutputs, &o.Out, &o.Force)
+	cmd.Flags().StringVar(&o.Template, "template", "", "write the empty input workbook to this file and stop")
 	return cmd
 }
 
 // Rank reads and ranks one workbook.
 func Rank(path string) (*reclamacoes.Result, error) {
+	if err := regular(path); err != nil {
+		return nil, err
+	}
 	in, l := reclamacoesbook.Read(path)
 	if in != nil {
 		res, checks := reclamacoes.Evaluate(*in)

@@ -1,16 +1,11 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
-	"github.com/spf13/viper"
 
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -35,6 +30,10 @@ parameter behind it; parameters the regulation does not confirm are marked PROVI
 
 Configuration: flags > environment CAPREG_* (e.g. CAPREG_RULES, CAPREG_OUTPUT) >
 config file (--config, else ./capreg.yaml, else the user config dir) > defaults.
+The config file holds the shared keys rules and jobs, and a section per command
+named by its path (calc:, coleta validate:) whose keys are that command's flags;
+an unknown key is an error. --out, --force and --config come from the command
+line only: no config file or variable decides which files are written.
 
 ` + exitCodesHelp,
 		SilenceUsage:  true,
@@ -59,10 +58,48 @@ config file (--config, else ./capreg.yaml, else the user config dir) > defaults.
 		NewCmdColeta(s), NewCmdReclamacoes(s, nil),
 		NewCmdVersion(s),
 	)
-	for _, c := range root.Commands() {
-		c.Args = wrapArgs(c.Args)
-	}
+	root.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
+	root.SetHelpCommand(&cobra.Command{
+		Use:   "help [command]",
+		Short: "Help about any command",
+		RunE: func(c *cobra.Command, args []string) error {
+			cmd, rest, err := c.Root().Find(args)
+			if err != nil || len(rest) > 0 {
+				return usageError{fmt.Errorf("no help topic %q: capreg help lists the commands", strings.Join(args, " "))}
+			}
+			return cmd.Help()
+		},
+	})
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	checkArgs(root)
 	return root
+}
+
+// checkArgs makes every command of the tree refuse unexpected arguments as
+// a usage error (exit 2): cobra leaves the arguments of a command without
+// Args to legacyArgs, which lets a parent of subcommands take any (rules
+// extra) and calls an unknown one a plain error. The parents of
+// subcommands refuse to run alone.
+func checkArgs(c *cobra.Command) {
+	if c.HasSubCommands() && c.Args == nil {
+		c.Args = cobra.NoArgs
+	}
+	if c.HasSubCommands() && !c.Runnable() {
+		c.RunE = func(*cobra.Command, []string) error {
+			var subs []string
+			for _, sub := range c.Commands() {
+				if sub.IsAvailableCommand() {
+					subs = append(subs, sub.Name())
+				}
+			}
+			return usageError{fmt.Errorf("%s needs a subcommand: %s", c.CommandPath(), strings.Join(subs, ", "))}
+		}
+	}
+	c.Args = wrapArgs(c.Args)
+	for _, sub := range c.Commands() {
+		checkArgs(sub)
+	}
 }
 
 // wrapArgs marks argument-count errors as usage errors.
@@ -78,47 +115,6 @@ func wrapArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
-// config resolves a command's settings: flags > CAPREG_* > config file >
-// defaults, with a fresh viper per invocation.
-func config(cmd *cobra.Command) (*viper.Viper, error) {
-	v := viper.New()
-	v.SetEnvPrefix("CAPREG")
-	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
-	v.AutomaticEnv()
-	var bindErr error
-	cmd.Flags().VisitAll(func(f *pflag.Flag) {
-		if err := v.BindPFlag(f.Name, f); err != nil {
-			bindErr = err
-		}
-	})
-	if bindErr != nil {
-		return nil, bindErr
-	}
-	file, _ := cmd.Flags().GetString("config")
-	if file == "" {
-		if _, err := os.Stat("capreg.yaml"); err == nil {
-			file = "capreg.yaml"
-		} else if dir, err := os.UserConfigDir(); err == nil {
-			if p := filepath.Join(dir, "capreg", "capreg.yaml"); fileExists(p) {
-				file = p
-			}
-		}
-	}
-	if file != "" {
-		v.SetConfigFile(file)
-		v.SetConfigType("yaml")
-		if err := v.ReadInConfig(); err != nil {
-			return nil, invalidError{fmt.Errorf("config file %s: %w", file, err)}
-		}
-	}
-	return v, nil
-}
-
-func fileExists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
-}
-
 // loadRules returns the embedded rulebook merged with the rules file, if any.
 func loadRules(path string) (*rules.Rulebook, error) {
 	if path == "" {
@@ -128,39 +124,16 @@ func loadRules(path string) (*rules.Rulebook, error) {
 		}
 		return rb, nil
 	}
+	if err := regular(path); err != nil {
+		return nil, invalidError{fmt.Errorf("rules file %w", err)}
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, invalidError{fmt.Errorf("rules file: %w", err)}
+		return nil, invalidError{fmt.Errorf("rules file %s: %v", path, unwrapPath(err))}
 	}
 	rb, err := rules.Load(data, path)
 	if err != nil {
 		return nil, invalidError{err}
 	}
 	return rb, nil
-}
-
-// openInput opens an input file read-only, with an exit-2 error when it
-// cannot be read.
-func openInput(path string) (*os.File, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			return nil, invalidError{fmt.Errorf("cannot read %s: %v", path, pe.Err)}
-		}
-		return nil, invalidError{err}
-	}
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		f.Close()
-		return nil, invalidError{fmt.Errorf("%s is a directory, not a workbook", path)}
-	}
-	return f, nil
-}
-
-// writeOutput writes to --out FILE atomically, or to stdout.
-func writeOutput(cmd *cobra.Command, out string, stdout io.Writer, fill func(io.Writer) error) error {
-	if out == "" || out == "-" {
-		return fill(stdout)
-	}
-	return safeWrite(cmd.Context(), out, fill)
 }

@@ -6,7 +6,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/viper"
 
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -23,7 +22,11 @@ func NewCmdRules(s Streams) *cobra.Command {
 		Example: "  capreg rules show\n  capreg rules show --rules regras.yaml",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, rb, err := effectiveRules(cmd)
+			set, err := resolve(cmd)
+			if err != nil {
+				return err
+			}
+			rb, err := loadRules(set.rules)
 			if err != nil {
 				return err
 			}
@@ -39,38 +42,41 @@ func NewCmdRules(s Streams) *cobra.Command {
 			return tw.Flush()
 		},
 	}
+	var out string
+	var force bool
 	export := &cobra.Command{
 		Use:     "export",
 		Short:   "Write the effective rulebook as a rules file to edit and pass back with --rules",
 		Example: "  capreg rules export > regras.yaml\n  capreg rules export --out regras.yaml",
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, rb, err := effectiveRules(cmd)
+			set, err := resolve(cmd)
 			if err != nil {
 				return err
 			}
-			data, err := rb.Export()
+			if err := set.guard(force, []string{out}); err != nil {
+				return err
+			}
+			rb, err := loadRules(set.rules)
 			if err != nil {
 				return err
 			}
-			return writeOutput(cmd, v.GetString("out"), s.Out, func(w io.Writer) error {
-				_, err := w.Write(data)
-				return err
-			})
+			return exportRules(cmd, s, rb, out)
 		},
 	}
-	export.Flags().String("out", "", "write to this file (atomically) instead of stdout")
+	addOutFlags(export, &out, &force)
 	cmd.AddCommand(show, export)
 	return cmd
 }
 
-// effectiveRules resolves the command's configuration and the rulebook it
-// names (embedded + --rules FILE).
-func effectiveRules(cmd *cobra.Command) (*viper.Viper, *rules.Rulebook, error) {
-	v, err := config(cmd)
+// exportRules writes rb as a rules file to out (stdout when "").
+func exportRules(cmd *cobra.Command, s Streams, rb *rules.Rulebook, out string) error {
+	data, err := rb.Export()
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
-	rb, err := loadRules(v.GetString("rules"))
-	return v, rb, err
+	return writeOutput(cmd, out, s.Out, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
 }

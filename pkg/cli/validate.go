@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -25,6 +24,7 @@ type ValidateOptions struct {
 	Strict    bool
 	RulesList bool
 	Rules     string
+	Force     bool // --out may replace an existing file
 }
 
 var validateOutputs = []string{"table", "json", "csv"}
@@ -34,6 +34,7 @@ var errFindings = errors.New("validation failed")
 
 // NewCmdValidate builds capreg validate.
 func NewCmdValidate(s Streams) *cobra.Command {
+	o := &ValidateOptions{}
 	cmd := &cobra.Command{
 		Use:   "validate WORKBOOK...",
 		Short: "Check workbooks without computing: every finding with Sheet!Cell, code, severity and fix",
@@ -55,20 +56,24 @@ Exit 0 when no file has an error (warnings allowed), 2 otherwise. --strict fails
 on any warning too: a workbook that passes validate --strict gets no warning from calc
 but CR-W005 and CR-W009.
 
+` + outputHelp + `
+
 ` + exitCodesHelp,
 		Example: `  capreg validate operadora.xlsx
   capreg validate filings/*.xlsx --output json
   capreg validate operadora.xlsx --strict
   capreg validate --rules-list`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := config(cmd)
+			set, err := resolve(cmd)
 			if err != nil {
 				return err
 			}
-			o := &ValidateOptions{Files: args, Output: v.GetString("output"), Out: v.GetString("out"),
-				Strict: v.GetBool("strict"), RulesList: v.GetBool("rules-list"), Rules: v.GetString("rules")}
-			if !slices.Contains(validateOutputs, o.Output) {
-				return usageError{fmt.Errorf("--output %q: use one of %s", o.Output, strings.Join(validateOutputs, ", "))}
+			o.Files, o.Rules = args, set.rules
+			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a workbook to validate", args)...); err != nil {
+				return err
+			}
+			if err := set.outputFormat(&o.Output, o.Out, validateOutputs); err != nil {
+				return err
 			}
 			if o.RulesList {
 				return writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error { return writeCatalogue(w, o.Output) })
@@ -79,11 +84,19 @@ but CR-W005 and CR-W009.
 			return runValidate(cmd, s, o)
 		},
 	}
-	cmd.Flags().StringP("output", "o", "table", "output format: "+strings.Join(validateOutputs, ", "))
-	cmd.Flags().String("out", "", "write the report to this file (atomically) instead of stdout")
-	cmd.Flags().Bool("strict", false, "fail (exit 2) on warnings too: every warning calc would print but the rulebook notices CR-W005, CR-W009")
-	cmd.Flags().Bool("rules-list", false, "print the catalogue of checks (code, severity, rule, fix)")
+	addOutputFlags(cmd, &o.Output, validateOutputs, &o.Out, &o.Force)
+	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too: every warning calc would print but the rulebook notices CR-W005, CR-W009")
+	cmd.Flags().BoolVar(&o.RulesList, "rules-list", false, "print the catalogue of checks (code, severity, rule, fix)")
 	return cmd
+}
+
+// inputFiles are paths a command reads, all in one role.
+func inputFiles(role string, paths []string) []inputFile {
+	files := make([]inputFile, len(paths))
+	for i, p := range paths {
+		files[i] = inputFile{role, p}
+	}
+	return files
 }
 
 // FileReport is the validation of one file.
@@ -119,12 +132,17 @@ func Validate(path string, rb *rules.Rulebook) FileReport {
 	case errors.Is(err, capital.ErrRules):
 		l.Add(findings.New(findings.Unreadable, "", "", err.Error(), "check the rules file"))
 	case err != nil:
-		l.Add(findings.New(findings.Unreadable, "", "", err.Error(), ""))
+		l.Add(unreadable(err))
 	default:
 		l = slices.DeleteFunc(c.Warnings, func(f findings.Finding) bool { return slices.Contains(rulebookNotices, f.Code) })
 	}
 	rep.set(l)
 	return rep
+}
+
+// unreadable is the finding of a file that cannot be read at all.
+func unreadable(err error) findings.Finding {
+	return findings.New(findings.Unreadable, "", "", err.Error(), "")
 }
 
 // set records the findings of the report's file.

@@ -3,6 +3,7 @@ package safefile
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -68,5 +69,49 @@ func TestWriteDevice(t *testing.T) {
 	}
 	if st, _ := os.Stat(fifo); st.Mode()&os.ModeNamedPipe == 0 {
 		t.Errorf("the pipe was replaced: %v", st.Mode())
+	}
+}
+
+// The process's own streams are written in place whatever they were
+// redirected to, appending; a file, a link to a file and a path not there
+// yet are replaced whole.
+func TestInPlace(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "f.txt")
+	if err := os.WriteFile(file, []byte("kept\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.txt")
+	if err := os.Symlink(file, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{file, link, filepath.Join(dir, "new.txt")} {
+		if InPlace(p) {
+			t.Errorf("%s: in place", p)
+		}
+	}
+	if !InPlace(os.DevNull) {
+		t.Errorf("%s: replaced", os.DevNull)
+	}
+	if _, err := os.Stat("/proc/self/fd"); err != nil {
+		t.Skip("no /proc here")
+	}
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	stream := fmt.Sprintf("/dev/fd/%d", f.Fd()) // as /dev/stdout is when stdout goes to a file
+	if !InPlace(stream) || !InPlace("/dev/stdout") {
+		t.Fatalf("%s or /dev/stdout: replaced", stream)
+	}
+	if err := Write(context.Background(), stream, func(w io.Writer) error { _, err := io.WriteString(w, "added\n"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(file); string(b) != "kept\nadded\n" {
+		t.Errorf("the file behind the stream holds %q", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("files: %v", entries)
 	}
 }

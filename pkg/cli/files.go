@@ -1,0 +1,207 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/capreg/capreg/pkg/safefile"
+)
+
+// fileError is an error about one file, named first: "x.xlsx: ...".
+type fileError struct {
+	path string
+	err  error
+}
+
+func (e fileError) Error() string { return e.path + ": " + e.err.Error() }
+func (e fileError) Unwrap() error { return e.err }
+
+// regular refuses, without opening it, a path that is not a regular file
+// (exit 2): reading a named pipe or a device would block, or never end.
+// Links are followed.
+func regular(path string) error {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return invalidError{fileError{path, unwrapPath(err)}}
+	case st.IsDir():
+		return invalidError{fileError{path, errors.New("is a directory, not a file")}}
+	case !st.Mode().IsRegular():
+		return invalidError{fileError{path, fmt.Errorf("is %s, not a regular file: capreg reads files only", fileKind(st.Mode()))}}
+	}
+	return nil
+}
+
+// fileKind names what a path that is not a regular file is.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// openInput opens an input file read-only, after regular has checked it
+// (exit 2 when it cannot be read).
+func openInput(path string) (*os.File, error) {
+	if err := regular(path); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, invalidError{fileError{path, unwrapPath(err)}}
+	}
+	return f, nil
+}
+
+// inputFile is a file a command reads, with its role for messages ("the
+// workbook").
+type inputFile struct{ role, path string }
+
+// guard refuses, before anything is read, to write a file of outs over one
+// of the command's inputs (ins, the rules file and the config file) —
+// compared by identity, whatever the spelling, link or hard link — even
+// with --force; to write over an existing file without force; and to write
+// over a directory. An output not there yet cannot clash; a device
+// (/dev/null, /dev/stdout) is written in place and needs no --force; "" and
+// "-" are stdout.
+func (set *settings) guard(force bool, outs []string, ins ...inputFile) error {
+	ins = append(ins, inputFile{"the rules file", set.rules}, inputFile{"the config file", set.config})
+	type stated struct {
+		inputFile
+		st os.FileInfo
+	}
+	var read []stated
+	for _, in := range ins {
+		if in.path == "" {
+			continue
+		}
+		if st, err := os.Stat(in.path); err == nil { // an input not there is its reader's error
+			read = append(read, stated{in, st})
+		}
+	}
+	for _, out := range outs {
+		if out == "" || out == "-" {
+			continue
+		}
+		st, err := os.Stat(out)
+		if err != nil {
+			continue // nothing there yet (or unreachable: the write says so)
+		}
+		if i := slices.IndexFunc(read, func(in stated) bool { return os.SameFile(st, in.st) }); i >= 0 {
+			return usageError{fmt.Errorf("cannot write %s: it is %s %s, and an input is never written over (not even with --force); name another file",
+				out, read[i].role, read[i].path)}
+		}
+		switch {
+		case st.IsDir():
+			return usageError{fmt.Errorf("cannot write %s: it is a directory; name a file", out)}
+		case !st.Mode().IsRegular(): // a device: written in place
+		case !force:
+			return usageError{fmt.Errorf("%s exists: --force replaces it; or name another file", out)}
+		}
+	}
+	return nil
+}
+
+// extFormats are the output formats the extension of --out implies.
+var extFormats = map[string]string{
+	".xlsx": "xlsx", ".json": "json", ".jsonl": "json", ".csv": "csv", ".txt": "table", ".tsv": "table",
+}
+
+// outputFormat settles a command's --output, one of formats: -o on the
+// command line; else the format --out's extension implies (.xlsx, .json,
+// .jsonl, .csv, .txt/.tsv for table); else -o from the environment, the
+// config file or the default. An -o that contradicts --out's extension is
+// a usage error.
+func (set *settings) outputFormat(output *string, out string, formats []string) error {
+	ext := strings.ToLower(filepath.Ext(out))
+	implied, known := extFormats[ext]
+	switch {
+	case known && set.given["output"] && *output != implied:
+		return usageError{fmt.Errorf("--output %s contradicts --out %s, whose extension means %s: drop --output, or give the file a %s extension (%s)",
+			*output, out, implied, *output, strings.Join(formatExts([]string{*output}), ", "))}
+	case known:
+		*output = implied
+	}
+	if slices.Contains(formats, *output) {
+		return nil
+	}
+	if known && !set.given["output"] {
+		return usageError{fmt.Errorf("--out %s: its extension means %s, and this command writes %s (%s)", out, implied,
+			strings.Join(formats, ", "), strings.Join(formatExts(formats), ", "))}
+	}
+	return usageError{fmt.Errorf("--output %q: use one of %s", *output, strings.Join(formats, ", "))}
+}
+
+// formatExts are the --out extensions of formats.
+func formatExts(formats []string) []string {
+	var exts []string
+	for ext, f := range extFormats {
+		if slices.Contains(formats, f) {
+			exts = append(exts, ext)
+		}
+	}
+	slices.Sort(exts)
+	return exts
+}
+
+// outputWriter remembers the first error writing through it: an output
+// that cannot be written (a full disk, a closed pipe) is an I/O error,
+// exit 2, never a bug of capreg's.
+type outputWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (o *outputWriter) Write(p []byte) (int, error) {
+	n, err := o.w.Write(p)
+	if err != nil && o.err == nil {
+		o.err = err
+	}
+	return n, err
+}
+
+// writeFailed is the error of an output that could not be written.
+func writeFailed(what string, err error) error {
+	return invalidError{fmt.Errorf("cannot write %s: %w", what, err)}
+}
+
+// writeOutput writes to --out FILE atomically, or to stdout.
+func writeOutput(cmd *cobra.Command, out string, stdout io.Writer, fill func(io.Writer) error) error {
+	if out == "" || out == "-" {
+		return fill(stdout) // run reports a failed write to stdout
+	}
+	return safeWrite(cmd.Context(), out, fill)
+}
+
+// safeWrite writes path whole or not at all (exit 2 when it cannot; an
+// interrupt stays recognisable through the wrapping).
+func safeWrite(ctx context.Context, path string, fill func(io.Writer) error) error {
+	err := safefile.Write(ctx, path, func(w io.Writer) error {
+		ow := &outputWriter{w: w}
+		if err := fill(ow); err != nil {
+			if ow.err != nil {
+				return writeFailed(path, ow.err)
+			}
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return invalidError{err}
+	}
+	return nil
+}
