@@ -209,7 +209,8 @@ func (t *BatchTable) Close() error {
 }
 
 // stickyWriter keeps the first error of its writes (and writes no more), so
-// text printed with fmt reports a closed pipe or a full disk once, at the end.
+// that a table printed with fmt, which drops write errors, still reports a
+// closed pipe or a full disk.
 type stickyWriter struct {
 	w   io.Writer
 	err error
