@@ -115,10 +115,18 @@ func isFile(p string) bool {
 	return err == nil && !st.IsDir()
 }
 
+// aheadPerWorker bounds, per worker, how far past the first result not yet
+// emitted Run hands out inputs: a slow input (a million beneficiaries) then
+// holds back a bounded number of finished results in memory, not the rest
+// of the batch.
+const aheadPerWorker = 64
+
 // Run calls work(ctx, i) for i in [0, n) on jobs workers and emit(i, result)
 // in order of i, each as soon as it and every result before it are done;
 // done, if not nil, is called (from the workers) as each work ends, in any
-// order. Run stops early when ctx is done (returning its error) or when
+// order. At most jobs×aheadPerWorker inputs are handed out and not yet
+// emitted at any time, so the results waiting for an earlier one are
+// bounded. Run stops early when ctx is done (returning its error) or when
 // emit fails (returning that error); work then is not started for the
 // inputs left.
 func Run[T any](ctx context.Context, n, jobs int, work func(context.Context, int) T, emit func(int, T) error, done func()) error {
@@ -128,10 +136,12 @@ func Run[T any](ctx context.Context, n, jobs int, work func(context.Context, int
 		i int
 		v T
 	}
+	jobs = max(jobs, 1)
 	next := make(chan int)
 	results := make(chan result, jobs)
+	slots := make(chan struct{}, jobs*aheadPerWorker) // an input handed out and not yet emitted
 	var wg sync.WaitGroup
-	for range max(jobs, 1) {
+	for range jobs {
 		wg.Go(func() {
 			for i := range next {
 				v := work(ctx, i)
@@ -149,6 +159,11 @@ func Run[T any](ctx context.Context, n, jobs int, work func(context.Context, int
 	go func() {
 		defer close(next)
 		for i := range n {
+			select {
+			case slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			select {
 			case next <- i:
 			case <-ctx.Done():
@@ -172,6 +187,7 @@ func Run[T any](ctx context.Context, n, jobs int, work func(context.Context, int
 				break
 			}
 			delete(pending, emitted)
+			<-slots
 			if err = emit(emitted, v); err != nil {
 				cancel()
 				break

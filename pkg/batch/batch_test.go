@@ -62,6 +62,34 @@ func TestRunParallel(t *testing.T) {
 	}
 }
 
+// While an input is slow, the others go on only up to the window: the
+// results waiting for it stay bounded however long the batch.
+func TestRunBoundedAhead(t *testing.T) {
+	const jobs = 2
+	window := jobs * aheadPerWorker
+	var started atomic.Int64
+	err := Run(context.Background(), 10*window, jobs, func(_ context.Context, i int) int {
+		if n := started.Add(1); n > int64(window) {
+			t.Errorf("input %d started while input 0 still works: %d handed out, window %d", i, n, window)
+		}
+		if i == 0 { // slow: the window fills behind it
+			for deadline := time.Now().Add(10 * time.Second); started.Load() < int64(window); {
+				if time.Now().After(deadline) {
+					t.Errorf("only %d inputs started behind a slow one, want the window %d", started.Load(), window)
+					break
+				}
+				time.Sleep(time.Millisecond)
+			}
+			time.Sleep(20 * time.Millisecond)  // time for more to start, were the window open
+			started.Store(-int64(10 * window)) // from here on the count no longer matters
+		}
+		return i
+	}, func(int, int) error { return nil }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // A done context stops the run: its error is returned and the inputs left
 // are not started.
 func TestRunCancel(t *testing.T) {

@@ -55,7 +55,8 @@ Outputs: table; json (JSON Lines: one calc document per line plus "file" and "er
 null when computed); csv (one row per workbook); xlsx (a summary workbook: sheet Lote, a
 row per operator; Grafico, the surplus of each operator; Parametros, the unconfirmed
 parameters used and by how many operators; Erros, every error found).
-json and csv are written as the rows come, in order; --out writes a file atomically.
+json, csv and a table not to a terminal are written as the rows come, in order; --out
+writes a file atomically.
 
 ` + exitCodesHelp + `
 In a batch, 2 means some workbook could not be computed (the others were), and 3 that
@@ -152,7 +153,6 @@ func runBatch(cmd *cobra.Command, s Streams, set *settings, o *BatchOptions) err
 		done = func() { _ = bar.Add(1) }
 	}
 	var sum report.BatchSummary
-	var rows []*report.BatchRow // kept for the table and the workbook
 	run := func(emit func(*report.BatchRow) error) error {
 		return batch.Run(cmd.Context(), len(inputs), o.Jobs,
 			func(ctx context.Context, i int) *report.BatchRow { return batchRow(ctx, inputs[i], rb, opt) },
@@ -161,6 +161,7 @@ func runBatch(cmd *cobra.Command, s Streams, set *settings, o *BatchOptions) err
 				return emit(r)
 			}, done)
 	}
+	// Every format takes the rows as they come and keeps none of them.
 	err = writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
 		switch o.Output {
 		case "json":
@@ -171,19 +172,22 @@ func runBatch(cmd *cobra.Command, s Streams, set *settings, o *BatchOptions) err
 				return err
 			}
 			return run(c.Write)
-		}
-		if err := run(func(r *report.BatchRow) error { rows = append(rows, r); return nil }); err != nil {
-			return err
-		}
-		if o.Output == "xlsx" {
-			f, err := report.BatchXLSX(rows)
+		case "xlsx":
+			x, err := report.NewBatchXLSX()
 			if err != nil {
 				return err
 			}
-			defer f.Close()
-			return f.Write(w)
+			defer x.Close()
+			if err := run(x.Write); err != nil {
+				return err
+			}
+			return x.Finish(w)
 		}
-		return report.BatchTable(w, rows, !s.OutTTY || o.Out != "")
+		t := report.NewBatchTable(w, !s.OutTTY || o.Out != "")
+		if err := run(t.Write); err != nil {
+			return err
+		}
+		return t.Close()
 	})
 	if bar != nil {
 		_ = bar.Finish()

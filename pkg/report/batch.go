@@ -113,63 +113,116 @@ func (s BatchSummary) String() string {
 // maxListed bounds the errors a table lists for one workbook.
 const maxListed = 5
 
-// BatchTable writes the rows for a person: one line per workbook with the
-// applied set, PLA, CR, surplus, ICR and its status; then the PROVISIONAL
-// footnote and every failed workbook's errors.
-func BatchTable(w io.Writer, rows []*BatchRow, plain bool) error {
-	grid := [][]string{{"#", "File", "Registro", "Data base", "Set", "PLA", "CR", "Surplus", "ICR", "Status", "Markers"}}
-	var provisional, proposal []string
-	var failed []*BatchRow
-	for i, r := range rows {
-		line := []string{fmt.Sprint(i + 1), r.File}
-		d := r.Doc
-		if d == nil {
-			failed = append(failed, r)
-			grid = append(grid, append(line, "", "", "", "", "", "", "", "ERROR", ""))
-			continue
-		}
-		icr := "-"
-		if d.ICRRounded != nil {
-			icr = money.PtBR(*d.ICRRounded, 4)
-		}
-		status := "sufficient"
-		if !d.Sufficient {
-			status = "INSUFFICIENT"
-		}
-		var marks []string
-		if len(d.Provisional) > 0 {
-			marks = append(marks, "PROVISIONAL")
-		}
-		if len(d.Proposal) > 0 {
-			marks = append(marks, "PROPOSAL")
-		}
-		if len(d.Informed) > 0 {
-			marks = append(marks, "informed")
-		}
-		provisional = union(provisional, d.Provisional)
-		proposal = union(proposal, d.Proposal)
-		grid = append(grid, append(line, d.RegistroANS, d.DataBase, d.FactorSet,
-			money.BRL(d.Amounts["pla"]), money.BRL(d.Amounts["cr"]), money.BRL(d.Amounts["surplus"]), icr, status, strings.Join(marks, ", ")))
+// BatchTable writes the rows of a batch for a person: one line per workbook
+// with the applied set, PLA, CR, surplus, ICR and its status; then, at
+// Close, the PROVISIONAL footnote and every failed workbook's errors. Plain
+// (tab-separated) lines are written as the rows come; aligned ones need
+// every row's widths, so they keep the few strings of each line until
+// Close, never the row's document.
+type BatchTable struct {
+	w                     *stickyWriter
+	plain                 bool
+	n                     int
+	lines                 [][]string // aligned: the lines, header first
+	provisional, proposal []string
+	notComputed           []string // the lines under "Not computed"
+}
+
+var batchTableHeader = []string{"#", "File", "Registro", "Data base", "Set", "PLA", "CR", "Surplus", "ICR", "Status", "Markers"}
+
+// batchTableRight are the columns aligned right.
+var batchTableRight = []int{0, 5, 6, 7, 8}
+
+// NewBatchTable starts a table on w: plain, tab-separated lines for
+// programs, else columns aligned for a terminal.
+func NewBatchTable(w io.Writer, plain bool) *BatchTable {
+	t := &BatchTable{w: &stickyWriter{w: w}, plain: plain}
+	t.line(batchTableHeader)
+	return t
+}
+
+// line writes a plain line at once, or keeps an aligned one for Close.
+func (t *BatchTable) line(l []string) {
+	if t.plain {
+		Grid(t.w, [][]string{l}, true)
+		return
 	}
-	Grid(w, grid, plain, 0, 5, 6, 7, 8)
-	markerNotes(w, "rows", provisional, proposal)
-	if len(failed) > 0 {
-		fmt.Fprintf(w, "\nNot computed\n")
-		for _, r := range failed {
-			fmt.Fprintf(w, "  %s\n", r.File)
-			if len(r.Findings) == 0 {
-				fmt.Fprintf(w, "    %s\n", r.Error)
-			}
-			for i, f := range r.Findings {
-				if i == maxListed {
-					fmt.Fprintf(w, "    ... and %d more (capreg validate %s)\n", len(r.Findings)-maxListed, r.File)
-					break
-				}
-				fmt.Fprintf(w, "    %s\n", f.String())
-			}
+	t.lines = append(t.lines, l)
+}
+
+// Write adds the line of a row.
+func (t *BatchTable) Write(r *BatchRow) error {
+	t.n++
+	line := []string{fmt.Sprint(t.n), r.File}
+	d := r.Doc
+	if d == nil {
+		t.line(append(line, "", "", "", "", "", "", "", "ERROR", ""))
+		t.notComputed = append(t.notComputed, "  "+r.File)
+		if len(r.Findings) == 0 {
+			t.notComputed = append(t.notComputed, "    "+r.Error)
 		}
+		for i, f := range r.Findings {
+			if i == maxListed {
+				t.notComputed = append(t.notComputed, fmt.Sprintf("    ... and %d more (capreg validate %s)", len(r.Findings)-maxListed, r.File))
+				break
+			}
+			t.notComputed = append(t.notComputed, "    "+f.String())
+		}
+		return t.w.err
 	}
-	return nil
+	icr := "-"
+	if d.ICRRounded != nil {
+		icr = money.PtBR(*d.ICRRounded, 4)
+	}
+	status := "sufficient"
+	if !d.Sufficient {
+		status = "INSUFFICIENT"
+	}
+	var marks []string
+	if len(d.Provisional) > 0 {
+		marks = append(marks, "PROVISIONAL")
+	}
+	if len(d.Proposal) > 0 {
+		marks = append(marks, "PROPOSAL")
+	}
+	if len(d.Informed) > 0 {
+		marks = append(marks, "informed")
+	}
+	t.provisional = union(t.provisional, d.Provisional)
+	t.proposal = union(t.proposal, d.Proposal)
+	t.line(append(line, d.RegistroANS, d.DataBase, d.FactorSet,
+		money.BRL(d.Amounts["pla"]), money.BRL(d.Amounts["cr"]), money.BRL(d.Amounts["surplus"]), icr, status, strings.Join(marks, ", ")))
+	return t.w.err
+}
+
+// Close writes the aligned lines, the marker notes and the workbooks not
+// computed; it returns the first write error of the table.
+func (t *BatchTable) Close() error {
+	if !t.plain {
+		Grid(t.w, t.lines, false, batchTableRight...)
+	}
+	markerNotes(t.w, "rows", t.provisional, t.proposal)
+	if len(t.notComputed) > 0 {
+		fmt.Fprintf(t.w, "\nNot computed\n%s\n", strings.Join(t.notComputed, "\n"))
+	}
+	return t.w.err
+}
+
+// stickyWriter keeps the first error of its writes (and writes no more), so
+// that a table printed with fmt, which drops write errors, still reports a
+// closed pipe or a full disk.
+type stickyWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (s *stickyWriter) Write(p []byte) (int, error) {
+	if s.err != nil {
+		return 0, s.err
+	}
+	n, err := s.w.Write(p)
+	s.err = err
+	return n, err
 }
 
 func union(a, b []string) []string {
@@ -181,6 +234,26 @@ func union(a, b []string) []string {
 	return a
 }
 
+// BatchXLSX builds the batch summary workbook as the rows come: Lote (a row
+// per workbook: the figures in R$, ICR, factor set, sufficiency, provisional
+// and proposal flags and the error of a workbook not computed), Grafico (the
+// surplus of each operator), Parametros (the parameters not confirmed in
+// the regulation that the figures used, with how many operators) and Erros
+// (every error of every invalid workbook, with its Sheet!Cell and fix).
+// Lote and Erros are streamed (to temporary files past a few megabytes);
+// Grafico and Parametros need only counts. Close it in any case.
+type BatchXLSX struct {
+	b           *book
+	lote, erros *excelize.StreamWriter
+	rows        int // rows written to Lote
+	errRows     int // rows written to Erros
+	params      map[batchParam]int
+	paramOrder  []batchParam // first use first
+}
+
+// batchParam is a parameter not confirmed in the regulation, with its status.
+type batchParam struct{ path, status string }
+
 // batchColumns are the columns of the Lote sheet after the text ones.
 var batchColumns = []struct{ key, head string }{
 	{"cb", "CB"}, {"pla", "PLA"}, {"crs", "CRS"}, {"crs_pre", "CRS PRE"}, {"crs_pro", "CRS PRO"},
@@ -188,42 +261,42 @@ var batchColumns = []struct{ key, head string }{
 	{"cbr", "CBR"}, {"cr", "CR"}, {"surplus", "Excedente"},
 }
 
-// BatchXLSX builds the batch summary workbook: Lote (a row per workbook:
-// the figures in R$, ICR, factor set, sufficiency, provisional and proposal
-// flags and the error of a workbook not computed), Grafico (the
-// surplus of each operator), Parametros (the parameters not confirmed in
-// the regulation that the figures used, with how many operators) and Erros
-// (every error of every invalid workbook, with its Sheet!Cell and fix).
-func BatchXLSX(rows []*BatchRow) (*excelize.File, error) {
-	b, err := newBook()
-	if err != nil {
-		return nil, err
-	}
-	return b.finish([]func() error{
-		func() error { return b.lote(rows) },
-		func() error { return b.grafico(len(rows)) },
-		func() error { return b.parametrosLote(rows) },
-		func() error { return b.erros(rows) },
-	})
-}
+// loteTextColumns are the columns of the Lote sheet before the amounts.
+var loteTextColumns = []string{"Arquivo", "Registro ANS", "Razão social", "Data base", "Conjunto de fatores", "Suficiente"}
 
 // errWidth is the width of Lote's error column, in characters.
 const errWidth = 70
 
-func (b *book) lote(rows []*BatchRow) error {
-	f, s := b.f, SheetLote
-	if err := f.SetSheetName("Sheet1", s); err != nil {
-		return err
-	}
-	if err := b.printSetup(s); err != nil {
-		return err
-	}
-	b.streamed[s] = true
-	sw, err := f.NewStreamWriter(s)
+// NewBatchXLSX starts the summary workbook: its four sheets, in order, and
+// the headers of the streamed ones.
+func NewBatchXLSX() (*BatchXLSX, error) {
+	b, err := newBook()
 	if err != nil {
+		return nil, err
+	}
+	x := &BatchXLSX{b: b, params: map[batchParam]int{}}
+	if err := x.start(); err != nil {
+		b.f.Close()
+		return nil, err
+	}
+	return x, nil
+}
+
+func (x *BatchXLSX) start() error {
+	f := x.b.f
+	if err := f.SetSheetName("Sheet1", SheetLote); err != nil {
 		return err
 	}
-	head := []string{"Arquivo", "Registro ANS", "Razão social", "Data base", "Conjunto de fatores", "Suficiente"}
+	for _, s := range []string{SheetGrafico, SheetParametros, SheetErros} {
+		if _, err := f.NewSheet(s); err != nil {
+			return err
+		}
+	}
+	var err error
+	if x.lote, err = x.b.streamSheet(SheetLote); err != nil {
+		return err
+	}
+	head := slices.Clone(loteTextColumns)
 	for _, c := range batchColumns {
 		head = append(head, c.head+" (R$)")
 	}
@@ -233,46 +306,123 @@ func (b *book) lote(rows []*BatchRow) error {
 		widths = append(widths, 17)
 	}
 	widths = append(widths, 8, 11, 10, 20, errWidth)
+	if err := x.lote.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := x.b.streamHeader(x.lote, widths, head); err != nil {
+		return err
+	}
+	if x.erros, err = x.b.streamSheet(SheetErros); err != nil {
+		return err
+	}
+	if err := x.erros.SetColStyle(4, 5, x.b.wrap); err != nil {
+		return err
+	}
+	return x.b.streamHeader(x.erros, []float64{36, 10, 24, 70, 50}, []string{"Arquivo", "Código", "Local", "Mensagem", "Correção"})
+}
+
+// streamSheet sets a sheet up to print and starts its StreamWriter.
+func (b *book) streamSheet(s string) (*excelize.StreamWriter, error) {
+	if err := b.printSetup(s); err != nil {
+		return nil, err
+	}
+	b.streamed[s] = true
+	return b.f.NewStreamWriter(s)
+}
+
+// streamHeader sets the widths of a streamed sheet's columns and writes the
+// header in its first row.
+func (b *book) streamHeader(sw *excelize.StreamWriter, widths []float64, head []string) error {
 	for i, wd := range widths {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
 	cells := make([]any, len(head))
 	for i, h := range head {
 		cells[i] = excelize.Cell{StyleID: b.header, Value: h}
 	}
-	if err := sw.SetRow("A1", cells); err != nil {
+	return sw.SetRow("A1", cells)
+}
+
+// Write adds a row to Lote, and its errors to Erros when it was not computed.
+func (x *BatchXLSX) Write(r *BatchRow) error {
+	b := x.b
+	x.rows++
+	cells := []any{r.File}
+	if d := r.Doc; d != nil {
+		cells = append(cells, d.RegistroANS, d.RazaoSocial, d.DataBase, d.FactorSet, map[bool]string{true: "sim", false: "NÃO"}[d.Sufficient])
+		for _, c := range batchColumns {
+			cells = append(cells, excelize.Cell{StyleID: b.brl, Value: d.AmountsRounded[c.key].InexactFloat64()})
+		}
+		if d.ICRRounded != nil {
+			cells = append(cells, excelize.Cell{StyleID: b.ratio, Value: d.ICRRounded.InexactFloat64()})
+		} else {
+			cells = append(cells, nil)
+		}
+		cells = append(cells, flag(len(d.Provisional) > 0, "PROVISÓRIO"), flag(len(d.Proposal) > 0, "PROPOSTA"), strings.Join(d.Informed, ", "), nil)
+		x.count(d.Provisional, "provisório")
+		x.count(d.Proposal, "proposta")
+	} else {
+		cells = append(cells, make([]any, len(loteTextColumns)-1+len(batchColumns)+4)...)
+		cells = append(cells, excelize.Cell{StyleID: b.wrap, Value: r.Error})
+	}
+	// The error wraps in its column; the row grows to show it.
+	opts := excelize.RowOpts{Height: rowHeight(map[string]int{r.Error: errWidth})}
+	if err := x.lote.SetRow(cellName(1, x.rows+1), cells, opts); err != nil {
 		return err
 	}
-	for i, r := range rows {
-		cells := []any{r.File}
-		if d := r.Doc; d != nil {
-			cells = append(cells, d.RegistroANS, d.RazaoSocial, d.DataBase, d.FactorSet, map[bool]string{true: "sim", false: "NÃO"}[d.Sufficient])
-			for _, c := range batchColumns {
-				cells = append(cells, excelize.Cell{StyleID: b.brl, Value: d.AmountsRounded[c.key].InexactFloat64()})
-			}
-			if d.ICRRounded != nil {
-				cells = append(cells, excelize.Cell{StyleID: b.ratio, Value: d.ICRRounded.InexactFloat64()})
-			} else {
-				cells = append(cells, nil)
-			}
-			cells = append(cells, flag(len(d.Provisional) > 0, "PROVISÓRIO"), flag(len(d.Proposal) > 0, "PROPOSTA"), strings.Join(d.Informed, ", "), nil)
-		} else {
-			cells = append(cells, make([]any, len(head)-2)...)
-			cells = append(cells, excelize.Cell{StyleID: b.wrap, Value: r.Error})
-		}
-		// The error wraps in its column; the row grows to show it.
-		opts := excelize.RowOpts{Height: rowHeight(map[string]int{r.Error: errWidth})}
-		if err := sw.SetRow(cellName(1, i+2), cells, opts); err != nil {
+	if r.Doc != nil {
+		return nil
+	}
+	list := r.Findings
+	if len(list) == 0 {
+		list = findings.List{{Message: r.Error}}
+	}
+	for _, e := range list {
+		x.errRows++
+		cells := []any{r.File, e.Code, e.Where(), excelize.Cell{StyleID: b.wrap, Value: e.Message}, excelize.Cell{StyleID: b.wrap, Value: e.Fix}}
+		opts := excelize.RowOpts{Height: rowHeight(map[string]int{e.Message: 70, e.Fix: 50})}
+		if err := x.erros.SetRow(cellName(1, x.errRows+1), cells, opts); err != nil {
 			return err
 		}
 	}
-	return sw.Flush()
+	return nil
 }
+
+// count counts the operators using each parameter of a status.
+func (x *BatchXLSX) count(paths []string, status string) {
+	for _, p := range paths {
+		k := batchParam{p, status}
+		if x.params[k] == 0 {
+			x.paramOrder = append(x.paramOrder, k)
+		}
+		x.params[k]++
+	}
+}
+
+// Finish ends the streamed sheets, fills Grafico and Parametros and writes
+// the workbook to w.
+func (x *BatchXLSX) Finish(w io.Writer) error {
+	if x.errRows == 0 {
+		if err := x.erros.SetRow("A2", []any{"nenhum erro: todas as planilhas foram calculadas"}); err != nil {
+			return err
+		}
+	}
+	for _, sw := range []*excelize.StreamWriter{x.lote, x.erros} {
+		if err := sw.Flush(); err != nil {
+			return err
+		}
+	}
+	f, err := x.b.finish([]func() error{x.grafico, x.parametros})
+	if err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+// Close removes the workbook's temporary files.
+func (x *BatchXLSX) Close() error { return x.b.f.Close() }
 
 // flag is text when on, else empty.
 func flag(on bool, text string) string {
@@ -282,41 +432,18 @@ func flag(on bool, text string) string {
 	return ""
 }
 
-// parametrosLote lists every parameter not confirmed in the regulation that
+// parametros lists every parameter not confirmed in the regulation that
 // some operator's figures used, with how many operators.
-func (b *book) parametrosLote(rows []*BatchRow) error {
-	f, s := b.f, SheetParametros
-	if _, err := f.NewSheet(s); err != nil {
-		return err
-	}
+func (x *BatchXLSX) parametros() error {
+	b, s := x.b, SheetParametros
 	if err := b.row(s, 1, "Operadoras marcadas PROVISÓRIO usam parâmetros não confirmados na regulação; PROPOSTA, a proposta de incentivo da ANS ainda não vigente. Confirme-os num arquivo de regras (capreg rules export; --rules)."); err != nil {
 		return err
 	}
 	if err := b.headerRow(s, 3, "Parâmetro", "Situação", "Operadoras"); err != nil {
 		return err
 	}
-	type key struct{ path, status string }
-	count := map[key]int{}
-	var order []key
-	for _, r := range rows {
-		if r.Doc == nil {
-			continue
-		}
-		for _, l := range []struct {
-			names  []string
-			status string
-		}{{r.Doc.Provisional, "provisório"}, {r.Doc.Proposal, "proposta"}} {
-			for _, p := range l.names {
-				k := key{p, l.status}
-				if count[k] == 0 {
-					order = append(order, k)
-				}
-				count[k]++
-			}
-		}
-	}
-	for i, k := range order {
-		if err := b.row(s, 4+i, k.path, k.status, count[k]); err != nil {
+	for i, k := range x.paramOrder {
+		if err := b.row(s, 4+i, k.path, k.status, x.params[k]); err != nil {
 			return err
 		}
 	}
@@ -325,17 +452,14 @@ func (b *book) parametrosLote(rows []*BatchRow) error {
 }
 
 // grafico charts the surplus column of Lote, one bar per operator.
-func (b *book) grafico(n int) error {
-	s := SheetGrafico
-	if _, err := b.f.NewSheet(s); err != nil {
-		return err
-	}
+func (x *BatchXLSX) grafico() error {
+	n := x.rows
 	if n == 0 {
 		return nil
 	}
-	col, _ := excelize.ColumnNumberToName(6 + len(batchColumns)) // Excedente
+	col, _ := excelize.ColumnNumberToName(len(loteTextColumns) + len(batchColumns)) // Excedente
 	no := false
-	return b.f.AddChart(s, "A1", &excelize.Chart{
+	return x.b.f.AddChart(SheetGrafico, "A1", &excelize.Chart{
 		Type:       excelize.Col,
 		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Excedente (PLA − CR) por operadora (R$)"}}},
 		Legend:     excelize.ChartLegend{Position: "none"},
@@ -349,42 +473,4 @@ func (b *book) grafico(n int) error {
 		}},
 		Dimension: excelize.ChartDimension{Width: uint(min(max(640, 120+16*n), 8000)), Height: 400},
 	})
-}
-
-func (b *book) erros(rows []*BatchRow) error {
-	f, s := b.f, SheetErros
-	if _, err := f.NewSheet(s); err != nil {
-		return err
-	}
-	if err := b.headerRow(s, 1, "Arquivo", "Código", "Local", "Mensagem", "Correção"); err != nil {
-		return err
-	}
-	r := 2
-	for _, row := range rows {
-		if row.Doc != nil {
-			continue
-		}
-		list := row.Findings
-		if len(list) == 0 {
-			list = findings.List{{Message: row.Error}}
-		}
-		for _, e := range list {
-			for j, t := range []string{row.File, e.Code, e.Where(), e.Message, e.Fix} {
-				if err := f.SetCellStr(s, cellName(j+1, r), t); err != nil {
-					return err
-				}
-			}
-			if err := b.fitHeight(s, r, map[string]int{e.Message: 70, e.Fix: 50}); err != nil {
-				return err
-			}
-			r++
-		}
-	}
-	if r == 2 {
-		if err := f.SetCellStr(s, "A2", "nenhum erro: todas as planilhas foram calculadas"); err != nil {
-			return err
-		}
-	}
-	b.widths(s, 36, 10, 24, 70, 50)
-	return f.SetColStyle(s, "D:E", b.wrap)
 }

@@ -3,9 +3,17 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
 )
 
@@ -58,5 +66,191 @@ func TestBatchJSONLine(t *testing.T) {
 	errs, _ := b["errors"].([]any)
 	if b["schema_version"] != "1" || b["file"] != "b.xlsx" || b["error"] != "PLA!B2: CR-E005" || len(errs) != 1 || b["amounts"] != nil {
 		t.Errorf("failed row: %v", b)
+	}
+}
+
+// batchTestRows are a computed row (provisional), a workbook with seven
+// errors and one that could not even be read.
+func batchTestRows() []*BatchRow {
+	icr := decimal.RequireFromString("1.25")
+	var seven findings.List
+	for i := range 7 {
+		seven = append(seven, findings.New(findings.EmptyValue, "PLA", fmt.Sprintf("B%d", i+2), "pl is empty", ""))
+	}
+	return []*BatchRow{
+		{File: "a.xlsx", Doc: &Document{RegistroANS: "123456", DataBase: "2025-06", FactorSet: "padrao", Sufficient: true,
+			Provisional: []string{"crm.modelo"}, Amounts: map[string]decimal.Decimal{
+				"pla": decimal.RequireFromString("1250.004"), "cr": decimal.RequireFromString("1000"), "surplus": decimal.RequireFromString("250.004")},
+			ICRRounded: &icr}},
+		{File: "b.xlsx", Error: seven[0].String() + " (and 6 more)", Findings: seven},
+		{File: "c.xlsx", Error: "cannot read c.xlsx: no such file or directory"},
+	}
+}
+
+// A plain table streams: each row is out once written, before Close,
+// which adds the notes and the workbooks not computed (at most 5 errors
+// each); an aligned one waits for Close, which knows the widths.
+func TestBatchTable(t *testing.T) {
+	var buf bytes.Buffer
+	tb := NewBatchTable(&buf, true)
+	for i, r := range batchTestRows() {
+		if err := tb.Write(r); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(buf.String(), "\n"); n != i+2 {
+			t.Errorf("after row %d: %d lines out, want %d (header and rows)", i+1, n, i+2)
+		}
+	}
+	if err := tb.Close(); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString("#\tFile\tRegistro\tData base\tSet\tPLA\tCR\tSurplus\tICR\tStatus\tMarkers\n")
+	b.WriteString("1\ta.xlsx\t123456\t2025-06\tpadrao\tR$ 1.250,00\tR$ 1.000,00\tR$ 250,00\t1,2500\tsufficient\tPROVISIONAL\n")
+	b.WriteString("2\tb.xlsx\t\t\t\t\t\t\t\tERROR\t\n")
+	b.WriteString("3\tc.xlsx\t\t\t\t\t\t\t\tERROR\t\n")
+	b.WriteString("\nPROVISIONAL: rows so marked use parameters not confirmed in the regulation:\n  crm.modelo\n" +
+		"  Confirm them and set them in a rules file (capreg rules export; --rules FILE).\n")
+	b.WriteString("\nNot computed\n  b.xlsx\n")
+	for i := range 5 {
+		fmt.Fprintf(&b, "    PLA!B%d: CR-E005 error: pl is empty (fix: fill the cell (type 0 if the amount really is zero))\n", i+2)
+	}
+	b.WriteString("    ... and 2 more (capreg validate b.xlsx)\n  c.xlsx\n    cannot read c.xlsx: no such file or directory\n")
+	if buf.String() != b.String() {
+		t.Errorf("plain table:\n%s\nwant:\n%s", buf.String(), b.String())
+	}
+
+	buf.Reset()
+	tb = NewBatchTable(&buf, false)
+	for _, r := range batchTestRows() {
+		if err := tb.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if buf.Len() != 0 {
+		t.Errorf("aligned table written before Close: %q", buf.String())
+	}
+	if err := tb.Close(); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(buf.String(), "\n")
+	if lines[0] != "#  File    Registro  Data base  Set             PLA           CR    Surplus     ICR  Status      Markers" ||
+		lines[1] != "1  a.xlsx  123456    2025-06    padrao  R$ 1.250,00  R$ 1.000,00  R$ 250,00  1,2500  sufficient  PROVISIONAL" ||
+		lines[2] != "2  b.xlsx                                                                            ERROR" {
+		t.Errorf("aligned table:\n%s", buf.String())
+	}
+}
+
+type failWriter struct{ n int }
+
+func (f *failWriter) Write(p []byte) (int, error) {
+	if f.n++; f.n > 1 {
+		return 0, errors.New("broken pipe")
+	}
+	return len(p), nil
+}
+
+// A write error (a closed pipe, a full disk) is returned, by the row that
+// met it when plain, else by Close.
+func TestBatchTableWriteError(t *testing.T) {
+	rows := batchTestRows()
+	tb := NewBatchTable(&failWriter{}, true) // the header goes through
+	if err := tb.Write(rows[0]); err == nil || err.Error() != "broken pipe" {
+		t.Errorf("plain: Write returned %v", err)
+	}
+	if err := tb.Close(); err == nil {
+		t.Error("plain: Close forgot the error")
+	}
+	tb = NewBatchTable(&failWriter{n: 1}, false)
+	if err := tb.Write(rows[0]); err != nil {
+		t.Errorf("aligned: Write returned %v before anything was written", err)
+	}
+	if err := tb.Close(); err == nil || err.Error() != "broken pipe" {
+		t.Errorf("aligned: Close returned %v", err)
+	}
+}
+
+// The summary workbook takes the rows as they come: Lote has a row each,
+// Erros every error of every failed workbook (all seven, not the table's
+// five) under its header, or a line saying there is none.
+func TestBatchXLSX(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		rows  []*BatchRow
+		erros [][]string
+	}{
+		{"failures", batchTestRows(), nil},
+		{"none", batchTestRows()[:1], [][]string{{"Arquivo", "Código", "Local", "Mensagem", "Correção"}, {"nenhum erro: todas as planilhas foram calculadas"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x, err := NewBatchXLSX()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer x.Close()
+			for _, r := range tc.rows {
+				if err := x.Write(r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var buf bytes.Buffer
+			if err := x.Finish(&buf); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if got := f.GetSheetList(); !slices.Equal(got, []string{SheetLote, SheetGrafico, SheetParametros, SheetErros}) {
+				t.Errorf("sheets %v", got)
+			}
+			lote, _ := f.GetRows(SheetLote)
+			if len(lote) != 1+len(tc.rows) || lote[1][0] != "a.xlsx" || lote[1][1] != "123456" {
+				t.Errorf("Lote %q", lote)
+			}
+			erros, _ := f.GetRows(SheetErros)
+			if tc.erros != nil {
+				if !slices.EqualFunc(erros, tc.erros, slices.Equal) {
+					t.Errorf("Erros %q, want %q", erros, tc.erros)
+				}
+				return
+			}
+			if len(erros) != 1+7+1 || erros[7][2] != "PLA!B8" || erros[8][0] != "c.xlsx" || erros[8][3] != "cannot read c.xlsx: no such file or directory" {
+				t.Errorf("Erros %q", erros)
+			}
+			if lote[3][len(lote[3])-1] != "cannot read c.xlsx: no such file or directory" {
+				t.Errorf("Lote error column %q", lote[3])
+			}
+			// The header keeps its style over the wrapped message and fix columns.
+			a1, _ := f.GetCellStyle(SheetErros, "A1")
+			if d1, _ := f.GetCellStyle(SheetErros, "D1"); d1 != a1 {
+				t.Errorf("Erros!D1 style %d, A1 %d", d1, a1)
+			}
+			params, _ := f.GetRows(SheetParametros)
+			if len(params) != 4 || !slices.Equal(params[3], []string{"crm.modelo", "provisório", "1"}) {
+				t.Errorf("Parametros %q", params)
+			}
+		})
+	}
+}
+
+// A document keeps each factor set's verdict and CRS but not its CRS tree:
+// a batch's rows wait in memory as documents, and the trees are most of a
+// result.
+func TestDocumentKeepsNoTree(t *testing.T) {
+	node := func(k string) *capital.Node { return &capital.Node{Key: k, Value: decimal.NewFromInt(1)} }
+	crs := node("crs")
+	r := &capital.Result{FactorSet: "padrao", CB: node("cb"), PLA: node("pla"), CRS: crs, CRC: node("crc"), CRM: node("crm"),
+		BCBR: node("bcbr"), CRO: node("cro"), CBR: node("cbr"), CR: node("cr"), Surplus: node("surplus"), Tree: node("tree"),
+		Sets: []capital.SetOutcome{{Set: "padrao", Chosen: true, CRS: crs.Value, Node: crs}, {Set: "aps", CRS: decimal.NewFromInt(2), Node: node("crs")}}}
+	d := NewDocument(r, nil, Meta{})
+	for i, s := range d.FactorSets {
+		if s.Node != nil || s.Set != r.Sets[i].Set || !s.CRS.Equal(r.Sets[i].CRS) {
+			t.Errorf("set %d: %+v", i, s)
+		}
+	}
+	if r.Sets[0].Node != crs {
+		t.Error("the result's own sets were changed")
 	}
 }

@@ -5,6 +5,7 @@ package report
 import (
 	"encoding/json"
 	"io"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -85,13 +86,16 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 		SchemaVersion: SchemaVersion, File: m.File,
 		RegistroANS: op.RegistroANS, RazaoSocial: op.RazaoSocial, DataBase: op.DataBase.String(),
 		Modalidade: op.Modalidade, Segmentacao: op.Segmentacao, Regiao: op.Regiao,
-		FactorSet: r.FactorSet, FactorSets: r.Sets, Sufficient: r.Sufficient,
+		FactorSet: r.FactorSet, FactorSets: slices.Clone(r.Sets), Sufficient: r.Sufficient,
 		Provisional: nonNil(r.Provisional()), Proposal: nonNil(r.Proposal()), Informed: nonNil(r.Informed()),
 		Warnings:       append(findings.List{}, warnings...),
 		Amounts:        map[string]decimal.Decimal{},
 		AmountsRounded: map[string]decimal.Decimal{},
 		Markers:        map[string][]rules.Status{},
 		Rulebook:       RulebookInfo{Version: m.RulebookVer, RulesFile: m.RulesFile},
+	}
+	for i := range d.FactorSets {
+		d.FactorSets[i].Node = nil // a document holds figures, not the engine's tree (a batch's rows wait in memory)
 	}
 	for k, n := range Figures(r) {
 		d.Amounts[k] = n.Value

@@ -5,9 +5,9 @@
 //	go run ./scripts/bench [-capreg bin/capreg] [-dir bin/bench] [-budget 60s] [-reps 3]
 //
 // The data (a 1,048,575-row beneficiary sheet as .xlsx, as .csv and inside
-// an input workbook, and a market of 1,000 operators) is generated with
-// capreg example into -dir, once: a manifest of the commands that wrote it
-// tells whether it is there already.
+// an input workbook, and markets of 1,000 and 3,000 operators) is generated
+// with capreg example into -dir, once: a manifest of the commands that wrote
+// it tells what is there already.
 //
 // The baselines are this program run as "bench -baseline excelize|csv FILE":
 // the bare loops of the libraries capreg reads with (see baseline.go).
@@ -35,10 +35,11 @@ func main() {
 	budget := flag.Duration("budget", 60*time.Second, "no further run of a figure once its runs took this long")
 	rows := flag.Int("rows", 1048575, "beneficiary rows of (a) and (b)")
 	market := flag.Int("market", 1000, "operators of (c)")
+	bigMarket := flag.Int("big-market", 3000, "operators of (d), the batch's peak RSS in each format")
 	strict := flag.Bool("strict", false, "exit 1 when a figure misses its target (a gate; figures on a shared machine vary)")
 	flag.Parse()
 	b := &bench{capreg: *capreg, reps: max(1, *reps), budget: *budget, strict: *strict}
-	if err := b.run(*dir, *example, *rows, *market); err != nil {
+	if err := b.run(*dir, *example, *rows, *market, *bigMarket); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -51,6 +52,7 @@ type bench struct {
 	budget time.Duration
 	strict bool
 	table  []row
+	mem    []memRow
 }
 
 // row is one line of the report.
@@ -65,7 +67,17 @@ type row struct {
 	ok               bool
 }
 
-func (b *bench) run(dir, example string, rows, market int) error {
+// memRow is one line of the memory report: a peak RSS against its target
+// and a baseline measured in the same run.
+type memRow struct {
+	figure        string
+	wall          time.Duration
+	rssMB, baseMB float64
+	targetMB      float64
+	ok            bool
+}
+
+func (b *bench) run(dir, example string, rows, market, bigMarket int) error {
 	self, err := os.Executable()
 	if err != nil {
 		return err
@@ -74,7 +86,7 @@ func (b *bench) run(dir, example string, rows, market int) error {
 	if _, err := os.Stat(b.capreg); err != nil {
 		return fmt.Errorf("no capreg binary at %s (make build)", b.capreg)
 	}
-	d, err := b.data(dir, rows, market)
+	d, err := b.data(dir, rows, market, bigMarket)
 	if err != nil {
 		return err
 	}
@@ -105,8 +117,17 @@ func (b *bench) run(dir, example string, rows, market int) error {
 	if err := b.batch(d.market, market); err != nil {
 		return err
 	}
+	// (d) batch: peak RSS in each output format.
+	if err := b.batchRSS(d.bigMarket, d.out, bigMarket); err != nil {
+		return err
+	}
 	b.print()
 	for _, r := range b.table {
+		if !r.ok && b.strict {
+			return fmt.Errorf("a figure misses its target (-strict)")
+		}
+	}
+	for _, r := range b.mem {
 		if !r.ok && b.strict {
 			return fmt.Errorf("a figure misses its target (-strict)")
 		}
@@ -187,6 +208,39 @@ func (b *bench) batch(dir string, n int) error {
 	return nil
 }
 
+// batchRSSTarget is the most a batch may hold in memory, in MB, whatever the
+// number of operators and the output format.
+const batchRSSTarget = 150
+
+// batchRSS is figure (d): the peak RSS of a batch of n operators written
+// with --out in each output format, one run each, against the same batch
+// of its first operator alone (what a batch costs before its rows), so the
+// ratio is what n operators add.
+func (b *bench) batchRSS(dir, out string, n int) error {
+	files, err := filepath.Glob(filepath.Join(dir, "*.xlsx"))
+	if err != nil || len(files) == 0 {
+		return fmt.Errorf("no market in %s", dir)
+	}
+	for _, f := range []struct{ format, ext string }{{"table", "txt"}, {"json", "jsonl"}, {"csv", "csv"}, {"xlsx", "xlsx"}} {
+		file := filepath.Join(out, "batch."+f.ext)
+		cmd := func(in string) []string { return []string{b.capreg, "batch", in, "-o", f.format, "--out", file} }
+		one, err := measure(cmd(files[0]))
+		if err != nil {
+			return err
+		}
+		all, err := measure(cmd(dir))
+		if err != nil {
+			return err
+		}
+		if err := os.Remove(file); err != nil {
+			return fmt.Errorf("the batch wrote no %s: %v", file, err)
+		}
+		b.mem = append(b.mem, memRow{figure: fmt.Sprintf("(d) batch of %d operators -o %s --out FILE", n, f.format),
+			wall: all.wall, rssMB: all.rssMB, baseMB: one.rssMB, targetMB: batchRSSTarget, ok: all.rssMB <= batchRSSTarget})
+	}
+	return nil
+}
+
 // interleave runs x and y in turns, up to -reps times each within -budget,
 // alternating which goes first so an order effect (a warm page cache, the
 // host's turbo) favours neither.
@@ -255,6 +309,19 @@ func (b *bench) print() {
 		fmt.Fprintf(w, "%-78s %10s %10s %4d %7s %-18s %9s %s\n", r.figure, secs(r.capreg), base, r.runs, ratio, r.target, rss, verdict)
 	}
 	fmt.Fprintf(w, "\ntimes are medians of the runs (wall clock, process start to exit); peak RSS is the largest of capreg's runs\n")
+	if len(b.mem) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n%-50s %10s %9s %9s %12s %7s\n", "figure (one run each)", "capreg", "peak RSS", "target", "1 operator", "ratio")
+	for _, r := range b.mem {
+		verdict := "PASS"
+		if !r.ok {
+			verdict = "MISS"
+		}
+		fmt.Fprintf(w, "%-50s %10s %6.0f MB %9s %9.0f MB %6.1f× %s\n", r.figure, secs(r.wall), r.rssMB,
+			fmt.Sprintf("≤ %.0f MB", r.targetMB), r.baseMB, r.rssMB/r.baseMB, verdict)
+	}
+	fmt.Fprintf(w, "1 operator: the peak RSS of the same command on the market's first operator alone, in the same run; ratio: peak RSS over it\n")
 }
 
 func secs(d time.Duration) string {
