@@ -27,8 +27,8 @@ type scanner struct {
 	rerr error
 
 	kind     tokKind
-	name     []byte // the tag's name, as written (prefix:local)
-	local    []byte // the name without its prefix
+	name     []byte     // the tag's name, as written (prefix:local)
+	local    []byte     // the name without its prefix
 	attrs    []attrSpan // offsets from tok
 	tok      int        // where the current start tag begins in buf
 	text     []byte
