@@ -215,17 +215,21 @@ func writeXLSX(t testing.TB, path string, rows int, spoil func([]byte) []byte) {
 	}
 }
 
-// The check does not parse the Beneficiarios sheet, excelize's iterator
-// ends silently at malformed XML: a sheet cut short there is refused, not
-// counted short.
+// Malformed XML in the sheet is refused, naming the row it follows, not
+// read as a shorter sheet; so are rows out of order.
 func TestReadXLSXMalformed(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "b.xlsx")
-	writeXLSX(t, path, 100, func(b []byte) []byte {
-		return bytes.Replace(b, []byte(`<row r="50"`), []byte(`<row r="0"></rox><row r="50"`), 1)
-	})
-	b, l, _ := Read(context.Background(), path)
-	if b != nil || len(l) != 1 || l[0].Code != findings.Unreadable || !strings.Contains(l[0].Message, "malformed near row 50") {
-		t.Errorf("counts %v, findings %v", b, l)
+	for spoil, msg := range map[string]string{
+		`</rox><row r="50"`:            "row 49: the XML is malformed: element <sheetData> closed by </rox>",
+		`<row r="3"></row><row r="50"`: "row 3 comes after row 49",
+	} {
+		writeXLSX(t, path, 100, func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`<row r="50"`), []byte(spoil), 1)
+		})
+		b, l, _ := Read(context.Background(), path)
+		if b != nil || len(l) != 1 || l[0].Code != findings.Unreadable || !strings.Contains(l[0].Message, msg) {
+			t.Errorf("counts %v, findings %v; want %s", b, l, msg)
+		}
 	}
 	writeXLSX(t, path, 100, nil)
 	if b, l, _ := Read(context.Background(), path); b == nil || b.Total != 100 || len(l) != 0 {

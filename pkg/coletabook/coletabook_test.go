@@ -2,6 +2,7 @@ package coletabook
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -63,6 +64,16 @@ func save(t *testing.T, f *excelize.File, name string) string {
 	return path
 }
 
+// validate is Validate without a context to end it.
+func validate(t testing.TB, path string) findings.List {
+	t.Helper()
+	l, err := Validate(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
 func places(l findings.List) []string {
 	var out []string
 	for _, f := range l.Sorted() {
@@ -79,7 +90,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 	}
 	// The empty template names only empty cells: the every-month fields of
 	// every row and the programs' fields once they started.
-	empty := Validate(save(t, f, "empty.xlsx"))
+	empty := validate(t, save(t, f, "empty.xlsx"))
 	for _, fd := range empty {
 		if fd.Code != findings.EmptyValue {
 			t.Fatalf("empty template: %v", fd)
@@ -91,7 +102,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 		t.Errorf("%d empty cells, want 181", len(empty))
 	}
 	fillByHand(t, f, o)
-	if l := Validate(save(t, f, "filled.xlsx")); len(l) != 0 {
+	if l := validate(t, save(t, f, "filled.xlsx")); len(l) != 0 {
 		t.Errorf("filled template: %v", places(l))
 	}
 	f.Close()
@@ -180,7 +191,7 @@ func TestTemplateWithoutPrograms(t *testing.T) {
 		t.Fatal(err)
 	}
 	fillByHand(t, f, o)
-	if l := Validate(save(t, f, "t.xlsx")); len(l) != 0 {
+	if l := validate(t, save(t, f, "t.xlsx")); len(l) != 0 {
 		t.Errorf("findings %v", places(l))
 	}
 	if c, _ := f.GetCellValue(coleta.SheetName, "C3"); c != "" {
@@ -194,10 +205,10 @@ func TestTemplateWithoutPrograms(t *testing.T) {
 func TestOpenFindings(t *testing.T) {
 	f := excelize.NewFile()
 	path := save(t, f, "nosheet.xlsx")
-	if got := places(Validate(path)); !slices.Equal(got, []string{"CR-E030 Coleta"}) {
+	if got := places(validate(t, path)); !slices.Equal(got, []string{"CR-E030 Coleta"}) {
 		t.Errorf("no sheet: %v", got)
 	}
-	if got := places(Validate(filepath.Join(t.TempDir(), "x.xlsx"))); !slices.Equal(got, []string{"CR-E001 "}) {
+	if got := places(validate(t, filepath.Join(t.TempDir(), "x.xlsx"))); !slices.Equal(got, []string{"CR-E001 "}) {
 		t.Errorf("missing file: %v", got)
 	}
 	// A value right of column U is warned of once per column.
@@ -205,7 +216,7 @@ func TestOpenFindings(t *testing.T) {
 	fillByHand(t, g, options())
 	_ = g.SetCellValue(coleta.SheetName, "W5", "nota")
 	_ = g.SetCellValue(coleta.SheetName, "W6", "nota")
-	if got := places(Validate(save(t, g, "extra.xlsx"))); !slices.Equal(got, []string{"CR-W013 Coleta!W5"}) {
+	if got := places(validate(t, save(t, g, "extra.xlsx"))); !slices.Equal(got, []string{"CR-W013 Coleta!W5"}) {
 		t.Errorf("extra column: %v", got)
 	}
 }
@@ -229,7 +240,10 @@ func TestApply(t *testing.T) {
 		{m(2019, 7), 21, map[string]string{"A21": "005711", "B21": "072019", "C21": "072018", "D21": "022019", "E21": "500", "F21": "120", "G21": "45"}, 0},
 	}
 	for _, c := range cases {
-		b, l := Open(path)
+		b, l, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if b == nil {
 			t.Fatal(l)
 		}

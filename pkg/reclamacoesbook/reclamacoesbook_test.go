@@ -1,6 +1,7 @@
 package reclamacoesbook
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -44,7 +45,7 @@ func save(t *testing.T, f *excelize.File) string {
 }
 
 func TestReadTemplateFilled(t *testing.T) {
-	in, l := Read(save(t, filled(t)))
+	in, l, _ := Read(context.Background(), save(t, filled(t)))
 	if len(l) != 0 || in == nil {
 		t.Fatalf("%v", l)
 	}
@@ -61,7 +62,7 @@ func TestReadTemplateFilled(t *testing.T) {
 	}
 	// The empty template reads with only the empty period.
 	f, _ := Template()
-	_, l = Read(save(t, f))
+	_, l, _ = Read(context.Background(), save(t, f))
 	var got []string
 	for _, x := range l {
 		got = append(got, x.Code+" "+x.Where())
@@ -98,7 +99,7 @@ func TestReadFindings(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			f := filled(t)
 			c.break_(f)
-			in, l := Read(save(t, f))
+			in, l, _ := Read(context.Background(), save(t, f))
 			var got []string
 			for _, x := range l {
 				got = append(got, x.Code+" "+x.Where())
@@ -111,7 +112,7 @@ func TestReadFindings(t *testing.T) {
 			}
 		})
 	}
-	if _, l := Read(filepath.Join(t.TempDir(), "none.xlsx")); len(l) != 1 || l[0].Code != findings.Unreadable {
+	if _, l, _ := Read(context.Background(), filepath.Join(t.TempDir(), "none.xlsx")); len(l) != 1 || l[0].Code != findings.Unreadable {
 		t.Errorf("missing file: %v", l)
 	}
 }

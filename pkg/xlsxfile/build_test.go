@@ -3,6 +3,7 @@ package xlsxfile
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -82,7 +83,7 @@ func (tb testBook) bytes(t testing.TB) []byte {
 // open reads the package, failing the test when it is refused.
 func (tb testBook) open(t testing.TB) *Book {
 	t.Helper()
-	b, bad := Read(bytes.NewReader(tb.bytes(t)))
+	b, bad, _ := Read(context.Background(), bytes.NewReader(tb.bytes(t)))
 	if bad != nil {
 		t.Fatalf("refused: %v", bad)
 	}

@@ -35,7 +35,7 @@ func FuzzRows(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, sheet, sst []byte) {
 		tb := testBook{sheets: []testSheet{{name: "S", xml: string(sheet)}}, sst: string(sst)}
-		b, bad := Read(bytes.NewReader(tb.bytes(t)))
+		b, bad, _ := Read(context.Background(), bytes.NewReader(tb.bytes(t)))
 		if bad != nil {
 			return // the shared strings part spoiled the package
 		}

@@ -2,6 +2,7 @@ package xlsxfile
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,8 +12,8 @@ import (
 const (
 	MaxRows    = 1048576
 	MaxColumns = 16384
-	// maxCellText bounds the text of one cell, in bytes: Excel holds 32,767
-	// characters, four bytes each at most.
+	// maxCellText bounds the text of one cell kept, in bytes: Excel holds
+	// 32,767 characters, four bytes each at most.
 	maxCellText = 4 * 32767
 )
 
@@ -74,6 +75,19 @@ func (e *SheetError) Error() string {
 	return fmt.Sprintf("sheet %s: %s", e.Sheet, e.Msg)
 }
 
+// Reason is why err stopped a reading, for a finding that names the sheet
+// itself: a SheetError's row and message, or err's text.
+func Reason(err error) string {
+	var se *SheetError
+	if errors.As(err, &se) {
+		if se.Row > 0 {
+			return fmt.Sprintf("row %d: %s", se.Row, se.Msg)
+		}
+		return se.Msg
+	}
+	return err.Error()
+}
+
 func (r *Rows) fail(row int, format string, args ...any) bool {
 	r.err = &SheetError{Sheet: r.sheet, Row: row, Msg: fmt.Sprintf(format, args...)}
 	r.done = true
@@ -106,10 +120,7 @@ func (r *Rows) Next() bool {
 			}
 		case tokText:
 			if r.capture != nil && r.x.depth() == r.captureAt {
-				if len(*r.capture)+len(r.x.text) > maxCellText {
-					return r.fail(r.lastRow(), "cell %s holds more than 32,767 characters", r.axis())
-				}
-				*r.capture = append(*r.capture, r.x.text...)
+				*r.capture = appendCapped(*r.capture, r.x.text)
 			}
 		}
 	}
@@ -307,11 +318,7 @@ func (r *Rows) endCell() bool {
 			break
 		}
 		i, ok := atoi(trimSpace(r.v))
-		sst, serr := r.book.sharedStrings(r.ctx)
-		if serr != nil {
-			r.err, r.done = serr, true
-			return false
-		}
+		sst := r.book.sst
 		if !ok || i >= len(sst) {
 			return r.fail(r.row, "cell %s refers to shared string %q, which the workbook does not have", r.axis(), clip(string(r.v)))
 		}

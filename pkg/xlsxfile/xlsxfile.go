@@ -21,6 +21,7 @@ import (
 	"path"
 	"strings"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -58,8 +59,6 @@ type Book struct {
 	date1904 bool
 	sstPart  string
 	sst      []string
-	sstErr   error
-	sstDone  bool
 }
 
 type sheet struct {
@@ -67,67 +66,72 @@ type sheet struct {
 	hidden     bool
 }
 
-// Open opens the workbook at path read-only. A path that is not a regular
-// file (a directory, a FIFO, a device) is refused before anything is read
-// from it: a FIFO blocks forever and a device never ends. A file that
-// cannot be used gives a finding (CR-E001 or CR-E022) instead.
-func Open(path string) (*Book, *findings.Finding) {
+// Open opens the workbook at path read-only and checks its package (see
+// Read). A path that is not a regular file (a directory, a FIFO, a device)
+// is refused before anything is read from it: a FIFO blocks forever and a
+// device never ends. A file that cannot be used gives a finding (CR-E001
+// or CR-E022) instead; the error is ctx's, when it ended the check.
+func Open(ctx context.Context, path string) (*Book, *findings.Finding, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, cannotRead(path, err)
+		return nil, cannotRead(path, err), nil
 	}
 	if bad := notRegular(path, st); bad != nil {
-		return nil, bad
+		return nil, bad, nil
 	}
 	// Not blocking: should the path have become a FIFO since, opening it
 	// returns at once, and the Stat below refuses it.
 	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, cannotRead(path, err)
+		return nil, cannotRead(path, err), nil
 	}
 	if st, err = fh.Stat(); err != nil {
 		fh.Close()
-		return nil, cannotRead(path, err)
+		return nil, cannotRead(path, err), nil
 	}
 	if bad := notRegular(path, st); bad != nil {
 		fh.Close()
-		return nil, bad
+		return nil, bad, nil
 	}
 	if st.Size() <= inMemory {
 		defer fh.Close()
-		return Read(fh)
+		return Read(ctx, fh)
 	}
-	b, bad := open(fh, st.Size())
-	if bad != nil {
+	b, bad, err := open(ctx, fh, st.Size())
+	if b == nil {
 		fh.Close()
-		return nil, bad
+		return nil, bad, err
 	}
 	b.closer = fh
-	return b, nil
+	return b, nil, nil
 }
 
-// Read reads a workbook from src. A regular *os.File larger than a few
-// megabytes is read in place, never copied into memory whole: it must stay
-// open, unchanged, until the Book is closed. A file that cannot be used
-// gives a finding (CR-E001 or CR-E022) instead.
-func Read(src io.Reader) (*Book, *findings.Finding) {
+// Read reads a workbook from src and checks its package: every part
+// unpacks to its declared size and checksum (a damaged part or a zip bomb
+// is refused, never read as a shorter sheet), the workbook and its shared
+// strings are well-formed. A regular *os.File larger than a few megabytes
+// is read in place, never copied into memory whole: it must stay open,
+// unchanged, until the Book is closed. A file that cannot be used gives a
+// finding (CR-E001 or CR-E022) instead; the error is ctx's, when it ended
+// the check.
+func Read(ctx context.Context, src io.Reader) (*Book, *findings.Finding, error) {
 	if fh, ok := src.(*os.File); ok {
 		st, err := fh.Stat()
 		if err != nil {
-			return nil, cannotRead(fh.Name(), err)
+			return nil, cannotRead(fh.Name(), err), nil
 		}
 		if bad := notRegular(fh.Name(), st); bad != nil {
-			return nil, bad
+			return nil, bad, nil
 		}
 		if st.Size() > inMemory {
-			return open(fh, st.Size())
+			return open(ctx, fh, st.Size())
 		}
 	}
 	data, err := io.ReadAll(io.LimitReader(src, MaxFileSize+1))
 	if err != nil {
-		return nil, unreadable("cannot read the file: "+err.Error(), "")
+		return nil, unreadable("cannot read the file: "+err.Error(), ""), nil
 	}
-	return open(bytes.NewReader(data), int64(len(data)))
+	return open(ctx, bytes.NewReader(data), int64(len(data)))
 }
 
 func cannotRead(path string, err error) *findings.Finding {
@@ -158,46 +162,99 @@ func notRegular(path string, st fs.FileInfo) *findings.Finding {
 	return unreadable(fmt.Sprintf("%s is %s, not a workbook file", path, what), "give the path of the .xlsx file itself (save the data to a file first)")
 }
 
-// open reads the package: its parts, the workbook part and its sheets.
-func open(src io.ReaderAt, size int64) (*Book, *findings.Finding) {
+// open reads the package: its parts, the workbook part and its sheets,
+// the shared strings.
+func open(ctx context.Context, src io.ReaderAt, size int64) (*Book, *findings.Finding, error) {
+	b, msg, fix := openZip(src, size)
+	if b == nil {
+		if msg == "" {
+			return nil, compoundFile(io.NewSectionReader(src, 0, size)), nil
+		}
+		return nil, unreadable(msg, fix), nil
+	}
+	err := b.verify(ctx)
+	if err == nil {
+		err = b.sharedStrings(ctx)
+	}
+	switch {
+	case ctx.Err() != nil:
+		return nil, nil, ctx.Err()
+	case err != nil:
+		return nil, unreadable("not a readable .xlsx workbook: "+err.Error(), ""), nil
+	}
+	return b, nil, nil
+}
+
+// openZip reads the zip directory and the workbook part; a nil Book comes
+// with what the file is instead, and how to make a workbook of it ("" for
+// an OLE compound file: see compoundFile).
+func openZip(src io.ReaderAt, size int64) (b *Book, msg, fix string) {
+	const not = "not a readable .xlsx workbook: "
 	switch {
 	case size > MaxFileSize:
-		return nil, unreadable(fmt.Sprintf("the file is larger than %d MiB", MaxFileSize>>20), "")
+		return nil, fmt.Sprintf("the file is larger than %d MiB", MaxFileSize>>20), ""
 	case size == 0:
-		return nil, unreadable("not a readable .xlsx workbook: the file is empty (0 bytes)", "")
+		return nil, not + "the file is empty (0 bytes)", ""
 	}
 	head := make([]byte, len(cfbSignature))
 	n, _ := src.ReadAt(head, 0)
-	head = head[:n]
-	if bytes.Equal(head, cfbSignature) {
-		return nil, compoundFile(io.NewSectionReader(src, 0, size))
+	if bytes.Equal(head[:n], cfbSignature) {
+		return nil, "", ""
 	}
 	zr, err := zip.NewReader(src, size)
 	if err != nil {
-		return nil, unreadable("not a readable .xlsx workbook: the file is not a zip package, as every .xlsx is (is it a .csv or a text file, or damaged?)", "")
+		return nil, not + "the file is not a zip package, as every .xlsx is (is it a .csv or a text file, or damaged?)", ""
 	}
-	b := &Book{src: src, size: size, parts: map[string]*zip.File{}}
+	b = &Book{src: src, size: size, parts: map[string]*zip.File{}}
 	var declared uint64
 	for _, f := range zr.File {
 		declared += f.UncompressedSize64
 		key := strings.ToLower(f.Name)
 		if _, dup := b.parts[key]; dup {
-			return nil, unreadable(fmt.Sprintf("not a readable .xlsx workbook: the package holds two parts named %s", f.Name), "")
+			return nil, not + fmt.Sprintf("the package holds two parts named %s", clip(f.Name)), ""
 		}
 		b.parts[key] = f
 	}
 	if declared > maxUnpacked {
-		return nil, unreadable(fmt.Sprintf("not a readable .xlsx workbook: it would unpack to more than %d MiB (a zip bomb?)", maxUnpacked>>20), "")
+		return nil, not + fmt.Sprintf("it would unpack to more than %d MiB (a zip bomb?)", maxUnpacked>>20), ""
 	}
 	wb := b.officeDocument()
-	if wb == "" || !strings.HasSuffix(wb, ".xml") {
+	if wb == "" || !strings.HasSuffix(strings.ToLower(wb), ".xml") {
 		msg, fix := describe(zr, b.parts)
-		return nil, unreadable("not a readable .xlsx workbook: "+msg, fix)
+		return nil, not + msg, fix
 	}
 	if err := b.readWorkbook(wb); err != nil {
-		return nil, unreadable("not a readable .xlsx workbook: "+err.Error(), "")
+		return nil, not + err.Error(), ""
 	}
-	return b, nil
+	return b, "", ""
+}
+
+// verify unpacks every part once, without keeping it: archive/zip checks
+// each part's size and checksum against its headers, so a part that lies
+// about its size or is damaged is refused before any is read, and the
+// declared total is bounded (zip bombs).
+func (b *Book) verify(ctx context.Context) error {
+	buf := make([]byte, 256<<10)
+	for _, f := range b.parts {
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("part %s is damaged: %v", f.Name, err)
+		}
+		for {
+			_, err = rc.Read(buf)
+			if err == nil {
+				err = ctx.Err()
+			}
+			if err != nil {
+				break
+			}
+		}
+		rc.Close()
+		if err != io.EOF {
+			return fmt.Errorf("part %s is damaged: %v", f.Name, err)
+		}
+	}
+	return nil
 }
 
 // officeDocument is the workbook part the package's relationships name,
@@ -480,9 +537,6 @@ func (b *Book) Rows(ctx context.Context, name string) (*Rows, error) {
 	if !found {
 		return nil, &SheetError{Sheet: name, Msg: "the workbook has no such sheet"}
 	}
-	if _, err := b.sharedStrings(ctx); err != nil {
-		return nil, err
-	}
 	rc, err := b.openPart(part, maxUnpacked)
 	if err != nil {
 		return nil, &SheetError{Sheet: name, Msg: err.Error()}
@@ -490,39 +544,28 @@ func (b *Book) Rows(ctx context.Context, name string) (*Rows, error) {
 	return &Rows{ctx: ctx, book: b, sheet: name, rc: rc, x: newScanner(rc)}, nil
 }
 
-// sharedStrings reads the shared strings once: the text of each si, its
-// rich text runs (r > t) joined, phonetic runs (rPh) left out.
-func (b *Book) sharedStrings(ctx context.Context) ([]string, error) {
-	if b.sstDone {
-		return b.sst, b.sstErr
-	}
+// sharedStrings reads the shared strings: the text of each si, its rich
+// text runs (r > t) joined, phonetic runs (rPh) left out; a text longer
+// than a cell holds is cut there.
+func (b *Book) sharedStrings(ctx context.Context) error {
 	if b.sstPart == "" || b.part(b.sstPart) == nil {
-		b.sstDone = true
-		return nil, nil
+		return nil
 	}
 	rc, err := b.openPart(b.sstPart, maxPartXML)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rc.Close()
-	fail := func(err error) ([]string, error) {
-		if ctx.Err() != nil {
-			return nil, ctx.Err() // not kept: a later read may finish
-		}
-		b.sst, b.sstErr, b.sstDone = nil, &SheetError{Sheet: "(shared strings)", Msg: err.Error()}, true
-		return nil, b.sstErr
-	}
 	x := newScanner(rc)
 	var text []byte
 	in := false // inside a text of the current si
 	for {
 		k, err := x.next()
 		if err == io.EOF {
-			b.sstDone = true
-			return b.sst, nil
+			return nil
 		}
 		if err != nil {
-			return fail(err)
+			return fmt.Errorf("part %s: %v", b.sstPart, err)
 		}
 		switch d := x.depth(); k {
 		case tokStart:
@@ -530,7 +573,7 @@ func (b *Book) sharedStrings(ctx context.Context) ([]string, error) {
 			case d == 2 && x.is("si"):
 				text = text[:0]
 				if len(b.sst)%checkEvery == 0 && ctx.Err() != nil {
-					return fail(ctx.Err())
+					return ctx.Err()
 				}
 			case x.is("t") && (d == 3 || d == 4 && string(x.openLocal(2)) == "r"):
 				in = true
@@ -542,13 +585,27 @@ func (b *Book) sharedStrings(ctx context.Context) ([]string, error) {
 			}
 		case tokText:
 			if in {
-				if len(text)+len(x.text) > maxCellText {
-					return fail(fmt.Errorf("shared string %d holds more than 32,767 characters", len(b.sst)))
-				}
-				text = append(text, x.text...)
+				text = appendCapped(text, x.text)
 			}
 		}
 	}
+}
+
+// appendCapped appends text to a cell's text, up to maxCellText bytes (a
+// cell holds 32,767 characters; a longer text, which no spreadsheet
+// writes, is cut on a character boundary and cannot read as a number).
+func appendCapped(dst, text []byte) []byte {
+	if room := maxCellText - len(dst); len(text) > room {
+		text = text[:max(room, 0)]
+		k := len(text) - 1 // where the last character starts
+		for k > 0 && !utf8.RuneStart(text[k]) {
+			k--
+		}
+		if k >= 0 && !utf8.FullRune(text[k:]) {
+			text = text[:k]
+		}
+	}
+	return append(dst, text...)
 }
 
 // Merges are the merged ranges of the sheet ("A2:B3"); known is false when
@@ -598,10 +655,4 @@ func (b *Book) Merges(name string) (refs []string, known bool) {
 // coleta sheet capreg fills in).
 func (b *Book) Edit() (*excelize.File, error) {
 	return excelize.OpenReader(io.NewSectionReader(b.src, 0, b.size), excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: 16 << 20})
-}
-
-// Malformed turns a panic of excelize on a malformed part into a finding;
-// call it deferred, with the reader's finding list.
-func Malformed(p any, sheet string) findings.Finding {
-	return findings.New(findings.Unreadable, sheet, "", fmt.Sprintf("the workbook is malformed: %v", p), "")
 }

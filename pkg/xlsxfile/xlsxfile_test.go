@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
+	"errors"
 	"hash/crc32"
 	"os"
 	"path/filepath"
@@ -95,6 +96,7 @@ func TestOpen(t *testing.T) {
 		{"an xlsb", zipOf(t, "_rels/.rels", `<Relationships><Relationship Id="r" Type="x/officeDocument" Target="xl/workbook.bin"/></Relationships>`, "xl/workbook.bin", "\x00"), "CR-E001 an Excel Binary Workbook (.xlsb)", "Save As"},
 		{"another zip", zipOf(t, "notes.txt", "hello"), "CR-E001 a zip archive without a workbook", ""},
 		{"two parts of one name", zipOf(t, "xl/workbook.xml", "<workbook/>", "XL/Workbook.xml", "<workbook/>"), "CR-E001 two parts named", ""},
+		{"invalid UTF-8 in the shared strings", testBook{sst: "<si><t>M\xe9dico</t></si>", sheets: []testSheet{{name: "S", xml: ws("")}}}.bytes(t), "CR-E001 part xl/sharedStrings.xml: the XML is malformed: invalid UTF-8", ""},
 		{"a malformed workbook part", withPart(t, good, "xl/workbook.xml", []byte("<workbook><sheets></workbook>"), 0), "CR-E001 part xl/workbook.xml: the XML", ""},
 	}
 	for _, c := range cases {
@@ -103,7 +105,7 @@ func TestOpen(t *testing.T) {
 			if err := os.WriteFile(path, c.data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			b, bad := Open(path)
+			b, bad, _ := Open(context.Background(), path)
 			if c.want == "" {
 				if bad != nil {
 					t.Fatalf("refused: %v", bad)
@@ -120,7 +122,7 @@ func TestOpen(t *testing.T) {
 			}
 		})
 	}
-	if _, bad := Open(filepath.Join(dir, "none.xlsx")); bad == nil || bad.Code != findings.Unreadable || !strings.Contains(bad.Message, "no such file") {
+	if _, bad, _ := Open(context.Background(), filepath.Join(dir, "none.xlsx")); bad == nil || bad.Code != findings.Unreadable || !strings.Contains(bad.Message, "no such file") {
 		t.Errorf("a missing file: %v", bad)
 	}
 }
@@ -142,13 +144,17 @@ func TestOpenLarge(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, open := range []func() (*Book, func()){
-		func() (*Book, func()) { b, bad := Open(path); check(t, bad); return b, func() { b.Close() } },
+		func() (*Book, func()) {
+			b, bad, _ := Open(context.Background(), path)
+			check(t, bad)
+			return b, func() { b.Close() }
+		},
 		func() (*Book, func()) {
 			fh, err := os.Open(path)
 			if err != nil {
 				t.Fatal(err)
 			}
-			b, bad := Read(fh)
+			b, bad, _ := Read(context.Background(), fh)
 			check(t, bad)
 			return b, func() { fh.Close() }
 		},
@@ -189,25 +195,25 @@ func withStored(t *testing.T, data []byte) []byte {
 	return out.Bytes()
 }
 
-// A part damaged or lying about its size is refused when read, never read
-// as a shorter sheet.
+// A part damaged or lying about its size is refused when the workbook is
+// opened, never read as a shorter sheet.
 func TestDamagedPart(t *testing.T) {
 	good := oneSheet(`<row r="1"><c r="A1"><v>1</v></c></row>`)
 	sheet := []byte(ws(strings.Repeat(`<row><c t="inlineStr"><is><t>x</t></is></c></row>`, 2000)))
-	data := withPart(t, good.bytes(t), "xl/worksheets/sheet1.xml", sheet, 100)
-	b, bad := Read(bytes.NewReader(data))
-	check(t, bad)
-	if _, err := readAll(t, b, "Sheet1"); err == nil || !strings.Contains(err.Error(), "damaged") {
-		t.Errorf("a part lying about its size: %v", err)
-	}
-	// A flipped byte in the compressed data: a checksum or inflate error.
-	data = withPart(t, good.bytes(t), "xl/worksheets/sheet1.xml", sheet, 0)
-	i := bytes.Index(data, []byte("xl/worksheets/sheet1.xml")) + len("xl/worksheets/sheet1.xml") + 40
-	data[i] ^= 0xff
-	if b, bad := Read(bytes.NewReader(data)); bad == nil {
-		if _, err := readAll(t, b, "Sheet1"); err == nil {
-			t.Error("a damaged part was read")
+	lying := withPart(t, good.bytes(t), "xl/worksheets/sheet1.xml", sheet, 100)
+	flipped := withPart(t, good.bytes(t), "xl/worksheets/sheet1.xml", sheet, 0)
+	i := bytes.Index(flipped, []byte("xl/worksheets/sheet1.xml")) + len("xl/worksheets/sheet1.xml") + 40
+	flipped[i] ^= 0xff
+	for name, data := range map[string][]byte{"a part lying about its size": lying, "a flipped byte": flipped} {
+		if _, bad, _ := Read(context.Background(), bytes.NewReader(data)); bad == nil || !strings.Contains(bad.Message, "part xl/worksheets/sheet1.xml is damaged") {
+			t.Errorf("%s: %v", name, bad)
 		}
+	}
+	// A done context ends the check.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if b, bad, err := Read(ctx, bytes.NewReader(good.bytes(t))); b != nil || bad != nil || !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v %v %v", b, bad, err)
 	}
 }
 
@@ -225,7 +231,7 @@ func TestOpenNotRegular(t *testing.T) {
 	}
 	for path, what := range paths {
 		done := make(chan *findings.Finding, 1)
-		go func() { _, bad := Open(path); done <- bad }()
+		go func() { _, bad, _ := Open(context.Background(), path); done <- bad }()
 		select {
 		case bad := <-done:
 			if bad == nil || bad.Code != findings.Unreadable || !strings.Contains(bad.Message, what) || !strings.Contains(bad.Message, path) {
@@ -241,7 +247,7 @@ func TestOpenNotRegular(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer fh.Close()
-	if _, bad := Read(fh); bad == nil || !strings.Contains(bad.Message, "FIFO") {
+	if _, bad, _ := Read(context.Background(), fh); bad == nil || !strings.Contains(bad.Message, "FIFO") {
 		t.Errorf("Read of a FIFO: %v", bad)
 	}
 }

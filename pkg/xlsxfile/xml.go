@@ -198,15 +198,32 @@ func (s *scanner) openStart(i int) int {
 	return s.ends[i-1]
 }
 
-// readText reads the text up to the next tag: a token inside the root
-// element, only blanks outside it (then no token: kind 0).
+// textChunk is the length past which a text is given in several tokens,
+// so a long one is never held whole.
+const textChunk = 1 << 20
+
+// readText reads the text up to the next tag (or the next textChunk bytes
+// of it): a token inside the root element, only blanks outside it (then no
+// token: kind 0).
 func (s *scanner) readText() (tokKind, error) {
-	i := s.upTo(0, []byte("<"))
-	if i < 0 {
-		if s.rerr != nil {
-			return 0, s.rerr
+	i := -1
+	for from := 0; ; {
+		if k := bytes.IndexByte(s.buf[s.pos+from:s.end], '<'); k >= 0 {
+			i = from + k
+			break
 		}
-		i = s.end - s.pos
+		from = s.end - s.pos
+		if from >= textChunk {
+			i = textCut(s.buf[s.pos:s.end])
+			break
+		}
+		if !s.fill() {
+			if s.rerr != nil {
+				return 0, s.rerr
+			}
+			i = s.end - s.pos
+			break
+		}
 	}
 	raw := s.buf[s.pos : s.pos+i]
 	s.pos += i
@@ -225,6 +242,26 @@ func (s *scanner) readText() (tokKind, error) {
 	}
 	s.kind, s.text = tokText, t
 	return tokText, nil
+}
+
+// textCut is where a long text b may be cut between two tokens: not
+// inside an entity, a character, a \r\n or a ]]>.
+func textCut(b []byte) int {
+	n := len(b)
+	k := n - 1 // where the last character starts
+	for k > 0 && !utf8.RuneStart(b[k]) {
+		k--
+	}
+	if k >= 0 && !utf8.FullRune(b[k:]) {
+		n = k
+	}
+	if j := bytes.LastIndexByte(b[:n], '&'); j > 0 && bytes.IndexByte(b[j:n], ';') < 0 {
+		n = j
+	}
+	for trailing := 0; n > 1 && trailing < 2 && (b[n-1] == ']' || b[n-1] == '\r'); trailing++ {
+		n--
+	}
+	return n
 }
 
 // procInst skips a processing instruction; the XML declaration must come
