@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -263,5 +264,23 @@ func TestReadCSVEncodingAndLimits(t *testing.T) {
 				t.Errorf("line of %d bytes: read %v, want %v (%v)", len(c.data), got, c.ok, places(l))
 			}
 		}
+	}
+}
+
+// A TRUE/FALSE cell is no S or N: refused at its cell, like any other
+// value that is not the letter the layout asks for; rows only styled are
+// skipped.
+func TestReadXLSXTypedCells(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.xlsx")
+	writeXLSX(t, path, 10, func(b []byte) []byte {
+		b = regexp.MustCompile(`<c r="F4"[^>]*>.*?</c>`).ReplaceAll(b, []byte(`<c r="F4" t="b"><v>1</v></c>`))
+		return bytes.Replace(b, []byte("</sheetData>"), []byte(strings.Repeat(`<row s="3" customFormat="1"><c s="3"/></row>`, 3000)+"</sheetData>"), 1)
+	})
+	b, l, err := Read(context.Background(), path)
+	if err != nil || b == nil || b.Total != 10 {
+		t.Fatalf("counts %v, err %v", b, err)
+	}
+	if got := places(l); !slices.Equal(got, []string{"CR-E009 Beneficiarios!F4"}) || !strings.Contains(l[0].Message, `"TRUE" is not S or N`) {
+		t.Errorf("findings %v", l)
 	}
 }

@@ -3,6 +3,7 @@ package coletabook
 import (
 	"bytes"
 	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/xlsxfile/xlsxtest"
 )
 
 func m(y, mo int) period.Month { return period.Month{Year: y, Month: time.Month(mo)} }
@@ -272,5 +274,58 @@ func TestApply(t *testing.T) {
 			}
 		}
 		b.Close()
+	}
+}
+
+// Excel stores a typed 85,33 as 85.329999999999998: the sheet validates as
+// its clean twin (it was refused, "more than 2 decimal places", and the
+// suggested ARRED could not help). A TRUE/FALSE cell is no count.
+func TestExcelStoredValues(t *testing.T) {
+	o := options()
+	f, err := Template(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillByHand(t, f, o)
+	for row := coleta.FirstDataRow; row < coleta.FirstDataRow+3; row++ {
+		_ = f.SetCellValue(coleta.SheetName, coleta.Axis(8, row), 85.33)         // 3+2
+		_ = f.SetCellValue(coleta.SheetName, coleta.Axis(14, row), 0.1235)       // 3+4
+		_ = f.SetCellValue(coleta.SheetName, coleta.Axis(11, row+6), 3086419.64) // 10+2, from PROMOPREV's start
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean := buf.Bytes()
+	noisy, n := xlsxtest.ExcelDoubles(t, clean)
+	if n < 6 {
+		t.Fatalf("only %d values gained digits", n)
+	}
+	write := func(data []byte) string {
+		path := filepath.Join(t.TempDir(), "c.xlsx")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	if l := validate(t, write(clean)); len(l) != 0 {
+		t.Fatalf("clean: %v", places(l))
+	}
+	if l := validate(t, write(noisy)); len(l) != 0 {
+		t.Errorf("17 digits: %v", places(l))
+	}
+	b, _, err := Open(context.Background(), write(noisy))
+	if err != nil || b == nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if got := b.Sheet.Rows[0].Field(8).Text; got != "85.33" {
+		t.Errorf("H3 reads %q", got)
+	}
+	for _, c := range []struct{ axis, want string }{{"E4", "CR-E006 Coleta!E4"}, {"H4", "CR-E006 Coleta!H4"}} {
+		bad := xlsxtest.SetCell(t, clean, coleta.SheetName, c.axis, `<c r="`+c.axis+`" t="b"><v>1</v></c>`)
+		if got := places(validate(t, write(bad))); !slices.Equal(got, []string{c.want}) {
+			t.Errorf("TRUE in %s: %v, want %s", c.axis, got, c.want)
+		}
 	}
 }

@@ -121,7 +121,7 @@ func (r *reader) enum(c cell, name string, allowed []string, optional bool) (str
 			text = d.String() // a numeric cell 2 or 2.0 for regiao
 		}
 	case xlsxfile.Bool, xlsxfile.Error, xlsxfile.Date:
-		r.add(findings.BadEnum, c, fmt.Sprintf("%s: %s is a %s cell, not one of %s", name, clip(text), c.Kind, strings.Join(allowed, ", ")), "type one of the codes as text (capreg template has drop-down lists)")
+		r.add(findings.BadEnum, c, fmt.Sprintf("%s: %s is %s, not one of %s", name, clip(text), kindName(c.Kind), strings.Join(allowed, ", ")), "type one of the codes as text (capreg template has drop-down lists)")
 		return "", false
 	}
 	for _, a := range allowed {
@@ -161,8 +161,23 @@ func (r *reader) registro(c cell, name string) (string, bool) {
 			return fmt.Sprintf("%06d", d.IntPart()), true
 		}
 	}
-	r.add(findings.BadRegistro, c, fmt.Sprintf("%s: %q is not a 6-digit registro ANS", name, clip(text)), "")
+	msg := fmt.Sprintf("%s: %q is not a 6-digit registro ANS", name, clip(text))
+	if c.Kind != xlsxfile.Text && c.Kind != xlsxfile.Number {
+		msg = fmt.Sprintf("%s: %s is %s, not a 6-digit registro ANS", name, clip(text), kindName(c.Kind))
+	}
+	r.add(findings.BadRegistro, c, msg, "")
 	return "", false
+}
+
+// kindName names a kind of cell that holds no text nor number.
+func kindName(k xlsxfile.Kind) string {
+	switch k {
+	case xlsxfile.Bool:
+		return "a TRUE/FALSE (boolean) cell"
+	case xlsxfile.Error:
+		return "an error cell"
+	}
+	return "a " + k.String() + " cell"
 }
 
 // text reads free text.

@@ -127,14 +127,18 @@ func (c Cell) Date(date1904 bool) (time.Time, error) {
 // Month reads a month: the month of a date (see Date), or text AAAA-MM or
 // MM/AAAA (parse.Month).
 func (c Cell) Month(date1904 bool) (period.Month, error) {
-	if c.Kind == Text {
+	const monthFix = "type a date cell, or text AAAA-MM (or MM/AAAA)"
+	switch c.Kind {
+	case Text:
 		return parse.Month(c.Value)
+	case Bool, Error:
+		return period.Month{}, c.kindError("a month", monthFix)
 	}
 	t, err := c.Date(date1904)
 	if err != nil {
-		if pe, ok := parse.IsParseError(err); ok && c.Kind != Bool && c.Kind != Error {
+		if pe, ok := parse.IsParseError(err); ok {
 			pe.Msg = strings.Replace(pe.Msg, "a date", "a month", 1)
-			pe.Fix = "type a date cell, or text AAAA-MM (or MM/AAAA)"
+			pe.Fix = monthFix
 		}
 		return period.Month{}, err
 	}

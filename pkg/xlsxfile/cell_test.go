@@ -199,7 +199,7 @@ func TestCellConversions(t *testing.T) {
 	if _, err := (Cell{Kind: Number, Value: "0.5"}).Month(false); err == nil || !strings.Contains(err.Error(), "not a month") {
 		t.Errorf("a time of day as a month: %v", err)
 	}
-	if _, err := (Cell{Kind: Bool, Value: "TRUE"}).Month(false); err == nil || !strings.Contains(err.Error(), "boolean") {
+	if _, err := (Cell{Kind: Bool, Value: "TRUE"}).Month(false); err == nil || err.Error() != "TRUE is a TRUE/FALSE (boolean) cell, not a month" {
 		t.Errorf("a boolean as a month: %v", err)
 	}
 }
