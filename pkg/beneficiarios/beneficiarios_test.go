@@ -163,6 +163,13 @@ func TestReadCSVInterrupted(t *testing.T) {
 	}
 }
 
+// testRow is the i-th (0-based) row of the test files.
+func testRow(i int) []any {
+	tipos, rems := []string{"individual", "coletivo_empresarial", "coletivo_adesao"}, []string{"nenhuma", "nenhuma", "clausula_temporaria", "remido_vitalicio"}
+	flag := func(k int) string { return []string{"N", "S"}[(i/k)%2] }
+	return []any{100000 + i, fmt.Sprintf("P%02d", i%37), tipos[i%3], "medico_hospitalar", rems[i%4], flag(2), flag(3), flag(5)}
+}
+
 // writeXLSX writes rows to a Beneficiarios sheet at path; spoil, when not
 // nil, rewrites the sheet's XML.
 func writeXLSX(t testing.TB, path string, rows int, spoil func([]byte) []byte) {
@@ -175,11 +182,9 @@ func writeXLSX(t testing.TB, path string, rows int, spoil func([]byte) []byte) {
 		t.Fatal(err)
 	}
 	sw.SetRow("A1", []any{"id", "produto", "tipo_contratacao", "segmento", "remissao", "promoprev", "parto_adequado", "aps"})
-	tipos, rems := []string{"individual", "coletivo_empresarial", "coletivo_adesao"}, []string{"nenhuma", "nenhuma", "clausula_temporaria", "remido_vitalicio"}
 	for i := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		flag := func(k int) string { return []string{"N", "S"}[(i/k)%2] }
-		if err := sw.SetRow(cell, []any{100000 + i, fmt.Sprintf("P%02d", i%37), tipos[i%3], "medico_hospitalar", rems[i%4], flag(2), flag(3), flag(5)}); err != nil {
+		if err := sw.SetRow(cell, testRow(i)); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -184,7 +185,7 @@ func TestBooleansRefused(t *testing.T) {
 			axis := c.axis
 			variant := xlsxtest.SetCell(t, clean, c.sheet, axis, `<c r="`+axis+`" t="b"><v>`+v+`</v></c>`)
 			got, l := findingsOf(t, variant)
-			if !contains(got, c.want) {
+			if !slices.Contains(got, c.want) {
 				t.Errorf("%s!%s = %s: findings %v, want %s", c.sheet, axis, v, got, c.want)
 				continue
 			}
@@ -195,15 +196,6 @@ func TestBooleansRefused(t *testing.T) {
 			}
 		}
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Rows out of order, a row twice, a cell twice: excelize merged them

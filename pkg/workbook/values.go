@@ -3,7 +3,6 @@ package workbook
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -206,5 +205,3 @@ func (r *reader) nonNegative(a capital.Amount, c cell, name string) {
 		r.add(findings.Negative, c, fmt.Sprintf("%s = %s is negative", name, a.V), "")
 	}
 }
-
-func contains(list []string, s string) bool { return slices.Contains(list, s) }

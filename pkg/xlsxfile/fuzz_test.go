@@ -50,7 +50,7 @@ func FuzzRows(f *testing.F) {
 		defer rows.Close()
 		prev := 0
 		for rows.Next() {
-			if rows.Row() <= prev || rows.Row() > MaxRows {
+			if rows.Row() <= prev || rows.Row() > maxRows {
 				t.Fatalf("row %d after row %d", rows.Row(), prev)
 			}
 			prev = rows.Row()
@@ -60,7 +60,7 @@ func FuzzRows(f *testing.F) {
 				t.Fatalf("row %d holds nothing", prev)
 			}
 			for _, c := range cells {
-				if c.Col <= col || c.Col > MaxColumns {
+				if c.Col <= col || c.Col > maxColumns {
 					t.Fatalf("row %d: column %d after %d", prev, c.Col, col)
 				}
 				col = c.Col

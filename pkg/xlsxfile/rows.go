@@ -10,8 +10,8 @@ import (
 
 // Spreadsheet bounds (Excel's): rows, columns, characters in a cell.
 const (
-	MaxRows    = 1048576
-	MaxColumns = 16384
+	maxRows    = 1048576
+	maxColumns = 16384
 	// maxCellText bounds the text of one cell kept, in bytes: Excel holds
 	// 32,767 characters, four bytes each at most.
 	maxCellText = 4 * 32767
@@ -190,8 +190,8 @@ func (r *Rows) startRow() bool {
 	}
 	if ok {
 		n, good := atoi(v)
-		if !good || n < 1 || n > MaxRows {
-			return r.fail(r.prevRow, "a row is numbered %q, not 1 to %d", clip(string(v)), MaxRows)
+		if !good || n < 1 || n > maxRows {
+			return r.fail(r.prevRow, "a row is numbered %q, not 1 to %d", clip(string(v)), maxRows)
 		}
 		return r.setRow(n)
 	}
@@ -257,7 +257,7 @@ func (r *Rows) startCell() bool {
 		return false
 	}
 	switch {
-	case col > MaxColumns:
+	case col > maxColumns:
 		return r.fail(r.row, "a cell lies past the last column (XFD)")
 	case col == r.prevCol:
 		return r.fail(r.row, "cell %s appears twice in the row; capreg does not merge cells", CellName(col, r.row))
@@ -477,16 +477,16 @@ func parseCellName(s []byte) (col, row int, ok bool) {
 		col = col*26 + int(c-'a'+1)
 		i++
 	}
-	if i == 0 || i == len(s) || col > MaxColumns {
+	if i == 0 || i == len(s) || col > maxColumns {
 		return 0, 0, false
 	}
 	for _, c := range s[i:] {
-		if c < '0' || c > '9' || row > MaxRows {
+		if c < '0' || c > '9' || row > maxRows {
 			return 0, 0, false
 		}
 		row = row*10 + int(c-'0')
 	}
-	if row < 1 || row > MaxRows {
+	if row < 1 || row > maxRows {
 		return 0, 0, false
 	}
 	return col, row, true

@@ -250,7 +250,7 @@ func TestCellName(t *testing.T) {
 	for _, c := range []struct {
 		name     string
 		col, row int
-	}{{"A1", 1, 1}, {"Z9", 26, 9}, {"AA10", 27, 10}, {"AZ1", 52, 1}, {"XFD1048576", MaxColumns, MaxRows}} {
+	}{{"A1", 1, 1}, {"Z9", 26, 9}, {"AA10", 27, 10}, {"AZ1", 52, 1}, {"XFD1048576", maxColumns, maxRows}} {
 		if got := CellName(c.col, c.row); got != c.name {
 			t.Errorf("CellName(%d, %d) = %s, want %s", c.col, c.row, got, c.name)
 		}

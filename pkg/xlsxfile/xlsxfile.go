@@ -35,9 +35,9 @@ const (
 	MaxFileSize = 512 << 20
 	maxUnpacked = 1 << 30
 	maxPartXML  = 256 << 20
-	// MaxSmallSheetXML is the largest sheet part whose merged cells Merges
+	// maxMergesXML is the largest sheet part whose merged cells Merges
 	// looks up (they follow the rows, so the part is read twice).
-	MaxSmallSheetXML = 32 << 20
+	maxMergesXML = 32 << 20
 )
 
 // inMemory is the size up to which a file is read whole into memory: one
@@ -609,14 +609,14 @@ func appendCapped(dst, text []byte) []byte {
 }
 
 // Merges are the merged ranges of the sheet ("A2:B3"); known is false when
-// the sheet is too large to look them up (see MaxSmallSheetXML) or its XML
+// the sheet is too large to look them up (see maxMergesXML) or its XML
 // cannot be read (which reading its rows reports).
 func (b *Book) Merges(name string) (refs []string, known bool) {
 	for _, s := range b.sheets {
 		if s.name != name {
 			continue
 		}
-		rc, err := b.openPart(s.part, MaxSmallSheetXML)
+		rc, err := b.openPart(s.part, maxMergesXML)
 		if err != nil {
 			return nil, false
 		}

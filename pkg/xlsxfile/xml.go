@@ -26,7 +26,6 @@ type scanner struct {
 	eof  bool
 	rerr error
 
-	kind     tokKind
 	name     []byte     // the tag's name, as written (prefix:local)
 	local    []byte     // the name without its prefix
 	attrs    []attrSpan // offsets from tok
@@ -240,7 +239,7 @@ func (s *scanner) readText() (tokKind, error) {
 	if err != nil {
 		return 0, err
 	}
-	s.kind, s.text = tokText, t
+	s.text = t
 	return tokText, nil
 }
 
@@ -355,7 +354,7 @@ func (s *scanner) bang() (tokKind, error) {
 		if err != nil {
 			return 0, err
 		}
-		s.kind, s.text = tokText, t
+		s.text = t
 		return tokText, nil
 	}
 	return 0, s.errorf("a DOCTYPE or other declaration, which a workbook part never holds")
@@ -437,7 +436,6 @@ func (s *scanner) startTag() (tokKind, error) {
 			s.names = append(s.names, s.name...)
 			s.ends = append(s.ends, len(s.names))
 			s.root = true
-			s.kind = tokStart
 			return tokStart, nil
 		}
 		if i == spaced {
@@ -510,7 +508,6 @@ func (s *scanner) pop(name []byte) (tokKind, error) {
 	}
 	s.names = s.names[:from]
 	s.ends = s.ends[:len(s.ends)-1]
-	s.kind = tokEnd
 	return tokEnd, nil
 }
 
