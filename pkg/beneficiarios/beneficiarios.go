@@ -16,7 +16,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -44,13 +43,9 @@ const checkEvery = 4096
 // done ctx stops the reading with ctx's error.
 func Read(ctx context.Context, path string) (*capital.Beneficiarios, findings.List, error) {
 	if strings.EqualFold(filepath.Ext(path), ".csv") {
-		f, err := os.Open(path)
-		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return nil, findings.List{findings.New(findings.Unreadable, "", "", fmt.Sprintf("cannot read %s: %v", path, err), "")}, nil
+		f, bad := xlsxfile.OpenRegular(path)
+		if bad != nil {
+			return nil, findings.List{*bad}, nil
 		}
 		defer f.Close()
 		return ReadCSV(ctx, f, filepath.Base(path))

@@ -72,26 +72,14 @@ type sheet struct {
 // device never ends. A file that cannot be used gives a finding (CR-E001
 // or CR-E022) instead; the error is ctx's, when it ended the check.
 func Open(ctx context.Context, path string) (*Book, *findings.Finding, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, cannotRead(path, err), nil
-	}
-	if bad := notRegular(path, st); bad != nil {
+	fh, bad := OpenRegular(path)
+	if bad != nil {
 		return nil, bad, nil
 	}
-	// Not blocking: should the path have become a FIFO since, opening it
-	// returns at once, and the Stat below refuses it.
-	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	st, err := fh.Stat()
 	if err != nil {
-		return nil, cannotRead(path, err), nil
-	}
-	if st, err = fh.Stat(); err != nil {
 		fh.Close()
 		return nil, cannotRead(path, err), nil
-	}
-	if bad := notRegular(path, st); bad != nil {
-		fh.Close()
-		return nil, bad, nil
 	}
 	if st.Size() <= inMemory {
 		defer fh.Close()
@@ -132,6 +120,34 @@ func Read(ctx context.Context, src io.Reader) (*Book, *findings.Finding, error) 
 		return nil, unreadable("cannot read the file: "+err.Error(), ""), nil
 	}
 	return open(ctx, bytes.NewReader(data), int64(len(data)))
+}
+
+// OpenRegular opens the file at path for reading, refusing (CR-E001),
+// before anything is read from it, whatever is not a regular file: a
+// directory, a FIFO (which blocks forever), a device (which never ends).
+func OpenRegular(path string) (*os.File, *findings.Finding) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, cannotRead(path, err)
+	}
+	if bad := notRegular(path, st); bad != nil {
+		return nil, bad
+	}
+	// Not blocking: should the path have become a FIFO since, opening it
+	// returns at once, and the Stat below refuses it.
+	fh, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, cannotRead(path, err)
+	}
+	if st, err = fh.Stat(); err != nil {
+		fh.Close()
+		return nil, cannotRead(path, err)
+	}
+	if bad := notRegular(path, st); bad != nil {
+		fh.Close()
+		return nil, bad
+	}
+	return fh, nil
 }
 
 func cannotRead(path string, err error) *findings.Finding {
