@@ -12,7 +12,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
@@ -20,6 +19,7 @@ import (
 	"github.com/capreg/capreg/pkg/report"
 	"github.com/capreg/capreg/pkg/rules"
 	"github.com/capreg/capreg/pkg/workbook"
+	"github.com/capreg/capreg/pkg/xlsxfile"
 	"github.com/capreg/capreg/pkg/xlsxfile/xlsxtest"
 )
 
@@ -108,14 +108,20 @@ func TestOtherDateSystemsReadAsClean(t *testing.T) {
 	shifted, iso := 0, 0
 	for name, clean := range corpus(t) {
 		t.Run(name, func(t *testing.T) {
-			for _, attr := range []string{`date1904="1"`, `date1904="true"`} {
+			attrs := []string{`date1904="1"`}
+			if name == "example" {
+				attrs = append(attrs, `date1904="true"`)
+			}
+			for _, attr := range attrs {
 				variant, n := xlsxtest.Date1904(t, clean, attr)
-				shifted += n
+				if shifted += n; n > 0 {
+					sameAsClean(t, clean, variant)
+				}
+			}
+			if variant, n := xlsxtest.ISODates(t, clean); n > 0 {
+				iso += n
 				sameAsClean(t, clean, variant)
 			}
-			variant, n := xlsxtest.ISODates(t, clean)
-			iso += n
-			sameAsClean(t, clean, variant)
 		})
 	}
 	if shifted < 20 || iso < 10 {
@@ -181,7 +187,7 @@ func TestBooleansRefused(t *testing.T) {
 		{"Contraprestacoes", "D2", "CR-E006 Contraprestacoes!D2"},
 		{"Contraprestacoes", "A2", "CR-E008 Contraprestacoes!A2"}, // competencia
 	} {
-		for _, v := range []string{"1", "0"} {
+		for _, v := range []string{"1", "0"}[:1+len(c.want)%2] { // FALSE too, for some
 			axis := c.axis
 			variant := xlsxtest.SetCell(t, clean, c.sheet, axis, `<c r="`+axis+`" t="b"><v>`+v+`</v></c>`)
 			got, l := findingsOf(t, variant)
@@ -283,18 +289,35 @@ func TestBigSheetTypes(t *testing.T) {
 		})
 	}
 	in := readAll(t, clean)
-	got := readAll(t, big(""))
+	got, l, err := workbook.Read(context.Background(), bytes.NewReader(big(`<row r="30000"><c r="A30000" t="inlineStr"><is><t>x</t></is></c><c r="B30000"><f>SUM(B2:B9)</f></c></row>`)))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(got.ABI) != len(in.ABI)+extra || got.ABI[len(got.ABI)-1].V.String() != "1520.125" {
 		t.Errorf("%d ABI rows (clean %d), last %v", len(got.ABI), len(in.ABI), got.ABI[len(got.ABI)-1])
 	}
-	f, _ := findingsOf(t, big(`<row r="30000"><c r="A30000" t="inlineStr"><is><t>x</t></is></c><c r="B30000"><f>SUM(B2:B9)</f></c></row>`))
-	if len(f) != 1 || f[0] != "CR-E010 ABI!B30000" {
+	if f := l.Errors(); len(f) != 1 || f[0].Code+" "+f[0].Where() != "CR-E010 ABI!B30000" {
 		t.Errorf("findings %v, want CR-E010 ABI!B30000", f)
 	}
 }
 
-// A done context ends the reading of a big Beneficiarios sheet at once (it
-// took 10 s for 400,000 rows).
+// cancelAt is a context that is done from its n-th look on, and counts
+// the looks.
+type cancelAt struct {
+	context.Context
+	n, looks int
+}
+
+func (c *cancelAt) Err() error {
+	if c.looks++; c.looks >= c.n {
+		return context.Canceled
+	}
+	return nil
+}
+
+// The context reaches the rows of a big Beneficiarios sheet (an interrupt
+// took 10 s at 400,000 rows): the reading stops at its first look after
+// the interrupt, within checkEvery rows, with the context's error.
 func TestReadInterrupted(t *testing.T) {
 	clean, err := generate.ExampleBytes(1)
 	if err != nil {
@@ -306,22 +329,29 @@ func TestReadInterrupted(t *testing.T) {
 		fmt.Fprintf(&b, `<c r="%c1" t="inlineStr"><is><t>%s</t></is></c>`, 'A'+i, h)
 	}
 	b.WriteString(`</row>`)
-	const rows = 150000
+	const rows = 20000
 	for r := 2; r <= rows+1; r++ {
 		fmt.Fprintf(&b, `<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d" t="inlineStr"><is><t>P1</t></is></c><c r="C%d" t="inlineStr"><is><t>individual</t></is></c><c r="D%d" t="inlineStr"><is><t>odontologico</t></is></c><c r="E%d" t="inlineStr"><is><t>nenhuma</t></is></c></row>`, r, r, r, r, r, r, r)
 	}
 	b.WriteString(`</sheetData></worksheet>`)
 	data := xlsxtest.AddSheet(t, clean, "Beneficiarios", []byte(b.String()))
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var cancelled time.Time
-	time.AfterFunc(30*time.Millisecond, func() { cancelled = time.Now(); cancel() })
-	in, l, err := workbook.Read(ctx, bytes.NewReader(data))
-	took := time.Since(cancelled)
-	if err != context.Canceled || in != nil || l != nil {
-		t.Fatalf("input %v, findings %v, error %v; want only the context's error", in != nil, l, err)
+	// The looks of opening the workbook, and of reading it whole.
+	open := &cancelAt{Context: context.Background(), n: 1 << 30}
+	if _, bad, err := xlsxfile.Read(open, bytes.NewReader(data)); bad != nil || err != nil {
+		t.Fatal(bad, err)
 	}
-	if took > time.Second {
-		t.Errorf("the reading went on %v after the interrupt", took)
+	whole := &cancelAt{Context: context.Background(), n: 1 << 30}
+	if in, l, err := workbook.Read(whole, bytes.NewReader(data)); err != nil || l.HasErrors() || in.Beneficiarios.Total != rows {
+		t.Fatalf("%v %v", l, err)
+	}
+	if whole.looks < open.looks+rows/1024 {
+		t.Fatalf("%d looks reading, %d opening: the rows are not where the context is looked at", whole.looks, open.looks)
+	}
+	ctx := &cancelAt{Context: context.Background(), n: open.looks + 3}
+	in, l, err := workbook.Read(ctx, bytes.NewReader(data))
+	// Past the cancel, only the callers' looks at why the reading stopped;
+	// reading on would look again every 1,024 rows.
+	if err != context.Canceled || in != nil || l != nil || ctx.looks > ctx.n+3 {
+		t.Fatalf("input %v, findings %v, error %v after %d looks; want only the context's error, at look %d", in != nil, l, err, ctx.looks, ctx.n)
 	}
 }
