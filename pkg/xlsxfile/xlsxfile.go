@@ -5,7 +5,8 @@
 // (15 significant digits), dates in the workbook's date system, booleans,
 // errors and formulas without a cached value told apart from text. Every
 // reader of a workbook (pkg/workbook, pkg/beneficiarios, pkg/coletabook,
-// pkg/reclamacoesbook) reads through it; excelize only writes.
+// pkg/reclamacoesbook) reads through it; excelize only writes (Edit opens
+// a workbook with it to be filled in).
 package xlsxfile
 
 import (
