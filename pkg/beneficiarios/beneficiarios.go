@@ -98,10 +98,8 @@ func axis(col, row int) string {
 func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, findings.List, error) {
 	book, bad, err := xlsxfile.Open(ctx, path)
 	if book == nil {
-		if bad != nil {
-			return nil, findings.List{*bad}, nil
-		}
-		return nil, nil, err
+		l, err := xlsxfile.Refusal(bad, err)
+		return nil, l, err
 	}
 	defer book.Close()
 	name, dup := book.Sheet(SheetName)

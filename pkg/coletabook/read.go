@@ -54,10 +54,8 @@ func Open(ctx context.Context, path string) (*Book, findings.List, error) {
 func read(ctx context.Context, path string, edit bool) (*Book, findings.List, error) {
 	book, bad, err := xlsxfile.Open(ctx, path)
 	if book == nil {
-		if bad != nil {
-			return nil, findings.List{*bad}, nil
-		}
-		return nil, nil, err
+		l, err := xlsxfile.Refusal(bad, err)
+		return nil, l, err
 	}
 	defer book.Close()
 	name, dup := book.Sheet(coleta.SheetName)

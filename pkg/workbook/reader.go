@@ -63,10 +63,8 @@ func (r *reader) sheetFinding(code, sheet, column, msg string) {
 func Read(ctx context.Context, src io.Reader) (*capital.Input, findings.List, error) {
 	book, bad, err := xlsxfile.Read(ctx, src)
 	if book == nil {
-		if bad != nil {
-			return nil, findings.List{*bad}, nil
-		}
-		return nil, nil, err
+		l, err := xlsxfile.Refusal(bad, err)
+		return nil, l, err
 	}
 	defer book.Close()
 	return readBook(ctx, book)

@@ -122,6 +122,15 @@ func Read(ctx context.Context, src io.Reader) (*Book, *findings.Finding, error) 
 	return open(ctx, bytes.NewReader(data), int64(len(data)))
 }
 
+// Refusal is what a reader returns when Open or Read gave no Book: the
+// finding that refused the file, or else the context's error.
+func Refusal(bad *findings.Finding, err error) (findings.List, error) {
+	if bad != nil {
+		return findings.List{*bad}, nil
+	}
+	return nil, err
+}
+
 // OpenRegular opens the file at path for reading, refusing (CR-E001),
 // before anything is read from it, whatever is not a regular file: a
 // directory, a FIFO (which blocks forever), a device (which never ends).
