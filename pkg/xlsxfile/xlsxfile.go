@@ -202,7 +202,10 @@ func openZip(src io.ReaderAt, size int64) (b *Book, msg, fix string) {
 		msg, fix := describe(zr, b.parts)
 		return nil, not + msg, fix
 	}
-	if err := b.readWorkbook(wb); err != nil {
+	if err := b.readWorkbook(wb); errors.Is(err, errNotWorkbook) {
+		msg, fix := describe(zr, b.parts)
+		return nil, not + msg, fix
+	} else if err != nil {
 		return nil, not + err.Error(), ""
 	}
 	return b, "", ""
@@ -320,12 +323,15 @@ func (b *Book) rels(name string) ([]relationship, error) {
 	}
 }
 
+// errNotWorkbook: the package's main part is not a workbook (a Word
+// document or a presentation names its own main part as officeDocument).
+var errNotWorkbook = errors.New("the main part is not a workbook")
+
 // readWorkbook reads the workbook part: the date system and the sheets.
 func (b *Book) readWorkbook(name string) error {
-	rels, err := b.rels(path.Join(path.Dir(name), "_rels", path.Base(name)+".rels"))
-	if err != nil {
-		return err
-	}
+	// A missing or bad relationships part is reported once the root
+	// element shows the part is a workbook at all.
+	rels, relsErr := b.rels(path.Join(path.Dir(name), "_rels", path.Base(name)+".rels"))
 	targets := map[string]string{}
 	for _, r := range rels {
 		targets[r.id] = r.target
@@ -342,10 +348,14 @@ func (b *Book) readWorkbook(name string) error {
 	for {
 		k, err := x.next()
 		if err == io.EOF {
-			return nil
+			return relsErr
 		}
 		if err == nil && k == tokStart {
 			switch {
+			case x.depth() == 1 && !x.is("workbook"):
+				return errNotWorkbook
+			case x.depth() == 1 && relsErr != nil:
+				return relsErr
 			case x.is("workbookPr") && x.depth() == 2:
 				var v string
 				v, err = x.attrString("date1904")

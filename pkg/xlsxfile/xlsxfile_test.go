@@ -91,6 +91,8 @@ func TestOpen(t *testing.T) {
 		{"an odt", zipOf(t, "mimetype", "application/vnd.oasis.opendocument.text", "content.xml", "<x/>"), "CR-E001 an OpenDocument file (application/vnd.oasis.opendocument.text)", ""},
 		{"a zip holding a workbook", zipOf(t, "dados/operadora.xlsx", string(good)), "CR-E001 a zip archive holding dados/operadora.xlsx", "extract the archive"},
 		{"a docx", zipOf(t, "[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>"), "CR-E001 a Word document (.docx)", ""},
+		{"a docx naming its main part", zipOf(t, "_rels/.rels", `<Relationships><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`, "word/document.xml", "<w:document/>"), "CR-E001 a Word document (.docx)", "give capreg the .xlsx workbook itself"},
+		{"a pptx naming its main part", zipOf(t, "_rels/.rels", `<Relationships><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="ppt/presentation.xml"/></Relationships>`, "ppt/presentation.xml", "<p:presentation/>"), "CR-E001 a PowerPoint presentation (.pptx)", ""},
 		{"a pptx", zipOf(t, "[Content_Types].xml", "<Types/>", "ppt/presentation.xml", "<p/>"), "CR-E001 a PowerPoint presentation (.pptx)", ""},
 		{"an xlsb", zipOf(t, "_rels/.rels", `<Relationships><Relationship Id="r" Type="x/officeDocument" Target="xl/workbook.bin"/></Relationships>`, "xl/workbook.bin", "\x00"), "CR-E001 an Excel Binary Workbook (.xlsb)", "Save As"},
 		{"another zip", zipOf(t, "notes.txt", "hello"), "CR-E001 a zip archive without a workbook", ""},
