@@ -74,7 +74,7 @@ func read(ctx context.Context, path string, edit bool) (*Book, findings.List, er
 		if ctx.Err() != nil {
 			return nil, nil, ctx.Err()
 		}
-		return nil, append(l, findings.New(findings.ColetaLayout, coleta.SheetName, "", "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
+		return nil, append(l, findings.New(findings.ColetaLayout, coleta.SheetName, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
 	}
 	b := &Book{Sheet: sh, name: name}
 	if edit {

@@ -94,7 +94,7 @@ func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, finding
 			if ctx.Err() != nil {
 				return nil, nil, ctx.Err()
 			}
-			r.sheetFinding(findings.Unreadable, s.Name, "", "the sheet cannot be read: "+xlsxfile.Reason(err))
+			r.addFinding(findings.New(findings.Unreadable, s.Name, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), ""))
 			in.Incomplete[s.Name] = true // what was read of it proves nothing
 		}
 		if r.headerBad[s.Name] || (s.Kind == layout.Fields && len(r.l.Errors()) > errsBefore) {

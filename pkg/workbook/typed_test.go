@@ -216,23 +216,24 @@ func TestDisorderRefused(t *testing.T) {
 		return regexp.MustCompile(`<row r="` + strconv.Itoa(n) + `".*?</row>`).Find(p)
 	}
 	for _, c := range []struct {
-		name string
-		edit func(p []byte) []byte
-		msg  string
+		name  string
+		edit  func(p []byte) []byte
+		where string
+		msg   string
 	}{
 		{"rows out of order", func(p []byte) []byte {
 			r3, r4 := row(p, 3), row(p, 4)
 			p = bytes.Replace(p, r3, []byte("\x00"), 1)
 			p = bytes.Replace(p, r4, r3, 1)
 			return bytes.Replace(p, []byte("\x00"), r4, 1)
-		}, "row 3: row 3 comes after row 4"},
+		}, "Contraprestacoes", "row 3: the row comes after row 4"},
 		{"a row twice", func(p []byte) []byte {
 			r5 := row(p, 5)
 			return bytes.Replace(p, r5, append(append([]byte{}, r5...), r5...), 1)
-		}, "row 5: row 5 appears twice"},
+		}, "Contraprestacoes", "row 5: the row appears twice"},
 		{"a cell twice", func(p []byte) []byte {
 			return bytes.Replace(p, []byte(`<c r="D6" s="2"><v>`), []byte(`<c r="D6" s="2"><v>1</v></c><c r="D6" s="2"><v>`), 1)
-		}, "row 6: cell D6 appears twice"},
+		}, "Contraprestacoes!D6", "row 6: cell D6 appears twice"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			variant := xlsxtest.Rewrite(t, clean, func(name string, p []byte) []byte {
@@ -242,8 +243,8 @@ func TestDisorderRefused(t *testing.T) {
 				return p
 			})
 			got, l := findingsOf(t, variant)
-			if len(got) != 1 || got[0] != "CR-E001 Contraprestacoes" || !strings.Contains(l.Errors()[0].Message, c.msg) {
-				t.Errorf("findings %v (%v), want CR-E001 Contraprestacoes: %s", got, l.Errors(), c.msg)
+			if len(got) != 1 || got[0] != "CR-E001 "+c.where || !strings.Contains(l.Errors()[0].Message, c.msg) {
+				t.Errorf("findings %v (%v), want CR-E001 %s: %s", got, l.Errors(), c.where, c.msg)
 			}
 		})
 	}

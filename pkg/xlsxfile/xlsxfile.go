@@ -491,8 +491,12 @@ func (b *Book) Sheet(name string) (string, *findings.Finding) {
 	for i, s := range found {
 		quoted[i] = fmt.Sprintf("%q", s)
 	}
+	which := quoted[0] + " and " + quoted[1] + " both"
+	if len(quoted) > 2 {
+		which = strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1] + " all"
+	}
 	f := findings.New(findings.DuplicateSheet, strings.TrimSpace(name), "",
-		fmt.Sprintf("the sheets %s all answer to %s (their names differ only in case or blanks); capreg cannot tell which one to read", strings.Join(quoted, " and "), strings.TrimSpace(name)), "")
+		fmt.Sprintf("the sheets %s answer to %s (their names differ only in case or blanks); capreg cannot tell which one to read", which, strings.TrimSpace(name)), "")
 	return "", &f
 }
 

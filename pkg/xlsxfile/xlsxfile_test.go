@@ -221,20 +221,23 @@ func TestDamagedPart(t *testing.T) {
 // Two sheets answering to one name are refused, naming both; hidden sheets
 // and the date system are read from the workbook part.
 func TestSheets(t *testing.T) {
-	tb := testBook{sheets: []testSheet{{name: "PLA", xml: ws("")}, {name: "PLA ", xml: ws("")}, {name: " Eventos", xml: ws(""), state: "hidden"}, {name: "Notas", xml: ws(""), state: "veryHidden"}}}
+	tb := testBook{sheets: []testSheet{{name: "PLA", xml: ws("")}, {name: "PLA ", xml: ws("")}, {name: " Eventos", xml: ws(""), state: "hidden"}, {name: "Notas", xml: ws(""), state: "veryHidden"}, {name: "abi", xml: ws("")}, {name: "ABI ", xml: ws("")}, {name: " Abi", xml: ws("")}}}
 	b := tb.open(t)
-	if got := b.Sheets(); !slices.Equal(got, []string{"PLA", "PLA ", " Eventos", "Notas"}) {
+	if got := b.Sheets(); !slices.Equal(got, []string{"PLA", "PLA ", " Eventos", "Notas", "abi", "ABI ", " Abi"}) {
 		t.Errorf("sheets %q", got)
 	}
 	name, dup := b.Sheet("pla")
-	if name != "" || dup == nil || dup.Code != findings.DuplicateSheet || !strings.Contains(dup.Message, `"PLA" and "PLA "`) || dup.Sheet != "pla" {
+	if name != "" || dup == nil || dup.Code != findings.DuplicateSheet || !strings.Contains(dup.Message, `the sheets "PLA" and "PLA " both answer to pla`) || dup.Sheet != "pla" {
 		t.Errorf("duplicate: %q %v", name, dup)
+	}
+	if _, dup := b.Sheet("ABI"); dup == nil || !strings.Contains(dup.Message, `the sheets "abi", "ABI " and " Abi" all answer to ABI`) {
+		t.Errorf("three answering to ABI: %v", dup)
 	}
 	if name, dup := b.Sheet("eventos"); name != " Eventos" || dup != nil {
 		t.Errorf("eventos: %q %v", name, dup)
 	}
-	if name, dup := b.Sheet("ABI"); name != "" || dup != nil {
-		t.Errorf("ABI: %q %v", name, dup)
+	if name, dup := b.Sheet("Eventos_ABI"); name != "" || dup != nil {
+		t.Errorf("Eventos_ABI: %q %v", name, dup)
 	}
 	if b.Hidden("PLA") || !b.Hidden(" Eventos") || !b.Hidden("Notas") {
 		t.Error("hidden states")
