@@ -21,6 +21,7 @@ import (
 	"github.com/capreg/capreg/pkg/workbook"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 	"github.com/capreg/capreg/pkg/xlsxfile/xlsxtest"
+	"github.com/xuri/excelize/v2"
 )
 
 // readAll reads a workbook, failing on any error finding.
@@ -354,5 +355,43 @@ func TestReadInterrupted(t *testing.T) {
 	// reading on would look again every 1,024 rows.
 	if err != context.Canceled || in != nil || l != nil || ctx.looks > ctx.n+3 {
 		t.Fatalf("input %v, findings %v, error %v after %d looks; want only the context's error, at look %d", in != nil, l, err, ctx.looks, ctx.n)
+	}
+}
+
+// A workbook with none of the layout's required sheets is another kind of workbook:
+// one finding saying which sheets it has and, for capreg's other
+// workbooks, the command that reads it; not twelve missing sheets.
+func TestNotAnInputWorkbook(t *testing.T) {
+	for _, c := range []struct {
+		sheets   []string
+		has, fix string
+	}{
+		{[]string{"Sheet1"}, "its sheets are Sheet1", "give capreg the input workbook (capreg template writes an empty one"},
+		{[]string{"Leia-me", "Coleta"}, "its sheets are Leia-me, Coleta", "check it with capreg coleta validate"},
+		{[]string{"beneficiarios "}, "its sheets are beneficiarios ", "give it to capreg calc with --beneficiarios"},
+		{[]string{"A", "B", "C", "D", "E", "F", "G"}, "its sheets are A, B, C, D, E, …", "capreg template"},
+	} {
+		f := excelize.NewFile()
+		for i, name := range c.sheets {
+			if i == 0 {
+				if err := f.SetSheetName("Sheet1", name); err != nil {
+					t.Fatal(err)
+				}
+			} else if _, err := f.NewSheet(name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		buf, err := f.WriteToBuffer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, l, err := workbook.Read(context.Background(), bytes.NewReader(buf.Bytes()))
+		if err != nil || len(l) != 1 || l[0].Code != findings.MissingSheet || l[0].Where() != "" ||
+			!strings.Contains(l[0].Message, "has none of the required sheets of modelo capreg v1") || !strings.Contains(l[0].Message, c.has) || !strings.Contains(l[0].Fix, c.fix) {
+			t.Errorf("%q: %v %v", c.sheets, l, err)
+		}
+		if in == nil || !in.Incomplete["PLA"] || !in.Incomplete["Operadora"] {
+			t.Errorf("%q: the input is not marked incomplete", c.sheets)
+		}
 	}
 }
