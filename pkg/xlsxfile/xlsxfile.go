@@ -442,7 +442,7 @@ func compoundFile(r io.Reader) *findings.Finding {
 			break
 		}
 	}
-	return unreadable("not a readable .xlsx workbook: this is a legacy Excel 97-2003 (.xls) or other OLE file", "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx): File > Save As, file type Excel Workbook (.xlsx)")
+	return unreadable("not a readable .xlsx workbook: it is a legacy Excel 97-2003 (.xls) workbook or another OLE compound file", "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx): File > Save As, file type Excel Workbook (.xlsx)")
 }
 
 func unreadable(msg, fix string) *findings.Finding {
