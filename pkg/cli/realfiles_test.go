@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +14,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/coleta"
+	"github.com/capreg/capreg/pkg/coletabook"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/report"
@@ -146,6 +149,10 @@ func TestRealFiles(t *testing.T) {
 				if got.Errors != 0 || got.Warnings != 0 || len(w.Findings) != 0 || !slices.Equal(whereCodes(got.Findings), whereCodes(ref.Findings)) {
 					t.Errorf("coleta validate: %v; %s: %v; expected.json: %v", got.Findings, w.EqualsFindingsOf, ref.Findings, w.Findings)
 				}
+				// and it reads the very values the clean sheet holds
+				if a, b := coletaSheet(t, path), coletaSheet(t, filepath.Join(realFilesDir, w.EqualsFindingsOf)); !reflect.DeepEqual(a, b) {
+					t.Errorf("the sheet reads\n%+v\n%s reads\n%+v", a, w.EqualsFindingsOf, b)
+				}
 				if w.Calc != nil {
 					checkRefused(t, path, w.Calc.Findings, func() (*Calculation, error) { return calc(t, name) }, Validate(path, rb))
 				}
@@ -249,6 +256,17 @@ func checkRefused(t *testing.T, path string, want []realFinding, calc func() (*C
 	if validated.Valid || validated.File != path {
 		t.Errorf("validate: %+v", validated)
 	}
+}
+
+// coletaSheet reads the Coleta sheet of a collection workbook.
+func coletaSheet(t *testing.T, path string) *coleta.Sheet {
+	t.Helper()
+	b, l, err := coletabook.Open(context.Background(), path)
+	if err != nil || b == nil {
+		t.Fatalf("%s: %v %v", path, l, err)
+	}
+	defer b.Close()
+	return b.Sheet
 }
 
 // whereCodes are a list's findings as "code Sheet!Cell", sorted.
