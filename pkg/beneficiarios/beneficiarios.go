@@ -116,7 +116,7 @@ func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, finding
 		if ctx.Err() != nil {
 			return nil, col.l, ctx.Err()
 		}
-		return nil, append(col.l, findings.New(findings.Unreadable, SheetName, "", "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
+		return nil, append(col.l, findings.New(findings.Unreadable, SheetName, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
 	}
 	rows, err := book.Rows(ctx, name)
 	if err != nil {
