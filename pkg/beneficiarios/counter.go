@@ -90,7 +90,7 @@ func (c *Counter) Header(vals []string) bool {
 			}
 			continue
 		}
-		c.report(Problem{Code: findings.ExtraColumn, Col: i + 1, Row: 1, Message: fmt.Sprintf("column %q is not part of %s and is ignored", clip(v), SheetName)})
+		c.report(Problem{Code: findings.ExtraColumn, Col: i + 1, Row: 1, Message: fmt.Sprintf("column %q is not part of %s and is ignored", findings.Clip(v), SheetName)})
 	}
 	ok := true
 	for _, fd := range sheet.Fields {
@@ -165,7 +165,7 @@ func (c *Counter) Row(vals []string, row int) {
 				b.APS++
 			}
 		default:
-			c.report(Problem{Code: findings.BadEnum, Column: columns[k], Col: col, Row: row, Message: fmt.Sprintf("%s: %q is not S or N (empty is N)", columns[k], clip(v))})
+			c.report(Problem{Code: findings.BadEnum, Column: columns[k], Col: col, Row: row, Message: fmt.Sprintf("%s: %q is not S or N (empty is N)", columns[k], findings.Clip(v))})
 		}
 	}
 }
@@ -189,7 +189,7 @@ func (c *Counter) enum(vals []string, row, k int, allowed []string) int {
 			return i
 		}
 	}
-	c.report(Problem{Code: findings.BadEnum, Column: name, Col: col, Row: row, Message: fmt.Sprintf("%s: %q is not one of %s", name, clip(v), strings.Join(allowed, ", "))})
+	c.report(Problem{Code: findings.BadEnum, Column: name, Col: col, Row: row, Message: fmt.Sprintf("%s: %q is not one of %s", name, findings.Clip(v), strings.Join(allowed, ", "))})
 	return -1
 }
 
@@ -210,12 +210,4 @@ func trim(s string) string {
 		return s
 	}
 	return strings.TrimSpace(s)
-}
-
-func clip(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:37]) + "..."
-	}
-	return s
 }

@@ -53,7 +53,7 @@ func (v *validator) add(code string, c Cell, msg, fix string) {
 // without a cached value.
 func (v *validator) missing(c Cell, msg string) {
 	if c.Formula != "" {
-		v.add(findings.FormulaNoValue, c, fmt.Sprintf("%s: the formula =%s has no cached value", msg, clip(c.Formula)), "")
+		v.add(findings.FormulaNoValue, c, fmt.Sprintf("%s: the formula =%s has no cached value", msg, findings.Clip(c.Formula)), "")
 		return
 	}
 	v.add(findings.EmptyValue, c, msg, "")
@@ -98,7 +98,7 @@ func (v *validator) header(s *Sheet) bool {
 			c.Col, c.Row = i+1, NumberRow
 			what := "is empty"
 			if !c.Empty() {
-				what = fmt.Sprintf("holds %q", clip(c.Text))
+				what = fmt.Sprintf("holds %q", findings.Clip(c.Text))
 			}
 			v.add(findings.ColetaLayout, c, fmt.Sprintf("row 1 holds the field numbers 1 to 21 in columns A to U; %s %s instead of %s", c.Axis(), what, want),
 				fmt.Sprintf("type %s in %s (capreg coleta template writes the header)", want, c.Axis()))
@@ -114,7 +114,7 @@ func (v *validator) names(s *Sheet) {
 		f := fields[i]
 		c.Col, c.Row = i+1, NameRow
 		if normalize(c.Text) != normalize(f.Name) {
-			v.add(findings.ColetaHeaderName, c, fmt.Sprintf("the name of field %d is not ANS's: %q", f.Num, clip(f.Name)), "")
+			v.add(findings.ColetaHeaderName, c, fmt.Sprintf("the name of field %d is not ANS's: %q", f.Num, findings.Clip(f.Name)), "")
 		}
 	}
 }

@@ -73,16 +73,7 @@ func monthError(text string) error {
 	case strings.ContainsAny(s, "-/"):
 		why = "written with a separator; mmaaaa has none"
 	}
-	return fmt.Errorf("%q is %s (6 characters, month then year, e.g. 032024)", clip(text), why)
-}
-
-// clip shortens a cell's text for a message, keeping it valid UTF-8.
-func clip(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:37]) + "..."
-	}
-	return s
+	return fmt.Errorf("%q is %s (6 characters, month then year, e.g. 032024)", findings.Clip(text), why)
 }
 
 // ParseRegistro reads a registro ANS: six digits, as text or as a number of
@@ -100,7 +91,7 @@ func ParseRegistro(c Cell) (string, error) {
 			return "", fmt.Errorf("%s has %d digits: a number drops the leading zeros; format the cell as text and type %06d", d, len(d.String()), d.IntPart())
 		}
 	}
-	return "", fmt.Errorf("%q is not a 6-digit registro ANS", clip(s))
+	return "", fmt.Errorf("%q is not a 6-digit registro ANS", findings.Clip(s))
 }
 
 // valueError is a number that could not be read or does not fit its field.

@@ -144,7 +144,7 @@ func readSheet(ctx context.Context, book *xlsxfile.Book, name string) (*coleta.S
 				extra[i] = true
 				c := coleta.Cell{Col: i + 1, Row: row}
 				l.Add(findings.New(findings.ValueExtraColumn, coleta.SheetName, c.Axis(),
-					fmt.Sprintf("values right of column U (here %q) are not part of the 21 fields and are not read", clip(dense[i].Value)), ""))
+					fmt.Sprintf("values right of column U (here %q) are not part of the 21 fields and are not read", findings.Clip(dense[i].Value)), ""))
 			}
 		}
 		switch {
@@ -164,14 +164,6 @@ func readSheet(ctx context.Context, book *xlsxfile.Book, name string) (*coleta.S
 		s.Names[i].Col, s.Names[i].Row = i+1, coleta.NameRow
 	}
 	return s, l, nil
-}
-
-func clip(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:37]) + "..."
-	}
-	return s
 }
 
 // Apply writes a fill plan into the workbook (in memory) and returns the
@@ -205,7 +197,7 @@ func (b *Book) Apply(p *coleta.Plan) ([]string, error) {
 			if shown == "" {
 				shown = "(empty)"
 			}
-			changed = append(changed, fmt.Sprintf("%s: %s → %s", axis, clip(old), shown))
+			changed = append(changed, fmt.Sprintf("%s: %s → %s", axis, findings.Clip(old), shown))
 		}
 		switch v := value.(type) {
 		case string:

@@ -184,6 +184,20 @@ func New(code, sheet, cell, message, fix string) Finding {
 	return Finding{Code: code, Severity: c.Severity, Sheet: sheet, Cell: cell, Message: message, Fix: fix}
 }
 
+// clipRunes is how much of a value a message quotes.
+const clipRunes = 40
+
+// Clip shortens a value a message quotes (a cell's text, a header, a
+// formula) to 40 characters, marking the cut with "...", and makes it valid
+// UTF-8: a cell can hold 32,767 characters, or broken bytes.
+func Clip(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if r := []rune(s); len(r) > clipRunes {
+		return string(r[:clipRunes-3]) + "..."
+	}
+	return s
+}
+
 // Where names the place: "Sheet!B7", "Sheet (column valor)", "Sheet" or "".
 func (f Finding) Where() string {
 	switch {

@@ -44,3 +44,18 @@ func TestFindingPlaceAndOrder(t *testing.T) {
 		t.Errorf("Where() = %q", f.Where())
 	}
 }
+
+func TestClip(t *testing.T) {
+	long := strings.Repeat("é", 41)
+	for _, c := range []struct{ in, want string }{
+		{"", ""},
+		{"1.234,56", "1.234,56"},
+		{strings.Repeat("x", 40), strings.Repeat("x", 40)},                                     // 40 characters stay
+		{long, strings.Repeat("é", 37) + "..."},                                                // 41 are cut, by characters, not bytes
+		{"a\xff\xfeb" + strings.Repeat("z", 40), "a\uFFFDb" + strings.Repeat("z", 34) + "..."}, // a run of broken bytes is one character
+	} {
+		if got := Clip(c.in); got != c.want {
+			t.Errorf("Clip(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -37,17 +38,7 @@ type Error struct {
 func (e *Error) Error() string { return e.Msg }
 
 func syntaxErr(text, what, fix string) error {
-	return &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is not %s", clip(text), what), Fix: fix}
-}
-
-// clip keeps error messages short and valid UTF-8 when a cell holds a huge
-// or broken string.
-func clip(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:37]) + "..."
-	}
-	return s
+	return &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is not %s", findings.Clip(text), what), Fix: fix}
 }
 
 // maxNumberLen bounds the text of a number: an amount of trillions of reais
@@ -56,7 +47,7 @@ const maxNumberLen = 64
 
 func tooLong(text string) error {
 	if len(text) > maxNumberLen {
-		return &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is too long for a number", clip(text)), Fix: numberFix}
+		return &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is too long for a number", findings.Clip(text)), Fix: numberFix}
 	}
 	return nil
 }
@@ -109,7 +100,7 @@ func Number(text string) (decimal.Decimal, error) {
 			intPart, frac, _ = strings.Cut(s, ".")
 			if len(frac) == 3 && intPart != "" && intPart != "0" && digits.MatchString(frac) {
 				return decimal.Decimal{}, &Error{Kind: Ambiguous, Text: text,
-					Msg: fmt.Sprintf("%q is ambiguous: %s thousand or %s", clip(text), intPart, s),
+					Msg: fmt.Sprintf("%q is ambiguous: %s thousand or %s", findings.Clip(text), intPart, s),
 					Fix: "type a numeric cell, or write it unambiguously (1.234,00 or 1234)"}
 			}
 		default:

@@ -169,7 +169,7 @@ func (r *reader) periodo(p *reclamacoes.Period) {
 		return
 	}
 	if !strings.EqualFold(campo, "campo") || !strings.EqualFold(valor, "valor") {
-		r.add(findings.ReclamacoesLayout, PeriodoSheet, 1, 1, fmt.Sprintf("row 1 must hold the headers campo | valor (found %q | %q)", clip(campo), clip(valor)), "type campo in A1 and valor in B1")
+		r.add(findings.ReclamacoesLayout, PeriodoSheet, 1, 1, fmt.Sprintf("row 1 must hold the headers campo | valor (found %q | %q)", findings.Clip(campo), findings.Clip(valor)), "type campo in A1 and valor in B1")
 	}
 	for _, k := range []struct {
 		name string
@@ -188,7 +188,7 @@ func (r *reader) periodo(p *reclamacoes.Period) {
 		}
 		t, err := v.Date(r.book.Date1904())
 		if err != nil || t.Year() < 1900 || t.Year() > 2200 {
-			msg, fix := fmt.Sprintf("%s: %q is not a date", k.name, clip(strings.TrimSpace(v.Value))), "type a date cell, or text AAAA-MM-DD"
+			msg, fix := fmt.Sprintf("%s: %q is not a date", k.name, findings.Clip(strings.TrimSpace(v.Value))), "type a date cell, or text AAAA-MM-DD"
 			if pe, ok := parse.IsParseError(err); ok && v.Kind != xlsxfile.Number && v.Kind != xlsxfile.Text {
 				msg, fix = k.name+": "+pe.Msg, pe.Fix
 			}
@@ -268,7 +268,7 @@ func (r *reader) products() []reclamacoes.Product {
 func (r *reader) empty(c xlsxfile.Cell, name string, row int, fix string) {
 	col := c.Col
 	if c.Kind == xlsxfile.Formula {
-		r.add(findings.FormulaNoValue, ReclamacoesSheet, col, row, fmt.Sprintf("%s: the formula =%s has no cached value", name, clip(c.Formula)), "")
+		r.add(findings.FormulaNoValue, ReclamacoesSheet, col, row, fmt.Sprintf("%s: the formula =%s has no cached value", name, findings.Clip(c.Formula)), "")
 		return
 	}
 	r.add(findings.EmptyValue, ReclamacoesSheet, col, row, name+" is empty", fix)
@@ -327,12 +327,4 @@ func (r *reader) count(c xlsxfile.Cell, name string, col, row int) (int64, bool)
 		return 0, false
 	}
 	return d.IntPart(), true
-}
-
-func clip(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:37]) + "..."
-	}
-	return s
 }

@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/xlsxfile"
@@ -76,7 +75,7 @@ func (r *reader) missing(c cell, what string) {
 		return // hidden by a merge, already reported
 	}
 	if c.Kind == xlsxfile.Formula {
-		formula := "the formula =" + clip(c.Formula)
+		formula := "the formula =" + findings.Clip(c.Formula)
 		if c.Formula == "" {
 			formula = "the shared formula"
 		}
@@ -84,13 +83,4 @@ func (r *reader) missing(c cell, what string) {
 		return
 	}
 	r.add(findings.EmptyValue, c, what+" is empty", "")
-}
-
-// clip shortens a cell's text for a message, keeping it valid UTF-8.
-func clip(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if r := []rune(s); len(r) > 60 {
-		return string(r[:57]) + "..."
-	}
-	return s
 }

@@ -182,7 +182,7 @@ func (r *reader) fieldCells(s layout.Sheet, name string) (map[string]cell, error
 	}
 	a1, b1 := header.at(s.Name, 1), header.at(s.Name, 2)
 	if !strings.EqualFold(strings.TrimSpace(a1.Value), layout.CampoHeader) || !strings.EqualFold(strings.TrimSpace(b1.Value), layout.ValorHeader) {
-		r.add(findings.MissingColumn, a1, fmt.Sprintf("row 1 must hold the headers %s | %s (found %q | %q)", layout.CampoHeader, layout.ValorHeader, clip(a1.Value), clip(b1.Value)), "type campo in A1 and valor in B1")
+		r.add(findings.MissingColumn, a1, fmt.Sprintf("row 1 must hold the headers %s | %s (found %q | %q)", layout.CampoHeader, layout.ValorHeader, findings.Clip(a1.Value), findings.Clip(b1.Value)), "type campo in A1 and valor in B1")
 	}
 	out := map[string]cell{}
 	for _, row := range rows {
@@ -192,7 +192,7 @@ func (r *reader) fieldCells(s layout.Sheet, name string) (map[string]cell, error
 			continue
 		}
 		if _, known := s.Field(campo); !known {
-			r.add(findings.UnknownField, key, fmt.Sprintf("campo %q is not part of sheet %s and is ignored", clip(key.Value), s.Name), "")
+			r.add(findings.UnknownField, key, fmt.Sprintf("campo %q is not part of sheet %s and is ignored", findings.Clip(key.Value), s.Name), "")
 			continue
 		}
 		if prev, dup := out[campo]; dup {
@@ -298,7 +298,7 @@ func (r *reader) extraValues(s layout.Sheet, cells []xlsxfile.Cell, row int, map
 		}
 		mapped = append(mapped, make([]bool, max(0, i+1-len(mapped)))...)
 		mapped[i] = true
-		r.add(findings.ValueExtraColumn, cell{sheet: s.Name, row: row, Cell: c}, fmt.Sprintf("column %s holds values (here %q) that are not read", columnName(i+1), clip(c.Value)), "")
+		r.add(findings.ValueExtraColumn, cell{sheet: s.Name, row: row, Cell: c}, fmt.Sprintf("column %s holds values (here %q) that are not read", columnName(i+1), findings.Clip(c.Value)), "")
 	}
 	return mapped
 }
@@ -321,7 +321,7 @@ func (r *reader) header(s layout.Sheet, vals []string, cols map[string]int) bool
 			continue
 		}
 		c := cell{sheet: s.Name, row: 1, Cell: xlsxfile.Cell{Col: i + 1, Kind: xlsxfile.Text, Value: v}}
-		r.add(findings.ExtraColumn, c, fmt.Sprintf("column %q is not part of sheet %s and is ignored", clip(v), s.Name), "")
+		r.add(findings.ExtraColumn, c, fmt.Sprintf("column %q is not part of sheet %s and is ignored", findings.Clip(v), s.Name), "")
 	}
 	ok := true
 	for _, fd := range s.Fields {

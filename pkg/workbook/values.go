@@ -77,7 +77,7 @@ func (r *reader) date(c cell, name string, optional bool) (*capital.Dated, bool)
 	if err != nil || !plausible(t) {
 		msg, fix, ok := wrongKind(c, name, err)
 		if !ok {
-			msg, fix = fmt.Sprintf("%s: %q is not a date", name, clip(strings.TrimSpace(c.Value))), "type a date cell, or text AAAA-MM-DD"
+			msg, fix = fmt.Sprintf("%s: %q is not a date", name, findings.Clip(strings.TrimSpace(c.Value))), "type a date cell, or text AAAA-MM-DD"
 		}
 		r.add(findings.BadDate, c, msg, fix)
 		return nil, false
@@ -95,7 +95,7 @@ func (r *reader) month(c cell, name string) (period.Month, bool) {
 	if err != nil || !plausible(m.FirstDay()) {
 		msg, fix, ok := wrongKind(c, name, err)
 		if !ok {
-			msg, fix = fmt.Sprintf("%s: %q is not a month", name, clip(strings.TrimSpace(c.Value))), "type text AAAA-MM or a date cell"
+			msg, fix = fmt.Sprintf("%s: %q is not a month", name, findings.Clip(strings.TrimSpace(c.Value))), "type text AAAA-MM or a date cell"
 		}
 		r.add(findings.BadDate, c, msg, fix)
 		return period.Month{}, false
@@ -120,7 +120,7 @@ func (r *reader) enum(c cell, name string, allowed []string, optional bool) (str
 			text = d.String() // a numeric cell 2 or 2.0 for regiao
 		}
 	case xlsxfile.Bool, xlsxfile.Error, xlsxfile.Date:
-		r.add(findings.BadEnum, c, fmt.Sprintf("%s: %s is %s, not one of %s", name, clip(text), kindName(c.Kind), strings.Join(allowed, ", ")), "type one of the codes as text (capreg template has drop-down lists)")
+		r.add(findings.BadEnum, c, fmt.Sprintf("%s: %s is %s, not one of %s", name, findings.Clip(text), kindName(c.Kind), strings.Join(allowed, ", ")), "type one of the codes as text (capreg template has drop-down lists)")
 		return "", false
 	}
 	for _, a := range allowed {
@@ -128,7 +128,7 @@ func (r *reader) enum(c cell, name string, allowed []string, optional bool) (str
 			return a, true
 		}
 	}
-	r.add(findings.BadEnum, c, fmt.Sprintf("%s: %q is not one of %s", name, clip(text), strings.Join(allowed, ", ")), "")
+	r.add(findings.BadEnum, c, fmt.Sprintf("%s: %q is not one of %s", name, findings.Clip(text), strings.Join(allowed, ", ")), "")
 	return "", false
 }
 
@@ -160,9 +160,9 @@ func (r *reader) registro(c cell, name string) (string, bool) {
 			return fmt.Sprintf("%06d", d.IntPart()), true
 		}
 	}
-	msg := fmt.Sprintf("%s: %q is not a 6-digit registro ANS", name, clip(text))
+	msg := fmt.Sprintf("%s: %q is not a 6-digit registro ANS", name, findings.Clip(text))
 	if c.Kind != xlsxfile.Text && c.Kind != xlsxfile.Number {
-		msg = fmt.Sprintf("%s: %s is %s, not a 6-digit registro ANS", name, clip(text), kindName(c.Kind))
+		msg = fmt.Sprintf("%s: %s is %s, not a 6-digit registro ANS", name, findings.Clip(text), kindName(c.Kind))
 	}
 	r.add(findings.BadRegistro, c, msg, "")
 	return "", false

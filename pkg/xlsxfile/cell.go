@@ -10,6 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 )
@@ -62,7 +63,7 @@ func (c Cell) Empty() bool {
 
 // kindError is the error of reading a cell of the wrong kind as what.
 func (c Cell) kindError(what, fix string) error {
-	v := clip(strings.TrimSpace(c.Value))
+	v := findings.Clip(strings.TrimSpace(c.Value))
 	var msg string
 	switch c.Kind {
 	case Bool:
@@ -119,7 +120,7 @@ func (c Cell) Date(date1904 bool) (time.Time, error) {
 			return t, nil
 		}
 		return time.Time{}, &parse.Error{Kind: parse.Syntax, Text: c.Value, Fix: dateFix,
-			Msg: fmt.Sprintf("the date cell holds %q, which is not a date", clip(c.Value))}
+			Msg: fmt.Sprintf("the date cell holds %q, which is not a date", findings.Clip(c.Value))}
 	}
 	return time.Time{}, c.kindError("a date", dateFix)
 }
@@ -143,14 +144,6 @@ func (c Cell) Month(date1904 bool) (period.Month, error) {
 		return period.Month{}, err
 	}
 	return period.MonthOf(t), nil
-}
-
-func clip(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:37]) + "..."
-	}
-	return s
 }
 
 // maxNumberText bounds the stored text of a number; longer is no number a

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/capreg/capreg/pkg/findings"
 )
 
 // Spreadsheet bounds (Excel's): rows, columns, characters in a cell.
@@ -208,7 +210,7 @@ func (r *Rows) startRow() bool {
 	if ok {
 		n, good := atoi(v)
 		if !good || n < 1 || n > maxRows {
-			return r.fail(r.prevRow, "a row is numbered %q, not 1 to %d", clip(string(v)), maxRows)
+			return r.fail(r.prevRow, "a row is numbered %q, not 1 to %d", findings.Clip(string(v)), maxRows)
 		}
 		return r.setRow(n)
 	}
@@ -251,7 +253,7 @@ func (r *Rows) startCell() bool {
 	}
 	r.typ = typeOf(t)
 	if r.typ == tUnknown {
-		r.rawType = clip(string(t))
+		r.rawType = findings.Clip(string(t))
 	}
 	ref, hasRef, err := r.x.attr("r")
 	if err != nil {
@@ -261,7 +263,7 @@ func (r *Rows) startCell() bool {
 	if hasRef {
 		c, row, ok := parseCellName(ref)
 		if !ok {
-			return r.fail(r.lastRow(), "a cell is named %q, not a cell reference", clip(string(ref)))
+			return r.fail(r.lastRow(), "a cell is named %q, not a cell reference", findings.Clip(string(ref)))
 		}
 		if r.row == 0 && !r.setRow(row) {
 			return false
@@ -337,7 +339,7 @@ func (r *Rows) endCell() bool {
 		i, ok := atoi(trimSpace(r.v))
 		sst := r.book.sst
 		if !ok || i >= len(sst) {
-			return r.failCell(r.row, r.axis(), "cell %s refers to shared string %q, which the workbook does not have", r.axis(), clip(string(r.v)))
+			return r.failCell(r.row, r.axis(), "cell %s refers to shared string %q, which the workbook does not have", r.axis(), findings.Clip(string(r.v)))
 		}
 		c.Kind, c.Value = Text, sst[i]
 	case tInline:
@@ -364,7 +366,7 @@ func (r *Rows) endCell() bool {
 		case "":
 			noValue()
 		default:
-			return r.failCell(r.row, r.axis(), "cell %s is a boolean cell holding %q", r.axis(), clip(string(r.v)))
+			return r.failCell(r.row, r.axis(), "cell %s is a boolean cell holding %q", r.axis(), findings.Clip(string(r.v)))
 		}
 	case tDate:
 		if len(trimSpace(r.v)) == 0 {

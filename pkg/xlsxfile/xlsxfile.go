@@ -199,7 +199,7 @@ func openZip(src io.ReaderAt, size int64) (b *Book, msg, fix string) {
 		declared += f.UncompressedSize64
 		key := strings.ToLower(f.Name)
 		if _, dup := b.parts[key]; dup {
-			return nil, not + fmt.Sprintf("the package holds two parts named %s", clip(f.Name)), ""
+			return nil, not + fmt.Sprintf("the package holds two parts named %s", findings.Clip(f.Name)), ""
 		}
 		b.parts[key] = f
 	}
@@ -402,7 +402,7 @@ func describe(zr *zip.Reader, parts map[string]*zip.File) (msg, fix string) {
 			case m == "application/vnd.oasis.opendocument.spreadsheet":
 				return "it is an OpenDocument spreadsheet (.ods)", "open it in LibreOffice Calc or Excel and save it as Excel 2007-365 (.xlsx): File > Save As, file type Excel 2007-365 (.xlsx)"
 			case strings.HasPrefix(m, "application/vnd.oasis.opendocument."):
-				return fmt.Sprintf("it is an OpenDocument file (%s), not a spreadsheet", clip(m)), give
+				return fmt.Sprintf("it is an OpenDocument file (%s), not a spreadsheet", findings.Clip(m)), give
 			}
 		}
 	}
@@ -420,7 +420,7 @@ func describe(zr *zip.Reader, parts map[string]*zip.File) (msg, fix string) {
 		switch strings.ToLower(path.Ext(f.Name)) {
 		case ".xlsx", ".xlsm", ".xls", ".ods", ".csv":
 			if len(inner) < 3 {
-				inner = append(inner, clip(f.Name))
+				inner = append(inner, findings.Clip(f.Name))
 			}
 		}
 	}

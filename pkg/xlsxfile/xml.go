@@ -7,6 +7,8 @@ import (
 	"io"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/capreg/capreg/pkg/findings"
 )
 
 // scanner reads the XML of one part as a stream of tokens: start tags, end
@@ -286,10 +288,10 @@ func (s *scanner) procInst(first bool) error {
 		return s.errorf("an XML declaration that is not at the start")
 	}
 	if v, ok := pseudoAttr(rest, "version"); ok && string(v) != "1.0" {
-		return s.errorf("XML version %q", clip(string(v)))
+		return s.errorf("XML version %q", findings.Clip(string(v)))
 	}
 	if enc, ok := pseudoAttr(rest, "encoding"); ok && !bytes.EqualFold(enc, []byte("utf-8")) {
-		return fmt.Errorf("the XML is in the encoding %q; capreg reads UTF-8", clip(string(enc)))
+		return fmt.Errorf("the XML is in the encoding %q; capreg reads UTF-8", findings.Clip(string(enc)))
 	}
 	return nil
 }
@@ -596,7 +598,7 @@ func (s *scanner) decode(raw []byte, cdata bool) ([]byte, error) {
 			default:
 				r, ok := charRef(ent)
 				if !ok {
-					return nil, s.errorf("the entity &%s;", clip(string(ent)))
+					return nil, s.errorf("the entity &%s;", findings.Clip(string(ent)))
 				}
 				out = utf8.AppendRune(out, r)
 			}
