@@ -49,9 +49,9 @@ func FuzzValue(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string, isText bool) {
 		for _, n := range []int{5, 8, 11, 14} { // integer, 3+2, 10+2, 3+4
 			fd := FieldOf(n)
-			v, _, err := ParseValue(fd, Cell{Col: n, Row: 3, Text: text, IsText: isText})
-			if err != nil {
-				if err.code == "" || err.msg == "" {
+			v, _, bad := ParseValue(fd, Cell{Col: n, Row: 3, Text: text, IsText: isText})
+			if bad != nil {
+				if bad.Code == "" || bad.Message == "" || bad.Cell != Axis(n, 3) {
 					t.Fatalf("field %d, %q: an error without code or message", n, text)
 				}
 				continue

@@ -153,9 +153,9 @@ func (v *validator) parseRow(r *Row) parsedRow {
 		if c.Empty() {
 			continue
 		}
-		d, asText, err := ParseValue(FieldOf(n), c)
-		if err != nil {
-			v.add(err.code, c, err.msg, err.fix)
+		d, asText, bad := ParseValue(FieldOf(n), c)
+		if bad != nil {
+			v.l.Add(*bad)
 			continue
 		}
 		if asText {

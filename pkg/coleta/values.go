@@ -94,35 +94,26 @@ func ParseRegistro(c Cell) (string, error) {
 	return "", fmt.Errorf("%q is not a 6-digit registro ANS", findings.Clip(s))
 }
 
-// valueError is a number that could not be read or does not fit its field.
-type valueError struct {
-	code, msg, fix string
-}
-
 // ParseValue reads the number of field f from a cell: a numeric cell exactly,
 // or text in pt-BR or plain notation (asText true). It checks the field's
-// size: integer digits, decimal places, not negative, whole for counts.
-func ParseValue(f Field, c Cell) (v decimal.Decimal, asText bool, err *valueError) {
+// size: integer digits, decimal places, not negative, whole for counts. A
+// value it refuses comes with the finding that says why.
+func ParseValue(f Field, c Cell) (v decimal.Decimal, asText bool, bad *findings.Finding) {
 	text := strings.TrimSpace(c.Text)
-	var perr error
+	var err error
 	if c.IsText {
-		v, perr = parse.Number(text)
+		v, err = parse.Number(text)
 		asText = true
-	} else if v, perr = parse.Raw(text); perr != nil {
-		v, perr = parse.Number(text) // a stored text that is not a plain number
+	} else if v, err = parse.Raw(text); err != nil {
+		v, err = parse.Number(text) // a stored text that is not a plain number
 	}
-	if perr != nil {
-		code, fix := findings.BadNumber, ""
-		if pe, ok := parse.IsParseError(perr); ok {
-			fix = pe.Fix
-			if pe.Kind == parse.Ambiguous {
-				code = findings.AmbiguousNumber
-			}
-		}
-		return v, asText, &valueError{code, fmt.Sprintf("field %d: %v", f.Num, perr), fix}
+	if err != nil {
+		nf := parse.NumberFinding(SheetName, c.Axis(), fmt.Sprintf("field %d", f.Num), err)
+		return v, asText, &nf
 	}
 	if msg := sizeError(f, v); msg != "" {
-		return v, asText, &valueError{findings.ColetaSize, fmt.Sprintf("field %d = %s %s (%s)", f.Num, v, msg, strings.ToLower(f.Spec[:1])+f.Spec[1:]), ""}
+		sf := findings.New(findings.ColetaSize, SheetName, c.Axis(), fmt.Sprintf("field %d = %s %s (%s)", f.Num, v, msg, strings.ToLower(f.Spec[:1])+f.Spec[1:]), "")
+		return v, asText, &sf
 	}
 	return v, asText, nil
 }

@@ -217,6 +217,21 @@ func Serial(raw string, date1904 bool) (time.Time, error) {
 	return epoch.AddDate(0, 0, int(days)), nil
 }
 
+// NumberFinding is the finding of a value that could not be read as a
+// number: CR-E007 when the text is ambiguous (1.234), else CR-E006; the
+// message "what: why", the fix the parse error's own (the catalogue's for
+// any other error).
+func NumberFinding(sheet, cell, what string, err error) findings.Finding {
+	code, fix := findings.BadNumber, ""
+	if pe, ok := IsParseError(err); ok {
+		fix = pe.Fix
+		if pe.Kind == Ambiguous {
+			code = findings.AmbiguousNumber
+		}
+	}
+	return findings.New(code, sheet, cell, fmt.Sprintf("%s: %v", what, err), fix)
+}
+
 // IsParseError reports whether err is an *Error, and returns it.
 func IsParseError(err error) (*Error, bool) {
 	var pe *Error

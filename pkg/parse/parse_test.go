@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -128,6 +129,31 @@ func TestErrorMessages(t *testing.T) {
 	wrapped := errors.Join(errors.New("context"), err)
 	if _, ok := IsParseError(wrapped); !ok {
 		t.Error("IsParseError did not unwrap")
+	}
+}
+
+// A number that cannot be read is CR-E007 when ambiguous, else CR-E006,
+// with the parse error's fix, at the place given.
+func TestNumberFinding(t *testing.T) {
+	_, ambiguous := Number("1.234")
+	_, syntax := Number("12,3,4")
+	tests := []struct {
+		name      string
+		err       error
+		code, fix string
+		message   string
+	}{
+		{"ambiguous", ambiguous, findings.AmbiguousNumber, "type a numeric cell, or write it unambiguously (1.234,00 or 1234)", `valor: "1.234" is ambiguous: 1 thousand or 1.234`},
+		{"syntax", syntax, findings.BadNumber, numberFix, `valor: "12,3,4" is not a number`},
+		{"another error", errors.New("boom"), findings.BadNumber, "type a numeric cell, or text like 1.234.567,89", "valor: boom"},
+	}
+	for _, c := range tests {
+		t.Run(c.name, func(t *testing.T) {
+			f := NumberFinding("PLA", "B3", "valor", c.err)
+			if f.Code != c.code || f.Fix != c.fix || f.Message != c.message || f.Sheet != "PLA" || f.Cell != "B3" || f.Severity != findings.Error {
+				t.Errorf("got %+v", f)
+			}
+		})
 	}
 }
 

@@ -59,11 +59,14 @@ func (r *reader) add(code, sheet string, col, row int, msg, fix string) {
 	if col > 0 && row > 0 {
 		cell = xlsxfile.CellName(col, row)
 	}
-	f := findings.New(code, sheet, cell, msg, fix)
+	r.addFinding(findings.New(code, sheet, cell, msg, fix))
+}
+
+func (r *reader) addFinding(f findings.Finding) {
 	if f.Severity == findings.Error {
 		r.errs++
 		if r.errs == maxErrors+1 {
-			r.l.Add(findings.New(code, sheet, "", fmt.Sprintf("more than %d errors; the rest is not read", maxErrors), "fix the errors listed and run again"))
+			r.l.Add(findings.New(f.Code, f.Sheet, "", fmt.Sprintf("more than %d errors; the rest is not read", maxErrors), "fix the errors listed and run again"))
 		}
 		if r.errs > maxErrors {
 			return
@@ -308,14 +311,7 @@ func (r *reader) count(c xlsxfile.Cell, name string, col, row int) (int64, bool)
 	text := strings.TrimSpace(c.Value)
 	d, err := c.Number()
 	if err != nil {
-		code, fix := findings.BadNumber, ""
-		if pe, ok := parse.IsParseError(err); ok {
-			fix = pe.Fix
-			if pe.Kind == parse.Ambiguous {
-				code = findings.AmbiguousNumber
-			}
-		}
-		r.add(code, ReclamacoesSheet, col, row, fmt.Sprintf("%s: %v", name, err), fix)
+		r.addFinding(parse.NumberFinding(ReclamacoesSheet, xlsxfile.CellName(col, row), name, err))
 		return 0, false
 	}
 	if d.Sign() < 0 || !d.IsInteger() || d.GreaterThanOrEqual(maxCount) {

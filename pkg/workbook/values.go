@@ -32,22 +32,10 @@ func (r *reader) number(c cell, name string, optional, percent bool) (capital.Am
 	}
 	d, err := read()
 	if err != nil {
-		r.parseError(c, name, err)
+		r.addFinding(parse.NumberFinding(c.sheet, c.axis(), name, err))
 		return capital.Amount{}, false
 	}
 	return capital.Amount{V: d, Ref: c.ref()}, true
-}
-
-func (r *reader) parseError(c cell, name string, err error) {
-	code := findings.BadNumber
-	fix := ""
-	if pe, ok := parse.IsParseError(err); ok {
-		fix = pe.Fix
-		if pe.Kind == parse.Ambiguous {
-			code = findings.AmbiguousNumber
-		}
-	}
-	r.add(code, c, fmt.Sprintf("%s: %v", name, err), fix)
 }
 
 // plausible dates: a serial or text outside these years is a typing error.
