@@ -28,10 +28,6 @@ import (
 // SheetName is the sheet of a .xlsx beneficiary file.
 const SheetName = "Beneficiarios"
 
-// maxErrors bounds the error findings of one file: past it the reading
-// stops, with a finding that says so.
-const maxErrors = 50
-
 // maxLine bounds one line of a CSV file.
 const maxLine = 1 << 20
 
@@ -53,43 +49,16 @@ func Read(ctx context.Context, path string) (*capital.Beneficiarios, findings.Li
 	return readXLSX(ctx, path)
 }
 
-// collector gathers the findings of a file: every problem at sheet!Cell
-// (sheet: the Beneficiarios sheet, or the CSV file's name), the errors
-// capped at maxErrors.
-type collector struct {
-	sheet  string
-	l      findings.List
-	errs   int
-	capped bool
-}
-
-func (c *collector) report(p Problem) {
-	f := findings.New(p.Code, c.sheet, axis(p.Col, p.Row), p.Message, "")
-	if p.Col == 0 {
-		f.Column = p.Column
-	}
-	c.add(f)
-}
-
-func (c *collector) add(f findings.Finding) {
-	if f.Severity == findings.Error {
-		c.errs++
-		if c.errs > maxErrors {
-			if !c.capped {
-				c.capped = true
-				c.l.Add(findings.New(f.Code, c.sheet, "", fmt.Sprintf("more than %d errors; the rest of the file is not read", maxErrors), "fix the errors listed and run again"))
-			}
-			return
+// reporter reports a Counter's problems into found at sheet!Cell (sheet:
+// the Beneficiarios sheet, or the CSV file's name).
+func reporter(found *findings.Collector, sheet string) func(Problem) {
+	return func(p Problem) {
+		f := findings.New(p.Code, sheet, xlsxfile.CellName(p.Col, p.Row), p.Message, "")
+		if p.Col == 0 {
+			f.Column = p.Column
 		}
+		found.Add(f)
 	}
-	c.l.Add(f)
-}
-
-func axis(col, row int) string {
-	if col <= 0 || row <= 0 {
-		return ""
-	}
-	return xlsxfile.CellName(col, row)
 }
 
 // readXLSX streams the Beneficiarios sheet of a workbook: the header in
@@ -110,13 +79,13 @@ func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, finding
 		return nil, findings.List{findings.New(findings.MissingSheet, SheetName, "",
 			fmt.Sprintf("the workbook has no sheet %s (it has %s)", SheetName, strings.Join(book.Sheets(), ", ")), "")}, nil
 	}
-	col := &collector{sheet: SheetName}
-	c := NewCounter(SheetName, col.report)
+	var found findings.Collector
+	c := NewCounter(SheetName, reporter(&found, SheetName))
 	unreadable := func(err error) (*capital.Beneficiarios, findings.List, error) {
 		if ctx.Err() != nil {
-			return nil, col.l, ctx.Err()
+			return nil, found.Findings(), ctx.Err()
 		}
-		return nil, append(col.l, findings.New(findings.Unreadable, SheetName, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
+		return nil, append(found.Findings(), findings.New(findings.Unreadable, SheetName, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
 	}
 	rows, err := book.Rows(ctx, name)
 	if err != nil {
@@ -125,8 +94,8 @@ func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, finding
 	defer rows.Close()
 	first := true
 	for rows.Next() {
-		if col.capped {
-			return c.Counts(), col.l, nil
+		if found.Full(SheetName) {
+			return c.Counts(), found.Findings(), nil
 		}
 		if first {
 			first = false
@@ -135,7 +104,7 @@ func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, finding
 				head = rows.Values()
 			}
 			if !c.Header(head) {
-				return nil, col.l, nil
+				return nil, found.Findings(), nil
 			}
 			if rows.Row() == 1 {
 				continue
@@ -148,9 +117,9 @@ func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, finding
 	}
 	if first {
 		c.Header(nil)
-		return nil, col.l, nil
+		return nil, found.Findings(), nil
 	}
-	return c.Counts(), col.l, nil
+	return c.Counts(), found.Findings(), nil
 }
 
 // ReadCSV streams a CSV beneficiary file; name is the file's name, which
@@ -159,8 +128,8 @@ func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, finding
 // a CR alone. A line with fewer fields than the header is an error naming
 // the line, and is not counted.
 func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiarios, findings.List, error) {
-	col := &collector{sheet: name}
-	c := NewCounter(name, col.report)
+	var found findings.Collector
+	c := NewCounter(name, reporter(&found, name))
 	ll := &lineLimit{r: &crLines{r: r}, ascii: true}
 	br := bufio.NewReaderSize(ll, 64<<10)
 	head, _ := br.Peek(64 << 10)
@@ -176,9 +145,9 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 	cr.ReuseRecord = true
 	first := true
 	width := 0 // fields of the header, up to its last named column
-	for n := 1; !col.capped; n++ {
+	for n := 1; !found.Full(name); n++ {
 		if n%checkEvery == 0 && ctx.Err() != nil {
-			return nil, col.l, ctx.Err()
+			return nil, found.Findings(), ctx.Err()
 		}
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -194,8 +163,8 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 			if line > 0 {
 				msg = fmt.Sprintf("line %d cannot be read as CSV: %v", line, err)
 			}
-			col.add(findings.New(findings.Unreadable, name, axis(1, max(line, 1)), msg, "save the file again as CSV (UTF-8 or Latin-1, separated by , or ;)"))
-			return nil, col.l, nil
+			found.Add(findings.New(findings.Unreadable, name, xlsxfile.CellName(1, max(line, 1)), msg, "save the file again as CSV (UTF-8 or Latin-1, separated by , or ;)"))
+			return nil, found.Findings(), nil
 		}
 		for i, v := range rec {
 			if !ll.ascii && !utf8.ValidString(v) { // the reader is ahead of rec: all read so far is ASCII, so is rec
@@ -205,7 +174,7 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 		if first {
 			first = false
 			if !c.Header(rec) {
-				return nil, col.l, nil
+				return nil, found.Findings(), nil
 			}
 			for i, h := range rec {
 				if strings.TrimSpace(h) != "" {
@@ -216,7 +185,7 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 		}
 		line, _ := cr.FieldPos(0)
 		if len(rec) < width && strings.TrimSpace(strings.Join(rec, "")) != "" {
-			col.add(findings.New(findings.Unreadable, name, axis(1, line),
+			found.Add(findings.New(findings.Unreadable, name, xlsxfile.CellName(1, line),
 				fmt.Sprintf("line %d has %d fields, the header has %d: the line is not counted", line, len(rec), width),
 				fmt.Sprintf("give the line all %d fields: an empty value still needs its separator (%c)", width, cr.Comma)))
 			continue
@@ -225,9 +194,9 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 	}
 	if first {
 		c.Header(nil)
-		return nil, col.l, nil
+		return nil, found.Findings(), nil
 	}
-	return c.Counts(), col.l, nil
+	return c.Counts(), found.Findings(), nil
 }
 
 // latin1 decodes ISO-8859-1 bytes.

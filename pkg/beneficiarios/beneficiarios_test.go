@@ -118,7 +118,8 @@ func TestReadCSV(t *testing.T) {
 	}
 }
 
-// More than maxErrors bad rows: the reading stops, with a finding that says so.
+// More than findings.MaxErrorsPerSheet bad rows: the reading stops, with a
+// finding that says so.
 func TestReadCSVCapsErrors(t *testing.T) {
 	var sb strings.Builder
 	sb.WriteString(header)
@@ -126,7 +127,7 @@ func TestReadCSVCapsErrors(t *testing.T) {
 		fmt.Fprintf(&sb, "%d,P,individual,medico_hospitalar,nenhuma,X,N,N\n", i)
 	}
 	_, l, _ := ReadCSV(context.Background(), strings.NewReader(sb.String()), "b.csv")
-	if len(l) != maxErrors+1 || !strings.Contains(l[maxErrors].Message, "not read") {
+	if n := findings.MaxErrorsPerSheet; len(l) != n+1 || !strings.Contains(l[n].Message, "the rest are not listed") {
 		t.Errorf("%d findings, last %v", len(l), l[len(l)-1])
 	}
 }

@@ -277,6 +277,47 @@ func cellKey(cell string) string {
 	return fmt.Sprintf("%09s%05s", cell[i:], cell[:i])
 }
 
+// MaxErrorsPerSheet bounds the errors a Collector keeps of one sheet, so
+// that a sheet of a million bad rows gives a readable report in bounded
+// memory.
+const MaxErrorsPerSheet = 50
+
+// A Collector gathers the findings of one input as a reader finds them,
+// keeping at most MaxErrorsPerSheet errors of each sheet: past them, one
+// finding says the rest are not listed, and Full tells the reader it can
+// stop reading the sheet. Warnings are all kept. The zero Collector is
+// ready to use.
+type Collector struct {
+	list List
+	errs map[string]int // errors added, by sheet
+}
+
+// Add adds f, unless it is an error past its sheet's cap.
+func (c *Collector) Add(f Finding) {
+	if f.Severity == Error {
+		if c.errs == nil {
+			c.errs = map[string]int{}
+		}
+		c.errs[f.Sheet]++
+		switch n := c.errs[f.Sheet]; {
+		case n == MaxErrorsPerSheet+1:
+			c.list.Add(New(f.Code, f.Sheet, "", fmt.Sprintf("more than %d errors in this sheet; the rest are not listed", MaxErrorsPerSheet), "fix the errors listed and run again"))
+			return
+		case n > MaxErrorsPerSheet:
+			return
+		}
+	}
+	c.list.Add(f)
+}
+
+// Full reports whether the sheet's errors passed the cap: the rest of the
+// sheet need not be read.
+func (c *Collector) Full(sheet string) bool { return c.errs[sheet] > MaxErrorsPerSheet }
+
+// Findings are the findings added, in order, with the note of each sheet
+// past the cap where its errors stopped being listed.
+func (c *Collector) Findings() List { return c.list }
+
 // InputError is an input rejected for its findings (exit code 2).
 type InputError struct{ Findings List }
 

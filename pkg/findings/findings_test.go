@@ -59,3 +59,36 @@ func TestClip(t *testing.T) {
 		}
 	}
 }
+
+// A Collector keeps every warning and MaxErrorsPerSheet errors of each
+// sheet; the first error past the cap becomes the note that says so.
+func TestCollectorCapsErrorsPerSheet(t *testing.T) {
+	var c Collector
+	for i := range MaxErrorsPerSheet {
+		if c.Full("PLA") {
+			t.Fatalf("full after %d errors", i)
+		}
+		c.Add(New(BadNumber, "PLA", "B2", "x", ""))
+	}
+	if c.Full("PLA") {
+		t.Fatal("full at the cap")
+	}
+	c.Add(New(BadDate, "PLA", "B3", "x", ""))       // the first past the cap: the note
+	c.Add(New(BadNumber, "PLA", "B4", "x", ""))     // dropped
+	c.Add(New(ExtraColumn, "PLA", "C1", "x", ""))   // a warning: kept
+	c.Add(New(BadNumber, "Eventos", "B2", "x", "")) // another sheet: its own count
+	if !c.Full("PLA") || c.Full("Eventos") {
+		t.Errorf("Full: PLA %v, Eventos %v", c.Full("PLA"), c.Full("Eventos"))
+	}
+	l := c.Findings()
+	if len(l) != MaxErrorsPerSheet+3 {
+		t.Fatalf("%d findings, want %d", len(l), MaxErrorsPerSheet+3)
+	}
+	note := l[MaxErrorsPerSheet]
+	if note.Code != BadDate || note.Sheet != "PLA" || note.Cell != "" || note.Message != "more than 50 errors in this sheet; the rest are not listed" || note.Fix != "fix the errors listed and run again" {
+		t.Errorf("note %+v", note)
+	}
+	if l[MaxErrorsPerSheet+1].Code != ExtraColumn || l[MaxErrorsPerSheet+2].Sheet != "Eventos" {
+		t.Errorf("after the note: %v", l[MaxErrorsPerSheet+1:])
+	}
+}

@@ -42,37 +42,17 @@ var thousands = regexp.MustCompile(`^[0-9]{1,3}\.[0-9]{3}$`)
 // maxCount bounds a count: no product has a trillion beneficiaries.
 var maxCount = decimal.New(1, 12)
 
-const (
-	maxErrors     = 50   // per file; past it the reading stops
-	maxPeriodRows = 1000 // a campo | valor sheet
-)
+// maxPeriodRows bounds the rows of the campo | valor sheet.
+const maxPeriodRows = 1000
 
 type reader struct {
-	ctx  context.Context
-	book *xlsxfile.Book
-	l    findings.List
-	errs int
+	ctx   context.Context
+	book  *xlsxfile.Book
+	found findings.Collector
 }
 
 func (r *reader) add(code, sheet string, col, row int, msg, fix string) {
-	cell := ""
-	if col > 0 && row > 0 {
-		cell = xlsxfile.CellName(col, row)
-	}
-	r.addFinding(findings.New(code, sheet, cell, msg, fix))
-}
-
-func (r *reader) addFinding(f findings.Finding) {
-	if f.Severity == findings.Error {
-		r.errs++
-		if r.errs == maxErrors+1 {
-			r.l.Add(findings.New(f.Code, f.Sheet, "", fmt.Sprintf("more than %d errors; the rest is not read", maxErrors), "fix the errors listed and run again"))
-		}
-		if r.errs > maxErrors {
-			return
-		}
-	}
-	r.l.Add(f)
+	r.found.Add(findings.New(code, sheet, xlsxfile.CellName(col, row), msg, fix))
 }
 
 func ref(sheet string, col, row int) string { return sheet + "!" + xlsxfile.CellName(col, row) }
@@ -93,10 +73,10 @@ func Read(ctx context.Context, path string) (*reclamacoes.Input, findings.List, 
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	if r.l.HasErrors() {
-		return nil, r.l, nil
+	if l := r.found.Findings(); l.HasErrors() {
+		return nil, l, nil
 	}
-	return in, r.l, nil
+	return in, r.found.Findings(), nil
 }
 
 // sheet finds a layout sheet, reporting it missing (or there twice).
@@ -104,8 +84,7 @@ func (r *reader) sheet(name string) (string, bool) {
 	s, dup := r.book.Sheet(name)
 	switch {
 	case dup != nil:
-		r.l.Add(*dup)
-		r.errs++
+		r.found.Add(*dup)
 	case s == "":
 		r.add(findings.ReclamacoesLayout, name, 0, 0, fmt.Sprintf("the workbook has no sheet %s (it has %s)", name, strings.Join(r.book.Sheets(), ", ")), "")
 	}
@@ -217,7 +196,7 @@ func (r *reader) products() []reclamacoes.Product {
 	var out []reclamacoes.Product
 	cols := map[string]int{}
 	first := true
-	for rows.Next() && r.errs <= maxErrors {
+	for rows.Next() && !r.found.Full(ReclamacoesSheet) {
 		n := rows.Row()
 		if first {
 			first = false
@@ -293,8 +272,7 @@ func (r *reader) header(vals []string, cols map[string]int) bool {
 		if _, found := cols[c]; !found {
 			f := findings.New(findings.ReclamacoesLayout, ReclamacoesSheet, "", fmt.Sprintf("column %s is missing from row 1 of sheet %s", c, ReclamacoesSheet), "add the column header in row 1 (capreg reclamacoes --template)")
 			f.Column = c
-			r.l.Add(f)
-			r.errs++
+			r.found.Add(f)
 			ok = false
 		}
 	}
@@ -311,7 +289,7 @@ func (r *reader) count(c xlsxfile.Cell, name string, col, row int) (int64, bool)
 	text := strings.TrimSpace(c.Value)
 	d, err := c.Number()
 	if err != nil {
-		r.addFinding(parse.NumberFinding(ReclamacoesSheet, xlsxfile.CellName(col, row), name, err))
+		r.found.Add(parse.NumberFinding(ReclamacoesSheet, xlsxfile.CellName(col, row), name, err))
 		return 0, false
 	}
 	if d.Sign() < 0 || !d.IsInteger() || d.GreaterThanOrEqual(maxCount) {

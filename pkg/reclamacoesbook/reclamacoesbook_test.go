@@ -165,3 +165,19 @@ func TestOtherWriters(t *testing.T) {
 		t.Errorf("FALSE as fim: %v", l)
 	}
 }
+
+// A sheet of many bad rows gives findings.MaxErrorsPerSheet errors and the
+// note that the rest are not listed; the reading stops there.
+func TestReadCapsErrors(t *testing.T) {
+	f := filled(t)
+	for row := 2; row <= 200; row++ {
+		if err := f.SetSheetRow(ReclamacoesSheet, fmt.Sprintf("A%d", row), &[]any{fmt.Sprintf("P-%d", row), -1, 0}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, l, _ := Read(context.Background(), save(t, f))
+	n := findings.MaxErrorsPerSheet
+	if in != nil || len(l) != n+1 || l[n-1].Cell != fmt.Sprintf("B%d", n+1) || l[n].Cell != "" || !strings.Contains(l[n].Message, "the rest are not listed") {
+		t.Errorf("%d findings: %v", len(l), l[max(0, len(l)-2):])
+	}
+}

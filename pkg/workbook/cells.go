@@ -16,12 +16,7 @@ type cell struct {
 	xlsxfile.Cell
 }
 
-func (c cell) axis() string {
-	if c.Col <= 0 || c.row <= 0 {
-		return ""
-	}
-	return xlsxfile.CellName(c.Col, c.row)
-}
+func (c cell) axis() string { return xlsxfile.CellName(c.Col, c.row) }
 
 func (c cell) ref() string { return c.sheet + "!" + c.axis() }
 

@@ -18,16 +18,10 @@ import (
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
-// maxFindingsPerSheet bounds the findings of one sheet, so a sheet of a
-// million bad rows yields a readable report and bounded memory.
-const maxFindingsPerSheet = 50
-
 type reader struct {
 	ctx       context.Context
 	book      *xlsxfile.Book
-	l         findings.List
-	perSh     map[string]int
-	trunc     map[string]bool
+	found     findings.Collector
 	present   map[string]string // layout name → name in the file
 	dup       map[string]bool   // layout sheets the file has twice
 	covered   map[string]bool   // cells inside merged ranges, but their first
@@ -35,27 +29,13 @@ type reader struct {
 }
 
 func (r *reader) add(code string, c cell, msg, fix string) {
-	r.addFinding(findings.New(code, c.sheet, c.axis(), msg, fix))
-}
-
-func (r *reader) addFinding(f findings.Finding) {
-	if f.Severity == findings.Error {
-		r.perSh[f.Sheet]++
-		if r.perSh[f.Sheet] > maxFindingsPerSheet {
-			if !r.trunc[f.Sheet] {
-				r.trunc[f.Sheet] = true
-				r.l.Add(findings.New(f.Code, f.Sheet, "", fmt.Sprintf("more than %d errors in this sheet; the rest are not listed", maxFindingsPerSheet), "fix the errors listed and run again"))
-			}
-			return
-		}
-	}
-	r.l.Add(f)
+	r.found.Add(findings.New(code, c.sheet, c.axis(), msg, fix))
 }
 
 func (r *reader) sheetFinding(code, sheet, column, msg string) {
 	f := findings.New(code, sheet, "", msg, "")
 	f.Column = column
-	r.addFinding(f)
+	r.found.Add(f)
 }
 
 // Read reads an input workbook. The findings hold every problem found; when
@@ -73,13 +53,13 @@ func Read(ctx context.Context, src io.Reader) (*capital.Input, findings.List, er
 
 // readBook reads an opened workbook.
 func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, findings.List, error) {
-	r := &reader{ctx: ctx, book: book, perSh: map[string]int{}, trunc: map[string]bool{}, present: map[string]string{}, dup: map[string]bool{}, covered: map[string]bool{}, headerBad: map[string]bool{}}
+	r := &reader{ctx: ctx, book: book, present: map[string]string{}, dup: map[string]bool{}, covered: map[string]bool{}, headerBad: map[string]bool{}}
 	in := &capital.Input{Incomplete: map[string]bool{}}
 	if !r.sheets() {
 		for _, s := range layout.Sheets() {
 			in.Incomplete[s.Name] = true
 		}
-		return in, r.l, nil
+		return in, r.found.Findings(), nil
 	}
 	for _, s := range layout.Sheets() {
 		name, ok := r.present[s.Name]
@@ -92,20 +72,20 @@ func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, finding
 			}
 			continue
 		}
-		errsBefore := len(r.l.Errors())
+		errsBefore := len(r.found.Findings().Errors())
 		r.layoutChecks(s, name)
 		if err := r.readInto(in, s, name); err != nil {
 			if ctx.Err() != nil {
 				return nil, nil, ctx.Err()
 			}
-			r.addFinding(findings.New(findings.Unreadable, s.Name, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), ""))
+			r.found.Add(findings.New(findings.Unreadable, s.Name, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), ""))
 			in.Incomplete[s.Name] = true // what was read of it proves nothing
 		}
-		if r.headerBad[s.Name] || (s.Kind == layout.Fields && len(r.l.Errors()) > errsBefore) {
+		if r.headerBad[s.Name] || (s.Kind == layout.Fields && len(r.found.Findings().Errors()) > errsBefore) {
 			in.Incomplete[s.Name] = true
 		}
 	}
-	return in, r.l, nil
+	return in, r.found.Findings(), nil
 }
 
 // sheets maps the layout's sheets to the file's (case and blanks forgiven;
@@ -118,7 +98,7 @@ func (r *reader) sheets() bool {
 		switch {
 		case dup != nil:
 			dup.Sheet = s.Name
-			r.addFinding(*dup)
+			r.found.Add(*dup)
 			r.dup[s.Name] = true
 		case name != "":
 			r.present[s.Name] = name
@@ -167,7 +147,7 @@ func (r *reader) notInput() {
 		}
 		has = "its sheets are " + strings.Join(names, ", ")
 	}
-	r.l.Add(findings.New(findings.MissingSheet, "", "", fmt.Sprintf("the workbook has none of the required sheets of %s (Operadora, PLA, Contraprestacoes, …): %s", layout.Version, has), fix))
+	r.found.Add(findings.New(findings.MissingSheet, "", "", fmt.Sprintf("the workbook has none of the required sheets of %s (Operadora, PLA, Contraprestacoes, …): %s", layout.Version, has), fix))
 }
 
 // fieldCells reads a campo | valor sheet into its value cells by campo.
@@ -205,7 +185,7 @@ func (r *reader) fieldCells(s layout.Sheet, name string) (map[string]cell, error
 		if _, ok := out[fd.Name]; !ok && !fd.Optional {
 			f := findings.New(findings.MissingField, s.Name, "", fmt.Sprintf("campo %s is missing from sheet %s", fd.Name, s.Name), fmt.Sprintf("add a row with %s in column A and its value in column B", fd.Name))
 			f.Column = layout.CampoHeader
-			r.addFinding(f)
+			r.found.Add(f)
 		}
 	}
 	return out, nil
@@ -279,7 +259,7 @@ func (r *reader) tableRows(s layout.Sheet, name string, each func(rows *xlsxfile
 			continue
 		}
 		each(rows, cols)
-		if r.perSh[s.Name] > maxFindingsPerSheet {
+		if r.found.Full(s.Name) {
 			return nil
 		}
 	}

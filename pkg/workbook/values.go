@@ -32,7 +32,7 @@ func (r *reader) number(c cell, name string, optional, percent bool) (capital.Am
 	}
 	d, err := read()
 	if err != nil {
-		r.addFinding(parse.NumberFinding(c.sheet, c.axis(), name, err))
+		r.found.Add(parse.NumberFinding(c.sheet, c.axis(), name, err))
 		return capital.Amount{}, false
 	}
 	return capital.Amount{V: d, Ref: c.ref()}, true

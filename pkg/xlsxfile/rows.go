@@ -471,8 +471,12 @@ func typeOf(t []byte) cellType {
 	return tUnknown
 }
 
-// CellName names a cell: column 2, row 7 is "B7".
+// CellName names a cell: column 2, row 7 is "B7"; "" when col or row is
+// below 1, a place that is no one cell (a whole column, a whole sheet).
 func CellName(col, row int) string {
+	if col < 1 || row < 1 {
+		return ""
+	}
 	var b [8]byte
 	i := len(b)
 	for c := col; c > 0; c = (c - 1) / 26 {

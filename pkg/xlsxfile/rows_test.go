@@ -269,6 +269,11 @@ func TestCellName(t *testing.T) {
 			t.Errorf("ParseCellName(%q) = %d, %d", s, col, row)
 		}
 	}
+	for _, c := range [][2]int{{0, 5}, {2, 0}, {-1, 1}, {0, 0}} { // a column, a row, no cell
+		if got := CellName(c[0], c[1]); got != "" {
+			t.Errorf("CellName(%d, %d) = %q, want \"\"", c[0], c[1], got)
+		}
+	}
 }
 
 // BenchmarkRows streams a sheet of 50,000 rows of eight cells (the shape
