@@ -40,8 +40,8 @@ const checkEvery = 4096
 func Read(ctx context.Context, path string) (*capital.Beneficiarios, findings.List, error) {
 	if strings.EqualFold(filepath.Ext(path), ".csv") {
 		f, bad := xlsxfile.OpenRegular(path)
-		if bad != nil {
-			return nil, findings.List{*bad}, nil
+		if f == nil {
+			return nil, bad, nil
 		}
 		defer f.Close()
 		return ReadCSV(ctx, f, filepath.Base(path))
@@ -65,9 +65,8 @@ func reporter(found *findings.Collector, sheet string) func(Problem) {
 // row 1, the values of each row as the cells show them (a TRUE/FALSE cell
 // is no S or N, and is refused).
 func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, findings.List, error) {
-	book, bad, err := xlsxfile.Open(ctx, path)
+	book, l, err := xlsxfile.Open(ctx, path)
 	if book == nil {
-		l, err := xlsxfile.Refusal(bad, err)
 		return nil, l, err
 	}
 	defer book.Close()
@@ -85,7 +84,7 @@ func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, finding
 		if ctx.Err() != nil {
 			return nil, found.Findings(), ctx.Err()
 		}
-		return nil, append(found.Findings(), findings.New(findings.Unreadable, SheetName, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
+		return nil, append(found.Findings(), xlsxfile.UnreadableSheet(SheetName, err)), nil
 	}
 	rows, err := book.Rows(ctx, name)
 	if err != nil {

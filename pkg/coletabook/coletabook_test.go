@@ -336,4 +336,10 @@ func TestExcelStoredValues(t *testing.T) {
 			t.Errorf("TRUE in %s: %v, want %s", c.axis, got, c.want)
 		}
 	}
+	// A sheet that cannot be read is unreadable (CR-E001) at the cell where
+	// its reading stopped, as in every reader.
+	broken := xlsxtest.SetCell(t, clean, coleta.SheetName, "E4", `<c r="E4" t="b"><v>2</v></c>`)
+	if l := validate(t, write(broken)); !slices.Equal(places(l), []string{"CR-E001 Coleta!E4"}) || !strings.Contains(l[0].Message, "the sheet cannot be read: row 4: cell E4 is a boolean cell holding") {
+		t.Errorf("a boolean 2: %v", l)
+	}
 }

@@ -64,9 +64,8 @@ func noColetaFix(book *xlsxfile.Book) string {
 // read reads the Coleta sheet of the workbook at path, and opens the
 // workbook to be filled in when edit (else the Book has no File).
 func read(ctx context.Context, path string, edit bool) (*Book, findings.List, error) {
-	book, bad, err := xlsxfile.Open(ctx, path)
+	book, l, err := xlsxfile.Open(ctx, path)
 	if book == nil {
-		l, err := xlsxfile.Refusal(bad, err)
 		return nil, l, err
 	}
 	defer book.Close()
@@ -84,7 +83,7 @@ func read(ctx context.Context, path string, edit bool) (*Book, findings.List, er
 		if ctx.Err() != nil {
 			return nil, nil, ctx.Err()
 		}
-		return nil, append(l, findings.New(findings.ColetaLayout, coleta.SheetName, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
+		return nil, append(l, xlsxfile.UnreadableSheet(coleta.SheetName, err)), nil
 	}
 	b := &Book{Sheet: sh, name: name}
 	if edit {

@@ -60,9 +60,8 @@ func ref(sheet string, col, row int) string { return sheet + "!" + xlsxfile.Cell
 // Read reads the workbook at path. The input is nil when it has errors. The
 // error is ctx's when it ended the reading.
 func Read(ctx context.Context, path string) (*reclamacoes.Input, findings.List, error) {
-	book, bad, err := xlsxfile.Open(ctx, path)
+	book, l, err := xlsxfile.Open(ctx, path)
 	if book == nil {
-		l, err := xlsxfile.Refusal(bad, err)
 		return nil, l, err
 	}
 	defer book.Close()
@@ -95,7 +94,7 @@ func (r *reader) sheet(name string) (string, bool) {
 // context, which Read returns).
 func (r *reader) unreadable(sheet string, err error) {
 	if r.ctx.Err() == nil {
-		r.add(findings.Unreadable, sheet, 0, 0, "the sheet cannot be read: "+xlsxfile.Reason(err), "")
+		r.found.Add(xlsxfile.UnreadableSheet(sheet, err))
 	}
 }
 

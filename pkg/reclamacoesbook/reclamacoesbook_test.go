@@ -164,6 +164,12 @@ func TestOtherWriters(t *testing.T) {
 	if _, l, _ := Read(context.Background(), write(bad)); len(l) != 1 || l[0].Code != findings.BadDate || !strings.Contains(l[0].Message, "FALSE is a TRUE/FALSE") {
 		t.Errorf("FALSE as fim: %v", l)
 	}
+	// A sheet that cannot be read is unreadable (CR-E001) at the cell where
+	// its reading stopped.
+	bad = xlsxtest.SetCell(t, clean, ReclamacoesSheet, "B3", `<c r="B3" t="b"><v>2</v></c>`)
+	if _, l, _ := Read(context.Background(), write(bad)); len(l) != 1 || l[0].Code != findings.Unreadable || l[0].Where() != "Reclamacoes!B3" || !strings.Contains(l[0].Message, "the sheet cannot be read: row 3: cell B3 is a boolean cell") {
+		t.Errorf("a boolean 2: %v", l)
+	}
 }
 
 // A sheet of many bad rows gives findings.MaxErrorsPerSheet errors and the

@@ -42,9 +42,8 @@ func (r *reader) sheetFinding(code, sheet, column, msg string) {
 // any is an error the input is incomplete and must not be computed. The
 // error is ctx's when it ended the reading, and then nothing else counts.
 func Read(ctx context.Context, src io.Reader) (*capital.Input, findings.List, error) {
-	book, bad, err := xlsxfile.Read(ctx, src)
+	book, l, err := xlsxfile.Read(ctx, src)
 	if book == nil {
-		l, err := xlsxfile.Refusal(bad, err)
 		return nil, l, err
 	}
 	defer book.Close()
@@ -78,7 +77,7 @@ func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, finding
 			if ctx.Err() != nil {
 				return nil, nil, ctx.Err()
 			}
-			r.found.Add(findings.New(findings.Unreadable, s.Name, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), ""))
+			r.found.Add(xlsxfile.UnreadableSheet(s.Name, err))
 			in.Incomplete[s.Name] = true // what was read of it proves nothing
 		}
 		if r.headerBad[s.Name] || (s.Kind == layout.Fields && len(r.found.Findings().Errors()) > errsBefore) {

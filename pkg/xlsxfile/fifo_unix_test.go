@@ -27,11 +27,11 @@ func TestOpenNotRegular(t *testing.T) {
 		paths["/dev/zero"] = "a device"
 	}
 	for path, what := range paths {
-		done := make(chan *findings.Finding, 1)
+		done := make(chan findings.List, 1)
 		go func() { _, bad, _ := Open(context.Background(), path); done <- bad }()
 		select {
 		case bad := <-done:
-			if bad == nil || bad.Code != findings.Unreadable || !strings.Contains(bad.Message, what) || !strings.Contains(bad.Message, path) {
+			if len(bad) != 1 || bad[0].Code != findings.Unreadable || !strings.Contains(bad[0].Message, what) || !strings.Contains(bad[0].Message, path) {
 				t.Errorf("%s: %v, want %s", path, bad, what)
 			}
 		case <-time.After(5 * time.Second):
@@ -44,7 +44,7 @@ func TestOpenNotRegular(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer fh.Close()
-	if _, bad, _ := Read(context.Background(), fh); bad == nil || !strings.Contains(bad.Message, "FIFO") {
+	if _, bad, _ := Read(context.Background(), fh); len(bad) != 1 || !strings.Contains(bad[0].Message, "FIFO") {
 		t.Errorf("Read of a FIFO: %v", bad)
 	}
 }

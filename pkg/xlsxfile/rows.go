@@ -79,27 +79,19 @@ func (e *SheetError) Error() string {
 	return fmt.Sprintf("sheet %s: %s", e.Sheet, e.Msg)
 }
 
-// Reason is why err stopped a reading, for a finding that names the sheet
-// itself: a SheetError's row and message, or err's text.
-func Reason(err error) string {
+// UnreadableSheet is the finding of a sheet whose reading stopped on err,
+// as Book.Rows or Rows.Err give it: CR-E001 at the cell it stopped at (when
+// it stopped at one), with the row and why.
+func UnreadableSheet(sheet string, err error) findings.Finding {
+	reason, cell := err.Error(), ""
 	var se *SheetError
 	if errors.As(err, &se) {
+		reason, cell = se.Msg, se.Cell
 		if se.Row > 0 {
-			return fmt.Sprintf("row %d: %s", se.Row, se.Msg)
+			reason = fmt.Sprintf("row %d: %s", se.Row, se.Msg)
 		}
-		return se.Msg
 	}
-	return err.Error()
-}
-
-// ReasonCell is the cell a reading stopped at, for the finding Reason
-// words: "" when err concerns no one cell.
-func ReasonCell(err error) string {
-	var se *SheetError
-	if errors.As(err, &se) {
-		return se.Cell
-	}
-	return ""
+	return findings.New(findings.Unreadable, sheet, cell, "the sheet cannot be read: "+reason, "")
 }
 
 func (r *Rows) fail(row int, format string, args ...any) bool {

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/capreg/capreg/pkg/findings"
 )
 
 // readAll reads every row of a sheet as "row: col kind value [=formula]; …".
@@ -140,8 +142,8 @@ func TestRowsRefused(t *testing.T) {
 			if !errors.As(err, &se) || se.Sheet != "Sheet1" || se.Row != c.row || !strings.Contains(se.Msg, c.msg) {
 				t.Fatalf("rows %q, error %v; want sheet Sheet1, row %d: %s", got, err, c.row, c.msg)
 			}
-			if se.Cell != c.cell || ReasonCell(err) != c.cell {
-				t.Errorf("cell %q, want %q", se.Cell, c.cell)
+			if f := UnreadableSheet("Sheet1", err); se.Cell != c.cell || f.Cell != c.cell || f.Code != findings.Unreadable || !strings.HasPrefix(f.Message, "the sheet cannot be read: ") || !strings.Contains(f.Message, c.msg) {
+				t.Errorf("cell %q, finding %v, want %q", se.Cell, UnreadableSheet("Sheet1", err), c.cell)
 			}
 			if !strings.HasPrefix(err.Error(), fmt.Sprintf("sheet Sheet1, row %d: ", c.row)) && c.row > 0 {
 				t.Errorf("message %q does not name the sheet and row", err)

@@ -69,9 +69,10 @@ type sheet struct {
 // Open opens the workbook at path read-only and checks its package (see
 // Read). A path that is not a regular file (a directory, a FIFO, a device)
 // is refused before anything is read from it: a FIFO blocks forever and a
-// device never ends. A file that cannot be used gives a finding (CR-E001
-// or CR-E022) instead; the error is ctx's, when it ended the check.
-func Open(ctx context.Context, path string) (*Book, *findings.Finding, error) {
+// device never ends. A file that cannot be used gives no Book but the
+// finding that says why (CR-E001 or CR-E022), which its reader returns;
+// the error is ctx's, when it ended the check.
+func Open(ctx context.Context, path string) (*Book, findings.List, error) {
 	fh, bad := OpenRegular(path)
 	if bad != nil {
 		return nil, bad, nil
@@ -99,10 +100,10 @@ func Open(ctx context.Context, path string) (*Book, *findings.Finding, error) {
 // is refused, never read as a shorter sheet), the workbook and its shared
 // strings are well-formed. A regular *os.File larger than a few megabytes
 // is read in place, never copied into memory whole: it must stay open,
-// unchanged, until the Book is closed. A file that cannot be used gives a
-// finding (CR-E001 or CR-E022) instead; the error is ctx's, when it ended
-// the check.
-func Read(ctx context.Context, src io.Reader) (*Book, *findings.Finding, error) {
+// unchanged, until the Book is closed. A file that cannot be used gives no
+// Book but the finding that says why (CR-E001 or CR-E022); the error is
+// ctx's, when it ended the check.
+func Read(ctx context.Context, src io.Reader) (*Book, findings.List, error) {
 	if fh, ok := src.(*os.File); ok {
 		st, err := fh.Stat()
 		if err != nil {
@@ -122,19 +123,10 @@ func Read(ctx context.Context, src io.Reader) (*Book, *findings.Finding, error) 
 	return open(ctx, bytes.NewReader(data), int64(len(data)))
 }
 
-// Refusal is what a reader returns when Open or Read gave no Book: the
-// finding that refused the file, or else the context's error.
-func Refusal(bad *findings.Finding, err error) (findings.List, error) {
-	if bad != nil {
-		return findings.List{*bad}, nil
-	}
-	return nil, err
-}
-
 // OpenRegular opens the file at path for reading, refusing (CR-E001),
 // before anything is read from it, whatever is not a regular file: a
 // directory, a FIFO (which blocks forever), a device (which never ends).
-func OpenRegular(path string) (*os.File, *findings.Finding) {
+func OpenRegular(path string) (*os.File, findings.List) {
 	fh, err := safefile.OpenRegular(path)
 	if err != nil {
 		return nil, cannotRead(path, err)
@@ -142,7 +134,7 @@ func OpenRegular(path string) (*os.File, *findings.Finding) {
 	return fh, nil
 }
 
-func cannotRead(path string, err error) *findings.Finding {
+func cannotRead(path string, err error) findings.List {
 	fix := ""
 	if errors.Is(err, safefile.ErrNotRegular) {
 		fix = "give the path of the .xlsx file itself (save the data to a file first)"
@@ -152,7 +144,7 @@ func cannotRead(path string, err error) *findings.Finding {
 
 // open reads the package: its parts, the workbook part and its sheets,
 // the shared strings.
-func open(ctx context.Context, src io.ReaderAt, size int64) (*Book, *findings.Finding, error) {
+func open(ctx context.Context, src io.ReaderAt, size int64) (*Book, findings.List, error) {
 	b, msg, fix := openZip(src, size)
 	if b == nil {
 		if msg == "" {
@@ -432,7 +424,7 @@ func describe(zr *zip.Reader, parts map[string]*zip.File) (msg, fix string) {
 
 // compoundFile tells a password-protected workbook from a legacy .xls: an
 // encrypted one has an EncryptionInfo stream, found in chunks.
-func compoundFile(r io.Reader) *findings.Finding {
+func compoundFile(r io.Reader) findings.List {
 	var marker []byte
 	for _, c := range "EncryptionInfo" {
 		marker = append(marker, byte(c), 0) // UTF-16LE stream name
@@ -443,8 +435,7 @@ func compoundFile(r io.Reader) *findings.Finding {
 		n, err := r.Read(chunk)
 		buf = append(buf, chunk[:n]...)
 		if bytes.Contains(buf, marker) {
-			f := findings.New(findings.Encrypted, "", "", "the workbook is password-protected (encrypted); capreg cannot read it", "")
-			return &f
+			return findings.List{findings.New(findings.Encrypted, "", "", "the workbook is password-protected (encrypted); capreg cannot read it", "")}
 		}
 		buf = append(buf[:0], buf[max(0, len(buf)-len(marker)+1):]...)
 		if err != nil {
@@ -454,9 +445,8 @@ func compoundFile(r io.Reader) *findings.Finding {
 	return unreadable("not a readable .xlsx workbook: it is a legacy Excel 97-2003 (.xls) workbook or another OLE compound file", "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx): File > Save As, file type Excel Workbook (.xlsx)")
 }
 
-func unreadable(msg, fix string) *findings.Finding {
-	f := findings.New(findings.Unreadable, "", "", msg, fix)
-	return &f
+func unreadable(msg, fix string) findings.List {
+	return findings.List{findings.New(findings.Unreadable, "", "", msg, fix)}
 }
 
 // Close closes the file the book was opened from (Open's, not Read's).

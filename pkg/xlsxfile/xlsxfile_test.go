@@ -118,12 +118,12 @@ func TestOpen(t *testing.T) {
 				return
 			}
 			code, msg, _ := strings.Cut(c.want, " ")
-			if bad == nil || bad.Code != code || !strings.Contains(bad.Message, msg) || !strings.Contains(bad.Fix, c.fix) {
+			if len(bad) != 1 || bad[0].Code != code || !strings.Contains(bad[0].Message, msg) || !strings.Contains(bad[0].Fix, c.fix) {
 				t.Errorf("got %v, want %s (fix: %s)", bad, c.want, c.fix)
 			}
 		})
 	}
-	if _, bad, _ := Open(context.Background(), filepath.Join(dir, "none.xlsx")); bad == nil || bad.Code != findings.Unreadable || !strings.Contains(bad.Message, "no such file") {
+	if _, bad, _ := Open(context.Background(), filepath.Join(dir, "none.xlsx")); len(bad) != 1 || bad[0].Code != findings.Unreadable || !strings.Contains(bad[0].Message, "no such file") {
 		t.Errorf("a missing file: %v", bad)
 	}
 }
@@ -169,7 +169,7 @@ func TestOpenLarge(t *testing.T) {
 	}
 }
 
-func check(t *testing.T, bad *findings.Finding) {
+func check(t *testing.T, bad findings.List) {
 	t.Helper()
 	if bad != nil {
 		t.Fatal(bad)
@@ -206,7 +206,7 @@ func TestDamagedPart(t *testing.T) {
 	i := bytes.Index(flipped, []byte("xl/worksheets/sheet1.xml")) + len("xl/worksheets/sheet1.xml") + 40
 	flipped[i] ^= 0xff
 	for name, data := range map[string][]byte{"a part lying about its size": lying, "a flipped byte": flipped} {
-		if _, bad, _ := Read(context.Background(), bytes.NewReader(data)); bad == nil || !strings.Contains(bad.Message, "part xl/worksheets/sheet1.xml is damaged") {
+		if _, bad, _ := Read(context.Background(), bytes.NewReader(data)); len(bad) != 1 || !strings.Contains(bad[0].Message, "part xl/worksheets/sheet1.xml is damaged") {
 			t.Errorf("%s: %v", name, bad)
 		}
 	}
