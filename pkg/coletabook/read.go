@@ -87,22 +87,11 @@ func read(ctx context.Context, path string, edit bool) (*Book, findings.List, er
 	}
 	b := &Book{Sheet: sh, name: name}
 	if edit {
-		if b.File, err = editable(book); err != nil {
+		if b.File, err = book.Edit(); err != nil {
 			return nil, append(l, findings.New(findings.Unreadable, "", "", "the workbook cannot be opened to be filled in: "+err.Error(), "")), nil
 		}
 	}
 	return b, l, nil
-}
-
-// editable opens the workbook with excelize, a panic of which on a
-// malformed part is an error.
-func editable(book *xlsxfile.Book) (f *excelize.File, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			f, err = nil, fmt.Errorf("the workbook is malformed: %v", p)
-		}
-	}()
-	return book.Edit()
 }
 
 // readSheet streams the sheet's typed cells: a numeric cell's value as

@@ -644,7 +644,14 @@ func (b *Book) Merges(name string) (refs []string, known bool) {
 }
 
 // Edit opens the workbook with excelize, to be changed and written (the
-// coleta sheet capreg fills in).
-func (b *Book) Edit() (*excelize.File, error) {
+// coleta sheet capreg fills in). excelize parses parts this package never
+// reads (styles, drawings), and panics on some malformed ones: such a panic
+// is an error.
+func (b *Book) Edit() (f *excelize.File, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			f, err = nil, fmt.Errorf("the workbook is malformed: %v", p)
+		}
+	}()
 	return excelize.OpenReader(io.NewSectionReader(b.src, 0, b.size), excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: 16 << 20})
 }
