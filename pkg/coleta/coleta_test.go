@@ -67,6 +67,20 @@ func codesAt(l findings.List) []string {
 	return out
 }
 
+// A registro typed as a number is read with its zeros, and warned of once,
+// naming the first cell and how many more.
+func TestRegistroNumberWarning(t *testing.T) {
+	s := sheet(8)
+	for i := range s.Rows {
+		s.Rows[i].Cells[0].Text, s.Rows[i].Cells[0].IsText = "5711", false
+	}
+	l := Validate(s)
+	want := "field 1: A3 and 7 more cells hold the registro ANS as a number (5711, read as 005711): the sheet sent to ANS holds 4 digits where the field has 6"
+	if len(l) != 1 || l[0].Severity != findings.Warning || l[0].Message != want {
+		t.Errorf("got %v, want the warning %q", l, want)
+	}
+}
+
 func TestValidSheetHasNoFindings(t *testing.T) {
 	if l := Validate(sheet(8)); len(l) != 0 {
 		t.Fatalf("findings on a valid sheet: %v", l)
@@ -87,7 +101,21 @@ func TestValidateRules(t *testing.T) {
 		{"header name differs", func(s *Sheet) { s.Names[7].Text = "Sinistralidade" }, []string{"CR-W030 H2"}},
 		{"header name spacing and case forgiven", func(s *Sheet) { s.Names[0].Text = " registro  da operadora na ans" }, nil},
 		{"registro 5 digits as text", func(s *Sheet) { cell(s, 1, 4).Text = "05711" }, []string{"CR-E012 A4"}},
-		{"registro as number drops zeros", func(s *Sheet) { c := cell(s, 1, 4); c.Text, c.IsText = "5711", false }, []string{"CR-E012 A4"}},
+		// A number cell drops the zeros of 005711: read as 005711 (so no
+		// CR-E038), with a warning once for the file ANS receives.
+		{"registro as number drops zeros", func(s *Sheet) { c := cell(s, 1, 4); c.Text, c.IsText = "5711", false }, []string{"CR-W033 A4"}},
+		{"registro as numbers in every row", func(s *Sheet) {
+			for i := range s.Rows {
+				s.Rows[i].Cells[0].Text, s.Rows[i].Cells[0].IsText = "5711", false
+			}
+		}, []string{"CR-W033 A3"}},
+		{"registro as a number of 6 digits", func(s *Sheet) {
+			for i := range s.Rows {
+				s.Rows[i].Cells[0].Text, s.Rows[i].Cells[0].IsText = "123456", false
+			}
+		}, nil},
+		{"registro as another number", func(s *Sheet) { c := cell(s, 1, 7); c.Text, c.IsText = "5712", false }, []string{"CR-W033 A7", "CR-E038 A7"}},
+		{"registro as a number of 7 digits", func(s *Sheet) { c := cell(s, 1, 4); c.Text, c.IsText = "1005711", false }, []string{"CR-E012 A4"}},
 		{"registro differs", func(s *Sheet) { cell(s, 1, 7).Text = "123456" }, []string{"CR-E038 A7"}},
 		{"registro empty", func(s *Sheet) { cell(s, 1, 3).Text = "" }, []string{"CR-E005 A3"}},
 		{"data base AAAA-MM", func(s *Sheet) { cell(s, 2, 4).Text = "2018-02" }, []string{"CR-E031 B4"}},

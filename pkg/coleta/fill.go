@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -95,7 +96,7 @@ func (p *Plan) registro(rows []parsedRow, flag string) error {
 		}
 	}
 	if flag != "" {
-		reg, err := ParseRegistro(Cell{Text: flag, IsText: true})
+		reg, err := parse.Registro(flag, false)
 		if err != nil {
 			return fmt.Errorf("--registro: %w", err)
 		}

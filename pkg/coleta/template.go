@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -21,7 +22,7 @@ type TemplateOptions struct {
 
 // Check refuses options that would make a sheet ANS does not ask for.
 func (o TemplateOptions) Check() error {
-	if _, err := ParseRegistro(Cell{Text: o.Registro, IsText: true}); err != nil {
+	if _, err := parse.Registro(o.Registro, false); err != nil {
 		return fmt.Errorf("--registro: %w", err)
 	}
 	switch {

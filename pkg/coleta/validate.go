@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -41,8 +42,9 @@ type parsedRow struct {
 }
 
 type validator struct {
-	l      findings.List
-	asText map[int][]Cell // field → cells holding a number as text
+	l        findings.List
+	asText   map[int][]Cell // field → cells holding a number as text
+	regShort []Cell         // field 1 cells holding a registro as a number of fewer than 6 digits
 }
 
 func (v *validator) add(code string, c Cell, msg, fix string) {
@@ -76,6 +78,7 @@ func Validate(s *Sheet) findings.List {
 		rows[i] = v.parseRow(&s.Rows[i])
 	}
 	v.numbersAsText()
+	v.registroNumbers()
 	v.registros(rows)
 	promo, aps := v.start(rows, 3), v.start(rows, 4)
 	v.sequence(rows)
@@ -125,10 +128,13 @@ func (v *validator) parseRow(r *Row) parsedRow {
 	p := parsedRow{row: r}
 	if c := r.Field(1); c.Empty() {
 		v.missing(c, "field 1 (registro ANS) is empty")
-	} else if reg, err := ParseRegistro(c); err != nil {
-		v.add(findings.BadRegistro, c, "field 1: "+err.Error(), "")
+	} else if reg, err := parse.Registro(c.Text, !c.IsText); err != nil {
+		v.l.Add(parse.Finding(findings.BadRegistro, SheetName, c.Axis(), "field 1", err))
 	} else {
 		p.registro, p.registroOK = reg, true
+		if reg != strings.TrimSpace(c.Text) {
+			v.regShort = append(v.regShort, c)
+		}
 	}
 	if c := r.Field(2); c.Empty() {
 		v.missing(c, "field 2 (data base, mmaaaa) is empty")
@@ -179,6 +185,23 @@ func (v *validator) numbersAsText() {
 		}
 		v.add(findings.ColetaNumberAsText, cells[0], fmt.Sprintf("field %d: %s as text", n, where), "")
 	}
+}
+
+// registroNumbers warns once of registros typed as numbers of fewer than
+// six digits: read with their leading zeros, as everywhere in capreg, but
+// the file itself, which goes to ANS, holds fewer digits than field 1 has.
+func (v *validator) registroNumbers() {
+	if len(v.regShort) == 0 {
+		return
+	}
+	c := v.regShort[0]
+	n := strings.TrimSpace(c.Text)
+	where := c.Axis() + " holds"
+	if len(v.regShort) > 1 {
+		where = fmt.Sprintf("%s and %d more cells hold", c.Axis(), len(v.regShort)-1)
+	}
+	reg, _ := parse.Registro(n, true)
+	v.add(findings.ColetaRegistroNumber, c, fmt.Sprintf("field 1: %s the registro ANS as a number (%s, read as %s): the sheet sent to ANS holds %d digits where the field has 6", where, n, reg, len(n)), "")
 }
 
 // registros checks that every row names the same operator.

@@ -76,24 +76,6 @@ func monthError(text string) error {
 	return fmt.Errorf("%q is %s (6 characters, month then year, e.g. 032024)", findings.Clip(text), why)
 }
 
-// ParseRegistro reads a registro ANS: six digits, as text or as a number of
-// six digits (a number drops leading zeros, so 005711 must be text).
-func ParseRegistro(c Cell) (string, error) {
-	s := strings.TrimSpace(c.Text)
-	if len(s) == 6 && strings.Trim(s, "0123456789") == "" {
-		return s, nil
-	}
-	if !c.IsText {
-		if d, err := parse.Raw(s); err == nil && d.IsInteger() && d.Sign() > 0 && d.LessThan(decimal.NewFromInt(1000000)) {
-			if d.GreaterThanOrEqual(decimal.NewFromInt(100000)) {
-				return d.String(), nil
-			}
-			return "", fmt.Errorf("%s has %d digits: a number drops the leading zeros; format the cell as text and type %06d", d, len(d.String()), d.IntPart())
-		}
-	}
-	return "", fmt.Errorf("%q is not a 6-digit registro ANS", findings.Clip(s))
-}
-
 // ParseValue reads the number of field f from a cell: a numeric cell exactly,
 // or text in pt-BR or plain notation (asText true). It checks the field's
 // size: integer digits, decimal places, not negative, whole for counts. A
@@ -108,7 +90,7 @@ func ParseValue(f Field, c Cell) (v decimal.Decimal, asText bool, bad *findings.
 		v, err = parse.Number(text) // a stored text that is not a plain number
 	}
 	if err != nil {
-		nf := parse.NumberFinding(SheetName, c.Axis(), fmt.Sprintf("field %d", f.Num), err)
+		nf := parse.Finding(findings.BadNumber, SheetName, c.Axis(), fmt.Sprintf("field %d", f.Num), err)
 		return v, asText, &nf
 	}
 	if msg := sizeError(f, v); msg != "" {

@@ -80,6 +80,7 @@ const (
 	ColetaHeaderName     = "CR-W030"
 	ColetaLateStart      = "CR-W031"
 	ColetaNumberAsText   = "CR-W032"
+	ColetaRegistroNumber = "CR-W033"
 
 	// The IN 36/2024 complaint ranking (capreg reclamacoes).
 	ReclamacoesLayout    = "CR-E040"
@@ -142,6 +143,7 @@ func Catalogue() []Check {
 		{ColetaHeaderName, Warning, "coleta: row 2 holds the field names as ANS words them", "copy the names from capreg coleta template"},
 		{ColetaLateStart, Warning, "coleta: the rows start at 2018-01, or at the operator's registration month when it is later", "add the months from 2018-01 if the operator was registered before the first month"},
 		{ColetaNumberAsText, Warning, "coleta: ANS asks for numeric fields; a number typed as text may not be read as a number", "type the value in a number-formatted cell (capreg coleta template formats every column)"},
+		{ColetaRegistroNumber, Warning, "coleta: field 1 holds the registro ANS with its 6 characters; a number cell keeps no leading zeros (5711 for 005711), which capreg restores but the file sent to ANS does not hold", "format the cell as text and type the 6 digits (005711), as capreg coleta template does"},
 		{ReclamacoesLayout, Error, "reclamacoes: sheet Periodo (campo | valor: inicio, fim) and sheet Reclamacoes (produto | beneficiarios | reclamacoes_nao_resolvidas)", "start from capreg reclamacoes --template"},
 		{ReclamacoesBeforeIN, Error, "IN ANS 36/2024 (art. 17 as amended) is in force from 2024-10-01: an evaluation period starting earlier is not ranked under it", "use an evaluation period starting on or after 2024-10-01"},
 		{ReclamacoesPeriod, Error, "reclamacoes: the evaluation period ends on or after it starts", "check inicio and fim in the Periodo sheet"},

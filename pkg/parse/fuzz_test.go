@@ -189,3 +189,33 @@ func FuzzSerial(f *testing.F) {
 		}
 	})
 }
+
+var sixDigits = regexp.MustCompile(`^[0-9]{6}$`)
+
+// FuzzRegistro: whatever Registro accepts is six ASCII digits: the text
+// itself (trimmed), or the number it stores, padded (never 0); what it
+// refuses is a proper *Error.
+func FuzzRegistro(f *testing.F) {
+	for _, s := range []string{"005711", " 123456 ", "5711", "05711", "1E5", "0", "-5711", "5711.5", "1000000", "１２３４５６", "TRUE", ""} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, numeric bool) {
+		got, err := Registro(s, numeric)
+		if err != nil {
+			if pe, ok := IsParseError(err); !ok || pe.Text != s || pe.Kind != Syntax || pe.Fix == "" {
+				t.Fatalf("Registro(%q, %v): error %v is not a proper *Error", s, numeric, err)
+			}
+			return
+		}
+		if !sixDigits.MatchString(got) || (numeric && got == "000000") {
+			t.Fatalf("Registro(%q, %v) = %q, not six digits", s, numeric, got)
+		}
+		if !numeric && got != strings.TrimSpace(s) {
+			t.Fatalf("Registro(%q) = %q, not the text typed", s, got)
+		}
+		if d, err := Raw(strings.TrimSpace(s)); numeric && (err != nil || !d.Equal(decimal.RequireFromString(got))) {
+			t.Fatalf("Registro(%q, numeric) = %q, not the number stored", s, got)
+		}
+	})
+}

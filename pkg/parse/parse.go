@@ -151,6 +151,27 @@ func Raw(raw string) (decimal.Decimal, error) {
 	return d, nil
 }
 
+const registroFix = "type the 6 digits of the registro ANS, leading zeros included (005711)"
+
+// Registro reads a registro ANS, which has six digits: text of exactly six
+// digits ("005711"; blanks around it are forgiven), or, when numeric, the
+// stored value of a numeric cell, a whole number from 1 to 999999 padded to
+// six digits. A number cell drops the leading zeros a person typed (5711
+// for 005711), and no registro is all zeros, so the padding restores the
+// registro; text of fewer digits ("05711") is refused, as a digit may be
+// missing anywhere.
+func Registro(text string, numeric bool) (string, error) {
+	s := strings.TrimSpace(text)
+	if numeric {
+		if d, err := Raw(s); err == nil && d.IsInteger() && d.Sign() > 0 && d.LessThan(decimal.New(1, 6)) {
+			return fmt.Sprintf("%06d", d.IntPart()), nil
+		}
+	} else if len(s) == 6 && digits.MatchString(s) {
+		return s, nil
+	}
+	return "", &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is not a 6-digit registro ANS", findings.Clip(s)), Fix: registroFix}
+}
+
 // Percent reads a fraction typed as text: "0,35", "0.35" or "35%".
 func Percent(text string) (decimal.Decimal, error) {
 	s := strings.TrimSpace(text)
@@ -217,12 +238,11 @@ func Serial(raw string, date1904 bool) (time.Time, error) {
 	return epoch.AddDate(0, 0, int(days)), nil
 }
 
-// NumberFinding is the finding of a value that could not be read as a
-// number: CR-E007 when the text is ambiguous (1.234), else CR-E006; the
-// message "what: why", the fix the parse error's own (the catalogue's for
-// any other error).
-func NumberFinding(sheet, cell, what string, err error) findings.Finding {
-	code, fix := findings.BadNumber, ""
+// Finding is the finding of a value that could not be read: of code, or
+// CR-E007 when it is an ambiguous number (1.234); the message "what: why",
+// the fix the parse error's own (the catalogue's for any other error).
+func Finding(code, sheet, cell, what string, err error) findings.Finding {
+	fix := ""
 	if pe, ok := IsParseError(err); ok {
 		fix = pe.Fix
 		if pe.Kind == Ambiguous {

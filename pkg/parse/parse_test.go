@@ -132,9 +132,9 @@ func TestErrorMessages(t *testing.T) {
 	}
 }
 
-// A number that cannot be read is CR-E007 when ambiguous, else CR-E006,
-// with the parse error's fix, at the place given.
-func TestNumberFinding(t *testing.T) {
+// A value that cannot be read is a finding of the code given, at the place
+// given, with the parse error's fix; an ambiguous number is CR-E007.
+func TestFinding(t *testing.T) {
 	_, ambiguous := Number("1.234")
 	_, syntax := Number("12,3,4")
 	tests := []struct {
@@ -146,14 +146,57 @@ func TestNumberFinding(t *testing.T) {
 		{"ambiguous", ambiguous, findings.AmbiguousNumber, "type a numeric cell, or write it unambiguously (1.234,00 or 1234)", `valor: "1.234" is ambiguous: 1 thousand or 1.234`},
 		{"syntax", syntax, findings.BadNumber, numberFix, `valor: "12,3,4" is not a number`},
 		{"another error", errors.New("boom"), findings.BadNumber, "type a numeric cell, or text like 1.234.567,89", "valor: boom"},
+		{"a registro", func() error { _, err := Registro("5711", false); return err }(), findings.BadRegistro, registroFix, `valor: "5711" is not a 6-digit registro ANS`},
 	}
 	for _, c := range tests {
 		t.Run(c.name, func(t *testing.T) {
-			f := NumberFinding("PLA", "B3", "valor", c.err)
+			code := findings.BadNumber
+			if c.code == findings.BadRegistro {
+				code = c.code
+			}
+			f := Finding(code, "PLA", "B3", "valor", c.err)
 			if f.Code != c.code || f.Fix != c.fix || f.Message != c.message || f.Sheet != "PLA" || f.Cell != "B3" || f.Severity != findings.Error {
 				t.Errorf("got %+v", f)
 			}
 		})
+	}
+}
+
+// The one rule of a registro ANS, for the workbook and the coleta sheet:
+// six digits of text, or a numeric cell's whole number padded to six.
+func TestRegistro(t *testing.T) {
+	tests := []struct {
+		text    string
+		numeric bool
+		want    string // "" when refused
+	}{
+		{"005711", false, "005711"},
+		{" 123456 ", false, "123456"}, // blanks forgiven
+		{"5711", false, ""},           // text keeps what was typed: a digit is missing
+		{"05711", false, ""},
+		{"1234567", false, ""},
+		{"12345a", false, ""},
+		{"", false, ""},
+		{"5711", true, "005711"}, // a number cell lost the zeros of 005711
+		{"1", true, "000001"},
+		{"123456", true, "123456"},
+		{"999999", true, "999999"},
+		{"1E5", true, "100000"},
+		{"1000000", true, ""}, // 7 digits
+		{"0", true, ""},       // no registro is all zeros
+		{"-5711", true, ""},
+		{"5711.5", true, ""},
+		{"005711", true, "005711"}, // the stored value of a number cell has no zeros, but reads
+		{"TRUE", true, ""},
+	}
+	for _, c := range tests {
+		got, err := Registro(c.text, c.numeric)
+		if got != c.want || (err == nil) != (c.want != "") {
+			t.Errorf("Registro(%q, %v) = %q, %v; want %q", c.text, c.numeric, got, err, c.want)
+		}
+		if err != nil && (kindOf(err) != Syntax || !strings.Contains(err.Error(), "is not a 6-digit registro ANS")) {
+			t.Errorf("Registro(%q, %v): error %v", c.text, c.numeric, err)
+		}
 	}
 }
 

@@ -288,7 +288,7 @@ func (r *reader) count(c xlsxfile.Cell, name string, col, row int) (int64, bool)
 	text := strings.TrimSpace(c.Value)
 	d, err := c.Number()
 	if err != nil {
-		r.found.Add(parse.NumberFinding(ReclamacoesSheet, xlsxfile.CellName(col, row), name, err))
+		r.found.Add(parse.Finding(findings.BadNumber, ReclamacoesSheet, xlsxfile.CellName(col, row), name, err))
 		return 0, false
 	}
 	if d.Sign() < 0 || !d.IsInteger() || d.GreaterThanOrEqual(maxCount) {

@@ -205,6 +205,29 @@ func TestBooleansRefused(t *testing.T) {
 	}
 }
 
+// The registro ANS reads by the one rule (parse.Registro): a number cell,
+// which dropped the leading zeros, is padded; text keeps what was typed.
+func TestRegistroNumberPadded(t *testing.T) {
+	clean, err := generate.ExampleBytes(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ xml, want string }{
+		{`<c r="B2"><v>5711</v></c>`, "005711"},
+		{`<c r="B2"><v>123456</v></c>`, "123456"},
+		{`<c r="B2" t="inlineStr"><is><t>005711</t></is></c>`, "005711"},
+	} {
+		if in := readAll(t, xlsxtest.SetCell(t, clean, "Operadora", "B2", c.xml)); in.Operadora.RegistroANS != c.want {
+			t.Errorf("%s: registro %q, want %q", c.xml, in.Operadora.RegistroANS, c.want)
+		}
+	}
+	for _, xml := range []string{`<c r="B2" t="inlineStr"><is><t>5711</t></is></c>`, `<c r="B2"><v>1234567</v></c>`, `<c r="B2"><v>0</v></c>`} {
+		if got, _ := findingsOf(t, xlsxtest.SetCell(t, clean, "Operadora", "B2", xml)); !slices.Equal(got, []string{"CR-E012 Operadora!B2"}) {
+			t.Errorf("%s: %v, want CR-E012", xml, got)
+		}
+	}
+}
+
 // Rows out of order, a row twice, a cell twice: excelize merged them
 // silently (a sum changed); each is refused, naming the sheet and the row.
 func TestDisorderRefused(t *testing.T) {

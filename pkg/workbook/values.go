@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
@@ -32,7 +31,7 @@ func (r *reader) number(c cell, name string, optional, percent bool) (capital.Am
 	}
 	d, err := read()
 	if err != nil {
-		r.found.Add(parse.NumberFinding(c.sheet, c.axis(), name, err))
+		r.found.Add(parse.Finding(findings.BadNumber, c.sheet, c.axis(), name, err))
 		return capital.Amount{}, false
 	}
 	return capital.Amount{V: d, Ref: c.ref()}, true
@@ -129,31 +128,19 @@ func (r *reader) flag(c cell, name string) bool {
 	return ok && v == "S"
 }
 
-var sixDigits = regexp.MustCompile(`^[0-9]{6}$`)
-
-// registro reads a registro ANS: 6 digits of text, or a number padded to 6.
+// registro reads a registro ANS (parse.Registro): 6 digits of text, or a
+// number padded to 6.
 func (r *reader) registro(c cell, name string) (string, bool) {
 	if c.empty() {
 		r.missing(c, name)
 		return "", false
 	}
-	text := strings.TrimSpace(c.Value)
-	switch c.Kind {
-	case xlsxfile.Text:
-		if sixDigits.MatchString(text) {
-			return text, true
-		}
-	case xlsxfile.Number:
-		if d, err := c.Number(); err == nil && d.IsInteger() && d.Sign() > 0 && d.LessThan(decimal.NewFromInt(1000000)) {
-			return fmt.Sprintf("%06d", d.IntPart()), true
-		}
+	reg, err := c.Registro()
+	if err != nil {
+		r.found.Add(parse.Finding(findings.BadRegistro, c.sheet, c.axis(), name, err))
+		return "", false
 	}
-	msg := fmt.Sprintf("%s: %q is not a 6-digit registro ANS", name, findings.Clip(text))
-	if c.Kind != xlsxfile.Text && c.Kind != xlsxfile.Number {
-		msg = fmt.Sprintf("%s: %s is %s, not a 6-digit registro ANS", name, findings.Clip(text), kindName(c.Kind))
-	}
-	r.add(findings.BadRegistro, c, msg, "")
-	return "", false
+	return reg, true
 }
 
 // kindName names a kind of cell that holds no text nor number.

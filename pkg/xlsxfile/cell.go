@@ -95,6 +95,19 @@ func (c Cell) Number() (decimal.Decimal, error) {
 	return decimal.Decimal{}, c.kindError("a number", numberFix)
 }
 
+// Registro reads a registro ANS (parse.Registro): text of six digits, or
+// a numeric cell's whole number padded to six (5711 is 005711). A boolean,
+// date or error cell is none.
+func (c Cell) Registro() (string, error) {
+	switch c.Kind {
+	case Number:
+		return parse.Registro(c.Value, true)
+	case Text:
+		return parse.Registro(c.Value, false)
+	}
+	return "", c.kindError("a 6-digit registro ANS", "")
+}
+
 // Percent reads a fraction: a numeric cell exactly, or text "0,35", "0.35"
 // or "35%" (parse.Percent).
 func (c Cell) Percent() (decimal.Decimal, error) {

@@ -202,4 +202,23 @@ func TestCellConversions(t *testing.T) {
 	if _, err := (Cell{Kind: Bool, Value: "TRUE"}).Month(false); err == nil || err.Error() != "TRUE is a TRUE/FALSE (boolean) cell, not a month" {
 		t.Errorf("a boolean as a month: %v", err)
 	}
+	for _, c := range []struct {
+		cell Cell
+		want string
+	}{
+		{Cell{Kind: Text, Value: "005711"}, "005711"},
+		{Cell{Kind: Number, Value: "5711"}, "005711"}, // a number cell lost the zeros
+		{Cell{Kind: Text, Value: "5711"}, `error: "5711" is not a 6-digit registro ANS`},
+		{Cell{Kind: Number, Value: "1234567"}, `error: "1234567" is not a 6-digit registro ANS`},
+		{Cell{Kind: Bool, Value: "TRUE"}, "error: TRUE is a TRUE/FALSE (boolean) cell, not a 6-digit registro ANS"},
+		{Cell{Kind: Date, Value: "2025-01-15"}, "error: 2025-01-15 is a date cell, not a 6-digit registro ANS"},
+	} {
+		got, err := c.cell.Registro()
+		if err != nil {
+			got = "error: " + err.Error()
+		}
+		if got != c.want {
+			t.Errorf("%+v: registro %s, want %s", c.cell, got, c.want)
+		}
+	}
 }

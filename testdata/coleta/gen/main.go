@@ -126,7 +126,7 @@ func sheets() []sheet {
 			[]finding{at("CR-E030", "", "no sheet Coleta")}, nil},
 		{"c02_cabecalho_campo_7", both, set("G1", 8), 2, []finding{at("CR-E030", "G1", "row 1 holds 8 where field 7 belongs")}, nil},
 		{"c03_registro_5_digitos", both, set("A5", "05711"), 2, []finding{at("CR-E012", "A5", "registro of 5 digits")}, nil},
-		{"c04_registro_numero", both, set("A5", 5711), 2, []finding{at("CR-E012", "A5", "registro typed as a number loses its zeros")}, nil},
+		{"c04_registro_numero", both, set("A5", 5711), 0, []finding{at("CR-W033", "A5", "registro typed as a number: read as 005711, but the file ANS receives holds 4 digits")}, nil},
 		{"c05_registro_diferente", both, set("A10", "123456"), 2, []finding{at("CR-E038", "A10", "another operator's registro")}, nil},
 		{"c06_mes_aaaa_mm", both, set("B6", "2018-04"), 2, []finding{at("CR-E031", "B6", "month written AAAA-MM")}, nil},
 		{"c07_mes_numero_sem_zero", both, set("B6", 42018), 2, []finding{at("CR-E031", "B6", "mmaaaa typed as a number")}, nil},
