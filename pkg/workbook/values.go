@@ -90,9 +90,8 @@ func (r *reader) month(c cell, name string) (period.Month, bool) {
 	return m, true
 }
 
-// enum reads one of the allowed codes (case and blanks forgiven) and
-// returns it as the layout spells it. A TRUE/FALSE cell is none of them,
-// an S/N flag's included: the layout asks for the letter.
+// enum reads one of the allowed codes (xlsxfile.Cell.OneOf) as the layout
+// spells it.
 func (r *reader) enum(c cell, name string, allowed []string, optional bool) (string, bool) {
 	if c.empty() {
 		if !optional {
@@ -100,23 +99,12 @@ func (r *reader) enum(c cell, name string, allowed []string, optional bool) (str
 		}
 		return "", false
 	}
-	text := strings.TrimSpace(c.Value)
-	switch c.Kind {
-	case xlsxfile.Number:
-		if d, err := c.Number(); err == nil && d.IsInteger() {
-			text = d.String() // a numeric cell 2 or 2.0 for regiao
-		}
-	case xlsxfile.Bool, xlsxfile.Error, xlsxfile.Date:
-		r.add(findings.BadEnum, c, fmt.Sprintf("%s: %s is %s, not one of %s", name, findings.Clip(text), kindName(c.Kind), strings.Join(allowed, ", ")), "type one of the codes as text (capreg template has drop-down lists)")
+	code, err := c.OneOf(allowed)
+	if err != nil {
+		r.found.Add(parse.Finding(findings.BadEnum, c.sheet, c.axis(), name, err))
 		return "", false
 	}
-	for _, a := range allowed {
-		if strings.EqualFold(a, text) {
-			return a, true
-		}
-	}
-	r.add(findings.BadEnum, c, fmt.Sprintf("%s: %q is not one of %s", name, findings.Clip(text), strings.Join(allowed, ", ")), "")
-	return "", false
+	return code, true
 }
 
 // flag reads S or N; empty is N.
@@ -141,17 +129,6 @@ func (r *reader) registro(c cell, name string) (string, bool) {
 		return "", false
 	}
 	return reg, true
-}
-
-// kindName names a kind of cell that holds no text nor number.
-func kindName(k xlsxfile.Kind) string {
-	switch k {
-	case xlsxfile.Bool:
-		return "a TRUE/FALSE (boolean) cell"
-	case xlsxfile.Error:
-		return "an error cell"
-	}
-	return "a " + k.String() + " cell"
 }
 
 // text reads free text.

@@ -62,7 +62,7 @@ func (c Cell) Empty() bool {
 }
 
 // kindError is the error of reading a cell of the wrong kind as what.
-func (c Cell) kindError(what, fix string) error {
+func (c Cell) kindError(what, fix string) *parse.Error {
 	v := findings.Clip(strings.TrimSpace(c.Value))
 	var msg string
 	switch c.Kind {
@@ -106,6 +106,32 @@ func (c Cell) Registro() (string, error) {
 		return parse.Registro(c.Value, false)
 	}
 	return "", c.kindError("a 6-digit registro ANS", "")
+}
+
+// OneOf reads one of the allowed codes, case and blanks forgiven, as
+// allowed spells it; a numeric cell's whole number is its digits (region
+// 2). A boolean, date or error cell is none of them, an S or N included:
+// the layout asks for the code itself, never a TRUE/FALSE standing for it.
+// A code not allowed is an error whose fix is "" (the message lists them).
+func (c Cell) OneOf(allowed []string) (string, error) {
+	list := strings.Join(allowed, ", ")
+	text := strings.TrimSpace(c.Value)
+	switch c.Kind {
+	case Number:
+		if d, err := parse.Raw(c.Value); err == nil && d.IsInteger() {
+			text = d.String()
+		}
+	case Bool, Error, Date:
+		err := c.kindError("one of "+list, "")
+		err.Fix = "type one of the codes as text (capreg template has drop-down lists)" // whatever the cell shows
+		return "", err
+	}
+	for _, a := range allowed {
+		if strings.EqualFold(a, text) {
+			return a, nil
+		}
+	}
+	return "", &parse.Error{Kind: parse.Syntax, Text: c.Value, Msg: fmt.Sprintf("%q is not one of %s", findings.Clip(text), list)}
 }
 
 // Percent reads a fraction: a numeric cell exactly, or text "0,35", "0.35"

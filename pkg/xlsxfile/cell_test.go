@@ -206,6 +206,27 @@ func TestCellConversions(t *testing.T) {
 		cell Cell
 		want string
 	}{
+		{Cell{Kind: Text, Value: " s "}, "S"}, // case and blanks forgiven, as allowed spells it
+		{Cell{Kind: Number, Value: "2"}, "2"}, // a region typed as a number
+		{Cell{Kind: Text, Value: "2"}, "2"},
+		{Cell{Kind: Number, Value: "2.5"}, `error: "2.5" is not one of S, N, 2`},
+		{Cell{Kind: Text, Value: "sim"}, `error: "sim" is not one of S, N, 2`},
+		{Cell{Kind: Bool, Value: "TRUE"}, "error: TRUE is a TRUE/FALSE (boolean) cell, not one of S, N, 2"},
+		{Cell{Kind: Error, Value: "#N/A"}, "error: the cell holds the error #N/A, not one of S, N, 2"},
+		{Cell{Kind: Date, Value: "2025-01-15"}, "error: 2025-01-15 is a date cell, not one of S, N, 2"},
+	} {
+		got, err := c.cell.OneOf([]string{"S", "N", "2"})
+		if err != nil {
+			got = "error: " + err.Error()
+		}
+		if got != c.want {
+			t.Errorf("%+v: code %s, want %s", c.cell, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		cell Cell
+		want string
+	}{
 		{Cell{Kind: Text, Value: "005711"}, "005711"},
 		{Cell{Kind: Number, Value: "5711"}, "005711"}, // a number cell lost the zeros
 		{Cell{Kind: Text, Value: "5711"}, `error: "5711" is not a 6-digit registro ANS`},

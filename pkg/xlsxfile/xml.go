@@ -237,7 +237,12 @@ func (s *scanner) readText() (tokKind, error) {
 	if bytes.IndexByte(raw, ']') >= 0 && bytes.Contains(raw, []byte("]]>")) {
 		return 0, s.errorf("]]> outside a CDATA section")
 	}
-	t, err := s.decode(raw, false)
+	return s.textToken(raw, false)
+}
+
+// textToken makes raw text (or a CDATA section's) the text token.
+func (s *scanner) textToken(raw []byte, cdata bool) (tokKind, error) {
+	t, err := s.decode(raw, cdata)
 	if err != nil {
 		return 0, err
 	}
@@ -352,12 +357,7 @@ func (s *scanner) bang() (tokKind, error) {
 		if len(s.ends) == 0 {
 			return 0, s.errorf("a CDATA section outside the root element")
 		}
-		t, err := s.decode(raw, true)
-		if err != nil {
-			return 0, err
-		}
-		s.text = t
-		return tokText, nil
+		return s.textToken(raw, true)
 	}
 	return 0, s.errorf("a DOCTYPE or other declaration, which a workbook part never holds")
 }
