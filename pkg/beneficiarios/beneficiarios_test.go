@@ -1,7 +1,6 @@
 package beneficiarios
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/xlsxfile/xlsxtest"
 )
 
 const header = "id,produto,tipo_contratacao,segmento,remissao,promoprev,parto_adequado,aps\n"
@@ -228,24 +228,12 @@ func writeXLSX(t testing.TB, path string, rows int, spoil func([]byte) []byte) {
 	}
 	data := buf.Bytes()
 	if spoil != nil {
-		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out bytes.Buffer
-		zw := zip.NewWriter(&out)
-		for _, zf := range zr.File {
-			rc, _ := zf.Open()
-			part, _ := io.ReadAll(rc)
-			rc.Close()
-			if zf.Name == "xl/worksheets/sheet1.xml" {
-				part = spoil(part)
+		data = xlsxtest.Rewrite(t, data, func(part string, xml []byte) []byte {
+			if part == "xl/worksheets/sheet1.xml" {
+				return spoil(xml)
 			}
-			w, _ := zw.Create(zf.Name)
-			w.Write(part)
-		}
-		zw.Close()
-		data = out.Bytes()
+			return xml
+		})
 	}
 	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/layout"
+	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
 // A Problem is one bad header or value a Counter found.
@@ -78,19 +79,9 @@ func NewCounter(source string, report func(Problem)) *Counter {
 // columns and missing required ones; false when a required one is missing.
 func (c *Counter) Header(vals []string) bool {
 	sheet, _ := layout.Lookup(SheetName)
-	cols := map[string]int{}
-	for i, v := range vals {
-		h := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(v, "\ufeff")))
-		if h == "" {
-			continue
-		}
-		if _, known := sheet.Field(h); known {
-			if _, dup := cols[h]; !dup {
-				cols[h] = i
-			}
-			continue
-		}
-		c.report(Problem{Code: findings.ExtraColumn, Col: i + 1, Row: 1, Message: fmt.Sprintf("column %q is not part of %s and is ignored", findings.Clip(v), SheetName)})
+	cols, extra := xlsxfile.Header(vals, func(h string) bool { _, ok := sheet.Field(h); return ok })
+	for _, i := range extra {
+		c.report(Problem{Code: findings.ExtraColumn, Col: i + 1, Row: 1, Message: fmt.Sprintf("column %q is not part of %s and is ignored", findings.Clip(vals[i]), SheetName)})
 	}
 	ok := true
 	for _, fd := range sheet.Fields {

@@ -11,6 +11,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -193,7 +194,7 @@ func (r *reader) products() []reclamacoes.Product {
 	}
 	defer rows.Close()
 	var out []reclamacoes.Product
-	cols := map[string]int{}
+	var cols map[string]int
 	first := true
 	for rows.Next() && !r.found.Full(ReclamacoesSheet) {
 		n := rows.Row()
@@ -203,7 +204,8 @@ func (r *reader) products() []reclamacoes.Product {
 			if n == 1 {
 				head = rows.Values()
 			}
-			if !r.header(head, cols) {
+			var ok bool
+			if cols, ok = r.header(head); !ok {
 				return nil
 			}
 			if n == 1 {
@@ -239,7 +241,7 @@ func (r *reader) products() []reclamacoes.Product {
 		return nil
 	}
 	if first {
-		r.header(nil, cols)
+		r.header(nil)
 	}
 	return out
 }
@@ -255,17 +257,10 @@ func (r *reader) empty(c xlsxfile.Cell, name string, row int, fix string) {
 	r.add(findings.EmptyValue, ReclamacoesSheet, col, row, name+" is empty", fix)
 }
 
-func (r *reader) header(vals []string, cols map[string]int) bool {
-	for i, v := range vals {
-		h := strings.ToLower(strings.TrimSpace(v))
-		for _, c := range Columns {
-			if h == c {
-				if _, dup := cols[c]; !dup {
-					cols[c] = i
-				}
-			}
-		}
-	}
+// header maps the columns of the header row (other columns are ignored)
+// and reports the missing ones; false when one is.
+func (r *reader) header(vals []string) (map[string]int, bool) {
+	cols, _ := xlsxfile.Header(vals, func(h string) bool { return slices.Contains(Columns, h) })
 	ok := true
 	for _, c := range Columns {
 		if _, found := cols[c]; !found {
@@ -275,7 +270,7 @@ func (r *reader) header(vals []string, cols map[string]int) bool {
 			ok = false
 		}
 	}
-	return ok
+	return cols, ok
 }
 
 // count reads a whole, non-negative count: a numeric cell or text.

@@ -222,7 +222,7 @@ func (r *reader) tableRows(s layout.Sheet, name string, each func(rows *xlsxfile
 		return err
 	}
 	defer rows.Close()
-	cols := map[string]int{}
+	var cols map[string]int
 	var layoutCols []int // the indexes in cols, walked per row instead of the map
 	var mapped []bool    // by column: read by the layout; others warned once if they hold values
 	first := true
@@ -230,11 +230,12 @@ func (r *reader) tableRows(s layout.Sheet, name string, each func(rows *xlsxfile
 		cells := rows.Dense()
 		if first {
 			first = false
+			var head []string // none when the first row holding anything is not row 1
 			if rows.Row() == 1 {
-				if !r.header(s, rows.Values(), cols) {
-					return nil
-				}
-			} else if !r.header(s, nil, cols) {
+				head = rows.Values()
+			}
+			var ok bool
+			if cols, ok = r.header(s, head); !ok {
 				return nil
 			}
 			for _, i := range cols {
@@ -263,7 +264,7 @@ func (r *reader) tableRows(s layout.Sheet, name string, each func(rows *xlsxfile
 		}
 	}
 	if first {
-		r.header(s, nil, cols)
+		r.header(s, nil)
 	}
 	return rows.Err()
 }
@@ -287,20 +288,11 @@ func columnName(col int) string { return strings.TrimRight(xlsxfile.CellName(col
 
 // header maps column names to indexes; it reports missing required columns
 // (and returns false) and extra ones.
-func (r *reader) header(s layout.Sheet, vals []string, cols map[string]int) bool {
-	for i, v := range vals {
-		h := strings.ToLower(strings.TrimSpace(v))
-		if h == "" {
-			continue
-		}
-		if _, known := s.Field(h); known {
-			if _, dup := cols[h]; !dup {
-				cols[h] = i
-			}
-			continue
-		}
-		c := cell{sheet: s.Name, row: 1, Cell: xlsxfile.Cell{Col: i + 1, Kind: xlsxfile.Text, Value: v}}
-		r.add(findings.ExtraColumn, c, fmt.Sprintf("column %q is not part of sheet %s and is ignored", findings.Clip(v), s.Name), "")
+func (r *reader) header(s layout.Sheet, vals []string) (map[string]int, bool) {
+	cols, extra := xlsxfile.Header(vals, func(h string) bool { _, ok := s.Field(h); return ok })
+	for _, i := range extra {
+		c := cell{sheet: s.Name, row: 1, Cell: xlsxfile.Cell{Col: i + 1, Kind: xlsxfile.Text, Value: vals[i]}}
+		r.add(findings.ExtraColumn, c, fmt.Sprintf("column %q is not part of sheet %s and is ignored", findings.Clip(vals[i]), s.Name), "")
 	}
 	ok := true
 	for _, fd := range s.Fields {
@@ -310,7 +302,7 @@ func (r *reader) header(s layout.Sheet, vals []string, cols map[string]int) bool
 			r.headerBad[s.Name] = true
 		}
 	}
-	return ok
+	return cols, ok
 }
 
 // layoutChecks reports a hidden layout sheet and merged cells in its data

@@ -65,8 +65,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 	case "ABI":
 		return r.table(s, name, func(row tableRow) {
 			r.text(row("id_aviso"), "id_aviso", true)
-			if v, ok := r.number(row("valor"), "valor", false, false); ok {
-				r.nonNegative(v, row("valor"), "valor")
+			if v, ok := r.amount(row("valor"), "valor"); ok {
 				in.ABI = append(in.ABI, v)
 			}
 		})
@@ -87,13 +86,10 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 				{"ppsc_programas", &c.C5}, {"creditos_adm_programas", &c.C6}, {"ppsc_adm_programas", &c.C7},
 				{"debitos_operacoes", &c.D8}, {"pesl_intercambio", &c.D9}, {"debitos_adm_programas", &c.D10},
 			} {
-				v, ok1 := r.number(row(f.col), f.col, false, false)
-				if ok1 {
-					r.nonNegative(v, row(f.col), f.col)
-				}
+				v, ok1 := r.amount(row(f.col), f.col)
 				*f.dst, ok = v, ok && ok1
 			}
-			c.Fator = r.optFactor(row("fator"), "fator")
+			c.Fator = r.optAmount(row("fator"), "fator", true)
 			if ok {
 				in.CreditoOperadoras = append(in.CreditoOperadoras, c)
 			}
@@ -101,11 +97,8 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 	case "Credito_Seguros":
 		return r.table(s, name, func(row tableRow) {
 			p, ok1 := r.text(row("contraparte"), "contraparte", false)
-			v, ok2 := r.number(row("exposicao"), "exposicao", false, false)
-			if ok2 {
-				r.nonNegative(v, row("exposicao"), "exposicao")
-			}
-			f := r.optFactor(row("fator"), "fator")
+			v, ok2 := r.amount(row("exposicao"), "exposicao")
+			f := r.optAmount(row("fator"), "fator", true)
 			if ok1 && ok2 {
 				in.CreditoSeguros = append(in.CreditoSeguros, capital.CreditoSeguro{Contraparte: p, Exposicao: v, Fator: f})
 			}
@@ -114,11 +107,8 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 		return r.table(s, name, func(row tableRow) {
 			d, ok1 := r.text(row("descricao"), "descricao", false)
 			cat, ok2 := r.enum(row("categoria"), "categoria", layout.Categorias, false)
-			v, ok3 := r.number(row("exposicao"), "exposicao", false, false)
-			if ok3 {
-				r.nonNegative(v, row("exposicao"), "exposicao")
-			}
-			f := r.optFactor(row("fpr"), "fpr")
+			v, ok3 := r.amount(row("exposicao"), "exposicao")
+			f := r.optAmount(row("fpr"), "fpr", true)
 			if ok1 && ok2 && ok3 {
 				in.CreditoAtivos = append(in.CreditoAtivos, capital.CreditoAtivo{Descricao: d, Categoria: cat, CatRef: row("categoria").ref(), Exposicao: v, FPR: f})
 			}
@@ -126,15 +116,9 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 	case "Mercado_ALM":
 		return r.table(s, name, func(row tableRow) {
 			conta, ok1 := r.text(row("conta"), "conta", false)
-			v, ok2 := r.number(row("valor"), "valor", false, false)
-			if ok2 {
-				r.nonNegative(v, row("valor"), "valor")
-			}
+			v, ok2 := r.amount(row("valor"), "valor")
 			sinal, ok3 := r.enum(row("sinal"), "sinal", layout.Sinais, false)
-			prazo, ok4 := r.number(row("prazo_meses"), "prazo_meses", false, false)
-			if ok4 {
-				r.nonNegative(prazo, row("prazo_meses"), "prazo_meses")
-			}
+			prazo, ok4 := r.amount(row("prazo_meses"), "prazo_meses")
 			idx, ok5 := r.enum(row("indexador"), "indexador", layout.Indexadores, false)
 			if ok1 && ok2 && ok3 && ok4 && ok5 {
 				in.MercadoALM = append(in.MercadoALM, capital.FluxoALM{Conta: conta, Valor: v, Sinal: sinal, Prazo: prazo, Indexador: idx})
@@ -144,10 +128,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 		return r.table(s, name, func(row tableRow) {
 			d, ok1 := r.text(row("descricao"), "descricao", false)
 			cl, ok2 := r.enum(row("classe"), "classe", layout.Classes, false)
-			v, ok3 := r.number(row("valor"), "valor", false, false)
-			if ok3 {
-				r.nonNegative(v, row("valor"), "valor")
-			}
+			v, ok3 := r.amount(row("valor"), "valor")
 			if ok1 && ok2 && ok3 {
 				in.MercadoAtivos = append(in.MercadoAtivos, capital.AtivoMercado{Descricao: d, Classe: cl, Valor: v})
 			}
@@ -158,9 +139,10 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 	return nil
 }
 
-// optFactor reads an optional non-negative factor column.
-func (r *reader) optFactor(c cell, name string) *capital.Amount {
-	v, ok := r.number(c, name, true, true)
+// optAmount reads an optional amount (percent: a factor, which takes
+// "35%") that must not be negative; nil when the cell is empty, or bad.
+func (r *reader) optAmount(c cell, name string, percent bool) *capital.Amount {
+	v, ok := r.number(c, name, true, percent)
 	if !ok {
 		return nil
 	}
@@ -184,10 +166,11 @@ func (fs fieldSheet) num(name string, percent bool) capital.Amount {
 }
 
 func (fs fieldSheet) nonNeg(name string) capital.Amount {
-	v := fs.num(name, false)
-	if c, ok := fs.cells[name]; ok && v.Ref != "" {
-		fs.r.nonNegative(v, c, name)
+	c, ok := fs.cells[name]
+	if !ok {
+		return capital.Amount{}
 	}
+	v, _ := fs.r.amount(c, name)
 	return v
 }
 
@@ -196,12 +179,7 @@ func (fs fieldSheet) opt(name string) *capital.Amount {
 	if !ok {
 		return nil
 	}
-	v, ok := fs.r.number(c, name, true, false)
-	if !ok {
-		return nil
-	}
-	fs.r.nonNegative(v, c, name)
-	return &v
+	return fs.r.optAmount(c, name, false)
 }
 
 func (fs fieldSheet) date(name string) *capital.Dated {
@@ -222,24 +200,26 @@ func (r *reader) operadora(op *capital.Operadora, fs fieldSheet, incomplete map[
 		op.RazaoSocial, _ = r.text(c, "razao_social", false)
 	}
 	bad := func(campo string) { incomplete["Operadora."+campo] = true }
-	if c, ok := get("data_base"); ok {
-		var good bool
-		if op.DataBase, good = r.month(c, "data_base"); !good {
-			bad("data_base")
+	// required reads a campo the model cannot do without: missing or not
+	// read, it is incomplete. Its cell's reference, "" when missing.
+	required := func(campo string, read func(c cell) bool) string {
+		c, ok := get(campo)
+		if !ok || !read(c) {
+			bad(campo)
 		}
-		op.DataBaseRef = c.ref()
-	} else {
-		bad("data_base")
-	}
-	if c, ok := get("modalidade"); ok {
-		var good bool
-		if op.Modalidade, good = r.enum(c, "modalidade", layout.Modalidades, false); !good {
-			bad("modalidade")
+		if !ok {
+			return ""
 		}
-		op.ModalRef = c.ref()
-	} else {
-		bad("modalidade")
+		return c.ref()
 	}
+	op.DataBaseRef = required("data_base", func(c cell) (good bool) {
+		op.DataBase, good = r.month(c, "data_base")
+		return good
+	})
+	op.ModalRef = required("modalidade", func(c cell) (good bool) {
+		op.Modalidade, good = r.enum(c, "modalidade", layout.Modalidades, false)
+		return good
+	})
 	if c, ok := get("segmentacao"); ok {
 		var good bool
 		if op.Segmentacao, good = r.enum(c, "segmentacao", layout.Segmentacoes, true); !good && !c.empty() {

@@ -37,6 +37,16 @@ func (r *reader) number(c cell, name string, optional, percent bool) (capital.Am
 	return capital.Amount{V: d, Ref: c.ref()}, true
 }
 
+// amount reads a required amount that must not be negative (a negative one
+// is reported, and read all the same).
+func (r *reader) amount(c cell, name string) (capital.Amount, bool) {
+	v, ok := r.number(c, name, false, false)
+	if ok {
+		r.nonNegative(v, c, name)
+	}
+	return v, ok
+}
+
 // plausible dates: a serial or text outside these years is a typing error.
 func plausible(t time.Time) bool { return t.Year() >= 1900 && t.Year() <= 2200 }
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/capreg/capreg/pkg/findings"
 )
@@ -417,6 +418,25 @@ func (r *Rows) Values() []string {
 		}
 	}
 	return r.values
+}
+
+// Header maps the names of a header row to their 0-based columns: each
+// name known accepts, case, blanks and a byte-order mark forgiven (a name
+// repeated counts at its first column), in cols; the columns holding any
+// other name, in order, in extra.
+func Header(vals []string, known func(name string) bool) (cols map[string]int, extra []int) {
+	cols = map[string]int{}
+	for i, v := range vals {
+		h := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(v, "\ufeff")))
+		switch _, dup := cols[h]; {
+		case h == "" || dup:
+		case known(h):
+			cols[h] = i
+		default:
+			extra = append(extra, i)
+		}
+	}
+	return cols, extra
 }
 
 // Err is what stopped the reading early: a *SheetError, or the context's

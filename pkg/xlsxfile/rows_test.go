@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -306,5 +307,18 @@ func BenchmarkRows(b *testing.B) {
 		if n != 50000 || rows.Err() != nil {
 			b.Fatal(n, rows.Err())
 		}
+	}
+}
+
+// Header maps known names (case, blanks, a byte-order mark forgiven; a
+// repeated name at its first column) and lists the other columns.
+func TestHeader(t *testing.T) {
+	known := func(h string) bool { return h == "produto" || h == "valor" }
+	cols, extra := Header([]string{"\ufeffProduto", "", " VALOR ", "nota", "produto", "x"}, known)
+	if !reflect.DeepEqual(cols, map[string]int{"produto": 0, "valor": 2}) || !slices.Equal(extra, []int{3, 5}) {
+		t.Errorf("cols %v, extra %v", cols, extra)
+	}
+	if cols, extra := Header(nil, known); len(cols) != 0 || cols == nil || extra != nil {
+		t.Errorf("no header: cols %v, extra %v", cols, extra)
 	}
 }
