@@ -47,12 +47,13 @@ const maxNumberLen = 64
 
 func tooLong(text string) error {
 	if len(text) > maxNumberLen {
-		return &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is too long for a number", findings.Clip(text)), Fix: numberFix}
+		return &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is too long for a number", findings.Clip(text)), Fix: NumberFix}
 	}
 	return nil
 }
 
-const numberFix = "type a numeric cell, or text like 1.234.567,89 (pt-BR) or 1234567.89 (plain)"
+// NumberFix is the fix of a value that is no number.
+const NumberFix = "type a numeric cell, or text like 1.234.567,89 (pt-BR) or 1234567.89 (plain)"
 
 var (
 	ptBRInt  = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{3})*$`)
@@ -80,7 +81,7 @@ func Number(text string) (decimal.Decimal, error) {
 		s = strings.TrimPrefix(s, "+")
 	}
 	if s == "" {
-		return decimal.Decimal{}, syntaxErr(text, "a number", numberFix)
+		return decimal.Decimal{}, syntaxErr(text, "a number", NumberFix)
 	}
 	var intPart, frac string
 	if strings.Contains(s, ",") {
@@ -89,7 +90,7 @@ func Number(text string) (decimal.Decimal, error) {
 		intPart, frac, ok = strings.Cut(s, ",")
 		if !ok || strings.Contains(frac, ",") || !digits.MatchString(frac) || frac == "" ||
 			!(ptBRInt.MatchString(intPart) || plainInt.MatchString(intPart)) {
-			return decimal.Decimal{}, syntaxErr(text, "a number", numberFix)
+			return decimal.Decimal{}, syntaxErr(text, "a number", NumberFix)
 		}
 		intPart = strings.ReplaceAll(intPart, ".", "")
 	} else {
@@ -105,12 +106,12 @@ func Number(text string) (decimal.Decimal, error) {
 			}
 		default:
 			if !ptBRInt.MatchString(s) {
-				return decimal.Decimal{}, syntaxErr(text, "a number", numberFix)
+				return decimal.Decimal{}, syntaxErr(text, "a number", NumberFix)
 			}
 			intPart = strings.ReplaceAll(s, ".", "")
 		}
 		if !digits.MatchString(intPart) || !digits.MatchString(frac) || intPart+frac == "" {
-			return decimal.Decimal{}, syntaxErr(text, "a number", numberFix)
+			return decimal.Decimal{}, syntaxErr(text, "a number", NumberFix)
 		}
 	}
 	if intPart == "" {
@@ -125,7 +126,7 @@ func Number(text string) (decimal.Decimal, error) {
 	}
 	d, err := decimal.NewFromString(lit)
 	if err != nil {
-		return decimal.Decimal{}, syntaxErr(text, "a number", numberFix)
+		return decimal.Decimal{}, syntaxErr(text, "a number", NumberFix)
 	}
 	return d, nil
 }
@@ -138,15 +139,15 @@ func Raw(raw string) (decimal.Decimal, error) {
 	}
 	s := strings.TrimSpace(raw)
 	if s == "" || strings.ContainsAny(s, ",_") {
-		return decimal.Decimal{}, syntaxErr(raw, "a number", numberFix)
+		return decimal.Decimal{}, syntaxErr(raw, "a number", NumberFix)
 	}
 	f, err := strconv.ParseFloat(s, 64) // syntax check only; the value comes from the text
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		return decimal.Decimal{}, syntaxErr(raw, "a number", numberFix)
+		return decimal.Decimal{}, syntaxErr(raw, "a number", NumberFix)
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return decimal.Decimal{}, syntaxErr(raw, "a number", numberFix)
+		return decimal.Decimal{}, syntaxErr(raw, "a number", NumberFix)
 	}
 	return d, nil
 }
@@ -185,7 +186,8 @@ func Percent(text string) (decimal.Decimal, error) {
 	return Number(s)
 }
 
-const dateFix = "type a date cell, or text AAAA-MM-DD (or DD/MM/AAAA)"
+// DateFix is the fix of a value that is no date.
+const DateFix = "type a date cell, or text AAAA-MM-DD (or DD/MM/AAAA)"
 
 // Date reads a date typed as text: AAAA-MM-DD or DD/MM/AAAA.
 func Date(text string) (time.Time, error) {
@@ -195,7 +197,7 @@ func Date(text string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, syntaxErr(text, "a date", dateFix)
+	return time.Time{}, syntaxErr(text, "a date", DateFix)
 }
 
 const monthFix = "type a date cell, or text AAAA-MM (or MM/AAAA)"
@@ -229,7 +231,7 @@ func Serial(raw string, date1904 bool) (time.Time, error) {
 		first, last, epoch = 0, 2958465-1462, time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	if err != nil || d.LessThan(decimal.NewFromInt(first)) || d.GreaterThanOrEqual(decimal.NewFromInt(last+1)) {
-		return time.Time{}, syntaxErr(raw, "a date", dateFix)
+		return time.Time{}, syntaxErr(raw, "a date", DateFix)
 	}
 	days := d.IntPart()
 	if !date1904 && days < 61 { // Excel counts a 29 Feb 1900 that never was.

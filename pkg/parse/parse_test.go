@@ -144,7 +144,7 @@ func TestFinding(t *testing.T) {
 		message   string
 	}{
 		{"ambiguous", ambiguous, findings.AmbiguousNumber, "type a numeric cell, or write it unambiguously (1.234,00 or 1234)", `valor: "1.234" is ambiguous: 1 thousand or 1.234`},
-		{"syntax", syntax, findings.BadNumber, numberFix, `valor: "12,3,4" is not a number`},
+		{"syntax", syntax, findings.BadNumber, NumberFix, `valor: "12,3,4" is not a number`},
 		{"another error", errors.New("boom"), findings.BadNumber, "type a numeric cell, or text like 1.234.567,89", "valor: boom"},
 		{"a registro", func() error { _, err := Registro("5711", false); return err }(), findings.BadRegistro, registroFix, `valor: "5711" is not a 6-digit registro ANS`},
 	}

@@ -169,12 +169,8 @@ func (r *reader) periodo(p *reclamacoes.Period) {
 			continue
 		}
 		t, err := v.Date(r.book.Date1904())
-		if err != nil || t.Year() < 1900 || t.Year() > 2200 {
-			msg, fix := fmt.Sprintf("%s: %q is not a date", k.name, findings.Clip(strings.TrimSpace(v.Value))), "type a date cell, or text AAAA-MM-DD"
-			if pe, ok := parse.IsParseError(err); ok && v.Kind != xlsxfile.Number && v.Kind != xlsxfile.Text {
-				msg, fix = k.name+": "+pe.Msg, pe.Fix
-			}
-			r.add(findings.BadDate, PeriodoSheet, 2, v.row, msg, fix)
+		if err != nil {
+			r.found.Add(parse.Finding(findings.BadDate, PeriodoSheet, xlsxfile.CellName(2, v.row), k.name, err))
 			continue
 		}
 		*k.dst = t

@@ -3,7 +3,6 @@ package workbook
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 
@@ -11,7 +10,6 @@ import (
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
-	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
 // number reads a numeric value: a numeric cell exactly (as Excel shows
@@ -47,22 +45,8 @@ func (r *reader) amount(c cell, name string) (capital.Amount, bool) {
 	return v, ok
 }
 
-// plausible dates: a serial or text outside these years is a typing error.
-func plausible(t time.Time) bool { return t.Year() >= 1900 && t.Year() <= 2200 }
-
-// wrongKind is the message and fix of a cell of another kind (a boolean,
-// an error, a date cell) that reading it as what refused; ok is false for a
-// number or text, whose own message the caller words.
-func wrongKind(c cell, name string, err error) (msg, fix string, ok bool) {
-	pe, isParse := parse.IsParseError(err)
-	if !isParse || c.Kind == xlsxfile.Number || c.Kind == xlsxfile.Text {
-		return "", "", false
-	}
-	return fmt.Sprintf("%s: %s", name, pe.Msg), pe.Fix, true
-}
-
-// date reads a date: a date cell (a serial in the workbook's date system,
-// or an ISO date cell) or AAAA-MM-DD text.
+// date reads a date (xlsxfile.Cell.Date): a date cell (a serial in the
+// workbook's date system, or an ISO date cell) or AAAA-MM-DD text.
 func (r *reader) date(c cell, name string, optional bool) (*capital.Dated, bool) {
 	if c.empty() {
 		if !optional {
@@ -71,30 +55,22 @@ func (r *reader) date(c cell, name string, optional bool) (*capital.Dated, bool)
 		return nil, false
 	}
 	t, err := c.Date(r.book.Date1904())
-	if err != nil || !plausible(t) {
-		msg, fix, ok := wrongKind(c, name, err)
-		if !ok {
-			msg, fix = fmt.Sprintf("%s: %q is not a date", name, findings.Clip(strings.TrimSpace(c.Value))), "type a date cell, or text AAAA-MM-DD"
-		}
-		r.add(findings.BadDate, c, msg, fix)
+	if err != nil {
+		r.found.Add(parse.Finding(findings.BadDate, c.sheet, c.axis(), name, err))
 		return nil, false
 	}
 	return &capital.Dated{T: t, Ref: c.ref()}, true
 }
 
-// month reads a month: AAAA-MM text or a date cell.
+// month reads a month (xlsxfile.Cell.Month): AAAA-MM text or a date cell.
 func (r *reader) month(c cell, name string) (period.Month, bool) {
 	if c.empty() {
 		r.missing(c, name)
 		return period.Month{}, false
 	}
 	m, err := c.Month(r.book.Date1904())
-	if err != nil || !plausible(m.FirstDay()) {
-		msg, fix, ok := wrongKind(c, name, err)
-		if !ok {
-			msg, fix = fmt.Sprintf("%s: %q is not a month", name, findings.Clip(strings.TrimSpace(c.Value))), "type text AAAA-MM or a date cell"
-		}
-		r.add(findings.BadDate, c, msg, fix)
+	if err != nil {
+		r.found.Add(parse.Finding(findings.BadDate, c.sheet, c.axis(), name, err))
 		return period.Month{}, false
 	}
 	return m, true

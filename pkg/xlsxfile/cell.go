@@ -75,12 +75,15 @@ func (c Cell) kindError(what, fix string) *parse.Error {
 	case Date:
 		msg = fmt.Sprintf("%s is a date cell, not %s", v, what)
 	default:
-		msg = fmt.Sprintf("%q is not %s", v, what)
+		return c.notA(what, fix)
 	}
 	return &parse.Error{Kind: parse.Syntax, Text: c.Value, Msg: msg, Fix: fix}
 }
 
-const numberFix = "type a numeric cell, or text like 1.234.567,89 (pt-BR) or 1234567.89 (plain)"
+// notA is the error of a value that is not what: the value quoted.
+func (c Cell) notA(what, fix string) *parse.Error {
+	return &parse.Error{Kind: parse.Syntax, Text: c.Value, Msg: fmt.Sprintf("%q is not %s", findings.Clip(strings.TrimSpace(c.Value)), what), Fix: fix}
+}
 
 // Number reads a number: a numeric cell exactly (as Excel shows it), or
 // text in pt-BR or plain notation (parse.Number). A boolean, date or error
@@ -92,7 +95,7 @@ func (c Cell) Number() (decimal.Decimal, error) {
 	case Text:
 		return parse.Number(c.Value)
 	}
-	return decimal.Decimal{}, c.kindError("a number", numberFix)
+	return decimal.Decimal{}, c.kindError("a number", parse.NumberFix)
 }
 
 // Registro reads a registro ANS (parse.Registro): text of six digits, or
@@ -143,34 +146,49 @@ func (c Cell) Percent() (decimal.Decimal, error) {
 	return c.Number()
 }
 
-const dateFix = "type a date cell, or text AAAA-MM-DD (or DD/MM/AAAA)"
+// Plausible years: a date outside them is a typing error (a day typed as a
+// year, a serial of a number that is no date).
+const firstYear, lastYear = 1900, 2200
+
+func plausible(t time.Time) bool { return t.Year() >= firstYear && t.Year() <= lastYear }
 
 // Date reads a date: a date serial of a numeric cell in the workbook's date
 // system (date1904: the 1904 system), an ISO date cell, or text AAAA-MM-DD
-// or DD/MM/AAAA (parse.Date).
+// or DD/MM/AAAA (parse.Date), from 1900 to 2200. A boolean or error cell
+// is none.
 func (c Cell) Date(date1904 bool) (time.Time, error) {
+	var t time.Time
+	var err error
 	switch c.Kind {
 	case Number:
-		return parse.Serial(c.Value, date1904)
+		t, err = parse.Serial(c.Value, date1904)
 	case Text:
-		return parse.Date(c.Value)
+		t, err = parse.Date(c.Value)
 	case Date:
-		if t, err := time.Parse(time.DateOnly, c.Value); err == nil {
-			return t, nil
+		if t, err = time.Parse(time.DateOnly, c.Value); err != nil {
+			return time.Time{}, &parse.Error{Kind: parse.Syntax, Text: c.Value, Fix: parse.DateFix,
+				Msg: fmt.Sprintf("the date cell holds %q, which is not a date", findings.Clip(c.Value))}
 		}
-		return time.Time{}, &parse.Error{Kind: parse.Syntax, Text: c.Value, Fix: dateFix,
-			Msg: fmt.Sprintf("the date cell holds %q, which is not a date", findings.Clip(c.Value))}
+	default:
+		return time.Time{}, c.kindError("a date", parse.DateFix)
 	}
-	return time.Time{}, c.kindError("a date", dateFix)
+	if err != nil || !plausible(t) {
+		return time.Time{}, c.notA("a date", "type a date cell, or text AAAA-MM-DD")
+	}
+	return t, nil
 }
 
 // Month reads a month: the month of a date (see Date), or text AAAA-MM or
 // MM/AAAA (parse.Month).
 func (c Cell) Month(date1904 bool) (period.Month, error) {
-	const monthFix = "type a date cell, or text AAAA-MM (or MM/AAAA)"
+	const monthFix = "type text AAAA-MM or a date cell"
 	switch c.Kind {
 	case Text:
-		return parse.Month(c.Value)
+		m, err := parse.Month(c.Value)
+		if err != nil || !plausible(m.FirstDay()) {
+			return period.Month{}, c.notA("a month", monthFix)
+		}
+		return m, nil
 	case Bool, Error:
 		return period.Month{}, c.kindError("a month", monthFix)
 	}

@@ -202,6 +202,35 @@ func TestCellConversions(t *testing.T) {
 	if _, err := (Cell{Kind: Bool, Value: "TRUE"}).Month(false); err == nil || err.Error() != "TRUE is a TRUE/FALSE (boolean) cell, not a month" {
 		t.Errorf("a boolean as a month: %v", err)
 	}
+	// What a person typed that is no date (or a year outside 1900–2200, a
+	// typing error) is quoted, with the plain fix; a cell of another kind
+	// says what it is.
+	for _, c := range []struct {
+		cell       Cell
+		month      bool
+		msg, fixes string
+	}{
+		{Cell{Kind: Text, Value: " 2024-13-01 "}, false, `"2024-13-01" is not a date`, "type a date cell, or text AAAA-MM-DD"},
+		{Cell{Kind: Text, Value: "1800-01-01"}, false, `"1800-01-01" is not a date`, "type a date cell, or text AAAA-MM-DD"},
+		{Cell{Kind: Number, Value: "200000"}, false, `"200000" is not a date`, "type a date cell, or text AAAA-MM-DD"}, // 2447
+		{Cell{Kind: Date, Value: "2201-01-01"}, false, `"2201-01-01" is not a date`, "type a date cell, or text AAAA-MM-DD"},
+		{Cell{Kind: Date, Value: "T10:00:00"}, false, `the date cell holds "T10:00:00", which is not a date`, parse.DateFix},
+		{Cell{Kind: Error, Value: "#N/A"}, false, "the cell holds the error #N/A, not a date", "correct the formula, or type the value"},
+		{Cell{Kind: Text, Value: "2024/05"}, true, `"2024/05" is not a month`, "type text AAAA-MM or a date cell"},
+		{Cell{Kind: Text, Value: "01/2300"}, true, `"01/2300" is not a month`, "type text AAAA-MM or a date cell"},
+		{Cell{Kind: Number, Value: "0.5"}, true, `"0.5" is not a month`, "type text AAAA-MM or a date cell"},
+		{Cell{Kind: Date, Value: "1800-01-01"}, true, `"1800-01-01" is not a month`, "type text AAAA-MM or a date cell"},
+	} {
+		var err error
+		if c.month {
+			_, err = c.cell.Month(false)
+		} else {
+			_, err = c.cell.Date(false)
+		}
+		if pe, ok := parse.IsParseError(err); !ok || pe.Msg != c.msg || pe.Fix != c.fixes {
+			t.Errorf("%+v (month %v): %+v, want %q (fix: %s)", c.cell, c.month, pe, c.msg, c.fixes)
+		}
+	}
 	for _, c := range []struct {
 		cell Cell
 		want string
