@@ -165,7 +165,7 @@ func (r *reader) periodo(p *reclamacoes.Period) {
 		}
 		*k.ref = ref(PeriodoSheet, 2, v.row)
 		if v.Empty() {
-			r.add(findings.EmptyValue, PeriodoSheet, 2, v.row, k.name+" is empty", "type the date (a date cell or AAAA-MM-DD)")
+			r.found.Add(v.Missing(PeriodoSheet, v.row, k.name, "type the date (a date cell or AAAA-MM-DD)"))
 			continue
 		}
 		t, err := v.Date(r.book.Date1904())
@@ -222,7 +222,7 @@ func (r *reader) products() []reclamacoes.Product {
 		p := reclamacoes.Product{Produto: strings.TrimSpace(prod.Value), Ref: ref(ReclamacoesSheet, cols[ColProduto]+1, n)}
 		ok := true
 		if prod.Empty() {
-			r.empty(prod, ColProduto, n, "type the product's code (registro do produto na ANS)")
+			r.found.Add(prod.Missing(ReclamacoesSheet, n, ColProduto, "type the product's code (registro do produto na ANS)"))
 			ok = false
 		}
 		var ok1, ok2 bool
@@ -240,17 +240,6 @@ func (r *reader) products() []reclamacoes.Product {
 		r.header(nil)
 	}
 	return out
-}
-
-// empty reports an empty cell, telling a formula without a cached value
-// apart.
-func (r *reader) empty(c xlsxfile.Cell, name string, row int, fix string) {
-	col := c.Col
-	if c.Kind == xlsxfile.Formula {
-		r.add(findings.FormulaNoValue, ReclamacoesSheet, col, row, fmt.Sprintf("%s: the formula =%s has no cached value", name, findings.Clip(c.Formula)), "")
-		return
-	}
-	r.add(findings.EmptyValue, ReclamacoesSheet, col, row, name+" is empty", fix)
 }
 
 // header maps the columns of the header row (other columns are ignored)
@@ -273,7 +262,7 @@ func (r *reader) header(vals []string) (map[string]int, bool) {
 func (r *reader) count(c xlsxfile.Cell, name string, col, row int) (int64, bool) {
 	c.Col = col
 	if c.Empty() {
-		r.empty(c, name, row, "type the count (0 if there were none)")
+		r.found.Add(c.Missing(ReclamacoesSheet, row, name, "type the count (0 if there were none)"))
 		return 0, false
 	}
 	text := strings.TrimSpace(c.Value)

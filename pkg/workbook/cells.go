@@ -3,7 +3,6 @@ package workbook
 import (
 	"fmt"
 
-	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
@@ -69,13 +68,5 @@ func (r *reader) missing(c cell, what string) {
 	if r.covered[c.ref()] {
 		return // hidden by a merge, already reported
 	}
-	if c.Kind == xlsxfile.Formula {
-		formula := "the formula =" + findings.Clip(c.Formula)
-		if c.Formula == "" {
-			formula = "the shared formula"
-		}
-		r.add(findings.FormulaNoValue, c, fmt.Sprintf("%s: %s has no cached value", what, formula), "")
-		return
-	}
-	r.add(findings.EmptyValue, c, what+" is empty", "")
+	r.found.Add(c.Missing(c.sheet, c.row, what, ""))
 }

@@ -61,6 +61,23 @@ func (c Cell) Empty() bool {
 	return c.Kind == Blank || c.Kind == Formula || strings.TrimSpace(c.Value) == ""
 }
 
+// Missing is the finding of a required cell that holds no value, at its
+// place (the cell's column in row, of sheet): CR-E010 when it holds a
+// formula without a cached value (a copy of a shared formula has no text
+// of its own), else CR-E005, what is empty, with fix ("" for the
+// catalogue's).
+func (c Cell) Missing(sheet string, row int, what, fix string) findings.Finding {
+	cell := CellName(c.Col, row)
+	if c.Kind != Formula {
+		return findings.New(findings.EmptyValue, sheet, cell, what+" is empty", fix)
+	}
+	formula := "the formula =" + findings.Clip(c.Formula)
+	if c.Formula == "" {
+		formula = "the shared formula"
+	}
+	return findings.New(findings.FormulaNoValue, sheet, cell, fmt.Sprintf("%s: %s has no cached value", what, formula), "")
+}
+
 // kindError is the error of reading a cell of the wrong kind as what.
 func (c Cell) kindError(what, fix string) *parse.Error {
 	v := findings.Clip(strings.TrimSpace(c.Value))

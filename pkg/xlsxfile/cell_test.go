@@ -9,6 +9,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/parse"
 )
 
@@ -269,6 +270,31 @@ func TestCellConversions(t *testing.T) {
 		}
 		if got != c.want {
 			t.Errorf("%+v: registro %s, want %s", c.cell, got, c.want)
+		}
+	}
+}
+
+// An empty required cell is CR-E005; a formula without a cached value
+// CR-E010, with its formula (a shared formula's copy has none of its own).
+func TestMissing(t *testing.T) {
+	for _, c := range []struct {
+		cell             Cell
+		code, where, msg string
+		fix              string
+	}{
+		{Cell{Col: 2}, findings.EmptyValue, "B7", "valor is empty", "type it"},
+		{Cell{Col: 2, Kind: Text, Value: "  "}, findings.EmptyValue, "B7", "valor is empty", "type it"},
+		{Cell{Col: 2, Kind: Formula, Formula: "SUM(B1:B6)"}, findings.FormulaNoValue, "B7", "valor: the formula =SUM(B1:B6) has no cached value", ""},
+		{Cell{Col: 2, Kind: Formula}, findings.FormulaNoValue, "B7", "valor: the shared formula has no cached value", ""},
+		{Cell{}, findings.EmptyValue, "", "valor is empty", "type it"}, // a column the sheet does not have
+	} {
+		f := c.cell.Missing("PLA", 7, "valor", "type it")
+		want, _ := findings.Lookup(c.code)
+		if c.fix == "" {
+			c.fix = want.Fix
+		}
+		if f.Code != c.code || f.Sheet != "PLA" || f.Cell != c.where || f.Message != c.msg || f.Fix != c.fix {
+			t.Errorf("%+v: %+v", c.cell, f)
 		}
 	}
 }
