@@ -70,13 +70,9 @@ func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, finding
 		return nil, l, err
 	}
 	defer book.Close()
-	name, dup := book.Sheet(SheetName)
-	switch {
-	case dup != nil:
-		return nil, findings.List{*dup}, nil
-	case name == "":
-		return nil, findings.List{findings.New(findings.MissingSheet, SheetName, "",
-			fmt.Sprintf("the workbook has no sheet %s (it has %s)", SheetName, strings.Join(book.Sheets(), ", ")), "")}, nil
+	name, bad := book.Require(SheetName, findings.MissingSheet, "")
+	if bad != nil {
+		return nil, findings.List{*bad}, nil
 	}
 	var found findings.Collector
 	c := NewCounter(SheetName, reporter(&found, SheetName))

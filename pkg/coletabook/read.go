@@ -69,14 +69,9 @@ func read(ctx context.Context, path string, edit bool) (*Book, findings.List, er
 		return nil, l, err
 	}
 	defer book.Close()
-	name, dup := book.Sheet(coleta.SheetName)
-	switch {
-	case dup != nil:
-		return nil, findings.List{*dup}, nil
-	case name == "":
-		return nil, findings.List{findings.New(findings.ColetaLayout, coleta.SheetName, "",
-			fmt.Sprintf("the workbook has no sheet %s (it has %s)", coleta.SheetName, strings.Join(book.Sheets(), ", ")),
-			noColetaFix(book))}, nil
+	name, bad := book.Require(coleta.SheetName, findings.ColetaLayout, noColetaFix(book))
+	if bad != nil {
+		return nil, findings.List{*bad}, nil
 	}
 	sh, l, err := readSheet(ctx, book, name)
 	if err != nil {

@@ -81,12 +81,9 @@ func Read(ctx context.Context, path string) (*reclamacoes.Input, findings.List, 
 
 // sheet finds a layout sheet, reporting it missing (or there twice).
 func (r *reader) sheet(name string) (string, bool) {
-	s, dup := r.book.Sheet(name)
-	switch {
-	case dup != nil:
-		r.found.Add(*dup)
-	case s == "":
-		r.add(findings.ReclamacoesLayout, name, 0, 0, fmt.Sprintf("the workbook has no sheet %s (it has %s)", name, strings.Join(r.book.Sheets(), ", ")), "")
+	s, bad := r.book.Require(name, findings.ReclamacoesLayout, "")
+	if bad != nil {
+		r.found.Add(*bad)
 	}
 	return s, s != ""
 }

@@ -499,6 +499,23 @@ func (b *Book) Sheet(name string) (string, *findings.Finding) {
 	return "", &f
 }
 
+// Require returns the file's name of the sheet called name, as Sheet does,
+// or the finding that the workbook lacks it: two sheets answering to name
+// (CR-E023), or none, of the reader's code and fix, naming the sheets the
+// workbook has.
+func (b *Book) Require(name, code, fix string) (string, *findings.Finding) {
+	found, dup := b.Sheet(name)
+	if found != "" || dup != nil {
+		return found, dup
+	}
+	has := "it has no sheets"
+	if len(b.sheets) > 0 {
+		has = "it has " + strings.Join(b.Sheets(), ", ")
+	}
+	f := findings.New(code, name, "", fmt.Sprintf("the workbook has no sheet %s (%s)", name, has), fix)
+	return "", &f
+}
+
 // SameSheet reports whether two sheet names name the same sheet for
 // capreg: case and blanks around them forgiven.
 func SameSheet(a, b string) bool {
