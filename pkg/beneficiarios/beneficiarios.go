@@ -87,32 +87,18 @@ func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, finding
 		return unreadable(err)
 	}
 	defer rows.Close()
-	first := true
-	for rows.Next() {
-		if found.Full(SheetName) {
-			return c.Counts(), found.Findings(), nil
-		}
-		if first {
-			first = false
-			var head []string
-			if rows.Row() == 1 {
-				head = rows.Values()
-			}
-			if !c.Header(head) {
-				return nil, found.Findings(), nil
-			}
-			if rows.Row() == 1 {
-				continue
-			}
-		}
+	head := rows.Header()
+	if err := rows.Err(); err != nil {
+		return unreadable(err)
+	}
+	if !c.Header(head) {
+		return nil, found.Findings(), nil
+	}
+	for !found.Full(SheetName) && rows.Next() {
 		c.Row(rows.Values(), rows.Row())
 	}
 	if err := rows.Err(); err != nil {
 		return unreadable(err)
-	}
-	if first {
-		c.Header(nil)
-		return nil, found.Findings(), nil
 	}
 	return c.Counts(), found.Findings(), nil
 }

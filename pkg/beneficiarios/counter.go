@@ -79,7 +79,7 @@ func NewCounter(source string, report func(Problem)) *Counter {
 // columns and missing required ones; false when a required one is missing.
 func (c *Counter) Header(vals []string) bool {
 	sheet, _ := layout.Lookup(SheetName)
-	cols, extra := xlsxfile.Header(vals, func(h string) bool { _, ok := sheet.Field(h); return ok })
+	cols, extra := xlsxfile.HeaderColumns(vals, func(h string) bool { _, ok := sheet.Field(h); return ok })
 	for _, i := range extra {
 		c.report(Problem{Code: findings.ExtraColumn, Col: i + 1, Row: 1, Message: fmt.Sprintf("column %q is not part of %s and is ignored", findings.Clip(vals[i]), SheetName)})
 	}

@@ -186,25 +186,18 @@ func (r *reader) products() []reclamacoes.Product {
 		return nil
 	}
 	defer rows.Close()
+	head := rows.Header()
+	if err := rows.Err(); err != nil {
+		r.unreadable(ReclamacoesSheet, err)
+		return nil
+	}
+	cols, ok := r.header(head)
+	if !ok {
+		return nil
+	}
 	var out []reclamacoes.Product
-	var cols map[string]int
-	first := true
 	for rows.Next() && !r.found.Full(ReclamacoesSheet) {
 		n := rows.Row()
-		if first {
-			first = false
-			var head []string
-			if n == 1 {
-				head = rows.Values()
-			}
-			var ok bool
-			if cols, ok = r.header(head); !ok {
-				return nil
-			}
-			if n == 1 {
-				continue
-			}
-		}
 		cells := rows.Dense()
 		get := func(c string) xlsxfile.Cell {
 			if i := cols[c]; i < len(cells) {
@@ -233,16 +226,13 @@ func (r *reader) products() []reclamacoes.Product {
 		r.unreadable(ReclamacoesSheet, err)
 		return nil
 	}
-	if first {
-		r.header(nil)
-	}
 	return out
 }
 
 // header maps the columns of the header row (other columns are ignored)
 // and reports the missing ones; false when one is.
 func (r *reader) header(vals []string) (map[string]int, bool) {
-	cols, _ := xlsxfile.Header(vals, func(h string) bool { return slices.Contains(Columns, h) })
+	cols, _ := xlsxfile.HeaderColumns(vals, func(h string) bool { return slices.Contains(Columns, h) })
 	ok := true
 	for _, c := range Columns {
 		if _, found := cols[c]; !found {

@@ -222,31 +222,19 @@ func (r *reader) tableRows(s layout.Sheet, name string, each func(rows *xlsxfile
 		return err
 	}
 	defer rows.Close()
-	var cols map[string]int
+	cols, ok := r.header(s, rows.Header())
+	if !ok {
+		return rows.Err()
+	}
 	var layoutCols []int // the indexes in cols, walked per row instead of the map
 	var mapped []bool    // by column: read by the layout; others warned once if they hold values
-	first := true
+	for _, i := range cols {
+		layoutCols = append(layoutCols, i)
+		mapped = append(mapped, make([]bool, max(0, i+1-len(mapped)))...)
+		mapped[i] = true
+	}
 	for rows.Next() {
 		cells := rows.Dense()
-		if first {
-			first = false
-			var head []string // none when the first row holding anything is not row 1
-			if rows.Row() == 1 {
-				head = rows.Values()
-			}
-			var ok bool
-			if cols, ok = r.header(s, head); !ok {
-				return nil
-			}
-			for _, i := range cols {
-				layoutCols = append(layoutCols, i)
-				mapped = append(mapped, make([]bool, max(0, i+1-len(mapped)))...)
-				mapped[i] = true
-			}
-			if rows.Row() == 1 {
-				continue
-			}
-		}
 		mapped = r.extraValues(s, cells, rows.Row(), mapped)
 		blank := true
 		for _, i := range layoutCols {
@@ -262,9 +250,6 @@ func (r *reader) tableRows(s layout.Sheet, name string, each func(rows *xlsxfile
 		if r.found.Full(s.Name) {
 			return nil
 		}
-	}
-	if first {
-		r.header(s, nil)
 	}
 	return rows.Err()
 }
@@ -289,7 +274,7 @@ func columnName(col int) string { return strings.TrimRight(xlsxfile.CellName(col
 // header maps column names to indexes; it reports missing required columns
 // (and returns false) and extra ones.
 func (r *reader) header(s layout.Sheet, vals []string) (map[string]int, bool) {
-	cols, extra := xlsxfile.Header(vals, func(h string) bool { _, ok := s.Field(h); return ok })
+	cols, extra := xlsxfile.HeaderColumns(vals, func(h string) bool { _, ok := s.Field(h); return ok })
 	for _, i := range extra {
 		c := cell{sheet: s.Name, row: 1, Cell: xlsxfile.Cell{Col: i + 1, Kind: xlsxfile.Text, Value: vals[i]}}
 		r.add(findings.ExtraColumn, c, fmt.Sprintf("column %q is not part of sheet %s and is ignored", findings.Clip(vals[i]), s.Name), "")

@@ -39,7 +39,8 @@ type Rows struct {
 	x     *scanner
 	err   error
 	done  bool
-	seen  int // row elements read, for the context checks
+	again bool // Next gives the current row again (Header left it)
+	seen  int  // row elements read, for the context checks
 
 	data    int // the depth of the sheetData element, 0 outside it
 	inRow   bool
@@ -109,6 +110,10 @@ func (r *Rows) failCell(row int, cell, format string, args ...any) bool {
 // Next reads the next row that holds something; false at the end of the
 // sheet or on an error (see Err).
 func (r *Rows) Next() bool {
+	if r.again {
+		r.again = false
+		return true
+	}
 	if r.done {
 		return false
 	}
@@ -420,11 +425,26 @@ func (r *Rows) Values() []string {
 	return r.values
 }
 
-// Header maps the names of a header row to their 0-based columns: each
+// Header reads a table's header, row 1, before its rows: its values (see
+// Values). When the first row holding anything comes later, the header is
+// missing: Header gives nil, and Next gives that row first. Nil too when
+// the sheet holds nothing, or cannot be read (see Err).
+func (r *Rows) Header() []string {
+	if !r.Next() {
+		return nil
+	}
+	if r.row == 1 {
+		return r.Values()
+	}
+	r.again = true
+	return nil
+}
+
+// HeaderColumns maps the names of a header row to their 0-based columns: each
 // name known accepts, case, blanks and a byte-order mark forgiven (a name
 // repeated counts at its first column), in cols; the columns holding any
 // other name, in order, in extra.
-func Header(vals []string, known func(name string) bool) (cols map[string]int, extra []int) {
+func HeaderColumns(vals []string, known func(name string) bool) (cols map[string]int, extra []int) {
 	cols = map[string]int{}
 	for i, v := range vals {
 		h := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(v, "\ufeff")))

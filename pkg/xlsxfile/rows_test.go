@@ -310,15 +310,49 @@ func BenchmarkRows(b *testing.B) {
 	}
 }
 
-// Header maps known names (case, blanks, a byte-order mark forgiven; a
+// HeaderColumns maps known names (case, blanks, a byte-order mark forgiven; a
 // repeated name at its first column) and lists the other columns.
-func TestHeader(t *testing.T) {
+func TestHeaderColumns(t *testing.T) {
 	known := func(h string) bool { return h == "produto" || h == "valor" }
-	cols, extra := Header([]string{"\ufeffProduto", "", " VALOR ", "nota", "produto", "x"}, known)
+	cols, extra := HeaderColumns([]string{"\ufeffProduto", "", " VALOR ", "nota", "produto", "x"}, known)
 	if !reflect.DeepEqual(cols, map[string]int{"produto": 0, "valor": 2}) || !slices.Equal(extra, []int{3, 5}) {
 		t.Errorf("cols %v, extra %v", cols, extra)
 	}
-	if cols, extra := Header(nil, known); len(cols) != 0 || cols == nil || extra != nil {
+	if cols, extra := HeaderColumns(nil, known); len(cols) != 0 || cols == nil || extra != nil {
 		t.Errorf("no header: cols %v, extra %v", cols, extra)
+	}
+}
+
+// Header gives row 1's values; without a row 1 it gives nil and leaves the
+// first row to Next.
+func TestRowsHeader(t *testing.T) {
+	for _, c := range []struct {
+		name, rows string
+		head       []string
+		next       []int // the rows Next gives after Header
+	}{
+		{"header and rows", `<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="C1" t="inlineStr"><is><t>valor</t></is></c></row><row r="2"><c r="A2"><v>7</v></c></row>`, []string{"id", "", "valor"}, []int{2}},
+		{"no header", `<row r="3"><c r="A3"><v>7</v></c></row><row r="4"><c r="A4"><v>8</v></c></row>`, nil, []int{3, 4}},
+		{"an empty row 1 is no header", `<row r="1"><c r="A1" s="1"/></row><row r="2"><c r="A2"><v>7</v></c></row>`, nil, []int{2}},
+		{"header only", `<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>`, []string{"id"}, nil},
+		{"nothing", ``, nil, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rows, err := oneSheet(c.rows).open(t).Rows(context.Background(), "Sheet1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			if head := rows.Header(); !slices.Equal(head, c.head) {
+				t.Errorf("header %q, want %q", head, c.head)
+			}
+			var next []int
+			for rows.Next() {
+				next = append(next, rows.Row())
+			}
+			if !slices.Equal(next, c.next) || rows.Err() != nil {
+				t.Errorf("rows %v (%v), want %v", next, rows.Err(), c.next)
+			}
+		})
 	}
 }
