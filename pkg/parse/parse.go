@@ -1,6 +1,7 @@
-// Package parse reads the values a person types into the input workbook:
-// numbers in pt-BR or plain notation, percentages, dates and months. Every
-// failure is an *Error that says which rule the text broke and how to fix it.
+// Package parse reads the values a person types into a workbook: numbers in
+// pt-BR or plain notation, percentages, dates and months, the registro ANS.
+// Every failure is an *Error that says which rule the text broke and how to
+// fix it; Finding makes it the finding a reader reports.
 package parse
 
 import (

@@ -5,8 +5,12 @@
 // (15 significant digits), dates in the workbook's date system, booleans,
 // errors and formulas without a cached value told apart from text. Every
 // reader of a workbook (pkg/workbook, pkg/beneficiarios, pkg/coletabook,
-// pkg/reclamacoesbook) reads through it; excelize only writes (Edit opens
-// a workbook with it to be filled in).
+// pkg/reclamacoesbook) reads through it, with the same words for the same
+// problems: a cell read as a number, date, month, registro or code (the
+// Cell methods, whose errors parse.Finding reports), an empty required cell
+// (Cell.Missing), a header row (Rows.Header, HeaderColumns), a sheet that
+// is missing (Book.Require) or cannot be read (UnreadableSheet). excelize
+// only writes (Edit opens a workbook with it to be filled in).
 package xlsxfile
 
 import (
