@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/coletabook"
@@ -37,12 +38,14 @@ through the ANS electronic protocol:
   capreg coleta validate coleta.xlsx
   capreg coleta fill coleta.xlsx --beneficiarios beneficiarios.csv --mes 2025-06`,
 	}
-	cmd.AddCommand(NewCmdColetaTemplate(s, nil), NewCmdColetaValidate(s), NewCmdColetaFill(s, nil))
+	cmd.AddCommand(NewCmdColetaTemplate(s, nil), NewCmdColetaValidate(s, nil), NewCmdColetaFill(s, nil))
 	return cmd
 }
 
-// ColetaTemplateOptions are the settings of capreg coleta template.
+// ColetaTemplateOptions are the streams and settings of capreg coleta
+// template.
 type ColetaTemplateOptions struct {
+	IO      Streams
 	File    string
 	Options coleta.TemplateOptions
 	Force   bool // FILE may replace an existing file
@@ -63,7 +66,7 @@ func monthFlag(name, text string) (*period.Month, error) {
 // NewCmdColetaTemplate builds capreg coleta template; runF replaces the run
 // (tests of flag parsing), nil runs it.
 func NewCmdColetaTemplate(s Streams, runF func(context.Context, *ColetaTemplateOptions) error) *cobra.Command {
-	o := &ColetaTemplateOptions{}
+	o := &ColetaTemplateOptions{IO: s}
 	var f struct{ registro, desde, ate, promoprev, aps string } // parsed into o.Options
 	cmd := &cobra.Command{
 		Use:   "template FILE --registro N --desde AAAA-MM --ate AAAA-MM",
@@ -114,7 +117,7 @@ outside the APS homologation month. A Leia-me sheet explains every field.
 			if runF != nil {
 				return runF(cmd.Context(), o)
 			}
-			return writeWorkbook(cmd, s, o.File, func() (*excelize.File, error) { return coletabook.Template(o.Options) })
+			return writeWorkbook(cmd.Context(), o.IO, o.File, func() (*excelize.File, error) { return coletabook.Template(o.Options) })
 		},
 	}
 	cmd.Flags().StringVar(&f.registro, "registro", "", "registro ANS of the operator (6 digits)")
@@ -126,8 +129,10 @@ outside the APS homologation month. A Leia-me sheet explains every field.
 	return cmd
 }
 
-// ColetaValidateOptions are the settings of capreg coleta validate.
+// ColetaValidateOptions are the streams and settings of capreg coleta
+// validate.
 type ColetaValidateOptions struct {
+	IO     Streams
 	Files  []string
 	Output string
 	Out    string
@@ -135,9 +140,10 @@ type ColetaValidateOptions struct {
 	Force  bool // --out may replace an existing file
 }
 
-// NewCmdColetaValidate builds capreg coleta validate.
-func NewCmdColetaValidate(s Streams) *cobra.Command {
-	o := &ColetaValidateOptions{}
+// NewCmdColetaValidate builds capreg coleta validate; runF replaces the
+// run (tests of flag parsing), nil runs it.
+func NewCmdColetaValidate(s Streams, runF func(context.Context, *ColetaValidateOptions) error) *cobra.Command {
+	o := &ColetaValidateOptions{IO: s}
 	cmd := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check collection sheets before they are sent: every finding at Coleta!Cell with code and fix",
@@ -163,34 +169,23 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a sheet to validate", args)...); err != nil {
 				return err
 			}
-			if err := set.outputFormat(&o.Output, o.Out, validateOutputs); err != nil {
+			if err := set.outputFormat(&o.Output, o.Out, textOutputs); err != nil {
 				return err
 			}
-			return runColetaValidate(cmd, s, o)
+			if runF != nil {
+				return runF(cmd.Context(), o)
+			}
+			return validateFiles(cmd.Context(), o.IO, o.Files, o.Output, o.Out, o.Strict, app.ValidateColeta)
 		},
 	}
-	addOutputFlags(cmd, &o.Output, validateOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, textOutputs, &o.Out, &o.Force)
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too")
 	return cmd
 }
 
-// ValidateColeta checks one collection workbook.
-func ValidateColeta(path string) FileReport {
-	rep := FileReport{File: path}
-	if err := regular(path); err != nil {
-		rep.set(findings.List{unreadable(err)})
-		return rep
-	}
-	rep.set(coletabook.Validate(path))
-	return rep
-}
-
-func runColetaValidate(cmd *cobra.Command, s Streams, o *ColetaValidateOptions) error {
-	return validateFiles(cmd, s, o.Files, o.Output, o.Out, o.Strict, ValidateColeta)
-}
-
-// ColetaFillOptions are the settings of capreg coleta fill.
+// ColetaFillOptions are the streams and settings of capreg coleta fill.
 type ColetaFillOptions struct {
+	IO            Streams
 	File          string
 	Beneficiarios string
 	Mes           period.Month
@@ -202,7 +197,7 @@ type ColetaFillOptions struct {
 // NewCmdColetaFill builds capreg coleta fill; runF replaces the run (tests
 // of flag parsing), nil runs it.
 func NewCmdColetaFill(s Streams, runF func(context.Context, *ColetaFillOptions) error) *cobra.Command {
-	o := &ColetaFillOptions{}
+	o := &ColetaFillOptions{IO: s}
 	var mes string // parsed into o.Mes
 	cmd := &cobra.Command{
 		Use:   "fill FILE --beneficiarios B --mes AAAA-MM",
@@ -247,7 +242,7 @@ The input is never modified: the result goes to --out (default FILE-preenchido.x
 			if runF != nil {
 				return runF(cmd.Context(), o)
 			}
-			return runColetaFill(cmd, s, o)
+			return runColetaFill(cmd.Context(), o)
 		},
 	}
 	cmd.Flags().StringVar(&o.Beneficiarios, "beneficiarios", "", "beneficiary data: .xlsx with a Beneficiarios sheet, or .csv with the same header")
@@ -267,13 +262,13 @@ func filledName(path string) string {
 	return strings.TrimSuffix(path, ext) + "-preenchido" + ext
 }
 
-func runColetaFill(cmd *cobra.Command, s Streams, o *ColetaFillOptions) error {
+func runColetaFill(ctx context.Context, o *ColetaFillOptions) error {
 	for _, in := range []string{o.File, o.Beneficiarios} {
-		if err := regular(in); err != nil {
+		if err := app.Regular(in); err != nil {
 			return err
 		}
 	}
-	counts, l, err := beneficiarios.Read(cmd.Context(), o.Beneficiarios)
+	counts, l, err := beneficiarios.Read(ctx, o.Beneficiarios)
 	if err != nil {
 		return err // interrupted
 	}
@@ -284,7 +279,7 @@ func runColetaFill(cmd *cobra.Command, s Streams, o *ColetaFillOptions) error {
 		return &findings.InputError{Findings: l.Sorted()}
 	}
 	for _, w := range l.Warnings() {
-		fmt.Fprintf(s.Err, "capreg: %s\n", w)
+		fmt.Fprintf(o.IO.Err, "capreg: %s\n", w)
 	}
 	b, bl := coletabook.Open(o.File)
 	if b == nil {
@@ -303,16 +298,16 @@ func runColetaFill(cmd *cobra.Command, s Streams, o *ColetaFillOptions) error {
 			}
 			return ie
 		}
-		return invalidError{err}
+		return app.InvalidError{Err: err}
 	}
 	changed, err := b.Apply(plan)
 	if err != nil {
 		return err
 	}
-	if err := safeWrite(cmd.Context(), o.Out, func(w io.Writer) error { return b.File.Write(w) }); err != nil {
+	if err := safeWrite(ctx, o.Out, func(w io.Writer) error { return b.File.Write(w) }); err != nil {
 		return err
 	}
-	reportFill(s.Err, o, plan, changed)
+	reportFill(o.IO.Err, o, plan, changed)
 	return nil
 }
 
@@ -336,7 +331,7 @@ func reportFill(w io.Writer, o *ColetaFillOptions, p *coleta.Plan, changed []str
 	for _, n := range p.Notes {
 		fmt.Fprintf(w, "  note: %s\n", n)
 	}
-	if rep := ValidateColeta(o.Out); rep.Errors+rep.Warnings > 0 {
+	if rep := app.ValidateColeta(o.Out); rep.Errors+rep.Warnings > 0 {
 		fmt.Fprintf(w, "  the sheet still has %d errors and %d warnings: capreg coleta validate %s lists them\n", rep.Errors, rep.Warnings, o.Out)
 	}
 }

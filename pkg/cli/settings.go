@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"gopkg.in/yaml.v3"
+
+	"github.com/capreg/capreg/pkg/app"
 )
 
 // Configuration is read here, once per command, into the command's own
@@ -65,12 +67,10 @@ func resolve(cmd *cobra.Command) (*settings, error) {
 	set := &settings{given: map[string]bool{}}
 	fs := cmd.Flags()
 	fs.Visit(func(f *pflag.Flag) { set.given[f.Name] = true })
-	file, err := configFile(fs)
-	if err != nil {
-		return nil, err
-	}
+	file := configFile(fs)
 	var conf map[string]configValue
 	if file != "" {
+		var err error
 		if conf, err = readConfig(file, cmd); err != nil {
 			return nil, err
 		}
@@ -90,7 +90,7 @@ func resolve(cmd *cobra.Command) (*settings, error) {
 		}
 		if c, ok := conf[f.Name]; ok {
 			if err := fs.Set(f.Name, c.text); err != nil {
-				errs = append(errs, invalidError{fmt.Errorf("config file %s: line %d: %s: %v", file, c.line, f.Name, err)})
+				errs = append(errs, app.InvalidError{Err: fmt.Errorf("config file %s: line %d: %s: %v", file, c.line, f.Name, err)})
 			}
 		}
 	})
@@ -109,9 +109,8 @@ func envName(flag string) string {
 }
 
 // configFile is the config file to read: --config, else ./capreg.yaml, else
-// capreg/capreg.yaml in the user config dir; "" when there is none. It must
-// be a regular file.
-func configFile(fs *pflag.FlagSet) (string, error) {
+// capreg/capreg.yaml in the user config dir; "" when there is none.
+func configFile(fs *pflag.FlagSet) string {
 	var file string
 	if f := fs.Lookup("config"); f != nil {
 		file = f.Value.String()
@@ -128,13 +127,7 @@ func configFile(fs *pflag.FlagSet) (string, error) {
 			}
 		}
 	}
-	if file == "" {
-		return "", nil
-	}
-	if err := regular(file); err != nil {
-		return "", invalidError{fmt.Errorf("config file %w", err)}
-	}
-	return file, nil
+	return file
 }
 
 // configValue is a key's value in a config file: the scalar's text and its
@@ -144,11 +137,12 @@ type configValue struct {
 	line int
 }
 
-// readConfig reads the config file at path for cmd, as parseConfig does.
+// readConfig reads the config file at path (a regular file) for cmd, as
+// parseConfig does.
 func readConfig(path string, cmd *cobra.Command) (map[string]configValue, error) {
-	data, err := os.ReadFile(path)
+	data, err := app.ReadFile(path)
 	if err != nil {
-		return nil, invalidError{fmt.Errorf("config file %s: %v", path, unwrapPath(err))}
+		return nil, fmt.Errorf("config file %w", err)
 	}
 	return parseConfig(data, path, cmd)
 }
@@ -158,11 +152,11 @@ func readConfig(path string, cmd *cobra.Command) (map[string]configValue, error)
 // shared keys of the flags cmd has, overridden by cmd's section.
 func parseConfig(data []byte, path string, cmd *cobra.Command) (map[string]configValue, error) {
 	bad := func(line int, format string, a ...any) error {
-		return invalidError{fmt.Errorf("config file %s: line %d: %s", path, line, fmt.Sprintf(format, a...))}
+		return app.InvalidError{Err: fmt.Errorf("config file %s: line %d: %s", path, line, fmt.Sprintf(format, a...))}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, invalidError{fmt.Errorf("config file %s: %v", path, err)}
+		return nil, app.InvalidError{Err: fmt.Errorf("config file %s: %v", path, err)}
 	}
 	if len(doc.Content) == 0 { // empty file
 		return nil, nil

@@ -7,10 +7,10 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
 )
@@ -22,14 +22,25 @@ const (
 	SheetErros   = "Erros"
 )
 
-// BatchRow is one workbook of a batch: its document, or why there is none.
-type BatchRow struct {
+// BatchLine is one workbook of a batch as the batch outputs show it: its
+// calc document, or why there is none. A batch keeps a line, not the
+// engine's result, for each row waiting for an earlier one.
+type BatchLine struct {
 	File          string
 	Beneficiarios string        // the beneficiary file used, if any
 	Doc           *Document     // nil when the workbook could not be computed
 	Error         string        // why not, in one line
 	Findings      findings.List // the error findings of an invalid workbook
-	Internal      bool          // the error is a bug of capreg's, not of the input
+}
+
+// NewBatchLine is the line of a batch row: the calc document of its
+// calculation, as calc -o json prints it for the workbook.
+func NewBatchLine(r *app.BatchRow) *BatchLine {
+	l := &BatchLine{File: r.File, Beneficiarios: r.Beneficiarios, Error: r.Error, Findings: r.Findings}
+	if c := r.Calculation; c != nil {
+		l.Doc = NewDocument(c.Result, c.Warnings, Meta{File: r.File, RulebookVer: c.Rulebook.Versao, RulesFile: c.Rulebook.UserFile()})
+	}
+	return l
 }
 
 // batchLine is a row as a JSON line: the calc document (schema 1) plus file,
@@ -44,7 +55,7 @@ type batchLine struct {
 }
 
 // BatchJSONLine writes a row as one line of JSON.
-func BatchJSONLine(w io.Writer, r *BatchRow) error {
+func BatchJSONLine(w io.Writer, r *BatchLine) error {
 	l := batchLine{SchemaVersion: SchemaVersion, File: r.File, Beneficiarios: r.Beneficiarios, Errors: r.Findings, Document: r.Doc}
 	if r.Doc == nil {
 		l.Error = &r.Error
@@ -68,7 +79,7 @@ func NewBatchCSV(w io.Writer) (*BatchCSV, error) {
 }
 
 // Write writes one row (the calc columns empty for a workbook not computed).
-func (c *BatchCSV) Write(r *BatchRow) error {
+func (c *BatchCSV) Write(r *BatchLine) error {
 	calc := make([]string, len(CalcCSVHeader()))
 	if r.Doc != nil {
 		calc = CalcCSVRow(r.Doc)
@@ -81,31 +92,8 @@ func (c *BatchCSV) Write(r *BatchRow) error {
 	return c.cw.Error()
 }
 
-// BatchSummary counts the outcome of a batch.
-type BatchSummary struct {
-	Total, Computed, Failed, Insufficient int
-	Internal                              int // failed by a bug of capreg's
-	Elapsed                               time.Duration
-}
-
-// Add counts a row.
-func (s *BatchSummary) Add(r *BatchRow) {
-	s.Total++
-	switch {
-	case r.Doc == nil:
-		s.Failed++
-		if r.Internal {
-			s.Internal++
-		}
-	case !r.Doc.Sufficient:
-		s.Computed++
-		s.Insufficient++
-	default:
-		s.Computed++
-	}
-}
-
-func (s BatchSummary) String() string {
+// BatchSummary is the line that tells how a batch went.
+func BatchSummary(s app.BatchSummary) string {
 	return fmt.Sprintf("%d workbooks: %d computed (%d insufficient), %d failed, in %.1f s",
 		s.Total, s.Computed, s.Insufficient, s.Failed, s.Elapsed.Seconds())
 }
@@ -151,7 +139,7 @@ func (t *BatchTable) line(l []string) {
 }
 
 // Write adds the line of a row.
-func (t *BatchTable) Write(r *BatchRow) error {
+func (t *BatchTable) Write(r *BatchLine) error {
 	t.n++
 	line := []string{fmt.Sprint(t.n), r.File}
 	d := r.Doc
@@ -346,7 +334,7 @@ func (b *book) streamHeader(sw *excelize.StreamWriter, widths []float64, head []
 }
 
 // Write adds a row to Lote, and its errors to Erros when it was not computed.
-func (x *BatchXLSX) Write(r *BatchRow) error {
+func (x *BatchXLSX) Write(r *BatchLine) error {
 	b := x.b
 	x.rows++
 	cells := []any{r.File}

@@ -1,5 +1,10 @@
-// Package report renders results for people and programs: an aligned table
-// with BRL amounts and provisional markers, and a stable JSON document.
+// Package report renders the results of capreg's use cases (pkg/app) and
+// nothing else: for people, aligned tables with BRL amounts, PROVISIONAL
+// and PROPOSAL markers and their footnotes, and the explanation tree; for
+// programs, the JSON documents (schema_version 1, decimals as strings), CSV
+// safe from formulas, and xlsx workbooks with native charts. It covers
+// calc, compare, validate (and its catalogue of checks), batch (streamed
+// as the rows come), reclamacoes and the rulebook.
 package report
 
 import (
@@ -21,12 +26,11 @@ const SchemaVersion = "1"
 
 // Meta is what a document says about the run that produced it.
 type Meta struct {
-	File         string // the input workbook
-	RulebookVer  string
-	RulesFile    string // the user's rules file, or ""
-	Explain      bool   // include the explanation tree
-	Plain        bool   // tables as tab-separated text (stdout is not a terminal)
-	ProgramShare string // "flat" or "coverage-weighted"
+	File        string // the input workbook
+	RulebookVer string
+	RulesFile   string // the user's rules file, or ""
+	Explain     bool   // include the explanation tree
+	Plain       bool   // tables as tab-separated text (stdout is not a terminal)
 }
 
 // Document is the JSON form of a result (schema_version 1).
