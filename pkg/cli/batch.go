@@ -73,21 +73,7 @@ some operator is insufficient (with --fail-on-insufficient).`,
 				return err
 			}
 			o.Args, o.Rules = args, set.rules
-			if o.Jobs < 0 {
-				return usageError{fmt.Errorf("--jobs %d: give a number of workers ≥ 1 (0 = one per core)", o.Jobs)}
-			}
-			if o.Jobs == 0 {
-				o.Jobs = runtime.GOMAXPROCS(0)
-			}
-			if err := checkOutputFactors(s, set, &o.Output, o.Out, o.Factors); err != nil {
-				return err
-			}
-			o.Inputs = batch.Inputs(o.Args)
-			var files []inputFile
-			for _, in := range o.Inputs {
-				files = append(files, inputFile{"a workbook of the batch", in.Workbook}, inputFile{"a beneficiary file of the batch", in.Beneficiarios})
-			}
-			if err := set.guard(o.Force, []string{o.Out}, files...); err != nil {
+			if err := o.complete(set); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -102,6 +88,26 @@ some operator is insufficient (with --fail-on-insufficient).`,
 	addFailOnInsufficientFlag(cmd, &o.FailOnInsufficient, "some operator's ")
 	addCoverageWeightedFlag(cmd, &o.CoverageWeighted, " (needs each operator's beneficiary data)")
 	return cmd
+}
+
+// complete checks --jobs (0: one per core), --output and --factors, and
+// expands the workbooks given, whose files the output must not be.
+func (o *BatchOptions) complete(set *settings) error {
+	if o.Jobs < 0 {
+		return usageError{fmt.Errorf("--jobs %d: give a number of workers ≥ 1 (0 = one per core)", o.Jobs)}
+	}
+	if o.Jobs == 0 {
+		o.Jobs = runtime.GOMAXPROCS(0)
+	}
+	if err := checkOutputFactors(o.IO, set, &o.Output, o.Out, o.Factors); err != nil {
+		return err
+	}
+	o.Inputs = batch.Inputs(o.Args)
+	var files []inputFile
+	for _, in := range o.Inputs {
+		files = append(files, inputFile{"a workbook of the batch", in.Workbook}, inputFile{"a beneficiary file of the batch", in.Beneficiarios})
+	}
+	return set.guard(o.Force, []string{o.Out}, files...)
 }
 
 // batchGCPercent is the garbage collector's target during a batch: a batch

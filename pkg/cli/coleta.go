@@ -63,11 +63,43 @@ func monthFlag(name, text string) (*period.Month, error) {
 	return &m, nil
 }
 
+// templateFlags are the flags of capreg coleta template, as given.
+type templateFlags struct{ registro, desde, ate, promoprev, aps string }
+
+// options parses the flags into the template's options (usage errors).
+func (f *templateFlags) options() (coleta.TemplateOptions, error) {
+	o := coleta.TemplateOptions{Registro: f.registro}
+	for _, m := range []struct {
+		name, text string
+		dst        *period.Month
+	}{{"desde", f.desde, &o.Desde}, {"ate", f.ate, &o.Ate}} {
+		p, err := monthFlag(m.name, m.text)
+		if err != nil {
+			return o, err
+		}
+		if p == nil {
+			return o, usageError{fmt.Errorf("--%s AAAA-MM is required", m.name)}
+		}
+		*m.dst = *p
+	}
+	var err error
+	if o.Promoprev, err = monthFlag("promoprev", f.promoprev); err != nil {
+		return o, err
+	}
+	if o.APS, err = monthFlag("aps", f.aps); err != nil {
+		return o, err
+	}
+	if err := o.Check(); err != nil {
+		return o, usageError{err}
+	}
+	return o, nil
+}
+
 // NewCmdColetaTemplate builds capreg coleta template; runF replaces the run
 // (tests of flag parsing), nil runs it.
 func NewCmdColetaTemplate(s Streams, runF func(context.Context, *ColetaTemplateOptions) error) *cobra.Command {
 	o := &ColetaTemplateOptions{IO: s}
-	var f struct{ registro, desde, ate, promoprev, aps string } // parsed into o.Options
+	var f templateFlags
 	cmd := &cobra.Command{
 		Use:   "template FILE --registro N --desde AAAA-MM --ate AAAA-MM",
 		Short: "Write the empty collection sheet for a period, with a Leia-me sheet",
@@ -88,28 +120,8 @@ outside the APS homologation month. A Leia-me sheet explains every field.
 				return err
 			}
 			o.File = args[0]
-			o.Options.Registro = f.registro
-			for _, m := range []struct {
-				name, text string
-				dst        *period.Month
-			}{{"desde", f.desde, &o.Options.Desde}, {"ate", f.ate, &o.Options.Ate}} {
-				p, err := monthFlag(m.name, m.text)
-				if err != nil {
-					return err
-				}
-				if p == nil {
-					return usageError{fmt.Errorf("--%s AAAA-MM is required", m.name)}
-				}
-				*m.dst = *p
-			}
-			if o.Options.Promoprev, err = monthFlag("promoprev", f.promoprev); err != nil {
+			if o.Options, err = f.options(); err != nil {
 				return err
-			}
-			if o.Options.APS, err = monthFlag("aps", f.aps); err != nil {
-				return err
-			}
-			if err := o.Options.Check(); err != nil {
-				return usageError{err}
 			}
 			if err := set.guard(o.Force, []string{o.File}); err != nil {
 				return err

@@ -185,20 +185,10 @@ func parseConfig(data []byte, path string, cmd *cobra.Command) (map[string]confi
 		case val.Kind != yaml.MappingNode:
 			return bad(val.Line, "%s is the section of capreg %s: put its keys under it, indented (output: json)", key.Value, key.Value)
 		}
-		return eachKey(val, bad, func(k, v *yaml.Node) error {
-			switch {
-			case slices.Contains(commandLineOnly, k.Value):
-				return bad(k.Line, "%s is taken from the command line only (--%s), never from a config file", k.Value, k.Value)
-			case !hasFlag(section, k.Value):
-				return bad(k.Line, "unknown key %q in section %s: capreg %s has no --%s (its keys: %s)",
-					k.Value, key.Value, key.Value, k.Value, strings.Join(configKeys(section), ", "))
-			}
-			c, err := scalar(k, v, bad)
-			if section == cmd {
-				own[k.Value] = c
-			}
-			return err
-		})
+		if section != cmd {
+			return sectionKeys(key.Value, section, val, bad, nil)
+		}
+		return sectionKeys(key.Value, section, val, bad, own)
 	})
 	if err != nil {
 		return nil, err
@@ -213,6 +203,26 @@ func parseConfig(data []byte, path string, cmd *cobra.Command) (map[string]confi
 		values[k] = v
 	}
 	return values, nil
+}
+
+// sectionKeys checks every key of the section name (val) against the
+// flags of its command, section, and records their values in values, if
+// not nil.
+func sectionKeys(name string, section *cobra.Command, val *yaml.Node, bad func(int, string, ...any) error, values map[string]configValue) error {
+	return eachKey(val, bad, func(k, v *yaml.Node) error {
+		switch {
+		case slices.Contains(commandLineOnly, k.Value):
+			return bad(k.Line, "%s is taken from the command line only (--%s), never from a config file", k.Value, k.Value)
+		case !hasFlag(section, k.Value):
+			return bad(k.Line, "unknown key %q in section %s: capreg %s has no --%s (its keys: %s)",
+				k.Value, name, name, k.Value, strings.Join(configKeys(section), ", "))
+		}
+		c, err := scalar(k, v, bad)
+		if values != nil {
+			values[k.Value] = c
+		}
+		return err
+	})
 }
 
 // eachKey calls f on every key of a mapping node and its value, refusing a
