@@ -63,8 +63,8 @@ func writeWorkbook(ctx context.Context, s Streams, path string, build func() (*e
 	return nil
 }
 
-// Version is the version from the build info ("(devel)" in a source tree).
-func Version() string {
+// version is the version from the build info ("(devel)" in a source tree).
+func version() string {
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		v := bi.Main.Version
 		for _, st := range bi.Settings {
@@ -84,7 +84,7 @@ func NewCmdVersion(s Streams) *cobra.Command {
 		Short: "Print capreg's version and the JSON schema version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := fmt.Fprintf(s.Out, "capreg %s (json schema %s)\n", Version(), report.SchemaVersion)
+			_, err := fmt.Fprintf(s.Out, "capreg %s (json schema %s)\n", version(), report.SchemaVersion)
 			return err
 		},
 	}

@@ -74,15 +74,15 @@ type BatchCSV struct {
 // NewBatchCSV writes the header: file, the calc columns, error.
 func NewBatchCSV(w io.Writer) (*BatchCSV, error) {
 	c := &BatchCSV{cw: csv.NewWriter(w), numeric: append([]bool{false}, calcCSVNumeric()...)}
-	header := append(append([]string{"file"}, CalcCSVHeader()...), "error")
+	header := append(append([]string{"file"}, calcCSVHeader()...), "error")
 	return c, c.cw.Write(header)
 }
 
 // Write writes one row (the calc columns empty for a workbook not computed).
 func (c *BatchCSV) Write(r *BatchLine) error {
-	calc := make([]string, len(CalcCSVHeader()))
+	calc := make([]string, len(calcCSVHeader()))
 	if r.Doc != nil {
-		calc = CalcCSVRow(r.Doc)
+		calc = calcCSVRow(r.Doc)
 	}
 	row := append(append([]string{r.File}, calc...), r.Error)
 	if err := c.cw.Write(safeRow(row, c.numeric)); err != nil {
@@ -132,7 +132,7 @@ func NewBatchTable(w io.Writer, plain bool) *BatchTable {
 // line writes a plain line at once, or keeps an aligned one for Close.
 func (t *BatchTable) line(l []string) {
 	if t.plain {
-		Grid(t.w, [][]string{l}, true)
+		grid(t.w, [][]string{l}, true)
 		return
 	}
 	t.lines = append(t.lines, l)
@@ -187,7 +187,7 @@ func (t *BatchTable) Write(r *BatchLine) error {
 // computed; it returns the first write error of the table.
 func (t *BatchTable) Close() error {
 	if !t.plain {
-		Grid(t.w, t.lines, false, batchTableRight...)
+		grid(t.w, t.lines, false, batchTableRight...)
 	}
 	markerNotes(t.w, "rows", t.provisional, t.proposal)
 	if len(t.notComputed) > 0 {

@@ -97,7 +97,7 @@ func CompareTable(w io.Writer, c *app.Comparison, m Meta) error {
 	for i := 1; i < len(head); i++ {
 		right = append(right, i)
 	}
-	Grid(w, rows, m.Plain, right...)
+	grid(w, rows, m.Plain, right...)
 	fmt.Fprintln(w, "\nWhy")
 	for _, v := range c.Auto.Sets {
 		fmt.Fprintf(w, "  %s: %s\n", v.Set, v.Reason)
@@ -122,7 +122,7 @@ func CompareTable(w io.Writer, c *app.Comparison, m Meta) error {
 // CompareCSV writes one row per factor set.
 func CompareCSV(w io.Writer, c *app.Comparison, m Meta) error {
 	d := NewCompareDocument(c, m)
-	header := append([]string{"set", "eligible", "applied"}, CalcCSVHeader()...)
+	header := append([]string{"set", "eligible", "applied"}, calcCSVHeader()...)
 	header = append(header, "saving_vs_padrao", "saving_vs_padrao_pct", "reason")
 	numeric := append([]bool{false, false, false}, calcCSVNumeric()...)
 	numeric = append(numeric, true, true, false)
@@ -132,10 +132,10 @@ func CompareCSV(w io.Writer, c *app.Comparison, m Meta) error {
 		if s.SavingPct != nil {
 			pct = s.SavingPct.Round(6).String()
 		}
-		row := append([]string{s.Set, fmt.Sprint(s.Eligible), fmt.Sprint(s.Applied)}, CalcCSVRow(s.Document)...)
+		row := append([]string{s.Set, fmt.Sprint(s.Eligible), fmt.Sprint(s.Applied)}, calcCSVRow(s.Document)...)
 		rows = append(rows, append(row, money.Round(s.Saving).StringFixed(2), pct, s.Reason))
 	}
-	return CSV(w, header, rows, numeric)
+	return writeCSV(w, header, rows, numeric)
 }
 
 // CompareXLSX builds the comparison workbook: Comparacao (sets side by side

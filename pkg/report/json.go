@@ -104,7 +104,7 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 	for k, n := range Figures(r) {
 		d.Amounts[k] = n.Value
 		d.AmountsRounded[k] = money.Round(n.Value)
-		if s := Markers(n); len(s) > 0 {
+		if s := markers(n); len(s) > 0 {
 			d.Markers[k] = s
 		}
 	}
@@ -118,9 +118,9 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 	return d
 }
 
-// Markers are the statuses a figure is marked with: provisional, proposal,
+// markers are the statuses a figure is marked with: provisional, proposal,
 // informed (regulation and user values need no marker).
-func Markers(n *capital.Node) []rules.Status {
+func markers(n *capital.Node) []rules.Status {
 	var out []rules.Status
 	for _, s := range n.Statuses() {
 		if s == rules.Provisional || s == rules.Proposal {

@@ -54,7 +54,7 @@ func ReclamacoesCSV(w io.Writer, r *reclamacoes.Result) error {
 		rows = append(rows, []string{strconv.Itoa(p.Rank), p.Produto, strconv.FormatInt(p.Beneficiarios, 10), strconv.FormatInt(p.Reclamacoes, 10),
 			p.Share.String(), p.CumulativeShare.String(), strconv.FormatBool(p.AtRisk), p.Rule})
 	}
-	return CSV(w, []string{"rank", "produto", "beneficiarios", "reclamacoes", "share", "cumulative_share", "at_risk", "rule"},
+	return writeCSV(w, []string{"rank", "produto", "beneficiarios", "reclamacoes", "share", "cumulative_share", "at_risk", "rule"},
 		rows, []bool{true, false, true, true, true, true, false, false})
 }
 

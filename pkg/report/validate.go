@@ -76,7 +76,7 @@ func ValidateCSV(w io.Writer, reps []app.FileReport) error {
 			rows = append(rows, []string{f.File, f.Sheet, f.Cell, f.Column, f.Code, string(f.Severity), f.Message, f.Fix})
 		}
 	}
-	return CSV(w, []string{"file", "sheet", "cell", "column", "code", "severity", "message", "fix"}, rows, nil)
+	return writeCSV(w, []string{"file", "sheet", "cell", "column", "code", "severity", "message", "fix"}, rows, nil)
 }
 
 // CatalogueTable writes the catalogue of checks (capreg validate
@@ -96,5 +96,5 @@ func CatalogueCSV(w io.Writer, cat []findings.Check) error {
 	for _, c := range cat {
 		rows = append(rows, []string{c.Code, string(c.Severity), c.Rule, c.Fix})
 	}
-	return CSV(w, []string{"code", "severity", "rule", "fix"}, rows, nil)
+	return writeCSV(w, []string{"code", "severity", "rule", "fix"}, rows, nil)
 }
