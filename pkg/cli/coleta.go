@@ -12,12 +12,11 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/app"
-	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/coletabook"
-	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/report"
 )
 
 // NewCmdColeta builds capreg coleta and its subcommands.
@@ -275,75 +274,21 @@ func filledName(path string) string {
 }
 
 func runColetaFill(ctx context.Context, o *ColetaFillOptions) error {
-	for _, in := range []string{o.File, o.Beneficiarios} {
-		if err := app.Regular(in); err != nil {
-			return err
-		}
-	}
-	counts, l, err := beneficiarios.Read(ctx, o.Beneficiarios)
+	counts, warnings, err := app.ColetaCounts(ctx, o.File, o.Beneficiarios)
 	if err != nil {
-		return err // interrupted
+		return err
 	}
-	for i := range l {
-		l[i].File = o.Beneficiarios
-	}
-	if l.HasErrors() || counts == nil {
-		return &findings.InputError{Findings: l.Sorted()}
-	}
-	for _, w := range l.Warnings() {
+	for _, w := range warnings {
 		fmt.Fprintf(o.IO.Err, "capreg: %s\n", w)
 	}
-	b, bl := coletabook.Open(o.File)
-	if b == nil {
-		for i := range bl {
-			bl[i].File = o.File
-		}
-		return &findings.InputError{Findings: bl}
-	}
-	defer b.Close()
-	plan, err := coleta.PlanFill(b.Sheet, o.Mes, coleta.Counts{Total: counts.Total, Promoprev: counts.Promoprev, APS: counts.APS}, o.Registro)
-	if err != nil {
-		var ie *findings.InputError
-		if errors.As(err, &ie) {
-			for i := range ie.Findings {
-				ie.Findings[i].File = o.File
-			}
-			return ie
-		}
-		return app.InvalidError{Err: err}
-	}
-	changed, err := b.Apply(plan)
+	f, err := app.FillColeta(o.File, o.Mes, counts, o.Registro)
 	if err != nil {
 		return err
 	}
-	if err := safeWrite(ctx, o.Out, func(w io.Writer) error { return b.File.Write(w) }); err != nil {
+	defer f.Book.Close()
+	if err := safeWrite(ctx, o.Out, func(w io.Writer) error { return f.Book.File.Write(w) }); err != nil {
 		return err
 	}
-	reportFill(o.IO.Err, o, plan, changed)
+	_ = report.ColetaFilled(o.IO.Err, o.Out, f, app.ValidateColeta(o.Out)) // stderr: nothing to do when it fails
 	return nil
-}
-
-// reportFill tells on stderr what fill wrote, and what the sheet still lacks.
-func reportFill(w io.Writer, o *ColetaFillOptions, p *coleta.Plan, changed []string) {
-	where := fmt.Sprintf("row %d", p.Row)
-	if p.New {
-		where = fmt.Sprintf("new row %d", p.Row)
-	}
-	show := func(v *int64) string {
-		if v == nil {
-			return "(empty)"
-		}
-		return fmt.Sprint(*v)
-	}
-	fmt.Fprintf(w, "wrote %s: %s in %s of %s: field 1 = %s, 2 = %s, 5 = %d, 6 = %s, 7 = %s\n",
-		o.Out, p.Month, where, coleta.SheetName, p.Registro, coleta.FormatMonth(p.Month), p.Total, show(p.Promoprev), show(p.APS))
-	for _, c := range changed {
-		fmt.Fprintf(w, "  replaced %s\n", c)
-	}
-	for _, n := range p.Notes {
-		fmt.Fprintf(w, "  note: %s\n", n)
-	}
-	if rep := app.ValidateColeta(o.Out); rep.Errors+rep.Warnings > 0 {
-		fmt.Fprintf(w, "  the sheet still has %d errors and %d warnings: capreg coleta validate %s lists them\n", rep.Errors, rep.Warnings, o.Out)
-	}
 }
