@@ -1,9 +1,10 @@
 // Package app holds capreg's use cases: calculate, compare, validate,
-// batch and rank (reclamações). Each takes domain options (paths, a
-// rulebook, capital.Options, a context) and returns a domain result (a
-// Calculation, a Comparison, a FileReport per file, batch rows through a
-// callback, a ranking); it reads the inputs through the readers, runs the
-// engine once per result and renders nothing. pkg/cli turns flags into
+// batch, rank (reclamações) and the collection sheet's validation and
+// fill. Each takes domain options (paths, a rulebook, capital.Options, a
+// context) and returns a domain result (a Calculation, a Comparison, a
+// FileReport per file, batch rows through a callback, a ranking, a filled
+// sheet); it reads the inputs through the readers, checks them once, runs
+// the engine once per result and renders nothing. pkg/cli turns flags into
 // these calls and their results into a pkg/report renderer call.
 package app
 

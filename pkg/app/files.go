@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 )
@@ -71,10 +72,12 @@ func open(path string) (*os.File, error) {
 // ReadFile reads a small input file (a rules or config file) whole, once
 // Regular has checked it; its errors are InvalidError naming it.
 func ReadFile(path string) ([]byte, error) {
-	if err := Regular(path); err != nil {
+	f, err := open(path)
+	if err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(path)
+	defer f.Close()
+	data, err := io.ReadAll(f)
 	if err != nil {
 		return nil, InvalidError{NewFileError(path, err)}
 	}

@@ -23,21 +23,20 @@ const (
 )
 
 // BatchLine is one workbook of a batch as the batch outputs show it: its
-// calc document, or why there is none. A batch keeps a line, not the
+// row, with the calc document of its calculation (nil when not computed)
+// in place of the calculation itself. A batch keeps a line, not the
 // engine's result, for each row waiting for an earlier one.
 type BatchLine struct {
-	File          string
-	Beneficiarios string        // the beneficiary file used, if any
-	Doc           *Document     // nil when the workbook could not be computed
-	Error         string        // why not, in one line
-	Findings      findings.List // the error findings of an invalid workbook
+	app.BatchRow // without its Calculation
+	Doc          *Document
 }
 
 // NewBatchLine is the line of a batch row: the calc document of its
 // calculation, as calc -o json prints it for the workbook.
 func NewBatchLine(r *app.BatchRow) *BatchLine {
-	l := &BatchLine{File: r.File, Beneficiarios: r.Beneficiarios, Error: r.Error, Findings: r.Findings}
+	l := &BatchLine{BatchRow: *r}
 	if c := r.Calculation; c != nil {
+		l.Calculation = nil
 		l.Doc = NewDocument(c.Result, c.Warnings, Meta{File: r.File, RulebookVer: c.Rulebook.Versao, RulesFile: c.Rulebook.UserFile()})
 	}
 	return l

@@ -30,8 +30,8 @@ func TestBatchSummary(t *testing.T) {
 // error, its findings and no amounts when not.
 func TestBatchJSONLine(t *testing.T) {
 	var buf bytes.Buffer
-	ok := &BatchLine{File: "a.xlsx", Doc: &Document{SchemaVersion: SchemaVersion, File: "a.xlsx", RegistroANS: "123456", FactorSet: "padrao"}}
-	bad := &BatchLine{File: "b.xlsx", Error: "PLA!B2: CR-E005", Findings: findings.List{findings.New(findings.EmptyValue, "PLA", "B2", "pl is empty", "")}}
+	ok := &BatchLine{BatchRow: app.BatchRow{File: "a.xlsx"}, Doc: &Document{SchemaVersion: SchemaVersion, File: "a.xlsx", RegistroANS: "123456", FactorSet: "padrao"}}
+	bad := &BatchLine{BatchRow: app.BatchRow{File: "b.xlsx", Error: "PLA!B2: CR-E005", Findings: findings.List{findings.New(findings.EmptyValue, "PLA", "B2", "pl is empty", "")}}}
 	for _, r := range []*BatchLine{ok, bad} {
 		if err := BatchJSONLine(&buf, r); err != nil {
 			t.Fatal(err)
@@ -66,12 +66,12 @@ func batchTestRows() []*BatchLine {
 		seven = append(seven, findings.New(findings.EmptyValue, "PLA", fmt.Sprintf("B%d", i+2), "pl is empty", ""))
 	}
 	return []*BatchLine{
-		{File: "a.xlsx", Doc: &Document{RegistroANS: "123456", DataBase: "2025-06", FactorSet: "padrao", Sufficient: true,
+		{BatchRow: app.BatchRow{File: "a.xlsx"}, Doc: &Document{RegistroANS: "123456", DataBase: "2025-06", FactorSet: "padrao", Sufficient: true,
 			Provisional: []string{"crm.modelo"}, Amounts: map[string]decimal.Decimal{
 				"pla": decimal.RequireFromString("1250.004"), "cr": decimal.RequireFromString("1000"), "surplus": decimal.RequireFromString("250.004")},
 			ICRRounded: &icr}},
-		{File: "b.xlsx", Error: seven[0].String() + " (and 6 more)", Findings: seven},
-		{File: "c.xlsx", Error: "cannot read c.xlsx: no such file or directory"},
+		{BatchRow: app.BatchRow{File: "b.xlsx", Error: seven[0].String() + " (and 6 more)", Findings: seven}},
+		{BatchRow: app.BatchRow{File: "c.xlsx", Error: "cannot read c.xlsx: no such file or directory"}},
 	}
 }
 
@@ -265,7 +265,7 @@ func TestNewBatchLine(t *testing.T) {
 	if err := JSON(&exp, want); err != nil {
 		t.Fatal(err)
 	}
-	if l.File != wb || l.Beneficiarios != "b.csv" || l.Error != "" || got.String() != exp.String() || l.Doc.File != wb || l.Doc.Explanation != nil {
+	if l.File != wb || l.Beneficiarios != "b.csv" || l.Error != "" || l.Calculation != nil || got.String() != exp.String() || l.Doc.File != wb || l.Doc.Explanation != nil {
 		t.Errorf("computed row: %+v", l)
 	}
 	bad := app.FailedRow("x.xlsx", "", &findings.InputError{Findings: findings.List{findings.New(findings.EmptyValue, "PLA", "B2", "pl is empty", "")}})
