@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sync"
-	"time"
 
 	"github.com/capreg/capreg/pkg/batch"
 	"github.com/capreg/capreg/pkg/capital"
@@ -47,7 +46,6 @@ func FailedRow(workbook, benef string, err error) *BatchRow {
 type BatchSummary struct {
 	Total, Computed, Failed, Insufficient int
 	Internal                              int // failed by a bug of capreg's
-	Elapsed                               time.Duration
 }
 
 // Add counts a row.
@@ -82,10 +80,9 @@ type BatchOptions struct {
 // keep turns a row into what emit takes, in the worker that computed it:
 // rows wait there for an earlier one, so keep should hold less than the
 // engine's result (a rendered line, not the explanation trees). Batch
-// returns the count of the rows, and stops early with ctx's error or
-// emit's.
+// returns the count of the rows computed, and stops early with ctx's error
+// or emit's.
 func Batch[T any](ctx context.Context, o BatchOptions, keep func(*BatchRow) T, emit func(T) error) (BatchSummary, error) {
-	start := time.Now()
 	var (
 		mu  sync.Mutex
 		sum BatchSummary
@@ -111,7 +108,6 @@ func Batch[T any](ctx context.Context, o BatchOptions, keep func(*BatchRow) T, e
 		return v
 	}
 	err := batch.Run(ctx, len(o.Inputs), o.Jobs, work, func(_ int, v T) error { return emit(v) }, o.Done)
-	sum.Elapsed = time.Since(start)
 	return sum, err
 }
 

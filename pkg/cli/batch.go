@@ -117,6 +117,7 @@ func (o *BatchOptions) complete(set *settings) error {
 const batchGCPercent = 400
 
 func runBatch(ctx context.Context, o *BatchOptions) error {
+	start := time.Now()
 	if os.Getenv("GOGC") == "" { // the user's own setting wins
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
@@ -141,7 +142,7 @@ func runBatch(ctx context.Context, o *BatchOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(o.IO.Err, "capreg batch: %s\n", report.BatchSummary(sum))
+	fmt.Fprintf(o.IO.Err, "capreg batch: %s\n", report.BatchSummary(sum, time.Since(start)))
 	switch {
 	case sum.Internal > 0:
 		return fmt.Errorf("%d workbook(s) met an internal error; their rows say where", sum.Internal)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -91,10 +92,10 @@ func (c *BatchCSV) Write(r *BatchLine) error {
 	return c.cw.Error()
 }
 
-// BatchSummary is the line that tells how a batch went.
-func BatchSummary(s app.BatchSummary) string {
+// BatchSummary is the line that tells how a batch went, in elapsed time.
+func BatchSummary(s app.BatchSummary, elapsed time.Duration) string {
 	return fmt.Sprintf("%d workbooks: %d computed (%d insufficient), %d failed, in %.1f s",
-		s.Total, s.Computed, s.Insufficient, s.Failed, s.Elapsed.Seconds())
+		s.Total, s.Computed, s.Insufficient, s.Failed, elapsed.Seconds())
 }
 
 // maxListed bounds the errors a table lists for one workbook.
