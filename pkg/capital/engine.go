@@ -24,6 +24,11 @@ const Informed = "informed"
 type Options struct {
 	Factors          string // Auto (or "") or one of Sets()
 	CoverageWeighted bool   // scale program shares by the covered fraction of beneficiaries
+	// Checked says the caller ran Check(in, rb) on this input and rulebook
+	// and found no error: Compute trusts it rather than checking again,
+	// and the result's Warnings are then the engine's own (the checks'
+	// are the caller's to report).
+	Checked bool
 }
 
 // SetOutcome is one factor set's verdict and the CRS it gives.
@@ -92,9 +97,11 @@ func Compute(in *Input, rb *rules.Rulebook, opt Options) (*Result, error) {
 		return nil, &findings.InputError{Findings: findings.List{findings.New(findings.MissingSheet, "Beneficiarios", "",
 			"--coverage-weighted needs beneficiary data (the Beneficiarios sheet or --beneficiarios FILE) with at least one beneficiary", "")}}
 	}
-	checks := Check(in, rb)
-	if checks.HasErrors() {
-		return nil, &findings.InputError{Findings: checks}
+	var checks findings.List
+	if !opt.Checked {
+		if checks = Check(in, rb); checks.HasErrors() {
+			return nil, &findings.InputError{Findings: checks}
+		}
 	}
 	e := &engine{in: in, rb: rb, p: params{rb}, opt: opt}
 	r := &Result{Operadora: in.Operadora, Warnings: checks.Warnings()}

@@ -44,7 +44,7 @@ func TestCalcFlags(t *testing.T) {
 			if !parseFlags(t, NewCmdCalc(s, func(_ context.Context, o *CalcOptions) error { got = o; return nil }), s, c.args, c.wantErr) {
 				return
 			}
-			if *got != c.want {
+			if got.IO = (Streams{}); *got != c.want {
 				t.Errorf("options %+v, want %+v", *got, c.want)
 			}
 		})

@@ -2,13 +2,9 @@ package cli
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"github.com/capreg/capreg/pkg/rules"
-	"github.com/capreg/capreg/pkg/safefile"
 )
 
 const exitCodesHelp = `Exit codes:
@@ -50,11 +46,11 @@ line only: no config file or variable decides which files are written.
 	})
 	root.AddCommand(
 		NewCmdCalc(s, nil),
-		NewCmdValidate(s),
-		NewCmdCompare(s),
+		NewCmdValidate(s, nil),
+		NewCmdCompare(s, nil),
 		NewCmdBatch(s, nil),
-		NewCmdTemplate(s),
-		NewCmdExample(s),
+		NewCmdTemplate(s, nil),
+		NewCmdExample(s, nil),
 		NewCmdRules(s),
 		NewCmdColeta(s), NewCmdReclamacoes(s, nil),
 		NewCmdVersion(s),
@@ -114,27 +110,4 @@ func wrapArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 		}
 		return nil
 	}
-}
-
-// loadRules returns the embedded rulebook merged with the rules file, if any.
-func loadRules(path string) (*rules.Rulebook, error) {
-	if path == "" {
-		rb, err := rules.Default()
-		if err != nil {
-			return nil, err
-		}
-		return rb, nil
-	}
-	if err := regular(path); err != nil {
-		return nil, invalidError{fmt.Errorf("rules file %w", err)}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, invalidError{fmt.Errorf("rules file %s: %v", path, safefile.PathCause(err))}
-	}
-	rb, err := rules.Load(data, path)
-	if err != nil {
-		return nil, invalidError{err}
-	}
-	return rb, nil
 }

@@ -1,13 +1,10 @@
 package generate
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/layout"
 )
@@ -41,24 +38,6 @@ type exampleSheet struct {
 // dataBase is the example's reference month; its window is the 12 months
 // ending there.
 var dataBase = time.Date(2025, time.September, 1, 0, 0, 0, 0, time.UTC)
-
-// Example returns a filled input workbook for a fictitious mid-size
-// medicina de grupo operator (SSP, região 2, data base 2025-09, about 80 000
-// beneficiaries), deterministic for a seed. Seed 1 is the shipped example.
-// It has every sheet of the layout but Beneficiarios.
-func Example(seed uint64) (*excelize.File, error) {
-	f, _, err := NewExample(seed).Workbook(context.Background(), WorkbookOptions{})
-	return f, err
-}
-
-// ExampleBytes returns Example(seed) as xlsx bytes, identical on every call.
-func ExampleBytes(seed uint64) ([]byte, error) {
-	f, err := Example(seed)
-	if err != nil {
-		return nil, err
-	}
-	return toBytes(f)
-}
 
 // fill writes data into the empty sheets newBook wrote.
 func (b *book) fill(sheets []layout.Sheet, data []exampleSheet) error {

@@ -1,5 +1,10 @@
-// Package report renders results for people and programs: an aligned table
-// with BRL amounts and provisional markers, and a stable JSON document.
+// Package report renders the results of capreg's use cases (pkg/app) and
+// nothing else: for people, aligned tables with BRL amounts, PROVISIONAL
+// and PROPOSAL markers and their footnotes, and the explanation tree; for
+// programs, the JSON documents (schema_version 1, decimals as strings), CSV
+// safe from formulas, and xlsx workbooks with native charts. It covers
+// calc, compare, validate (and its catalogue of checks), batch (streamed
+// as the rows come), reclamacoes and the rulebook.
 package report
 
 import (
@@ -21,12 +26,11 @@ const SchemaVersion = "1"
 
 // Meta is what a document says about the run that produced it.
 type Meta struct {
-	File         string // the input workbook
-	RulebookVer  string
-	RulesFile    string // the user's rules file, or ""
-	Explain      bool   // include the explanation tree
-	Plain        bool   // tables as tab-separated text (stdout is not a terminal)
-	ProgramShare string // "flat" or "coverage-weighted"
+	File        string // the input workbook
+	RulebookVer string
+	RulesFile   string // the user's rules file, or ""
+	Explain     bool   // include the explanation tree
+	Plain       bool   // tables as tab-separated text (stdout is not a terminal)
 }
 
 // Document is the JSON form of a result (schema_version 1).
@@ -100,7 +104,7 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 	for k, n := range Figures(r) {
 		d.Amounts[k] = n.Value
 		d.AmountsRounded[k] = money.Round(n.Value)
-		if s := Markers(n); len(s) > 0 {
+		if s := markers(n); len(s) > 0 {
 			d.Markers[k] = s
 		}
 	}
@@ -114,9 +118,9 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 	return d
 }
 
-// Markers are the statuses a figure is marked with: provisional, proposal,
+// markers are the statuses a figure is marked with: provisional, proposal,
 // informed (regulation and user values need no marker).
-func Markers(n *capital.Node) []rules.Status {
+func markers(n *capital.Node) []rules.Status {
 	var out []rules.Status
 	for _, s := range n.Statuses() {
 		if s == rules.Provisional || s == rules.Proposal {

@@ -70,14 +70,14 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	var rows [][]string
 	for _, row := range tableRows {
 		n := fig[row.key]
-		rows = append(rows, []string{row.label, money.BRL(n.Value), markerText(Markers(n))})
+		rows = append(rows, []string{row.label, money.BRL(n.Value), markerText(markers(n))})
 	}
 	icr := "undefined (CR = 0)"
 	if r.ICR != nil {
 		icr = money.PtBR(r.ICR.Value, 4)
 	}
 	rows = append(rows, []string{"ICR  PLA / CR", icr, ""})
-	Grid(b, rows, m.Plain, 1)
+	grid(b, rows, m.Plain, 1)
 	verdict := "SUFFICIENT (PLA ≥ CR)"
 	if !r.Sufficient {
 		verdict = "INSUFFICIENT (PLA < CR)"
@@ -91,7 +91,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 		}
 		rows = append(rows, []string{mark + " " + s.Set, eligibleText(s.Eligible), "CRS " + money.BRL(s.CRS), s.Reason})
 	}
-	Grid(b, rows, m.Plain)
+	grid(b, rows, m.Plain)
 	markerNotes(b, "figures", r.Provisional(), r.Proposal())
 	if p := r.Informed(); len(p) > 0 {
 		fmt.Fprintf(b, "\ninformed: %s given in Parcelas_Informadas, not computed.\n", strings.Join(p, ", "))
@@ -130,9 +130,9 @@ func eligibleText(ok bool) string {
 	return "not eligible"
 }
 
-// Grid writes rows as columns aligned for a terminal (the columns listed in
+// grid writes rows as columns aligned for a terminal (the columns listed in
 // right aligned right), or, plain, as tab-separated lines for programs.
-func Grid(w io.Writer, rows [][]string, plain bool, right ...int) {
+func grid(w io.Writer, rows [][]string, plain bool, right ...int) {
 	if plain {
 		for _, r := range rows {
 			fmt.Fprintln(w, strings.Join(r, "\t"))
@@ -183,7 +183,7 @@ func Explain(w io.Writer, r *capital.Result) error {
 	rec = func(n *capital.Node, depth int) {
 		ind := strings.Repeat("  ", depth)
 		mark := ""
-		if ms := Markers(n); len(ms) > 0 {
+		if ms := markers(n); len(ms) > 0 {
 			mark = "  [" + markerText(ms) + "]"
 		}
 		fmt.Fprintf(b, "%s%s = %s%s\n", ind, n.Label, n.Value.String(), mark)

@@ -187,7 +187,7 @@ func (b *book) resumo(r *capital.Result, m Meta) error {
 		if err := b.amount(s, cellName(2, rr), n); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(s, cellName(3, rr), markerText(Markers(n))); err != nil {
+		if err := f.SetCellStr(s, cellName(3, rr), markerText(markers(n))); err != nil {
 			return err
 		}
 	}
@@ -308,7 +308,7 @@ func (b *book) memoria(r *capital.Result) error {
 		if err = f.SetCellFloat(s, cellName(4, row), n.Value.InexactFloat64(), -1, 64); err != nil {
 			return
 		}
-		texts := []string{n.Formula, strings.Join(ins, "\n"), strings.Join(ps, "\n"), markerText(Markers(n))}
+		texts := []string{n.Formula, strings.Join(ins, "\n"), strings.Join(ps, "\n"), markerText(markers(n))}
 		for i, t := range texts {
 			if err = f.SetCellStr(s, cellName(5+i, row), t); err != nil {
 				return
