@@ -143,7 +143,7 @@ const staleMonths = 12
 func checkCapitalReferencia(op Operadora, rb *rules.Rulebook) findings.List {
 	var l findings.List
 	at := op.DataBase.LastDay()
-	point, _, ok := rb.CapitalReferenciaAt(at)
+	point, ok := rb.CapitalReferenciaAt(at)
 	switch {
 	case !ok:
 		l.Add(findings.New(findings.NoCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),

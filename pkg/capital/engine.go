@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -96,7 +95,7 @@ func Compute(in *Input, rb *rules.Rulebook, opt Options) (*Result, error) {
 	if checks.HasErrors() {
 		return nil, &findings.InputError{Findings: checks}
 	}
-	e := &engine{in: in, rb: rb, p: params{rb}, opt: opt}
+	e := &engine{in: in, rb: rb, p: params{rb: rb}, opt: opt}
 	r := &Result{Operadora: in.Operadora, Warnings: checks.Warnings()}
 	var err error
 	if r.CB, err = e.cb(); err != nil {
@@ -112,6 +111,9 @@ func Compute(in *Input, rb *rules.Rulebook, opt Options) (*Result, error) {
 	}
 	if err := e.aggregate(r); err != nil {
 		return nil, err
+	}
+	if e.p.err != nil {
+		return nil, e.p.err
 	}
 	e.warn(r)
 	return r, nil
@@ -132,12 +134,12 @@ func (e *engine) cb() (*Node, error) {
 	if op.Segmentacao != "" {
 		n.Inputs = append(n.Inputs, CellRef{Name: "segmentacao", Text: op.Segmentacao, Cell: op.SegRef})
 	}
-	point, path, ok := e.rb.CapitalReferenciaAt(op.DataBase.LastDay())
+	point, ok := e.rb.CapitalReferenciaAt(op.DataBase.LastDay())
 	if !ok { // Check reports it (CR-E020) before Compute gets here
 		return nil, fmt.Errorf("no capital de referência in force at %s", op.DataBase)
 	}
-	ref := e.p.use(n, path, point.Valor)
-	k := e.p.use(n, fmt.Sprintf("fator_k.%s[%d]", row, op.Regiao), e.rb.FatorK[row][op.Regiao-1])
+	ref := e.p.use(n, point.Valor)
+	k := e.p.use(n, e.rb.FatorK[row][op.Regiao-1])
 	n.Value = ref.Mul(k).Shift(-2)
 	return n, nil
 }
@@ -231,9 +233,9 @@ func (e *engine) aggregate(r *Result) error {
 		Formula: "sqrt(CRS² + CRC² + CRM² + 2·(ρ_sc·CRS·CRC + ρ_sm·CRS·CRM + ρ_cm·CRC·CRM))"}
 	b.add(r.CRS, r.CRC, r.CRM)
 	s, c, m := r.CRS.Value, r.CRC.Value, r.CRM.Value
-	rsc := e.p.use(b, "cbr.correlacao_crs_crc", rb.CBR.CorrCRSCRC)
-	rsm := e.p.use(b, "cbr.correlacao_crs_crm", rb.CBR.CorrCRSCRM)
-	rcm := e.p.use(b, "cbr.correlacao_crc_crm", rb.CBR.CorrCRCCRM)
+	rsc := e.p.use(b, rb.CBR.CorrCRSCRC)
+	rsm := e.p.use(b, rb.CBR.CorrCRSCRM)
+	rcm := e.p.use(b, rb.CBR.CorrCRCCRM)
 	cross := rsc.Mul(s).Mul(c).Add(rsm.Mul(s).Mul(m)).Add(rcm.Mul(c).Mul(m))
 	var err error
 	if b.Value, err = root(s.Mul(s).Add(c.Mul(c)).Add(m.Mul(m)).Add(cross.Mul(decimal.NewFromInt(2))), "cbr"); err != nil {
@@ -264,17 +266,17 @@ func (e *engine) cro(bcbr *Node) *Node {
 	n := &Node{Key: "cro", Label: "CRO — operational and legal risk",
 		Formula: "min(limite·BCBR, max(f_c·contraprestações 12m, f_p·provisões técnicas))"}
 	if o := e.in.Operadora; o.Modalidade == "administradora_de_beneficios" {
-		e.p.form(n, "cro.aplica_administradora", strconv.FormatBool(rb.CRO.AplicaAdministradora))
-		if !rb.CRO.AplicaAdministradora {
+		e.p.flag(n, rb.CRO.AplicaAdministradora)
+		if !rb.CRO.AplicaAdministradora.Value {
 			n.Formula = "0: the operational-risk annex does not apply to an administradora de benefícios (cro.aplica_administradora = false)"
 			n.Inputs = append(n.Inputs, CellRef{Name: "modalidade", Text: o.Modalidade, Cell: o.ModalRef})
 			return n
 		}
 	}
-	e.p.form(n, "cro.modelo", rb.CRO.Modelo)
-	fc := e.p.use(n, "cro.fator_contraprestacoes", rb.CRO.FatorContraprestacoes)
-	fp := e.p.use(n, "cro.fator_provisoes", rb.CRO.FatorProvisoes)
-	limit := e.p.use(n, "cro.limite_bcbr", rb.CRO.LimiteBCBR)
+	e.p.form(n, rb.CRO.Modelo)
+	fc := e.p.use(n, rb.CRO.FatorContraprestacoes)
+	fp := e.p.use(n, rb.CRO.FatorProvisoes)
+	limit := e.p.use(n, rb.CRO.LimiteBCBR)
 	c := n.input("contraprestacoes_12m_total", op.Contraprestacoes12m)
 	pt := n.input("provisoes_tecnicas", op.ProvisoesTecnicas)
 	n.Inputs = append(n.Inputs, CellRef{Name: "BCBR", Value: bcbr.Value})

@@ -13,14 +13,14 @@ import (
 
 // quadRoot is sqrt(vᵀ·R·v); a negative form can only come from a user's
 // correlation matrix that is not positive semidefinite.
-func quadRoot(v []decimal.Decimal, r [][]rules.Dec, path string) (decimal.Decimal, error) {
+func quadRoot(v []decimal.Decimal, r rules.Matrix) (decimal.Decimal, error) {
 	sum := decimal.Zero
 	for i := range v {
 		for j := range v {
-			sum = sum.Add(v[i].Mul(r[i][j].Decimal).Mul(v[j]))
+			sum = sum.Add(v[i].Mul(r.Value[i][j].Decimal).Mul(v[j]))
 		}
 	}
-	return root(sum, path)
+	return root(sum, r.Path())
 }
 
 func root(x decimal.Decimal, path string) (decimal.Decimal, error) {
@@ -32,15 +32,15 @@ func root(x decimal.Decimal, path string) (decimal.Decimal, error) {
 
 // setFactor is a CRS factor under a factor set: padrao, reduzido, or for a
 // program padrao − share·(padrao − reduzido).
-func (e *engine) setFactor(n *Node, set, padraoPath, reduzidoPath string, padrao, reduzido rules.Dec) decimal.Decimal {
+func (e *engine) setFactor(n *Node, set string, f rules.PadraoReduzido[rules.Dec]) decimal.Decimal {
 	switch set {
 	case Padrao:
-		return e.p.use(n, padraoPath, padrao)
+		return e.p.use(n, f.Padrao)
 	case Reduzido:
-		return e.p.use(n, reduzidoPath, reduzido)
+		return e.p.use(n, f.Reduzido)
 	}
-	p := e.p.use(n, padraoPath, padrao)
-	r := e.p.use(n, reduzidoPath, reduzido)
+	p := e.p.use(n, f.Padrao)
+	r := e.p.use(n, f.Reduzido)
 	return p.Sub(e.share(n, set).Mul(p.Sub(r)))
 }
 
@@ -49,7 +49,7 @@ func (e *engine) setFactor(n *Node, set, padraoPath, reduzidoPath string, padrao
 func (e *engine) share(n *Node, set string) decimal.Decimal {
 	pc := e.rb.Programas.Parcela
 	v := map[string]rules.Dec{Promoprev: pc.Promoprev, PartoAdequado: pc.PartoAdequado, APS: pc.APS}[set]
-	s := e.p.use(n, "programas.parcela."+set, v)
+	s := e.p.use(n, v)
 	if !e.opt.CoverageWeighted {
 		return s
 	}
@@ -78,10 +78,10 @@ func (e *engine) crs(set string) (*Node, error) {
 	}
 	pro, sus, rem := e.pro(set), e.sus(set), e.rem(set)
 	n.Formula = "sqrt(PRE² + c·PRE·(PRO + SUS) + (PRO + SUS)² + (RA + RM)²)"
-	c := e.p.use(n, "crs.coef_cruzado", e.rb.CRS.CoefCruzado)
+	c := e.p.use(n, e.rb.CRS.CoefCruzado)
 	ps := pro.Value.Add(sus.Value)
 	x := pre.Value.Mul(pre.Value).Add(c.Mul(pre.Value).Mul(ps)).Add(ps.Mul(ps)).Add(rem.Value.Mul(rem.Value))
-	if n.Value, err = root(x, "crs.coef_cruzado"); err != nil {
+	if n.Value, err = root(x, e.rb.CRS.CoefCruzado.Path()); err != nil {
 		return nil, err
 	}
 	return n.add(pre, pro, sus, rem), nil
@@ -98,17 +98,16 @@ func (e *engine) pre(set string) (*Node, error) {
 			Formula: "Σ of the 12 monthly contraprestações of the cell"}
 		c.Value = windowSum(in.Contraprestacoes, in.Operadora.DataBase, k, c, "contraprestacoes")
 		vi := &Node{Key: "v_" + tipo + "_" + seg, Label: "v — " + k, Formula: "β(" + tipo + ", " + set + ") × C"}
-		beta := e.setFactor(vi, set, "crs.pre.beta.padrao."+tipo, "crs.pre.beta.reduzido."+tipo,
-			rb.CRS.PRE.Beta.Padrao[tipo], rb.CRS.PRE.Beta.Reduzido[tipo])
+		beta := e.setFactor(vi, set, rules.PadraoReduzido[rules.Dec]{Padrao: rb.CRS.PRE.Beta.Padrao[tipo], Reduzido: rb.CRS.PRE.Beta.Reduzido[tipo]})
 		vi.Value = beta.Mul(c.Value)
 		v[rules.PRECell(seg, tipo)] = vi.Value
 		n.add(vi.add(c))
 	}
 	if len(n.Children) > 1 {
-		e.p.matrix(n, "crs.pre.rho", rb.CRS.PRE.Rho)
+		e.p.matrix(n, rb.CRS.PRE.Rho)
 	}
 	var err error
-	n.Value, err = quadRoot(v, rb.CRS.PRE.Rho, "crs.pre.rho")
+	n.Value, err = quadRoot(v, rb.CRS.PRE.Rho)
 	return n, err
 }
 
@@ -138,9 +137,9 @@ func (e *engine) pro(set string) *Node {
 	ev := &Node{Key: "eventos", Label: "E — eventos indenizáveis líquidos 12m", Formula: "Σ of the 12 monthly eventos"}
 	ev.Value = windowSum(in.Eventos, in.Operadora.DataBase, "", ev, "eventos")
 	if !ev.Value.IsZero() {
-		e.p.form(n, "crs.pro.base", rb.CRS.PRO.Base)
+		e.p.form(n, rb.CRS.PRO.Base)
 	}
-	k := e.setFactor(n, set, "crs.pro.kappa.padrao", "crs.pro.kappa.reduzido", rb.CRS.PRO.Kappa.Padrao, rb.CRS.PRO.Kappa.Reduzido)
+	k := e.setFactor(n, set, rb.CRS.PRO.Kappa)
 	n.Value = k.Mul(ev.Value)
 	return n.add(ev)
 }
@@ -150,9 +149,9 @@ func (e *engine) sus(set string) *Node {
 	rb, in := e.rb, e.in
 	n := &Node{Key: "crs_sus", Label: "SUS — ressarcimento ao SUS risk", Formula: "Z(" + set + ") × sqrt(hc·(1 − hc)·Σ ABI²)"}
 	if len(in.ABI) > 0 {
-		e.p.form(n, "crs.sus.modelo", rb.CRS.SUS.Modelo)
+		e.p.form(n, rb.CRS.SUS.Modelo)
 	}
-	z := e.setFactor(n, set, "crs.sus.z.padrao", "crs.sus.z.reduzido", rb.CRS.SUS.Z.Padrao, rb.CRS.SUS.Z.Reduzido)
+	z := e.setFactor(n, set, rb.CRS.SUS.Z)
 	hc := n.input("hc", in.Operadora.HC)
 	sq := decimal.Zero
 	for i, a := range in.ABI {
@@ -175,7 +174,7 @@ func (e *engine) rem(set string) *Node {
 		Formula: "fa_temp·CA_temp + fa_vit·CA_vit + fm_temp·PR_temp + fm_vit·PR_vit (" + level + " factors)"}
 	for _, a := range []Amount{in.CATemporaria, in.CAVitalicia, in.PRTemporaria, in.PRVitalicia} {
 		if !a.V.IsZero() {
-			e.p.form(n, "crs.remissao.bases", rb.CRS.Remissao.Bases)
+			e.p.form(n, rb.CRS.Remissao.Bases)
 			break
 		}
 	}
@@ -183,11 +182,10 @@ func (e *engine) rem(set string) *Node {
 	if level == Reduzido {
 		fa, fm = rb.CRS.Remissao.FA.Reduzido, rb.CRS.Remissao.FM.Reduzido
 	}
-	pre := "crs.remissao.%s." + level + ".%s"
-	n.Value = e.p.use(n, fmt.Sprintf(pre, "fa", "temporaria"), fa.Temporaria).Mul(n.input("ca_temporaria", in.CATemporaria)).
-		Add(e.p.use(n, fmt.Sprintf(pre, "fa", "vitalicia"), fa.Vitalicia).Mul(n.input("ca_vitalicia", in.CAVitalicia))).
-		Add(e.p.use(n, fmt.Sprintf(pre, "fm", "temporaria"), fm.Temporaria).Mul(n.input("pr_temporaria", in.PRTemporaria))).
-		Add(e.p.use(n, fmt.Sprintf(pre, "fm", "vitalicia"), fm.Vitalicia).Mul(n.input("pr_vitalicia", in.PRVitalicia)))
+	n.Value = e.p.use(n, fa.Temporaria).Mul(n.input("ca_temporaria", in.CATemporaria)).
+		Add(e.p.use(n, fa.Vitalicia).Mul(n.input("ca_vitalicia", in.CAVitalicia))).
+		Add(e.p.use(n, fm.Temporaria).Mul(n.input("pr_temporaria", in.PRTemporaria))).
+		Add(e.p.use(n, fm.Vitalicia).Mul(n.input("pr_vitalicia", in.PRVitalicia)))
 	return n
 }
 
@@ -198,7 +196,7 @@ func (e *engine) crc() *Node {
 
 	p11 := &Node{Key: "crc_1_1", Label: "CRC1.1 — counterparties that are operators", Formula: "Σ f(grau)·E, E = max(0, c2 + c3 + (c4 − c5) + (c6 − c7) − (d8 + d9 + d10))"}
 	if len(in.CreditoOperadoras) > 0 {
-		e.p.form(p11, "crc.exposicao_1_1", rb.CRC.Exposicao11)
+		e.p.form(p11, rb.CRC.Exposicao11)
 	}
 	p11.Value = decimal.Zero
 	for _, c := range in.CreditoOperadoras {
@@ -212,9 +210,9 @@ func (e *engine) crc() *Node {
 			// Check refused a grade the table does not list; an empty table
 			// gives every grade padrao.
 			if k, ok := rb.Grau(c.GrauRisco); ok {
-				return e.p.use(row, "crc.fator_1_1.por_grau."+k, rb.CRC.Fator11.PorGrau[k])
+				return e.p.use(row, rb.CRC.Fator11.PorGrau[k])
 			}
-			return e.p.use(row, "crc.fator_1_1.padrao", rb.CRC.Fator11.Padrao)
+			return e.p.use(row, rb.CRC.Fator11.Padrao)
 		})
 		row.Value = f.Mul(x)
 		p11.Value = p11.Value.Add(row.Value)
@@ -225,7 +223,7 @@ func (e *engine) crc() *Node {
 	for _, s := range in.CreditoSeguros {
 		row := &Node{Key: "crc_1_2_row", Label: "CRC1.2 — " + s.Contraparte, Formula: "f × exposição"}
 		x := row.input("exposicao", s.Exposicao)
-		f := e.rowFactor(row, s.Fator, func() decimal.Decimal { return e.p.use(row, "crc.fator_1_2", rb.CRC.Fator12) })
+		f := e.rowFactor(row, s.Fator, func() decimal.Decimal { return e.p.use(row, rb.CRC.Fator12) })
 		row.Value = f.Mul(x)
 		p12.Value = p12.Value.Add(row.Value)
 		p12.add(row)
@@ -236,17 +234,17 @@ func (e *engine) crc() *Node {
 	for _, a := range in.CreditoAtivos {
 		row := &Node{Key: "crc_2_row", Label: "FPR × exposição — " + a.Descricao + " (" + a.Categoria + ")", Formula: "FPR × exposição"}
 		x := row.input("exposicao", a.Exposicao)
-		fpr := e.rowFactor(row, a.FPR, func() decimal.Decimal { return e.p.use(row, "crc.fpr."+a.Categoria, rb.CRC.FPR[a.Categoria]) })
+		fpr := e.rowFactor(row, a.FPR, func() decimal.Decimal { return e.p.use(row, rb.CRC.FPR[a.Categoria]) })
 		row.Value = fpr.Mul(x)
 		sum = sum.Add(row.Value)
 		p2.add(row)
 	}
 	if len(in.CreditoAtivos) > 0 {
-		p2.Value = e.p.use(p2, "crc.multiplicador_2", rb.CRC.Multiplicador2).Mul(sum)
+		p2.Value = e.p.use(p2, rb.CRC.Multiplicador2).Mul(sum)
 	}
 	n.Value = p11.Value.Add(p12.Value).Add(p2.Value)
 	if nonZero(p11.Value, p12.Value, p2.Value) > 1 {
-		e.p.form(n, "crc.agregacao", rb.CRC.Agregacao)
+		e.p.form(n, rb.CRC.Agregacao)
 	}
 	return n.add(p11, p12, p2)
 }
@@ -305,18 +303,18 @@ func (e *engine) crm() (*Node, error) {
 		if !used {
 			continue
 		}
-		c.Value = e.p.use(c, "crm.choque."+k, rb.CRM.Choque[k]).Mul(sum)
+		c.Value = e.p.use(c, rb.CRM.Choque[k]).Mul(sum)
 		x[i] = c.Value
 		n.add(c)
 	}
 	if len(n.Children) > 0 {
-		e.p.form(n, "crm.modelo", rb.CRM.Modelo)
+		e.p.form(n, rb.CRM.Modelo)
 	}
 	if nonZero(x...) > 1 {
-		e.p.matrix(n, "crm.correlacao", rb.CRM.Corr)
+		e.p.matrix(n, rb.CRM.Corr)
 	}
 	var err error
-	n.Value, err = quadRoot(x, rb.CRM.Corr, "crm.correlacao")
+	n.Value, err = quadRoot(x, rb.CRM.Corr)
 	return n, err
 }
 

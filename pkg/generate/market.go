@@ -229,7 +229,7 @@ func estimateCR(p *profile, annual int64) int64 {
 	if rb, err := rulebook(); err == nil {
 		if row, ok := capital.KRow(p.modalidade, p.segmentacao); ok {
 			if k := rb.FatorK[row]; len(k) == 6 {
-				if ref, _, ok := rb.CapitalReferenciaAt(time.Date(2025, time.September, 30, 0, 0, 0, 0, time.UTC)); ok {
+				if ref, ok := rb.CapitalReferenciaAt(time.Date(2025, time.September, 30, 0, 0, 0, 0, time.UTC)); ok {
 					cb = ref.Valor.Mul(k[p.regiao-1].Decimal).Div(decimalHundred).IntPart()
 				}
 			}
