@@ -34,24 +34,6 @@ func segmentationsOf(modalidade string) []string {
 	return nil
 }
 
-// KRow names the row of the fator K table for a modality and segmentação.
-func KRow(modalidade, segmentacao string) (string, bool) {
-	segs := segmentationsOf(modalidade)
-	if segs == nil {
-		return modalidade, slices.Contains(Modalities, modalidade)
-	}
-	if !slices.Contains(segs, segmentacao) {
-		return "", false
-	}
-	seg := strings.TrimSuffix(segmentacao, "/SUS")
-	switch modalidade {
-	case "medicina_de_grupo", "filantropia":
-		return "medicina_de_grupo_filantropia_" + seg, true
-	default:
-		return modalidade + "_" + seg, true
-	}
-}
-
 // Check finds what the model rules out in an input (errors) and what looks
 // wrong in it (warnings): the operator's classification, ranges, the
 // 12-month windows, the consistency of dates, PLA and beneficiary data, and
@@ -261,14 +243,6 @@ func checkBeneficiarios(in *Input) findings.List {
 	return l
 }
 
-// cellKey names a Contraprestacoes cell (or "" for Eventos).
-func cellKey(m Monthly) string {
-	if m.Tipo == "" {
-		return ""
-	}
-	return m.Tipo + "/" + m.Segmento
-}
-
 func checkWindow(rows []Monthly, db period.Month, sheet string, cells bool) findings.List {
 	var l findings.List
 	first := db.Add(-11)
@@ -331,19 +305,6 @@ func checkWindow(rows []Monthly, db period.Month, sheet string, cells bool) find
 	return l
 }
 
-// windowSum adds the rows of one cell inside the 12 months ending at db.
-func windowSum(rows []Monthly, db period.Month, key string, n *Node, label string) decimal.Decimal {
-	first := db.Add(-11)
-	sum := decimal.Zero
-	for _, r := range rows {
-		if cellKey(r) != key || r.Competencia.Before(first) || r.Competencia.After(db) {
-			continue
-		}
-		sum = sum.Add(n.input(label+" "+r.Competencia.String(), r.Valor))
-	}
-	return sum
-}
-
 func sheetOf(ref string) string {
 	s, _, _ := strings.Cut(ref, "!")
 	return s
@@ -352,18 +313,4 @@ func sheetOf(ref string) string {
 func cellOf(ref string) string {
 	_, c, _ := strings.Cut(ref, "!")
 	return c
-}
-
-// cellsOf lists the Contraprestacoes cells that have rows, in rho order.
-func cellsOf(rows []Monthly) []string {
-	var out []string
-	for _, seg := range rules.Segments {
-		for _, t := range rules.ContractTypes {
-			k := t + "/" + seg
-			if slices.ContainsFunc(rows, func(m Monthly) bool { return cellKey(m) == k }) {
-				out = append(out, k)
-			}
-		}
-	}
-	return out
 }

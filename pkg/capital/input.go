@@ -3,6 +3,11 @@
 // regulatory capital CR = max(CB, CBR) and sufficiency, with the choice of
 // factor set. It is pure: Go values in, Go values out, every figure a node of
 // an explanation tree that names its formula, input cells and parameters.
+//
+// One file per formula: cb.go, pla.go, crs.go (PRE, PRO, SUS, remission),
+// crc.go, crm.go, cro.go, cbr.go (BCBR, CBR, CR, sufficiency), factorsets.go
+// (eligibility and the choice of set); check.go validates an input, node.go
+// is the explanation tree, engine.go runs it all.
 package capital
 
 import (

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -140,4 +141,23 @@ func (p *params) record(n *Node, path, value string) {
 		return
 	}
 	n.Params = append(n.Params, ParamUse{Path: path, Value: value, Status: pr.Status, Source: pr.Fonte})
+}
+
+// matrixText shows a correlation matrix briefly.
+func matrixText(m [][]rules.Dec) string {
+	first := m[0][0]
+	if !slices.ContainsFunc(m, func(row []rules.Dec) bool {
+		return slices.ContainsFunc(row, func(d rules.Dec) bool { return !d.Equal(first.Decimal) })
+	}) {
+		return fmt.Sprintf("%d×%d, all %s", len(m), len(m), first)
+	}
+	rows := make([]string, len(m))
+	for i, row := range m {
+		vals := make([]string, len(row))
+		for j, d := range row {
+			vals[j] = d.String()
+		}
+		rows[i] = "[" + strings.Join(vals, " ") + "]"
+	}
+	return strings.Join(rows, " ")
 }

@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -19,6 +23,12 @@ const (
 
 // Sets lists the factor sets in tie-break order.
 func Sets() []string { return []string{Padrao, Reduzido, Promoprev, PartoAdequado, APS} }
+
+// Auto lets the model choose the factor set.
+const Auto = "auto"
+
+// Informed is the factor set reported when the CRS itself was informed.
+const Informed = "informed"
 
 // Verdict says whether an operator may use a factor set at its data base,
 // and why.
@@ -85,4 +95,63 @@ func programEligibility(op Operadora, rb *rules.Rulebook, what, campo string, d 
 		return Verdict{false, fmt.Sprintf("blocked by IDSS %s < %s (%s)", op.IDSS.V, min, op.IDSS.Ref)}
 	}
 	return Verdict{true, fmt.Sprintf("%s on %s (%s), no blocking situation, IDSS %s ≥ %s", what, period.Date(d.T), d.Ref, op.IDSS.V, min)}
+}
+
+// SetOutcome is one factor set's verdict and the CRS it gives.
+type SetOutcome struct {
+	Set      string          `json:"set"`
+	Eligible bool            `json:"eligible"`
+	Chosen   bool            `json:"chosen"`
+	Reason   string          `json:"reason"`
+	CRS      decimal.Decimal `json:"crs"`
+	Node     *Node           `json:"-"`
+}
+
+// chooseCRS computes the CRS under every factor set and applies the eligible
+// one with the lowest CRS (or the forced one).
+func (e *engine) chooseCRS(r *Result) error {
+	verdicts := Eligibility(e.in.Operadora, e.rb)
+	if a := e.in.Informadas.CRS; a != nil {
+		r.CRS = informedNode(a, "crs", "CRS — underwriting risk")
+		r.FactorSet = Informed
+		for _, s := range Sets() {
+			v := verdicts[s]
+			r.Sets = append(r.Sets, SetOutcome{Set: s, Eligible: v.Eligible, Reason: v.Reason + "; CRS informed, no factor set applied", CRS: a.V})
+		}
+		return nil
+	}
+	best := -1
+	for i, s := range Sets() {
+		n, err := e.crs(s)
+		if err != nil {
+			return err
+		}
+		v := verdicts[s]
+		r.Sets = append(r.Sets, SetOutcome{Set: s, Eligible: v.Eligible, Reason: v.Reason, CRS: n.Value, Node: n})
+		if e.opt.Factors == s || (e.opt.Factors == Auto && v.Eligible && (best < 0 || n.Value.LessThan(r.Sets[best].CRS))) {
+			best = i
+		}
+	}
+	chosen := &r.Sets[best]
+	chosen.Chosen = true
+	r.FactorSet, r.CRS = chosen.Set, chosen.Node
+	for i := range r.Sets {
+		s := &r.Sets[i]
+		switch {
+		case s.Chosen && e.opt.Factors != Auto && !s.Eligible:
+			r.Warnings.Add(findings.New(findings.ForcedIneligible, "", "", fmt.Sprintf("factor set %s forced with --factors, but the operator is not eligible: %s", s.Set, s.Reason), ""))
+			s.Reason = "forced with --factors; not eligible: " + s.Reason
+		case s.Chosen && e.opt.Factors != Auto:
+			s.Reason = "forced with --factors; " + s.Reason
+		case s.Chosen:
+			s.Reason = "applied: lowest CRS of the eligible sets; " + s.Reason
+		case s.Eligible && e.opt.Factors == Auto:
+			s.Reason = fmt.Sprintf("eligible (%s), but lower benefit: CRS %s ≥ %s under %s", s.Reason, money.BRL(s.CRS), money.BRL(chosen.CRS), chosen.Set)
+		case s.Eligible:
+			s.Reason = "eligible, not applied (--factors " + chosen.Set + "): " + s.Reason
+		default:
+			s.Reason = "not eligible: " + s.Reason
+		}
+	}
+	return nil
 }
