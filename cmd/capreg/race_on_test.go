@@ -3,5 +3,5 @@
 package main
 
 // raceEnabled: the race detector multiplies memory, so peak-RSS limits are
-// checked by the run without it (make test runs both).
+// checked only without it (make test runs the scripts without it).
 const raceEnabled = true

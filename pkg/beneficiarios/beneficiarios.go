@@ -16,12 +16,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
@@ -46,13 +43,9 @@ const checkEvery = 4096
 // done ctx stops the reading with ctx's error.
 func Read(ctx context.Context, path string) (*capital.Beneficiarios, findings.List, error) {
 	if strings.EqualFold(filepath.Ext(path), ".csv") {
-		f, err := os.Open(path)
-		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return nil, findings.List{findings.New(findings.Unreadable, "", "", fmt.Sprintf("cannot read %s: %v", path, err), "")}, nil
+		f, bad := xlsxfile.OpenRegular(path)
+		if bad != nil {
+			return nil, findings.List{*bad}, nil
 		}
 		defer f.Close()
 		return ReadCSV(ctx, f, filepath.Base(path))
@@ -96,66 +89,66 @@ func axis(col, row int) string {
 	if col <= 0 || row <= 0 {
 		return ""
 	}
-	a, _ := excelize.CoordinatesToCellName(col, row)
-	return a
+	return xlsxfile.CellName(col, row)
 }
 
-// readXLSX streams the Beneficiarios sheet of a workbook.
-func readXLSX(ctx context.Context, path string) (b *capital.Beneficiarios, l findings.List, err error) {
-	f, pkg, bad := xlsxfile.OpenPackage(path, SheetName)
-	if bad != nil {
-		return nil, findings.List{*bad}, nil
+// readXLSX streams the Beneficiarios sheet of a workbook: the header in
+// row 1, the values of each row as the cells show them (a TRUE/FALSE cell
+// is no S or N, and is refused).
+func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, findings.List, error) {
+	book, bad, err := xlsxfile.Open(ctx, path)
+	if book == nil {
+		if bad != nil {
+			return nil, findings.List{*bad}, nil
+		}
+		return nil, nil, err
 	}
-	defer f.Close()
+	defer book.Close()
+	name, dup := book.Sheet(SheetName)
+	switch {
+	case dup != nil:
+		return nil, findings.List{*dup}, nil
+	case name == "":
+		return nil, findings.List{findings.New(findings.MissingSheet, SheetName, "",
+			fmt.Sprintf("the workbook has no sheet %s (it has %s)", SheetName, strings.Join(book.Sheets(), ", ")), "")}, nil
+	}
 	col := &collector{sheet: SheetName}
 	c := NewCounter(SheetName, col.report)
-	unreadable := func(msg string) findings.List {
-		return append(col.l, findings.New(findings.Unreadable, SheetName, "", msg, ""))
-	}
-	defer func() {
-		if p := recover(); p != nil {
-			b, l, err = nil, append(col.l, xlsxfile.Malformed(p, SheetName)), nil
+	unreadable := func(err error) (*capital.Beneficiarios, findings.List, error) {
+		if ctx.Err() != nil {
+			return nil, col.l, ctx.Err()
 		}
-	}()
-	name, ok := xlsxfile.Sheet(f, SheetName)
-	if !ok {
-		return nil, findings.List{findings.New(findings.MissingSheet, SheetName, "",
-			fmt.Sprintf("the workbook has no sheet %s (it has %s)", SheetName, strings.Join(f.GetSheetList(), ", ")), "")}, nil
+		return nil, append(col.l, findings.New(findings.Unreadable, SheetName, "", "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
 	}
-	rows, err := f.Rows(name)
+	rows, err := book.Rows(ctx, name)
 	if err != nil {
-		return nil, unreadable("the sheet cannot be read: " + err.Error()), nil
+		return unreadable(err)
 	}
 	defer rows.Close()
-	opts := excelize.Options{RawCellValue: true}
-	n := 0
+	first := true
 	for rows.Next() {
 		if col.capped {
 			return c.Counts(), col.l, nil
 		}
-		n++
-		if n%checkEvery == 0 && ctx.Err() != nil {
-			return nil, col.l, ctx.Err()
-		}
-		vals, err := rows.Columns(opts)
-		if err != nil {
-			return nil, unreadable("the sheet cannot be read: " + err.Error()), nil
-		}
-		if n == 1 {
-			if !c.Header(vals) {
+		if first {
+			first = false
+			var head []string
+			if rows.Row() == 1 {
+				head = rows.Values()
+			}
+			if !c.Header(head) {
 				return nil, col.l, nil
 			}
-			continue
+			if rows.Row() == 1 {
+				continue
+			}
 		}
-		c.Row(vals, n)
+		c.Row(rows.Values(), rows.Row())
 	}
-	if err := rows.Error(); err != nil {
-		return nil, unreadable("the sheet cannot be read: " + err.Error()), nil
+	if err := rows.Err(); err != nil {
+		return unreadable(err)
 	}
-	if pkg.Truncated(name, n) {
-		return nil, unreadable(fmt.Sprintf("the sheet's XML is malformed near row %d; the rows from there on cannot be read", n)), nil
-	}
-	if n == 0 {
+	if first {
 		c.Header(nil)
 		return nil, col.l, nil
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -192,6 +193,13 @@ func TestReadCSVInterrupted(t *testing.T) {
 	}
 }
 
+// testRow is the i-th (0-based) row of the test files.
+func testRow(i int) []any {
+	tipos, rems := []string{"individual", "coletivo_empresarial", "coletivo_adesao"}, []string{"nenhuma", "nenhuma", "clausula_temporaria", "remido_vitalicio"}
+	flag := func(k int) string { return []string{"N", "S"}[(i/k)%2] }
+	return []any{100000 + i, fmt.Sprintf("P%02d", i%37), tipos[i%3], "medico_hospitalar", rems[i%4], flag(2), flag(3), flag(5)}
+}
+
 // writeXLSX writes rows to a Beneficiarios sheet at path; spoil, when not
 // nil, rewrites the sheet's XML.
 func writeXLSX(t testing.TB, path string, rows int, spoil func([]byte) []byte) {
@@ -204,11 +212,9 @@ func writeXLSX(t testing.TB, path string, rows int, spoil func([]byte) []byte) {
 		t.Fatal(err)
 	}
 	sw.SetRow("A1", []any{"id", "produto", "tipo_contratacao", "segmento", "remissao", "promoprev", "parto_adequado", "aps"})
-	tipos, rems := []string{"individual", "coletivo_empresarial", "coletivo_adesao"}, []string{"nenhuma", "nenhuma", "clausula_temporaria", "remido_vitalicio"}
 	for i := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		flag := func(k int) string { return []string{"N", "S"}[(i/k)%2] }
-		if err := sw.SetRow(cell, []any{100000 + i, fmt.Sprintf("P%02d", i%37), tipos[i%3], "medico_hospitalar", rems[i%4], flag(2), flag(3), flag(5)}); err != nil {
+		if err := sw.SetRow(cell, testRow(i)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -245,17 +251,21 @@ func writeXLSX(t testing.TB, path string, rows int, spoil func([]byte) []byte) {
 	}
 }
 
-// The check does not parse the Beneficiarios sheet, excelize's iterator
-// ends silently at malformed XML: a sheet cut short there is refused, not
-// counted short.
+// Malformed XML in the sheet is refused, naming the row it follows, not
+// read as a shorter sheet; so are rows out of order.
 func TestReadXLSXMalformed(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "b.xlsx")
-	writeXLSX(t, path, 100, func(b []byte) []byte {
-		return bytes.Replace(b, []byte(`<row r="50"`), []byte(`<row r="0"></rox><row r="50"`), 1)
-	})
-	b, l, _ := Read(context.Background(), path)
-	if b != nil || len(l) != 1 || l[0].Code != findings.Unreadable || !strings.Contains(l[0].Message, "malformed near row 50") {
-		t.Errorf("counts %v, findings %v", b, l)
+	for spoil, msg := range map[string]string{
+		`</rox><row r="50"`:            "row 49: the XML is malformed: element <sheetData> closed by </rox>",
+		`<row r="3"></row><row r="50"`: "row 3 comes after row 49",
+	} {
+		writeXLSX(t, path, 100, func(b []byte) []byte {
+			return bytes.Replace(b, []byte(`<row r="50"`), []byte(spoil), 1)
+		})
+		b, l, _ := Read(context.Background(), path)
+		if b != nil || len(l) != 1 || l[0].Code != findings.Unreadable || !strings.Contains(l[0].Message, msg) {
+			t.Errorf("counts %v, findings %v; want %s", b, l, msg)
+		}
 	}
 	writeXLSX(t, path, 100, nil)
 	if b, l, _ := Read(context.Background(), path); b == nil || b.Total != 100 || len(l) != 0 {
@@ -320,5 +330,23 @@ func TestReadCSVLineEnds(t *testing.T) {
 				t.Errorf("%q: counts %v", eol, b)
 			}
 		}
+	}
+}
+
+// A TRUE/FALSE cell is no S or N: refused at its cell, like any other
+// value that is not the letter the layout asks for; rows only styled are
+// skipped.
+func TestReadXLSXTypedCells(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "b.xlsx")
+	writeXLSX(t, path, 10, func(b []byte) []byte {
+		b = regexp.MustCompile(`<c r="F4"[^>]*>.*?</c>`).ReplaceAll(b, []byte(`<c r="F4" t="b"><v>1</v></c>`))
+		return bytes.Replace(b, []byte("</sheetData>"), []byte(strings.Repeat(`<row s="3" customFormat="1"><c s="3"/></row>`, 3000)+"</sheetData>"), 1)
+	})
+	b, l, err := Read(context.Background(), path)
+	if err != nil || b == nil || b.Total != 10 {
+		t.Fatalf("counts %v, err %v", b, err)
+	}
+	if got := places(l); !slices.Equal(got, []string{"CR-E009 Beneficiarios!F4"}) || !strings.Contains(l[0].Message, `"TRUE" is not S or N`) {
+		t.Errorf("findings %v", l)
 	}
 }

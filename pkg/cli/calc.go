@@ -148,7 +148,10 @@ func readChecked(ctx context.Context, path, benef string, rb *rules.Rulebook) (*
 		return nil, nil, nil, err
 	}
 	defer f.Close()
-	in, read := workbook.Read(f)
+	in, read, err := workbook.Read(ctx, f)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	if in == nil {
 		return nil, read, nil, nil
 	}

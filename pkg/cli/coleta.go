@@ -175,18 +175,18 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 }
 
 // ValidateColeta checks one collection workbook.
-func ValidateColeta(path string) FileReport {
+func ValidateColeta(ctx context.Context, path string) FileReport {
 	rep := FileReport{File: path}
-	if err := regular(path); err != nil {
-		rep.set(findings.List{unreadable(err)})
-		return rep
+	l, err := coletabook.Validate(ctx, path)
+	if err != nil {
+		l.Add(findings.New(findings.Unreadable, "", "", err.Error(), ""))
 	}
-	rep.set(coletabook.Validate(path))
+	rep.set(l)
 	return rep
 }
 
 func runColetaValidate(cmd *cobra.Command, s Streams, o *ColetaValidateOptions) error {
-	return validateFiles(cmd, s, o.Files, o.Output, o.Out, o.Strict, ValidateColeta)
+	return validateFiles(cmd, s, o.Files, o.Output, o.Out, o.Strict, func(f string) FileReport { return ValidateColeta(cmd.Context(), f) })
 }
 
 // ColetaFillOptions are the settings of capreg coleta fill.
@@ -286,7 +286,10 @@ func runColetaFill(cmd *cobra.Command, s Streams, o *ColetaFillOptions) error {
 	for _, w := range l.Warnings() {
 		fmt.Fprintf(s.Err, "capreg: %s\n", w)
 	}
-	b, bl := coletabook.Open(o.File)
+	b, bl, err := coletabook.Open(cmd.Context(), o.File)
+	if err != nil {
+		return err // interrupted
+	}
 	if b == nil {
 		for i := range bl {
 			bl[i].File = o.File
@@ -312,12 +315,12 @@ func runColetaFill(cmd *cobra.Command, s Streams, o *ColetaFillOptions) error {
 	if err := safeWrite(cmd.Context(), o.Out, func(w io.Writer) error { return b.File.Write(w) }); err != nil {
 		return err
 	}
-	reportFill(s.Err, o, plan, changed)
+	reportFill(cmd.Context(), s.Err, o, plan, changed)
 	return nil
 }
 
 // reportFill tells on stderr what fill wrote, and what the sheet still lacks.
-func reportFill(w io.Writer, o *ColetaFillOptions, p *coleta.Plan, changed []string) {
+func reportFill(ctx context.Context, w io.Writer, o *ColetaFillOptions, p *coleta.Plan, changed []string) {
 	where := fmt.Sprintf("row %d", p.Row)
 	if p.New {
 		where = fmt.Sprintf("new row %d", p.Row)
@@ -336,7 +339,7 @@ func reportFill(w io.Writer, o *ColetaFillOptions, p *coleta.Plan, changed []str
 	for _, n := range p.Notes {
 		fmt.Fprintf(w, "  note: %s\n", n)
 	}
-	if rep := ValidateColeta(o.Out); rep.Errors+rep.Warnings > 0 {
+	if rep := ValidateColeta(ctx, o.Out); rep.Errors+rep.Warnings > 0 {
 		fmt.Fprintf(w, "  the sheet still has %d errors and %d warnings: capreg coleta validate %s lists them\n", rep.Errors, rep.Warnings, o.Out)
 	}
 }

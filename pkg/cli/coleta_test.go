@@ -191,7 +191,7 @@ func TestColetaRoundTrip(t *testing.T) {
 		}
 	}
 	// The rest of the new row is for the person: validate names exactly those cells.
-	rep := ValidateColeta(filled)
+	rep := ValidateColeta(context.Background(), filled)
 	var cells []string
 	for _, fd := range rep.Findings.Errors() {
 		cells = append(cells, fd.Cell)

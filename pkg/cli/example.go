@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/generate"
 	"github.com/capreg/capreg/pkg/layout"
+	"github.com/capreg/capreg/pkg/safefile"
 )
 
 // Where --beneficiarios rows go.
@@ -217,7 +217,7 @@ func writeBeneficiaryFile(ctx context.Context, op *generate.Operator, path, form
 // core at a time; the first failure stops the rest.
 func writeMarket(parent context.Context, s Streams, o *ExampleOptions) error {
 	if err := os.MkdirAll(o.Path, 0o755); err != nil {
-		return invalidError{fmt.Errorf("cannot create the directory %s: %w", o.Path, unwrapPath(err))}
+		return invalidError{fmt.Errorf("cannot create the directory %s: %w", o.Path, safefile.PathCause(err))}
 	}
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
@@ -268,12 +268,4 @@ feed:
 	fmt.Fprintf(s.Err, "wrote %d operators to %s (%s … %s)%s\n", o.Market, o.Path,
 		generate.MarketFile(1, o.Market), generate.MarketFile(o.Market, o.Market), what)
 	return nil
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -2,10 +2,8 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -27,42 +25,19 @@ func (e fileError) Unwrap() error { return e.err }
 
 // regular refuses, without opening it, a path that is not a regular file
 // (exit 2): reading a named pipe or a device would block, or never end.
-// Links are followed.
 func regular(path string) error {
-	st, err := os.Stat(path)
-	switch {
-	case err != nil:
-		return invalidError{fileError{path, unwrapPath(err)}}
-	case st.IsDir():
-		return invalidError{fileError{path, errors.New("is a directory, not a file")}}
-	case !st.Mode().IsRegular():
-		return invalidError{fileError{path, fmt.Errorf("is %s, not a regular file: capreg reads files only", fileKind(st.Mode()))}}
+	if err := safefile.Regular(path); err != nil {
+		return invalidError{fileError{path, err}}
 	}
 	return nil
-}
-
-// fileKind names what a path that is not a regular file is.
-func fileKind(m fs.FileMode) string {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
 }
 
 // openInput opens an input file read-only, after regular has checked it
 // (exit 2 when it cannot be read).
 func openInput(path string) (*os.File, error) {
-	if err := regular(path); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(path)
+	f, err := safefile.OpenRegular(path)
 	if err != nil {
-		return nil, invalidError{fileError{path, unwrapPath(err)}}
+		return nil, invalidError{fileError{path, err}}
 	}
 	return f, nil
 }

@@ -90,11 +90,11 @@ beneficiarios | reclamacoes_nao_resolvidas); --template FILE writes it empty.
 }
 
 // Rank reads and ranks one workbook.
-func Rank(path string) (*reclamacoes.Result, error) {
-	if err := regular(path); err != nil {
+func Rank(ctx context.Context, path string) (*reclamacoes.Result, error) {
+	in, l, err := reclamacoesbook.Read(ctx, path)
+	if err != nil {
 		return nil, err
 	}
-	in, l := reclamacoesbook.Read(path)
 	if in != nil {
 		res, checks := reclamacoes.Evaluate(*in)
 		l = append(l, checks...)
@@ -109,7 +109,7 @@ func Rank(path string) (*reclamacoes.Result, error) {
 }
 
 func runReclamacoes(cmd *cobra.Command, s Streams, o *ReclamacoesOptions) error {
-	res, err := Rank(o.Workbook)
+	res, err := Rank(cmd.Context(), o.Workbook)
 	if err != nil {
 		return err
 	}

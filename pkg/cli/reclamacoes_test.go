@@ -179,7 +179,7 @@ func TestReclamacoesCorpus(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			exp := want[name]
 			before := hashFile(t, path)
-			_, err := Rank(path)
+			_, err := Rank(context.Background(), path)
 			if hashFile(t, path) != before {
 				t.Fatal("the input was modified")
 			}

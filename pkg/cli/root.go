@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/safefile"
 )
 
 const exitCodesHelp = `Exit codes:
@@ -129,7 +130,7 @@ func loadRules(path string) (*rules.Rulebook, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, invalidError{fmt.Errorf("rules file %s: %v", path, unwrapPath(err))}
+		return nil, invalidError{fmt.Errorf("rules file %s: %v", path, safefile.PathCause(err))}
 	}
 	rb, err := rules.Load(data, path)
 	if err != nil {

@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"gopkg.in/yaml.v3"
+
+	"github.com/capreg/capreg/pkg/safefile"
 )
 
 // Configuration is read here, once per command, into the command's own
@@ -148,7 +150,7 @@ type configValue struct {
 func readConfig(path string, cmd *cobra.Command) (map[string]configValue, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, invalidError{fmt.Errorf("config file %s: %v", path, unwrapPath(err))}
+		return nil, invalidError{fmt.Errorf("config file %s: %v", path, safefile.PathCause(err))}
 	}
 	return parseConfig(data, path, cmd)
 }

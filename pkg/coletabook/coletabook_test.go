@@ -2,6 +2,8 @@ package coletabook
 
 import (
 	"bytes"
+	"context"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/xlsxfile/xlsxtest"
 )
 
 func m(y, mo int) period.Month { return period.Month{Year: y, Month: time.Month(mo)} }
@@ -63,6 +66,16 @@ func save(t *testing.T, f *excelize.File, name string) string {
 	return path
 }
 
+// validate is Validate without a context to end it.
+func validate(t testing.TB, path string) findings.List {
+	t.Helper()
+	l, err := Validate(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
 func places(l findings.List) []string {
 	var out []string
 	for _, f := range l.Sorted() {
@@ -79,7 +92,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 	}
 	// The empty template names only empty cells: the every-month fields of
 	// every row and the programs' fields once they started.
-	empty := Validate(save(t, f, "empty.xlsx"))
+	empty := validate(t, save(t, f, "empty.xlsx"))
 	for _, fd := range empty {
 		if fd.Code != findings.EmptyValue {
 			t.Fatalf("empty template: %v", fd)
@@ -91,7 +104,7 @@ func TestTemplateRoundTrip(t *testing.T) {
 		t.Errorf("%d empty cells, want 181", len(empty))
 	}
 	fillByHand(t, f, o)
-	if l := Validate(save(t, f, "filled.xlsx")); len(l) != 0 {
+	if l := validate(t, save(t, f, "filled.xlsx")); len(l) != 0 {
 		t.Errorf("filled template: %v", places(l))
 	}
 	f.Close()
@@ -180,7 +193,7 @@ func TestTemplateWithoutPrograms(t *testing.T) {
 		t.Fatal(err)
 	}
 	fillByHand(t, f, o)
-	if l := Validate(save(t, f, "t.xlsx")); len(l) != 0 {
+	if l := validate(t, save(t, f, "t.xlsx")); len(l) != 0 {
 		t.Errorf("findings %v", places(l))
 	}
 	if c, _ := f.GetCellValue(coleta.SheetName, "C3"); c != "" {
@@ -194,10 +207,10 @@ func TestTemplateWithoutPrograms(t *testing.T) {
 func TestOpenFindings(t *testing.T) {
 	f := excelize.NewFile()
 	path := save(t, f, "nosheet.xlsx")
-	if got := places(Validate(path)); !slices.Equal(got, []string{"CR-E030 Coleta"}) {
+	if got := places(validate(t, path)); !slices.Equal(got, []string{"CR-E030 Coleta"}) {
 		t.Errorf("no sheet: %v", got)
 	}
-	if got := places(Validate(filepath.Join(t.TempDir(), "x.xlsx"))); !slices.Equal(got, []string{"CR-E001 "}) {
+	if got := places(validate(t, filepath.Join(t.TempDir(), "x.xlsx"))); !slices.Equal(got, []string{"CR-E001 "}) {
 		t.Errorf("missing file: %v", got)
 	}
 	// A value right of column U is warned of once per column.
@@ -205,7 +218,7 @@ func TestOpenFindings(t *testing.T) {
 	fillByHand(t, g, options())
 	_ = g.SetCellValue(coleta.SheetName, "W5", "nota")
 	_ = g.SetCellValue(coleta.SheetName, "W6", "nota")
-	if got := places(Validate(save(t, g, "extra.xlsx"))); !slices.Equal(got, []string{"CR-W013 Coleta!W5"}) {
+	if got := places(validate(t, save(t, g, "extra.xlsx"))); !slices.Equal(got, []string{"CR-W013 Coleta!W5"}) {
 		t.Errorf("extra column: %v", got)
 	}
 }
@@ -229,7 +242,10 @@ func TestApply(t *testing.T) {
 		{m(2019, 7), 21, map[string]string{"A21": "005711", "B21": "072019", "C21": "072018", "D21": "022019", "E21": "500", "F21": "120", "G21": "45"}, 0},
 	}
 	for _, c := range cases {
-		b, l := Open(path)
+		b, l, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if b == nil {
 			t.Fatal(l)
 		}
@@ -258,5 +274,58 @@ func TestApply(t *testing.T) {
 			}
 		}
 		b.Close()
+	}
+}
+
+// Excel stores a typed 85,33 as 85.329999999999998: the sheet validates as
+// its clean twin (it was refused, "more than 2 decimal places", and the
+// suggested ARRED could not help). A TRUE/FALSE cell is no count.
+func TestExcelStoredValues(t *testing.T) {
+	o := options()
+	f, err := Template(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillByHand(t, f, o)
+	for row := coleta.FirstDataRow; row < coleta.FirstDataRow+3; row++ {
+		_ = f.SetCellValue(coleta.SheetName, coleta.Axis(8, row), 85.33)         // 3+2
+		_ = f.SetCellValue(coleta.SheetName, coleta.Axis(14, row), 0.1235)       // 3+4
+		_ = f.SetCellValue(coleta.SheetName, coleta.Axis(11, row+6), 3086419.64) // 10+2, from PROMOPREV's start
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean := buf.Bytes()
+	noisy, n := xlsxtest.ExcelDoubles(t, clean)
+	if n < 6 {
+		t.Fatalf("only %d values gained digits", n)
+	}
+	write := func(data []byte) string {
+		path := filepath.Join(t.TempDir(), "c.xlsx")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	if l := validate(t, write(clean)); len(l) != 0 {
+		t.Fatalf("clean: %v", places(l))
+	}
+	if l := validate(t, write(noisy)); len(l) != 0 {
+		t.Errorf("17 digits: %v", places(l))
+	}
+	b, _, err := Open(context.Background(), write(noisy))
+	if err != nil || b == nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if got := b.Sheet.Rows[0].Field(8).Text; got != "85.33" {
+		t.Errorf("H3 reads %q", got)
+	}
+	for _, c := range []struct{ axis, want string }{{"E4", "CR-E006 Coleta!E4"}, {"H4", "CR-E006 Coleta!H4"}} {
+		bad := xlsxtest.SetCell(t, clean, coleta.SheetName, c.axis, `<c r="`+c.axis+`" t="b"><v>1</v></c>`)
+		if got := places(validate(t, write(bad))); !slices.Equal(got, []string{c.want}) {
+			t.Errorf("TRUE in %s: %v, want %s", c.axis, got, c.want)
+		}
 	}
 }

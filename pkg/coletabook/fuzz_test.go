@@ -67,7 +67,7 @@ func FuzzCell(f *testing.F) {
 		if err := wb.SaveAs(path); err != nil {
 			return
 		}
-		for _, fd := range Validate(path) {
+		for _, fd := range validate(t, path) {
 			if fd.Code == "" || fd.Message == "" || fd.Fix == "" {
 				t.Fatalf("incomplete finding %+v", fd)
 			}

@@ -5,6 +5,7 @@
 package coletabook
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -15,9 +16,8 @@ import (
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
-// maxRows bounds the sheet: the months of a century and some blank rows.
-// The cell types and formulas are looked up only in a sheet this small
-// (excelize loads a sheet whole for them).
+// maxRows bounds the rows with values: the months of a century and some
+// more.
 const maxRows = coleta.MaxMonths + 800
 
 // Book is an opened collection workbook and its Coleta sheet as read.
@@ -30,49 +30,77 @@ type Book struct {
 // Close closes the file.
 func (b *Book) Close() error { return b.File.Close() }
 
-// Validate reads the workbook at path and checks its Coleta sheet.
-func Validate(path string) findings.List {
-	b, l := Open(path)
+// Validate reads the workbook at path and checks its Coleta sheet. The
+// error is ctx's when it ended the reading.
+func Validate(ctx context.Context, path string) (findings.List, error) {
+	b, l, err := read(ctx, path, false)
 	if b == nil {
-		return l
+		return l, err
 	}
-	defer b.Close()
-	return append(l, coleta.Validate(b.Sheet)...)
+	return append(l, coleta.Validate(b.Sheet)...), nil
 }
 
-// Open opens the workbook at path read-only and reads its Coleta sheet. A nil
-// Book comes with the findings that say why it could not be read; the other
-// findings are warnings about cells outside the layout.
-func Open(path string) (b *Book, l findings.List) {
-	f, bad := xlsxfile.Open(path)
-	if bad != nil {
-		return nil, findings.List{*bad}
+// Open opens the workbook at path read-only and reads its Coleta sheet,
+// keeping the workbook to be filled in (Apply). A nil Book comes with the
+// findings that say why it could not be read; the other findings are
+// warnings about cells outside the layout. The error is ctx's when it
+// ended the reading.
+func Open(ctx context.Context, path string) (*Book, findings.List, error) {
+	return read(ctx, path, true)
+}
+
+// read reads the Coleta sheet of the workbook at path, and opens the
+// workbook to be filled in when edit (else the Book has no File).
+func read(ctx context.Context, path string, edit bool) (*Book, findings.List, error) {
+	book, bad, err := xlsxfile.Open(ctx, path)
+	if book == nil {
+		if bad != nil {
+			return nil, findings.List{*bad}, nil
+		}
+		return nil, nil, err
 	}
+	defer book.Close()
+	name, dup := book.Sheet(coleta.SheetName)
+	switch {
+	case dup != nil:
+		return nil, findings.List{*dup}, nil
+	case name == "":
+		return nil, findings.List{findings.New(findings.ColetaLayout, coleta.SheetName, "",
+			fmt.Sprintf("the workbook has no sheet %s (it has %s)", coleta.SheetName, strings.Join(book.Sheets(), ", ")),
+			"rename the sheet to Coleta, or start from capreg coleta template")}, nil
+	}
+	sh, l, err := readSheet(ctx, book, name)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, nil, ctx.Err()
+		}
+		return nil, append(l, findings.New(findings.ColetaLayout, coleta.SheetName, "", "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
+	}
+	b := &Book{Sheet: sh, name: name}
+	if edit {
+		if b.File, err = editable(book); err != nil {
+			return nil, append(l, findings.New(findings.Unreadable, "", "", "the workbook cannot be opened to be filled in: "+err.Error(), "")), nil
+		}
+	}
+	return b, l, nil
+}
+
+// editable opens the workbook with excelize, a panic of which on a
+// malformed part is an error.
+func editable(book *xlsxfile.Book) (f *excelize.File, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			f.Close()
-			b, l = nil, append(l, xlsxfile.Malformed(p, coleta.SheetName))
+			f, err = nil, fmt.Errorf("the workbook is malformed: %v", p)
 		}
 	}()
-	name, ok := xlsxfile.Sheet(f, coleta.SheetName)
-	if !ok {
-		f.Close()
-		return nil, findings.List{findings.New(findings.ColetaLayout, coleta.SheetName, "",
-			fmt.Sprintf("the workbook has no sheet %s (it has %s)", coleta.SheetName, strings.Join(f.GetSheetList(), ", ")),
-			"rename the sheet to Coleta, or start from capreg coleta template")}
-	}
-	s, l, err := readSheet(f, name)
-	if err != nil {
-		f.Close()
-		return nil, append(l, findings.New(findings.ColetaLayout, coleta.SheetName, "", "the sheet cannot be read: "+err.Error(), ""))
-	}
-	return &Book{File: f, Sheet: s, name: name}, l
+	return book.Edit()
 }
 
-// readSheet streams the sheet's raw values, then looks up the types of the
-// filled cells and the formulas of the empty ones in the data rows.
-func readSheet(f *excelize.File, name string) (*coleta.Sheet, findings.List, error) {
-	rows, err := f.Rows(name)
+// readSheet streams the sheet's typed cells: a numeric cell's value as
+// Excel shows it, text marked as text, a formula without a cached value
+// with its formula.
+func readSheet(ctx context.Context, book *xlsxfile.Book, name string) (*coleta.Sheet, findings.List, error) {
+	rows, err := book.Rows(ctx, name)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -80,66 +108,50 @@ func readSheet(f *excelize.File, name string) (*coleta.Sheet, findings.List, err
 	s := &coleta.Sheet{}
 	var l findings.List
 	extra := map[int]bool{} // columns past U already warned of
-	rowNum := 0
+	n := 0
 	for rows.Next() {
-		rowNum++
-		if rowNum > maxRows {
-			return nil, nil, fmt.Errorf("more than %d rows; the sheet holds one row per month", maxRows)
+		if n++; n > maxRows {
+			return nil, nil, fmt.Errorf("more than %d rows hold values; the sheet holds one row per month", maxRows)
 		}
-		vals, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, nil, err
-		}
+		row, dense := rows.Row(), rows.Dense()
 		var cells [coleta.NumFields]coleta.Cell
 		blank := true
 		for i := range cells {
-			cells[i] = coleta.Cell{Col: i + 1, Row: rowNum}
-			if i < len(vals) {
-				cells[i].Text = vals[i]
-				blank = blank && cells[i].Empty()
+			cells[i] = coleta.Cell{Col: i + 1, Row: row}
+			if i < len(dense) {
+				cells[i].Text, cells[i].IsText = dense[i].Value, dense[i].Kind == xlsxfile.Text
+				if dense[i].Kind == xlsxfile.Formula {
+					cells[i].Formula = dense[i].Formula
+					if cells[i].Formula == "" {
+						cells[i].Formula = "(a shared formula)"
+					}
+				}
+				blank = blank && cells[i].Empty() && cells[i].Formula == ""
 			}
 		}
-		for i := coleta.NumFields; i < len(vals); i++ {
-			if strings.TrimSpace(vals[i]) != "" && !extra[i] {
+		for i := coleta.NumFields; i < len(dense); i++ {
+			if !dense[i].Empty() && !extra[i] {
 				extra[i] = true
-				c := coleta.Cell{Col: i + 1, Row: rowNum}
+				c := coleta.Cell{Col: i + 1, Row: row}
 				l.Add(findings.New(findings.ValueExtraColumn, coleta.SheetName, c.Axis(),
-					fmt.Sprintf("values right of column U (here %q) are not part of the 21 fields and are not read", clip(vals[i])), ""))
+					fmt.Sprintf("values right of column U (here %q) are not part of the 21 fields and are not read", clip(dense[i].Value)), ""))
 			}
 		}
 		switch {
-		case rowNum == coleta.NumberRow:
+		case row == coleta.NumberRow:
 			s.Numbers = cells
-		case rowNum == coleta.NameRow:
+		case row == coleta.NameRow:
 			s.Names = cells
 		case !blank:
-			s.Rows = append(s.Rows, coleta.Row{Num: rowNum, Cells: cells})
+			s.Rows = append(s.Rows, coleta.Row{Num: row, Cells: cells})
 		}
 	}
-	if err := rows.Error(); err != nil {
+	if err := rows.Err(); err != nil {
 		return nil, nil, err
 	}
 	for i := range s.Numbers {
 		s.Numbers[i].Col, s.Numbers[i].Row = i+1, coleta.NumberRow
 		s.Names[i].Col, s.Names[i].Row = i+1, coleta.NameRow
-	}
-	for ri := range s.Rows {
-		for ci := range s.Rows[ri].Cells {
-			c := &s.Rows[ri].Cells[ci]
-			axis := c.Axis()
-			if c.Empty() {
-				if formula, err := f.GetCellFormula(name, axis); err == nil {
-					c.Formula = formula
-				}
-				continue
-			}
-			if t, err := f.GetCellType(name, axis); err == nil {
-				switch t {
-				case excelize.CellTypeSharedString, excelize.CellTypeInlineString, excelize.CellTypeFormula:
-					c.IsText = true
-				}
-			}
-		}
 	}
 	return s, l, nil
 }

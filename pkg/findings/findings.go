@@ -50,6 +50,7 @@ const (
 	NoCapitalRef      = "CR-E020"
 	MergedCells       = "CR-E021"
 	Encrypted         = "CR-E022"
+	DuplicateSheet    = "CR-E023"
 	ExtraSheet        = "CR-W001"
 	ExtraColumn       = "CR-W002"
 	UnknownField      = "CR-W003"
@@ -113,6 +114,7 @@ func Catalogue() []Check {
 		{NoCapitalRef, Error, "RN 569 Anexo I: the capital de referência must be known at data_base", "add the point in force to capital_referencia in a rules file"},
 		{MergedCells, Error, "layout v1: data areas hold one value per cell; merged cells hide which row a value belongs to", "unmerge the cells (Excel: Home > Merge & Center > Unmerge) and type each value in its own cell"},
 		{Encrypted, Error, "the workbook must not be password-protected", "save a copy without the password (File > Info > Protect Workbook) and run again"},
+		{DuplicateSheet, Error, "one sheet per name: sheet names that differ only in case or in blanks around them (PLA and \"PLA \") name the same sheet", "delete or rename the sheet that should not be read"},
 		{ExtraSheet, Warning, "layout v1: sheets other than the layout's are ignored", "remove the sheet, or ignore this warning"},
 		{ExtraColumn, Warning, "layout v1: columns other than the layout's are ignored", "remove the column, or ignore this warning"},
 		{UnknownField, Warning, "layout v1: campos other than the layout's are ignored", "check the spelling of the campo name"},

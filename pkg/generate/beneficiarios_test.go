@@ -181,7 +181,7 @@ func read2(t *testing.T, o *Operator) view {
 // fails on any error finding.
 func compute(t *testing.T, data []byte, opt capital.Options) (*capital.Result, findings.List) {
 	t.Helper()
-	in, l := workbook.Read(bytes.NewReader(data))
+	in, l, _ := workbook.Read(context.Background(), bytes.NewReader(data))
 	if in == nil {
 		t.Fatalf("unreadable: %v", l)
 	}

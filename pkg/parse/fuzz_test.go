@@ -161,7 +161,7 @@ func FuzzSerial(f *testing.F) {
 	lo := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
 	hi := time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, s string) {
-		d, err := Serial(s)
+		d, err := Serial(s, false)
 		if err != nil {
 			if _, ok := IsParseError(err); !ok {
 				t.Fatalf("Serial(%q): foreign error %v", s, err)
@@ -175,9 +175,16 @@ func FuzzSerial(f *testing.F) {
 		v, _ := Raw(s)
 		n := v.IntPart()
 		if n >= 61 && n < 2958465 {
-			next, err := Serial(decimal.NewFromInt(n + 1).String())
+			next, err := Serial(decimal.NewFromInt(n+1).String(), false)
 			if err != nil || !next.Equal(d.AddDate(0, 0, 1)) {
 				t.Fatalf("Serial(%d) = %v but Serial(%d) = %v, %v", n, d, n+1, next, err)
+			}
+		}
+		// From 1904-01-01 on, the same date in the 1904 system.
+		if n >= 1462 {
+			same, err := Serial(decimal.NewFromInt(n-1462).String(), true)
+			if err != nil || !same.Equal(d) {
+				t.Fatalf("Serial(%d) = %v but Serial(%d, 1904) = %v, %v", n, d, n-1462, same, err)
 			}
 		}
 	})

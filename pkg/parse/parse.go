@@ -203,18 +203,24 @@ func Month(text string) (period.Month, error) {
 	return period.Month{}, syntaxErr(text, "a month", monthFix)
 }
 
-// Serial converts a spreadsheet date serial (1900 date system, as Excel,
-// LibreOffice and openpyxl write it) to a date; any time of day is dropped.
-func Serial(raw string) (time.Time, error) {
+// Serial converts a spreadsheet date serial to a date; any time of day is
+// dropped. In the 1900 date system (Excel's default, LibreOffice's and
+// openpyxl's) serial 1 is 1900-01-01; in the 1904 system (date1904: Excel
+// for Mac's, which a workbook keeps in workbookPr) serial 0 is 1904-01-01,
+// so the same date has a serial 1462 smaller.
+func Serial(raw string, date1904 bool) (time.Time, error) {
 	d, err := Raw(raw)
-	// Serial 1 is 1900-01-01 and 2958465 is 9999-12-31; below 1 is a time of
-	// day alone, and any time on the last day is still that day.
-	if err != nil || d.LessThan(decimal.NewFromInt(1)) || d.GreaterThanOrEqual(decimal.NewFromInt(2958466)) {
+	// Below the first day is a time of day alone (or nothing), and any time
+	// on 9999-12-31 is still that day.
+	first, last, epoch := int64(1), int64(2958465), time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+	if date1904 {
+		first, last, epoch = 0, 2958465-1462, time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if err != nil || d.LessThan(decimal.NewFromInt(first)) || d.GreaterThanOrEqual(decimal.NewFromInt(last+1)) {
 		return time.Time{}, syntaxErr(raw, "a date", dateFix)
 	}
 	days := d.IntPart()
-	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-	if days < 61 { // Excel counts a 29 Feb 1900 that never was.
+	if !date1904 && days < 61 { // Excel counts a 29 Feb 1900 that never was.
 		epoch = epoch.AddDate(0, 0, 1)
 	}
 	return epoch.AddDate(0, 0, int(days)), nil

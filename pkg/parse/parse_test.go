@@ -294,7 +294,7 @@ func TestSerial(t *testing.T) {
 		{"2023-05-15", ""},
 	}
 	for _, tc := range tests {
-		got, err := Serial(tc.in)
+		got, err := Serial(tc.in, false)
 		if tc.want == "" {
 			if kindOf(err) != Syntax {
 				t.Errorf("Serial(%q) = %v, %v; want a syntax error", tc.in, got, err)
@@ -303,6 +303,47 @@ func TestSerial(t *testing.T) {
 		}
 		if err != nil || period.Date(got) != tc.want || got.Hour() != 0 || got.Location() != time.UTC {
 			t.Errorf("Serial(%q) = %v, %v; want %s", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+// The 1904 date system counts days from 1904-01-01 (serial 0), with no
+// phantom leap day: a date's 1904 serial is its 1900 serial minus 1462
+// (1900-01-01 → 1904-01-01 is 4·365 + 1 days, plus Excel's 1900-02-29).
+// Hand check: 2023-05-15 is 45061 − 1462 = 43599.
+func TestSerial1904(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"0", "1904-01-01"},
+		{"0.5", "1904-01-01"}, // noon of the first day
+		{"1", "1904-01-02"},
+		{"59", "1904-02-29"}, // 1904 is a leap year, and no day is phantom
+		{"43599", "2023-05-15"},
+		{"43599.75", "2023-05-15"},
+		{"4.3599E4", "2023-05-15"},
+		{"2957003", "9999-12-31"},
+		{"2957004", ""},
+		{"-1", ""},
+		{"-0.5", ""},
+		{"abc", ""},
+	}
+	for _, tc := range tests {
+		got, err := Serial(tc.in, true)
+		if tc.want == "" {
+			if kindOf(err) != Syntax {
+				t.Errorf("Serial(%q, 1904) = %v, %v; want a syntax error", tc.in, got, err)
+			}
+			continue
+		}
+		if err != nil || period.Date(got) != tc.want || got.Hour() != 0 || got.Location() != time.UTC {
+			t.Errorf("Serial(%q, 1904) = %v, %v; want %s", tc.in, got, err, tc.want)
+		}
+	}
+	// Every date from 1904-01-01 on has the 1904 serial 1462 below its 1900 one.
+	for _, n := range []int64{1462, 1463, 44927, 45061, 2958465} {
+		a, err1 := Serial(decimal.NewFromInt(n).String(), false)
+		b, err2 := Serial(decimal.NewFromInt(n-1462).String(), true)
+		if err1 != nil || err2 != nil || !a.Equal(b) {
+			t.Errorf("serial %d (1900) = %v, %d (1904) = %v (%v %v)", n, a, n-1462, b, err1, err2)
 		}
 	}
 }

@@ -8,13 +8,13 @@
 package reclamacoesbook
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/parse"
@@ -48,7 +48,8 @@ const (
 )
 
 type reader struct {
-	f    *excelize.File
+	ctx  context.Context
+	book *xlsxfile.Book
 	l    findings.List
 	errs int
 }
@@ -56,7 +57,7 @@ type reader struct {
 func (r *reader) add(code, sheet string, col, row int, msg, fix string) {
 	cell := ""
 	if col > 0 && row > 0 {
-		cell, _ = excelize.CoordinatesToCellName(col, row)
+		cell = xlsxfile.CellName(col, row)
 	}
 	f := findings.New(code, sheet, cell, msg, fix)
 	if f.Severity == findings.Error {
@@ -71,40 +72,51 @@ func (r *reader) add(code, sheet string, col, row int, msg, fix string) {
 	r.l.Add(f)
 }
 
-func ref(sheet string, col, row int) string {
-	c, _ := excelize.CoordinatesToCellName(col, row)
-	return sheet + "!" + c
-}
+func ref(sheet string, col, row int) string { return sheet + "!" + xlsxfile.CellName(col, row) }
 
-// Read reads the workbook at path. The input is nil when it has errors.
-func Read(path string) (in *reclamacoes.Input, l findings.List) {
-	f, bad := xlsxfile.Open(path)
-	if bad != nil {
-		return nil, findings.List{*bad}
-	}
-	defer f.Close()
-	r := &reader{f: f}
-	defer func() {
-		if p := recover(); p != nil {
-			in, l = nil, append(r.l, xlsxfile.Malformed(p, ""))
+// Read reads the workbook at path. The input is nil when it has errors. The
+// error is ctx's when it ended the reading.
+func Read(ctx context.Context, path string) (*reclamacoes.Input, findings.List, error) {
+	book, bad, err := xlsxfile.Open(ctx, path)
+	if book == nil {
+		if bad != nil {
+			return nil, findings.List{*bad}, nil
 		}
-	}()
-	in = &reclamacoes.Input{}
+		return nil, nil, err
+	}
+	defer book.Close()
+	r := &reader{ctx: ctx, book: book}
+	in := &reclamacoes.Input{}
 	r.periodo(&in.Periodo)
 	in.Products = r.products()
-	if r.l.HasErrors() {
-		return nil, r.l
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
 	}
-	return in, r.l
+	if r.l.HasErrors() {
+		return nil, r.l, nil
+	}
+	return in, r.l, nil
 }
 
-// sheet finds a layout sheet, reporting it missing.
+// sheet finds a layout sheet, reporting it missing (or there twice).
 func (r *reader) sheet(name string) (string, bool) {
-	s, ok := xlsxfile.Sheet(r.f, name)
-	if !ok {
-		r.add(findings.ReclamacoesLayout, name, 0, 0, fmt.Sprintf("the workbook has no sheet %s (it has %s)", name, strings.Join(r.f.GetSheetList(), ", ")), "")
+	s, dup := r.book.Sheet(name)
+	switch {
+	case dup != nil:
+		r.l.Add(*dup)
+		r.errs++
+	case s == "":
+		r.add(findings.ReclamacoesLayout, name, 0, 0, fmt.Sprintf("the workbook has no sheet %s (it has %s)", name, strings.Join(r.book.Sheets(), ", ")), "")
 	}
-	return s, ok
+	return s, s != ""
+}
+
+// unreadable reports a sheet whose reading stopped (not for a done
+// context, which Read returns).
+func (r *reader) unreadable(sheet string, err error) {
+	if r.ctx.Err() == nil {
+		r.add(findings.Unreadable, sheet, 0, 0, "the sheet cannot be read: "+xlsxfile.Reason(err), "")
+	}
 }
 
 // periodo reads inicio and fim from the campo | valor sheet.
@@ -113,51 +125,53 @@ func (r *reader) periodo(p *reclamacoes.Period) {
 	if !ok {
 		return
 	}
-	rows, err := r.f.Rows(name)
+	rows, err := r.book.Rows(r.ctx, name)
 	if err != nil {
-		r.add(findings.Unreadable, PeriodoSheet, 0, 0, "the sheet cannot be read: "+err.Error(), "")
+		r.unreadable(PeriodoSheet, err)
 		return
 	}
 	defer rows.Close()
 	type valueCell struct {
-		text string
-		row  int
+		xlsxfile.Cell
+		row int
 	}
 	got := map[string]valueCell{}
 	n := 0
+	var campo, valor string // the headers in row 1
 	for rows.Next() {
-		n++
-		if n > maxPeriodRows {
-			r.add(findings.ReclamacoesLayout, PeriodoSheet, 0, 0, fmt.Sprintf("more than %d rows: the sheet holds inicio and fim", maxPeriodRows), "")
+		if n++; n > maxPeriodRows {
+			r.add(findings.ReclamacoesLayout, PeriodoSheet, 0, 0, fmt.Sprintf("more than %d rows hold values: the sheet holds inicio and fim", maxPeriodRows), "")
 			return
 		}
-		vals, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			r.add(findings.Unreadable, PeriodoSheet, 0, 0, "the sheet cannot be read: "+err.Error(), "")
-			return
-		}
-		col := func(i int) string {
-			if i < len(vals) {
-				return strings.TrimSpace(vals[i])
+		cells := rows.Dense()
+		col := func(i int) xlsxfile.Cell {
+			if i < len(cells) {
+				return cells[i]
 			}
-			return ""
+			return xlsxfile.Cell{Col: i + 1}
 		}
-		if n == 1 {
-			if !strings.EqualFold(col(0), "campo") || !strings.EqualFold(col(1), "valor") {
-				r.add(findings.ReclamacoesLayout, PeriodoSheet, 1, 1, fmt.Sprintf("row 1 must hold the headers campo | valor (found %q | %q)", clip(col(0)), clip(col(1))), "type campo in A1 and valor in B1")
-			}
+		text := func(i int) string { return strings.TrimSpace(col(i).Value) }
+		if rows.Row() == 1 {
+			campo, valor = text(0), text(1)
 			continue
 		}
-		key := strings.ToLower(col(0))
+		key := strings.ToLower(text(0))
 		key = strings.ReplaceAll(key, "í", "i") // início
 		if key != "inicio" && key != "fim" {
 			continue
 		}
 		if prev, dup := got[key]; dup {
-			r.add(findings.DuplicateField, PeriodoSheet, 1, n, fmt.Sprintf("campo %s appears again (first at A%d)", key, prev.row), "")
+			r.add(findings.DuplicateField, PeriodoSheet, 1, rows.Row(), fmt.Sprintf("campo %s appears again (first at A%d)", key, prev.row), "")
 			continue
 		}
-		got[key] = valueCell{col(1), n}
+		got[key] = valueCell{col(1), rows.Row()}
+	}
+	if err := rows.Err(); err != nil {
+		r.unreadable(PeriodoSheet, err)
+		return
+	}
+	if !strings.EqualFold(campo, "campo") || !strings.EqualFold(valor, "valor") {
+		r.add(findings.ReclamacoesLayout, PeriodoSheet, 1, 1, fmt.Sprintf("row 1 must hold the headers campo | valor (found %q | %q)", clip(campo), clip(valor)), "type campo in A1 and valor in B1")
 	}
 	for _, k := range []struct {
 		name string
@@ -170,18 +184,17 @@ func (r *reader) periodo(p *reclamacoes.Period) {
 			continue
 		}
 		*k.ref = ref(PeriodoSheet, 2, v.row)
-		if v.text == "" {
+		if v.Empty() {
 			r.add(findings.EmptyValue, PeriodoSheet, 2, v.row, k.name+" is empty", "type the date (a date cell or AAAA-MM-DD)")
 			continue
 		}
-		t, err := parse.Date(v.text)
-		if err != nil {
-			if _, rawErr := parse.Raw(v.text); rawErr == nil {
-				t, err = parse.Serial(v.text)
-			}
-		}
+		t, err := v.Date(r.book.Date1904())
 		if err != nil || t.Year() < 1900 || t.Year() > 2200 {
-			r.add(findings.BadDate, PeriodoSheet, 2, v.row, fmt.Sprintf("%s: %q is not a date", k.name, clip(v.text)), "type a date cell, or text AAAA-MM-DD")
+			msg, fix := fmt.Sprintf("%s: %q is not a date", k.name, clip(strings.TrimSpace(v.Value))), "type a date cell, or text AAAA-MM-DD"
+			if pe, ok := parse.IsParseError(err); ok && v.Kind != xlsxfile.Number && v.Kind != xlsxfile.Text {
+				msg, fix = k.name+": "+pe.Msg, pe.Fix
+			}
+			r.add(findings.BadDate, PeriodoSheet, 2, v.row, msg, fix)
 			continue
 		}
 		*k.dst = t
@@ -194,61 +207,73 @@ func (r *reader) products() []reclamacoes.Product {
 	if !ok {
 		return nil
 	}
-	rows, err := r.f.Rows(name)
+	rows, err := r.book.Rows(r.ctx, name)
 	if err != nil {
-		r.add(findings.Unreadable, ReclamacoesSheet, 0, 0, "the sheet cannot be read: "+err.Error(), "")
+		r.unreadable(ReclamacoesSheet, err)
 		return nil
 	}
 	defer rows.Close()
 	var out []reclamacoes.Product
 	cols := map[string]int{}
-	n := 0
+	first := true
 	for rows.Next() && r.errs <= maxErrors {
-		n++
-		vals, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			r.add(findings.Unreadable, ReclamacoesSheet, 0, 0, "the sheet cannot be read: "+err.Error(), "")
-			return nil
-		}
-		if n == 1 {
-			if !r.header(vals, cols) {
+		n := rows.Row()
+		if first {
+			first = false
+			var head []string
+			if n == 1 {
+				head = rows.Values()
+			}
+			if !r.header(head, cols) {
 				return nil
 			}
-			continue
-		}
-		get := func(c string) (string, int) {
-			i := cols[c]
-			if i < len(vals) {
-				return strings.TrimSpace(vals[i]), i + 1
+			if n == 1 {
+				continue
 			}
-			return "", i + 1
 		}
-		prod, pc := get(ColProduto)
-		ben, bc := get(ColBeneficiarios)
-		rec, rc := get(ColReclamacoes)
-		if prod == "" && ben == "" && rec == "" {
+		cells := rows.Dense()
+		get := func(c string) xlsxfile.Cell {
+			if i := cols[c]; i < len(cells) {
+				return cells[i]
+			}
+			return xlsxfile.Cell{Col: cols[c] + 1}
+		}
+		prod, ben, rec := get(ColProduto), get(ColBeneficiarios), get(ColReclamacoes)
+		if prod.Empty() && ben.Empty() && rec.Empty() && prod.Kind != xlsxfile.Formula && ben.Kind != xlsxfile.Formula && rec.Kind != xlsxfile.Formula {
 			continue
 		}
-		p := reclamacoes.Product{Produto: prod, Ref: ref(ReclamacoesSheet, pc, n)}
+		p := reclamacoes.Product{Produto: strings.TrimSpace(prod.Value), Ref: ref(ReclamacoesSheet, cols[ColProduto]+1, n)}
 		ok := true
-		if prod == "" {
-			r.add(findings.EmptyValue, ReclamacoesSheet, pc, n, "produto is empty", "type the product's code (registro do produto na ANS)")
+		if prod.Empty() {
+			r.empty(prod, ColProduto, n, "type the product's code (registro do produto na ANS)")
 			ok = false
 		}
 		var ok1, ok2 bool
-		p.Beneficiarios, ok1 = r.count(ben, ColBeneficiarios, bc, n)
-		p.Reclamacoes, ok2 = r.count(rec, ColReclamacoes, rc, n)
+		p.Beneficiarios, ok1 = r.count(ben, ColBeneficiarios, cols[ColBeneficiarios]+1, n)
+		p.Reclamacoes, ok2 = r.count(rec, ColReclamacoes, cols[ColReclamacoes]+1, n)
 		if ok && ok1 && ok2 {
 			out = append(out, p)
 		}
 	}
-	if err := rows.Error(); err != nil {
-		r.add(findings.Unreadable, ReclamacoesSheet, 0, 0, "the sheet cannot be read: "+err.Error(), "")
+	if err := rows.Err(); err != nil {
+		r.unreadable(ReclamacoesSheet, err)
+		return nil
 	}
-	if n == 0 {
+	if first {
 		r.header(nil, cols)
 	}
 	return out
+}
+
+// empty reports an empty cell, telling a formula without a cached value
+// apart.
+func (r *reader) empty(c xlsxfile.Cell, name string, row int, fix string) {
+	col := c.Col
+	if c.Kind == xlsxfile.Formula {
+		r.add(findings.FormulaNoValue, ReclamacoesSheet, col, row, fmt.Sprintf("%s: the formula =%s has no cached value", name, clip(c.Formula)), "")
+		return
+	}
+	r.add(findings.EmptyValue, ReclamacoesSheet, col, row, name+" is empty", fix)
 }
 
 func (r *reader) header(vals []string, cols map[string]int) bool {
@@ -276,15 +301,14 @@ func (r *reader) header(vals []string, cols map[string]int) bool {
 }
 
 // count reads a whole, non-negative count: a numeric cell or text.
-func (r *reader) count(text, name string, col, row int) (int64, bool) {
-	if text == "" {
-		r.add(findings.EmptyValue, ReclamacoesSheet, col, row, name+" is empty", "type the count (0 if there were none)")
+func (r *reader) count(c xlsxfile.Cell, name string, col, row int) (int64, bool) {
+	c.Col = col
+	if c.Empty() {
+		r.empty(c, name, row, "type the count (0 if there were none)")
 		return 0, false
 	}
-	d, err := parse.Raw(text)
-	if err != nil {
-		d, err = parse.Number(text)
-	}
+	text := strings.TrimSpace(c.Value)
+	d, err := c.Number()
 	if err != nil {
 		code, fix := findings.BadNumber, ""
 		if pe, ok := parse.IsParseError(err); ok {
@@ -298,7 +322,7 @@ func (r *reader) count(text, name string, col, row int) (int64, bool) {
 	}
 	if d.Sign() < 0 || !d.IsInteger() || d.GreaterThanOrEqual(maxCount) {
 		msg := fmt.Sprintf("%s = %s is not a whole number from 0 to 999.999.999.999", name, d)
-		if thousands.MatchString(text) {
+		if c.Kind == xlsxfile.Number && thousands.MatchString(text) {
 			msg += fmt.Sprintf(" (for %s thousand, type %s)", strings.Split(text, ".")[0], strings.ReplaceAll(text, ".", ""))
 		}
 		r.add(findings.ReclamacoesCount, ReclamacoesSheet, col, row, msg, "")

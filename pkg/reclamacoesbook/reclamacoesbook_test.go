@@ -1,15 +1,21 @@
 package reclamacoesbook
 
 import (
+	"context"
 	"fmt"
+	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/reclamacoes"
+	"github.com/capreg/capreg/pkg/xlsxfile/xlsxtest"
 )
 
 // filled is the template with a period and four products typed in.
@@ -44,7 +50,7 @@ func save(t *testing.T, f *excelize.File) string {
 }
 
 func TestReadTemplateFilled(t *testing.T) {
-	in, l := Read(save(t, filled(t)))
+	in, l, _ := Read(context.Background(), save(t, filled(t)))
 	if len(l) != 0 || in == nil {
 		t.Fatalf("%v", l)
 	}
@@ -61,7 +67,7 @@ func TestReadTemplateFilled(t *testing.T) {
 	}
 	// The empty template reads with only the empty period.
 	f, _ := Template()
-	_, l = Read(save(t, f))
+	_, l, _ = Read(context.Background(), save(t, f))
 	var got []string
 	for _, x := range l {
 		got = append(got, x.Code+" "+x.Where())
@@ -98,7 +104,7 @@ func TestReadFindings(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			f := filled(t)
 			c.break_(f)
-			in, l := Read(save(t, f))
+			in, l, _ := Read(context.Background(), save(t, f))
 			var got []string
 			for _, x := range l {
 				got = append(got, x.Code+" "+x.Where())
@@ -111,7 +117,51 @@ func TestReadFindings(t *testing.T) {
 			}
 		})
 	}
-	if _, l := Read(filepath.Join(t.TempDir(), "none.xlsx")); len(l) != 1 || l[0].Code != findings.Unreadable {
+	if _, l, _ := Read(context.Background(), filepath.Join(t.TempDir(), "none.xlsx")); len(l) != 1 || l[0].Code != findings.Unreadable {
 		t.Errorf("missing file: %v", l)
+	}
+}
+
+// The period's dates read alike in the 1904 date system and as ISO date
+// cells; a TRUE/FALSE cell is no count nor date.
+func TestOtherWriters(t *testing.T) {
+	f := filled(t)
+	_ = f.SetCellValue(PeriodoSheet, "B2", 45566) // 2024-10-01, a serial too
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	clean := buf.Bytes()
+	write := func(data []byte) string {
+		path := filepath.Join(t.TempDir(), "r.xlsx")
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	want, l, _ := Read(context.Background(), write(clean))
+	if want == nil || want.Periodo.Inicio.Format(time.DateOnly) != "2024-10-01" {
+		t.Fatalf("clean: %v %v", want, l)
+	}
+	v1904, n1 := xlsxtest.Date1904(t, clean, `date1904="1"`)
+	iso, n2 := xlsxtest.ISODates(t, clean)
+	if n1 != 2 || n2 != 2 {
+		t.Fatalf("%d serials shifted, %d ISO dates; want 2 and 2", n1, n2)
+	}
+	for name, data := range map[string][]byte{"1904": v1904, "ISO": iso} {
+		got, l, _ := Read(context.Background(), write(data))
+		if got == nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %+v %v, want %+v", name, got, l, want)
+		}
+	}
+	for axis, code := range map[string]string{"B3": "CR-E006", "C4": "CR-E006"} {
+		bad := xlsxtest.SetCell(t, clean, ReclamacoesSheet, axis, `<c r="`+axis+`" t="b"><v>1</v></c>`)
+		if _, l, _ := Read(context.Background(), write(bad)); len(l) != 1 || l[0].Code != code || l[0].Cell != axis || !strings.Contains(l[0].Message, "TRUE/FALSE") {
+			t.Errorf("TRUE in %s: %v", axis, l)
+		}
+	}
+	bad := xlsxtest.SetCell(t, clean, PeriodoSheet, "B3", `<c r="B3" t="b"><v>0</v></c>`)
+	if _, l, _ := Read(context.Background(), write(bad)); len(l) != 1 || l[0].Code != findings.BadDate || !strings.Contains(l[0].Message, "FALSE is a TRUE/FALSE") {
+		t.Errorf("FALSE as fim: %v", l)
 	}
 }

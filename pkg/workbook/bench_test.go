@@ -2,6 +2,7 @@ package workbook_test
 
 import (
 	"bytes"
+	"context"
 	"testing"
 
 	"github.com/capreg/capreg/pkg/capital"
@@ -20,7 +21,7 @@ func BenchmarkReadExample(b *testing.B) {
 	}
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		if _, l := workbook.Read(bytes.NewReader(data)); l.HasErrors() {
+		if _, l, _ := workbook.Read(context.Background(), bytes.NewReader(data)); l.HasErrors() {
 			b.Fatal(l)
 		}
 	}
@@ -31,7 +32,7 @@ func BenchmarkComputeExample(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	in, l := workbook.Read(bytes.NewReader(data))
+	in, l, _ := workbook.Read(context.Background(), bytes.NewReader(data))
 	if l.HasErrors() {
 		b.Fatal(l)
 	}

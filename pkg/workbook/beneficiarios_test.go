@@ -2,6 +2,7 @@ package workbook
 
 import (
 	"bytes"
+	"context"
 	"slices"
 	"testing"
 
@@ -37,7 +38,7 @@ func TestBeneficiariosSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in, l := Read(bytes.NewReader(buf.Bytes()))
+	in, l, _ := Read(context.Background(), bytes.NewReader(buf.Bytes()))
 	var got []string
 	for _, fd := range l {
 		if fd.Sheet == "Beneficiarios" {

@@ -4,121 +4,70 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
-// cell is one cell's stored text (raw value) and where it is.
+// cell is one typed cell and where it is: the layout's sheet name, the
+// 1-based row, and the column in the Cell (0 for an optional column the
+// sheet does not have).
 type cell struct {
-	sheet    string
-	col, row int // 1-based
-	text     string
+	sheet string
+	row   int
+	xlsxfile.Cell
 }
 
 func (c cell) axis() string {
-	a, _ := excelize.CoordinatesToCellName(c.col, c.row)
-	return a
+	if c.Col <= 0 || c.row <= 0 {
+		return ""
+	}
+	return xlsxfile.CellName(c.Col, c.row)
 }
 
 func (c cell) ref() string { return c.sheet + "!" + c.axis() }
 
-func (c cell) empty() bool { return strings.TrimSpace(c.text) == "" }
+// empty reports a cell without a value (blank, only blanks, or a formula
+// without a cached value).
+func (c cell) empty() bool { return c.Empty() }
 
-// sheetData is a sheet read into memory (the small sheets of the layout).
-type sheetData struct {
-	name string
-	rows [][]string // raw cell values, rows[0] is row 1
+// present reports whether a cell holds anything: a value, or a formula
+// without one (which is reported, never skipped).
+func present(c xlsxfile.Cell) bool { return c.Kind == xlsxfile.Formula || !c.Empty() }
+
+// fieldRow is one row of a campo | valor sheet that holds something.
+type fieldRow struct {
+	row   int
+	cells []xlsxfile.Cell // by column, as Rows.Dense gives them
 }
 
-func (s *sheetData) at(col, row int) cell {
-	c := cell{sheet: s.name, col: col, row: row}
-	if row-1 < len(s.rows) && col-1 < len(s.rows[row-1]) {
-		c.text = s.rows[row-1][col-1]
+func (f fieldRow) at(sheet string, col int) cell {
+	c := cell{sheet: sheet, row: f.row, Cell: xlsxfile.Cell{Col: col}}
+	if col-1 < len(f.cells) {
+		c.Cell = f.cells[col-1]
 	}
 	return c
 }
 
-// readSheet reads a whole sheet with the streaming iterator, raw values.
-func (r *reader) readSheet(name string) (*sheetData, error) {
-	rows, err := r.f.Rows(name)
+// readFields reads a campo | valor sheet: the rows that hold something.
+func (r *reader) readFields(name string) ([]fieldRow, error) {
+	rows, err := r.book.Rows(r.ctx, name)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	s := &sheetData{name: name}
+	var out []fieldRow
 	for rows.Next() {
-		if len(s.rows) >= maxFieldRows {
-			return nil, fmt.Errorf("more than %d rows: a campo | valor sheet holds one field per row", maxFieldRows)
+		if len(out) >= maxFieldRows {
+			return nil, fmt.Errorf("more than %d rows hold values: a campo | valor sheet holds one field per row", maxFieldRows)
 		}
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, err
-		}
-		s.rows = append(s.rows, cols)
+		out = append(out, fieldRow{row: rows.Row(), cells: append([]xlsxfile.Cell(nil), rows.Dense()...)})
 	}
-	return s, rows.Error()
+	return out, rows.Err()
 }
 
-// maxFieldRows bounds a campo | valor sheet.
+// maxFieldRows bounds the rows with values of a campo | valor sheet (rows
+// only styled, as an accountant's template has thousands of, do not count).
 const maxFieldRows = 1000
-
-// smallSheetRows is the most rows a sheet may have for capreg to look up
-// cell types and merged cells in it: excelize loads the whole sheet for
-// those, which a streamed read of a huge sheet must not do.
-const smallSheetRows = 20000
-
-// surelySmallXML is a sheet part size under which the sheet is small
-// without counting its rows: loading it whole costs a few megabytes, even
-// if it is all empty rows.
-const surelySmallXML = 1 << 20
-
-// small reports (once per sheet, by its part's size or else by counting
-// rows with the streaming iterator) whether the sheet is small enough to be
-// loaded whole.
-func (r *reader) small(sheet string) bool {
-	if v, ok := r.smallSheets[sheet]; ok {
-		return v
-	}
-	v := false
-	switch n := r.pkg.SheetBytes(r.present[sheet]); {
-	case n > xlsxfile.MaxSmallSheetXML:
-		r.smallSheets[sheet] = false
-		return false
-	case n >= 0 && n <= surelySmallXML:
-		r.smallSheets[sheet] = true
-		return true
-	}
-	if rows, err := r.f.Rows(r.present[sheet]); err == nil {
-		n := 0
-		for rows.Next() && n <= smallSheetRows {
-			n++
-		}
-		v = n <= smallSheetRows && rows.Error() == nil
-		rows.Close()
-	}
-	r.smallSheets[sheet] = v
-	return v
-}
-
-// isText reports whether the cell holds text (as opposed to a number). In a
-// huge sheet it cannot tell, and says text: an ambiguous-looking value there
-// is refused rather than misread.
-func (r *reader) isText(c cell) bool {
-	if !r.small(c.sheet) {
-		return true
-	}
-	t, err := r.f.GetCellType(r.present[c.sheet], c.axis())
-	if err != nil {
-		return false
-	}
-	switch t {
-	case excelize.CellTypeSharedString, excelize.CellTypeInlineString, excelize.CellTypeFormula:
-		return true
-	}
-	return false
-}
 
 // missing reports a required cell that is empty, telling a formula without a
 // cached value apart.
@@ -126,12 +75,12 @@ func (r *reader) missing(c cell, what string) {
 	if r.covered[c.ref()] {
 		return // hidden by a merge, already reported
 	}
-	if !r.small(c.sheet) {
-		r.add(findings.EmptyValue, c, what+" is empty", "")
-		return
-	}
-	if formula, err := r.f.GetCellFormula(r.present[c.sheet], c.axis()); err == nil && formula != "" {
-		r.add(findings.FormulaNoValue, c, fmt.Sprintf("%s: the formula =%s has no cached value", what, clip(formula)), "")
+	if c.Kind == xlsxfile.Formula {
+		formula := "the formula =" + clip(c.Formula)
+		if c.Formula == "" {
+			formula = "the shared formula"
+		}
+		r.add(findings.FormulaNoValue, c, fmt.Sprintf("%s: %s has no cached value", what, formula), "")
 		return
 	}
 	r.add(findings.EmptyValue, c, what+" is empty", "")

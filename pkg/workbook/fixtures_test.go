@@ -1,6 +1,7 @@
 package workbook_test
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -22,7 +23,8 @@ func readFile(t *testing.T, path string) (*capital.Input, findings.List) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	return workbook.Read(f)
+	in, l, _ := workbook.Read(context.Background(), f)
+	return in, l
 }
 
 // The fixtures were written by openpyxl and LibreOffice, and their expected

@@ -2,6 +2,7 @@ package workbook_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"testing"
@@ -20,7 +21,7 @@ import (
 // and whatever the reader accepts the engine either computes or refuses
 // with findings.
 func readAndCompute(t *testing.T, data []byte, rb *rules.Rulebook) {
-	in, l := workbook.Read(bytes.NewReader(data))
+	in, l, _ := workbook.Read(context.Background(), bytes.NewReader(data))
 	if l.HasErrors() {
 		for _, f := range l.Errors() {
 			if f.Code == "" || f.Message == "" || f.Fix == "" {

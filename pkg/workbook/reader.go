@@ -1,15 +1,14 @@
 // Package workbook reads the input workbook (layout v1) into the model's
-// input, streaming every sheet with excelize's Rows iterator and reporting
+// input, streaming every sheet as typed cells (pkg/xlsxfile) and reporting
 // every problem it finds as a finding that names Sheet!Cell, the rule and the
 // fix.
 package workbook
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/capital"
@@ -23,15 +22,15 @@ import (
 const maxFindingsPerSheet = 50
 
 type reader struct {
-	f           *excelize.File
-	l           findings.List
-	perSh       map[string]int
-	trunc       map[string]bool
-	present     map[string]string // layout name → name in the file
-	smallSheets map[string]bool
-	pkg         *xlsxfile.Package
-	covered     map[string]bool // cells inside merged ranges, but their first
-	headerBad   map[string]bool // table sheets missing a required column
+	ctx       context.Context
+	book      *xlsxfile.Book
+	l         findings.List
+	perSh     map[string]int
+	trunc     map[string]bool
+	present   map[string]string // layout name → name in the file
+	dup       map[string]bool   // layout sheets the file has twice
+	covered   map[string]bool   // cells inside merged ranges, but their first
+	headerBad map[string]bool   // table sheets missing a required column
 }
 
 func (r *reader) add(code string, c cell, msg, fix string) {
@@ -59,60 +58,72 @@ func (r *reader) sheetFinding(code, sheet, column, msg string) {
 }
 
 // Read reads an input workbook. The findings hold every problem found; when
-// any is an error the input is incomplete and must not be computed.
-func Read(src io.Reader) (*capital.Input, findings.List) {
-	// The Beneficiarios sheet is only streamed (tableRows checks it).
-	f, pkg, bad := xlsxfile.ReadStreaming(src, beneficiarios.SheetName)
-	if bad != nil {
-		return nil, findings.List{*bad}
+// any is an error the input is incomplete and must not be computed. The
+// error is ctx's when it ended the reading, and then nothing else counts.
+func Read(ctx context.Context, src io.Reader) (*capital.Input, findings.List, error) {
+	book, bad, err := xlsxfile.Read(ctx, src)
+	if book == nil {
+		if bad != nil {
+			return nil, findings.List{*bad}, nil
+		}
+		return nil, nil, err
 	}
-	defer f.Close()
-	return readFile(f, pkg)
+	defer book.Close()
+	return readBook(ctx, book)
 }
 
-// readFile reads an opened workbook.
-func readFile(f *excelize.File, info *xlsxfile.Package) (in *capital.Input, l findings.List) {
-	r := &reader{f: f, pkg: info, perSh: map[string]int{}, trunc: map[string]bool{}, present: map[string]string{}, smallSheets: map[string]bool{}, covered: map[string]bool{}, headerBad: map[string]bool{}}
-	defer func() {
-		// excelize can panic on malformed parts; that is a bad file, not a bug of ours.
-		if p := recover(); p != nil {
-			in, l = nil, append(r.l, xlsxfile.Malformed(p, ""))
-		}
-	}()
-	in = &capital.Input{Incomplete: map[string]bool{}}
+// readBook reads an opened workbook.
+func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, findings.List, error) {
+	r := &reader{ctx: ctx, book: book, perSh: map[string]int{}, trunc: map[string]bool{}, present: map[string]string{}, dup: map[string]bool{}, covered: map[string]bool{}, headerBad: map[string]bool{}}
+	in := &capital.Input{Incomplete: map[string]bool{}}
 	r.sheets()
 	for _, s := range layout.Sheets() {
 		name, ok := r.present[s.Name]
 		if !ok {
-			if !s.Optional {
-				r.sheetFinding(findings.MissingSheet, s.Name, "", fmt.Sprintf("required sheet %s is missing", s.Name))
+			if r.dup[s.Name] || !s.Optional {
 				in.Incomplete[s.Name] = true
+			}
+			if !r.dup[s.Name] && !s.Optional {
+				r.sheetFinding(findings.MissingSheet, s.Name, "", fmt.Sprintf("required sheet %s is missing", s.Name))
 			}
 			continue
 		}
 		errsBefore := len(r.l.Errors())
 		r.layoutChecks(s, name)
 		if err := r.readInto(in, s, name); err != nil {
-			r.sheetFinding(findings.Unreadable, s.Name, "", "the sheet cannot be read: "+err.Error())
+			if ctx.Err() != nil {
+				return nil, nil, ctx.Err()
+			}
+			r.sheetFinding(findings.Unreadable, s.Name, "", "the sheet cannot be read: "+xlsxfile.Reason(err))
+			in.Incomplete[s.Name] = true // what was read of it proves nothing
 		}
 		if r.headerBad[s.Name] || (s.Kind == layout.Fields && len(r.l.Errors()) > errsBefore) {
 			in.Incomplete[s.Name] = true
 		}
 	}
-	return in, r.l
+	return in, r.l, nil
 }
 
-// sheets maps the layout's sheets to the file's (case forgiven) and warns of
-// extra sheets.
+// sheets maps the layout's sheets to the file's (case and blanks forgiven;
+// two sheets answering to one name are refused) and warns of extra sheets.
 func (r *reader) sheets() {
-	for _, name := range r.f.GetSheetList() {
-		matched := false
-		for _, s := range layout.Sheets() {
-			if strings.EqualFold(strings.TrimSpace(name), s.Name) {
-				r.present[s.Name], matched = name, true
-			}
+	for _, s := range layout.Sheets() {
+		name, dup := r.book.Sheet(s.Name)
+		switch {
+		case dup != nil:
+			dup.Sheet = s.Name
+			r.addFinding(*dup)
+			r.dup[s.Name] = true
+		case name != "":
+			r.present[s.Name] = name
 		}
-		if !matched && !strings.EqualFold(name, layout.ReadmeSheet) {
+	}
+	for _, name := range r.book.Sheets() {
+		matched := xlsxfile.SameSheet(name, layout.ReadmeSheet)
+		for _, s := range layout.Sheets() {
+			matched = matched || xlsxfile.SameSheet(name, s.Name)
+		}
+		if !matched {
 			r.sheetFinding(findings.ExtraSheet, name, "", fmt.Sprintf("sheet %s is not part of %s and is ignored", name, layout.Version))
 		}
 	}
@@ -120,31 +131,34 @@ func (r *reader) sheets() {
 
 // fieldCells reads a campo | valor sheet into its value cells by campo.
 func (r *reader) fieldCells(s layout.Sheet, name string) (map[string]cell, error) {
-	data, err := r.readSheet(name)
+	rows, err := r.readFields(name)
 	if err != nil {
 		return nil, err
 	}
-	data.name = s.Name
-	a1, b1 := data.at(1, 1), data.at(2, 1)
-	if !strings.EqualFold(strings.TrimSpace(a1.text), layout.CampoHeader) || !strings.EqualFold(strings.TrimSpace(b1.text), layout.ValorHeader) {
-		r.add(findings.MissingColumn, a1, fmt.Sprintf("row 1 must hold the headers %s | %s (found %q | %q)", layout.CampoHeader, layout.ValorHeader, clip(a1.text), clip(b1.text)), "type campo in A1 and valor in B1")
+	header := fieldRow{row: 1}
+	if len(rows) > 0 && rows[0].row == 1 {
+		header, rows = rows[0], rows[1:]
+	}
+	a1, b1 := header.at(s.Name, 1), header.at(s.Name, 2)
+	if !strings.EqualFold(strings.TrimSpace(a1.Value), layout.CampoHeader) || !strings.EqualFold(strings.TrimSpace(b1.Value), layout.ValorHeader) {
+		r.add(findings.MissingColumn, a1, fmt.Sprintf("row 1 must hold the headers %s | %s (found %q | %q)", layout.CampoHeader, layout.ValorHeader, clip(a1.Value), clip(b1.Value)), "type campo in A1 and valor in B1")
 	}
 	out := map[string]cell{}
-	for row := 2; row <= len(data.rows); row++ {
-		key := data.at(1, row)
-		campo := strings.ToLower(strings.TrimSpace(key.text))
+	for _, row := range rows {
+		key := row.at(s.Name, 1)
+		campo := strings.ToLower(strings.TrimSpace(key.Value))
 		if campo == "" {
 			continue
 		}
 		if _, known := s.Field(campo); !known {
-			r.add(findings.UnknownField, key, fmt.Sprintf("campo %q is not part of sheet %s and is ignored", clip(key.text), s.Name), "")
+			r.add(findings.UnknownField, key, fmt.Sprintf("campo %q is not part of sheet %s and is ignored", clip(key.Value), s.Name), "")
 			continue
 		}
 		if prev, dup := out[campo]; dup {
 			r.add(findings.DuplicateField, key, fmt.Sprintf("campo %s appears again (first at %s)", campo, prev.ref()), "")
 			continue
 		}
-		out[campo] = data.at(2, row)
+		out[campo] = row.at(s.Name, 2)
 	}
 	for _, fd := range s.Fields {
 		if _, ok := out[fd.Name]; !ok && !fd.Optional {
@@ -162,27 +176,28 @@ type tableRow func(column string) cell
 // table streams a table sheet: it checks the header and calls each for
 // every row that is not empty.
 func (r *reader) table(s layout.Sheet, name string, each func(row tableRow)) error {
-	return r.tableRows(s, name, func(vals []string, n int, cols map[string]int) {
+	return r.tableRows(s, name, func(rows *xlsxfile.Rows, cols map[string]int) {
+		cells, n := rows.Dense(), rows.Row()
 		each(func(column string) cell {
 			c := cell{sheet: s.Name, row: n}
 			i, ok := cols[column]
 			if !ok {
 				return c // an optional column that is absent: an empty cell
 			}
-			c.col = i + 1
-			if i < len(vals) {
-				c.text = vals[i]
+			c.Col = i + 1
+			if i < len(cells) {
+				c.Cell = cells[i]
 			}
 			return c
 		})
 	})
 }
 
-// tableRows streams a table sheet: it checks the header and calls each with
-// the raw values of every row that is not empty, its number and the index
-// of each layout column in it.
-func (r *reader) tableRows(s layout.Sheet, name string, each func(vals []string, row int, cols map[string]int)) error {
-	rows, err := r.f.Rows(name)
+// tableRows streams a table sheet: it checks the header (row 1) and calls
+// each at every row that holds something in a layout column, with the
+// index of each layout column in it.
+func (r *reader) tableRows(s layout.Sheet, name string, each func(rows *xlsxfile.Rows, cols map[string]int)) error {
+	rows, err := r.book.Rows(r.ctx, name)
 	if err != nil {
 		return err
 	}
@@ -190,16 +205,16 @@ func (r *reader) tableRows(s layout.Sheet, name string, each func(vals []string,
 	cols := map[string]int{}
 	var layoutCols []int // the indexes in cols, walked per row instead of the map
 	var mapped []bool    // by column: read by the layout; others warned once if they hold values
-	rowNum := 0
-	opts := excelize.Options{RawCellValue: true}
+	first := true
 	for rows.Next() {
-		rowNum++
-		vals, err := rows.Columns(opts)
-		if err != nil {
-			return err
-		}
-		if rowNum == 1 {
-			if !r.header(s, vals, cols) {
+		cells := rows.Dense()
+		if first {
+			first = false
+			if rows.Row() == 1 {
+				if !r.header(s, rows.Values(), cols) {
+					return nil
+				}
+			} else if !r.header(s, nil, cols) {
 				return nil
 			}
 			for _, i := range cols {
@@ -207,12 +222,14 @@ func (r *reader) tableRows(s layout.Sheet, name string, each func(vals []string,
 				mapped = append(mapped, make([]bool, max(0, i+1-len(mapped)))...)
 				mapped[i] = true
 			}
-			continue
+			if rows.Row() == 1 {
+				continue
+			}
 		}
-		mapped = r.extraValues(s, vals, rowNum, mapped)
+		mapped = r.extraValues(s, cells, rows.Row(), mapped)
 		blank := true
 		for _, i := range layoutCols {
-			if i < len(vals) && strings.TrimSpace(vals[i]) != "" {
+			if i < len(cells) && present(cells[i]) {
 				blank = false
 				break
 			}
@@ -220,40 +237,33 @@ func (r *reader) tableRows(s layout.Sheet, name string, each func(vals []string,
 		if blank {
 			continue
 		}
-		each(vals, rowNum, cols)
+		each(rows, cols)
 		if r.perSh[s.Name] > maxFindingsPerSheet {
-			return rows.Error()
+			return nil
 		}
 	}
-	if rowNum == 0 {
+	if first {
 		r.header(s, nil, cols)
 	}
-	if err := rows.Error(); err != nil {
-		return err
-	}
-	// excelize's iterator ends silently at malformed XML; the package check
-	// knows the last row of a sheet too large to check whole.
-	if r.pkg.Truncated(name, rowNum) {
-		return fmt.Errorf("its XML is malformed near row %d; the rows from there on cannot be read", rowNum)
-	}
-	return nil
+	return rows.Err()
 }
 
 // extraValues warns of the first value in each column the layout does not
 // read (an extra column, or one with no header) and marks it warned.
-func (r *reader) extraValues(s layout.Sheet, vals []string, row int, mapped []bool) []bool {
-	for i, v := range vals {
-		if (i < len(mapped) && mapped[i]) || strings.TrimSpace(v) == "" {
+func (r *reader) extraValues(s layout.Sheet, cells []xlsxfile.Cell, row int, mapped []bool) []bool {
+	for i, c := range cells {
+		if (i < len(mapped) && mapped[i]) || !present(c) {
 			continue
 		}
 		mapped = append(mapped, make([]bool, max(0, i+1-len(mapped)))...)
 		mapped[i] = true
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		c := cell{sheet: s.Name, col: i + 1, row: row, text: v}
-		r.add(findings.ValueExtraColumn, c, fmt.Sprintf("column %s holds values (here %q) that are not read", col, clip(v)), "")
+		r.add(findings.ValueExtraColumn, cell{sheet: s.Name, row: row, Cell: c}, fmt.Sprintf("column %s holds values (here %q) that are not read", columnName(i+1), clip(c.Value)), "")
 	}
 	return mapped
 }
+
+// columnName is a column's letters: 2 is B.
+func columnName(col int) string { return strings.TrimRight(xlsxfile.CellName(col, 1), "1") }
 
 // header maps column names to indexes; it reports missing required columns
 // (and returns false) and extra ones.
@@ -269,7 +279,7 @@ func (r *reader) header(s layout.Sheet, vals []string, cols map[string]int) bool
 			}
 			continue
 		}
-		c := cell{sheet: s.Name, col: i + 1, row: 1, text: v}
+		c := cell{sheet: s.Name, row: 1, Cell: xlsxfile.Cell{Col: i + 1, Kind: xlsxfile.Text, Value: v}}
 		r.add(findings.ExtraColumn, c, fmt.Sprintf("column %q is not part of sheet %s and is ignored", clip(v), s.Name), "")
 	}
 	ok := true
@@ -286,43 +296,36 @@ func (r *reader) header(s layout.Sheet, vals []string, cols map[string]int) bool
 // layoutChecks reports a hidden layout sheet and merged cells in its data
 // area (the Beneficiarios sheet, which can be huge, is streamed only).
 func (r *reader) layoutChecks(s layout.Sheet, name string) {
-	if visible, err := r.f.GetSheetVisible(name); err == nil && !visible {
+	if r.book.Hidden(name) {
 		r.sheetFinding(findings.HiddenSheet, s.Name, "", fmt.Sprintf("sheet %s is hidden; it is read all the same", s.Name))
 	}
-	if s.Name == beneficiarios.SheetName || !r.pkg.MayHaveMerges(name) || !r.small(s.Name) {
+	if s.Name == beneficiarios.SheetName {
 		return
 	}
-	merged, err := r.f.GetMergeCells(name)
-	if err != nil {
-		return
-	}
+	merged, _ := r.book.Merges(name)
 	for _, m := range merged {
-		start, end := m.GetStartAxis(), m.GetEndAxis()
-		_, row, err1 := excelize.CellNameToCoordinates(start)
-		_, endRow, err2 := excelize.CellNameToCoordinates(end)
-		if err1 != nil || err2 != nil || endRow < 2 {
+		start, end, _ := strings.Cut(m, ":")
+		c1, r1, ok1 := xlsxfile.ParseCellName(start)
+		c2, r2, ok2 := xlsxfile.ParseCellName(end)
+		if !ok1 || !ok2 || r2 < 2 {
 			continue
 		}
-		c := cell{sheet: s.Name, row: max(row, 2)}
-		c.col, _, _ = excelize.CellNameToCoordinates(start)
+		c := cell{sheet: s.Name, row: max(r1, 2), Cell: xlsxfile.Cell{Col: c1}}
 		r.add(findings.MergedCells, c, fmt.Sprintf("cells %s:%s are merged in the data area", start, end), "")
-		r.cover(s.Name, start, end)
+		r.cover(s.Name, c1, r1, c2, r2)
 	}
 }
 
 // cover records the cells a merge hides (all but its first), so they are
 // not reported again as empty.
-func (r *reader) cover(sheet, start, end string) {
-	c1, r1, err1 := excelize.CellNameToCoordinates(start)
-	c2, r2, err2 := excelize.CellNameToCoordinates(end)
-	if err1 != nil || err2 != nil || (c2-c1+1)*(r2-r1+1) > 10000 {
+func (r *reader) cover(sheet string, c1, r1, c2, r2 int) {
+	if c2 < c1 || r2 < r1 || (c2-c1+1)*(r2-r1+1) > 10000 {
 		return
 	}
 	for row := r1; row <= r2; row++ {
 		for col := c1; col <= c2; col++ {
 			if row != r1 || col != c1 {
-				a, _ := excelize.CoordinatesToCellName(col, row)
-				r.covered[sheet+"!"+a] = true
+				r.covered[sheet+"!"+xlsxfile.CellName(col, row)] = true
 			}
 		}
 	}

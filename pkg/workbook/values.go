@@ -3,7 +3,6 @@ package workbook
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
@@ -13,14 +12,12 @@ import (
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
-// ambiguousShape is a stored text that is a fine number in a numeric cell
-// but ambiguous typed as text ("1.234").
-var ambiguousShape = regexp.MustCompile(`^-?[0-9]+\.[0-9]{3}$`)
-
-// number reads a numeric value: a numeric cell exactly, or text in pt-BR or
-// plain notation; percent also takes "35%". ok is false when a finding was
+// number reads a numeric value: a numeric cell exactly (as Excel shows
+// it), or text in pt-BR or plain notation; percent also takes "35%". A
+// boolean, date or error cell is no number. ok is false when a finding was
 // recorded (or the cell is empty and optional).
 func (r *reader) number(c cell, name string, optional, percent bool) (capital.Amount, bool) {
 	if c.empty() {
@@ -29,17 +26,11 @@ func (r *reader) number(c cell, name string, optional, percent bool) (capital.Am
 		}
 		return capital.Amount{}, false
 	}
-	text := strings.TrimSpace(c.text)
-	if d, err := parse.Raw(text); err == nil && !(ambiguousShape.MatchString(text) && r.isText(c)) {
-		return capital.Amount{V: d, Ref: c.ref()}, true
-	}
-	var d decimal.Decimal
-	var err error
+	read := c.Number
 	if percent {
-		d, err = parse.Percent(text)
-	} else {
-		d, err = parse.Number(text)
+		read = c.Percent
 	}
+	d, err := read()
 	if err != nil {
 		r.parseError(c, name, err)
 		return capital.Amount{}, false
@@ -62,7 +53,19 @@ func (r *reader) parseError(c cell, name string, err error) {
 // plausible dates: a serial or text outside these years is a typing error.
 func plausible(t time.Time) bool { return t.Year() >= 1900 && t.Year() <= 2200 }
 
-// date reads a date cell or AAAA-MM-DD text.
+// wrongKind is the message and fix of a cell of another kind (a boolean,
+// an error, a date cell) that reading it as what refused; ok is false for a
+// number or text, whose own message the caller words.
+func wrongKind(c cell, name string, err error) (msg, fix string, ok bool) {
+	pe, isParse := parse.IsParseError(err)
+	if !isParse || c.Kind == xlsxfile.Number || c.Kind == xlsxfile.Text {
+		return "", "", false
+	}
+	return fmt.Sprintf("%s: %s", name, pe.Msg), pe.Fix, true
+}
+
+// date reads a date: a date cell (a serial in the workbook's date system,
+// or an ISO date cell) or AAAA-MM-DD text.
 func (r *reader) date(c cell, name string, optional bool) (*capital.Dated, bool) {
 	if c.empty() {
 		if !optional {
@@ -70,15 +73,13 @@ func (r *reader) date(c cell, name string, optional bool) (*capital.Dated, bool)
 		}
 		return nil, false
 	}
-	text := strings.TrimSpace(c.text)
-	t, err := parse.Date(text)
-	if err != nil {
-		if _, rawErr := parse.Raw(text); rawErr == nil {
-			t, err = parse.Serial(text)
-		}
-	}
+	t, err := c.Date(r.book.Date1904())
 	if err != nil || !plausible(t) {
-		r.add(findings.BadDate, c, fmt.Sprintf("%s: %q is not a date", name, clip(text)), "type a date cell, or text AAAA-MM-DD")
+		msg, fix, ok := wrongKind(c, name, err)
+		if !ok {
+			msg, fix = fmt.Sprintf("%s: %q is not a date", name, clip(strings.TrimSpace(c.Value))), "type a date cell, or text AAAA-MM-DD"
+		}
+		r.add(findings.BadDate, c, msg, fix)
 		return nil, false
 	}
 	return &capital.Dated{T: t, Ref: c.ref()}, true
@@ -90,25 +91,21 @@ func (r *reader) month(c cell, name string) (period.Month, bool) {
 		r.missing(c, name)
 		return period.Month{}, false
 	}
-	text := strings.TrimSpace(c.text)
-	m, err := parse.Month(text)
-	if err != nil {
-		if _, rawErr := parse.Raw(text); rawErr == nil {
-			var t time.Time
-			if t, err = parse.Serial(text); err == nil {
-				m = period.MonthOf(t)
-			}
-		}
-	}
+	m, err := c.Month(r.book.Date1904())
 	if err != nil || !plausible(m.FirstDay()) {
-		r.add(findings.BadDate, c, fmt.Sprintf("%s: %q is not a month", name, clip(text)), "type text AAAA-MM or a date cell")
+		msg, fix, ok := wrongKind(c, name, err)
+		if !ok {
+			msg, fix = fmt.Sprintf("%s: %q is not a month", name, clip(strings.TrimSpace(c.Value))), "type text AAAA-MM or a date cell"
+		}
+		r.add(findings.BadDate, c, msg, fix)
 		return period.Month{}, false
 	}
 	return m, true
 }
 
 // enum reads one of the allowed codes (case and blanks forgiven) and
-// returns it as the layout spells it.
+// returns it as the layout spells it. A TRUE/FALSE cell is none of them,
+// an S/N flag's included: the layout asks for the letter.
 func (r *reader) enum(c cell, name string, allowed []string, optional bool) (string, bool) {
 	if c.empty() {
 		if !optional {
@@ -116,9 +113,15 @@ func (r *reader) enum(c cell, name string, allowed []string, optional bool) (str
 		}
 		return "", false
 	}
-	text := strings.TrimSpace(c.text)
-	if d, err := parse.Raw(text); err == nil && d.IsInteger() {
-		text = d.String() // a numeric cell 2 or 2.0 for regiao
+	text := strings.TrimSpace(c.Value)
+	switch c.Kind {
+	case xlsxfile.Number:
+		if d, err := c.Number(); err == nil && d.IsInteger() {
+			text = d.String() // a numeric cell 2 or 2.0 for regiao
+		}
+	case xlsxfile.Bool, xlsxfile.Error, xlsxfile.Date:
+		r.add(findings.BadEnum, c, fmt.Sprintf("%s: %s is %s, not one of %s", name, clip(text), kindName(c.Kind), strings.Join(allowed, ", ")), "type one of the codes as text (capreg template has drop-down lists)")
+		return "", false
 	}
 	for _, a := range allowed {
 		if strings.EqualFold(a, text) {
@@ -146,17 +149,34 @@ func (r *reader) registro(c cell, name string) (string, bool) {
 		r.missing(c, name)
 		return "", false
 	}
-	text := strings.TrimSpace(c.text)
-	if sixDigits.MatchString(text) {
-		return text, true
-	}
-	if !r.isText(c) {
-		if d, err := parse.Raw(text); err == nil && d.IsInteger() && d.Sign() > 0 && d.LessThan(decimal.NewFromInt(1000000)) {
+	text := strings.TrimSpace(c.Value)
+	switch c.Kind {
+	case xlsxfile.Text:
+		if sixDigits.MatchString(text) {
+			return text, true
+		}
+	case xlsxfile.Number:
+		if d, err := c.Number(); err == nil && d.IsInteger() && d.Sign() > 0 && d.LessThan(decimal.NewFromInt(1000000)) {
 			return fmt.Sprintf("%06d", d.IntPart()), true
 		}
 	}
-	r.add(findings.BadRegistro, c, fmt.Sprintf("%s: %q is not a 6-digit registro ANS", name, clip(text)), "")
+	msg := fmt.Sprintf("%s: %q is not a 6-digit registro ANS", name, clip(text))
+	if c.Kind != xlsxfile.Text && c.Kind != xlsxfile.Number {
+		msg = fmt.Sprintf("%s: %s is %s, not a 6-digit registro ANS", name, clip(text), kindName(c.Kind))
+	}
+	r.add(findings.BadRegistro, c, msg, "")
 	return "", false
+}
+
+// kindName names a kind of cell that holds no text nor number.
+func kindName(k xlsxfile.Kind) string {
+	switch k {
+	case xlsxfile.Bool:
+		return "a TRUE/FALSE (boolean) cell"
+	case xlsxfile.Error:
+		return "an error cell"
+	}
+	return "a " + k.String() + " cell"
 }
 
 // text reads free text.
@@ -167,7 +187,7 @@ func (r *reader) text(c cell, name string, optional bool) (string, bool) {
 		}
 		return "", false
 	}
-	return strings.TrimSpace(c.text), true
+	return strings.TrimSpace(c.Value), true
 }
 
 // within checks lo ≤ v ≤ hi.
@@ -185,5 +205,3 @@ func (r *reader) nonNegative(a capital.Amount, c cell, name string) {
 		r.add(findings.Negative, c, fmt.Sprintf("%s = %s is negative", name, a.V), "")
 	}
 }
-
-func contains(list []string, s string) bool { return slices.Contains(list, s) }

@@ -1,145 +1,438 @@
-// Package xlsxfile opens the .xlsx files a person hands to capreg's smaller
-// readers (the coleta sheet, the complaint ranking, a beneficiary file) with
-// bounded sizes and a finding, not an error text, when the file is not a
-// workbook. The layout-v1 reader (pkg/workbook) has its own, stricter
-// package checks.
+// Package xlsxfile is capreg's one reader of .xlsx workbooks: it opens a
+// file with bounded sizes (a finding, not an error text, when the file is
+// no workbook, saying what it is instead) and streams a sheet's rows as
+// typed cells, decoding the sheet's XML itself: numbers as Excel shows them
+// (15 significant digits), dates in the workbook's date system, booleans,
+// errors and formulas without a cached value told apart from text. Every
+// reader of a workbook (pkg/workbook, pkg/beneficiarios, pkg/coletabook,
+// pkg/reclamacoesbook) reads through it; excelize only writes (Edit opens
+// a workbook with it to be filled in).
 package xlsxfile
 
 import (
+	"archive/zip"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
+	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/safefile"
 )
 
-// Limits: the file itself, everything it unpacks, and the largest part kept
-// in memory (larger sheets excelize streams from a temporary file).
+// Limits: the file itself, everything it unpacks, a part parsed whole
+// (the workbook, relationships, shared strings) and a sheet whose merged
+// cells are looked up.
 const (
-	MaxFileSize       = 512 << 20
-	maxUnpacked       = 1 << 30
-	unzipXMLSizeLimit = 16 << 20
-	// MaxSmallSheetXML is the largest sheet part a reader may have excelize
-	// load whole (cell types, merged cells); larger ones are only streamed.
-	MaxSmallSheetXML = 32 << 20
+	MaxFileSize = 512 << 20
+	maxUnpacked = 1 << 30
+	maxPartXML  = 256 << 20
+	// maxMergesXML is the largest sheet part whose merged cells Merges
+	// looks up (they follow the rows, so the part is read twice).
+	maxMergesXML = 32 << 20
 )
+
+// inMemory is the size up to which a file is read whole into memory: one
+// read instead of the many small reads of a zip read in place (a typical
+// operator's workbook is tens of kilobytes).
+const inMemory = 4 << 20
 
 // cfbSignature starts an OLE compound file: a legacy .xls, or an xlsx
 // encrypted with a password.
 var cfbSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
-// Open opens path read-only as a workbook. A file that cannot be used gives
-// a finding (CR-E001 or CR-E022) instead.
-func Open(path string) (*excelize.File, *findings.Finding) {
-	f, _, bad := OpenPackage(path)
-	return f, bad
+// Book is an opened workbook. Close it.
+type Book struct {
+	src      io.ReaderAt
+	size     int64
+	closer   io.Closer
+	parts    map[string]*zip.File // by lower-case name (OPC part names ignore case)
+	sheets   []sheet
+	date1904 bool
+	sstPart  string
+	sst      []string
 }
 
-// OpenPackage is Open that also returns what the package check found. The
-// sheets named in streamed (case and blanks forgiven) must be read only with
-// the Rows iterator, each read followed by Package.Truncated: the check does
-// not parse their XML (see inspect).
-func OpenPackage(path string, streamed ...string) (*excelize.File, *Package, *findings.Finding) {
-	fh, err := os.Open(path)
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, nil, unreadable(fmt.Sprintf("cannot read %s: %v", path, err), "")
+type sheet struct {
+	name, part string
+	hidden     bool
+}
+
+// Open opens the workbook at path read-only and checks its package (see
+// Read). A path that is not a regular file (a directory, a FIFO, a device)
+// is refused before anything is read from it: a FIFO blocks forever and a
+// device never ends. A file that cannot be used gives a finding (CR-E001
+// or CR-E022) instead; the error is ctx's, when it ended the check.
+func Open(ctx context.Context, path string) (*Book, *findings.Finding, error) {
+	fh, bad := OpenRegular(path)
+	if bad != nil {
+		return nil, bad, nil
 	}
-	defer fh.Close()
 	st, err := fh.Stat()
-	switch {
-	case err != nil:
-		return nil, nil, unreadable(fmt.Sprintf("cannot read %s: %v", path, err), "")
-	case st.IsDir():
-		return nil, nil, unreadable(path+" is a directory, not a workbook", "")
+	if err != nil {
+		fh.Close()
+		return nil, cannotRead(path, err), nil
 	}
-	return ReadStreaming(fh, streamed...)
+	if st.Size() <= inMemory {
+		defer fh.Close()
+		return Read(ctx, fh)
+	}
+	b, bad, err := open(ctx, fh, st.Size())
+	if b == nil {
+		fh.Close()
+		return nil, bad, err
+	}
+	b.closer = fh
+	return b, nil, nil
 }
 
-// ReadStreaming reads a workbook from src (at most MaxFileSize bytes),
-// checks its package (see inspect) and opens it; the sheets named in
-// streamed are read as OpenPackage says. A file that cannot be used gives a
-// finding (CR-E001 or CR-E022) instead. A regular *os.File larger than a
-// few megabytes is checked and opened in place, never copied into memory
-// whole.
-func ReadStreaming(src io.Reader, streamed ...string) (*excelize.File, *Package, *findings.Finding) {
+// Read reads a workbook from src and checks its package: every part
+// unpacks to its declared size and checksum (a damaged part or a zip bomb
+// is refused, never read as a shorter sheet), the workbook and its shared
+// strings are well-formed. A regular *os.File larger than a few megabytes
+// is read in place, never copied into memory whole: it must stay open,
+// unchanged, until the Book is closed. A file that cannot be used gives a
+// finding (CR-E001 or CR-E022) instead; the error is ctx's, when it ended
+// the check.
+func Read(ctx context.Context, src io.Reader) (*Book, *findings.Finding, error) {
 	if fh, ok := src.(*os.File); ok {
-		if st, err := fh.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > inMemory {
-			return readFile(fh, st, streamed)
+		st, err := fh.Stat()
+		if err != nil {
+			return nil, cannotRead(fh.Name(), err), nil
+		}
+		if err := safefile.RegularInfo(st); err != nil {
+			return nil, cannotRead(fh.Name(), err), nil
+		}
+		if st.Size() > inMemory {
+			return open(ctx, fh, st.Size())
 		}
 	}
 	data, err := io.ReadAll(io.LimitReader(src, MaxFileSize+1))
-	switch {
-	case err != nil:
-		return nil, nil, unreadable("cannot read the file: "+err.Error(), "")
-	case len(data) > MaxFileSize:
-		return nil, nil, tooLarge()
-	case bytes.HasPrefix(data, cfbSignature):
-		f := compoundFile(data)
-		return nil, nil, &f
-	}
-	pkg, err := inspect(bytes.NewReader(data), int64(len(data)), streamed)
 	if err != nil {
-		return nil, nil, unreadable("not a readable .xlsx workbook: "+err.Error(), "")
+		return nil, unreadable("cannot read the file: "+err.Error(), ""), nil
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), openOptions)
-	if err != nil {
-		return nil, nil, unreadable("not a readable .xlsx workbook: "+openError(err), "")
-	}
-	return f, pkg, nil
+	return open(ctx, bytes.NewReader(data), int64(len(data)))
 }
 
-// inMemory is the size up to which a file is read whole into memory: one
-// read instead of the many small reads of checking and opening it in place
-// (a typical operator's workbook is tens of kilobytes).
-const inMemory = 4 << 20
+// OpenRegular opens the file at path for reading, refusing (CR-E001),
+// before anything is read from it, whatever is not a regular file: a
+// directory, a FIFO (which blocks forever), a device (which never ends).
+func OpenRegular(path string) (*os.File, *findings.Finding) {
+	fh, err := safefile.OpenRegular(path)
+	if err != nil {
+		return nil, cannotRead(path, err)
+	}
+	return fh, nil
+}
 
-var openOptions = excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: unzipXMLSizeLimit}
+func cannotRead(path string, err error) *findings.Finding {
+	fix := ""
+	if errors.Is(err, safefile.ErrNotRegular) {
+		fix = "give the path of the .xlsx file itself (save the data to a file first)"
+	}
+	return unreadable(fmt.Sprintf("%s: %v", path, safefile.PathCause(err)), fix)
+}
 
-// readFile checks the package of a regular file through its ReaderAt and
-// has excelize open it by name, so neither holds the file in memory
-// (excelize.OpenReader would copy it whole, and so would a check of a copy:
-// two copies of a 35 MB workbook and the garbage of growing them took the
-// peak RSS of reading a 1,048,575-row sheet from 23 MB to 165 MB). The file
-// must be the same one, unchanged, when excelize has read it.
-func readFile(fh *os.File, st os.FileInfo, streamed []string) (*excelize.File, *Package, *findings.Finding) {
-	if st.Size() > MaxFileSize {
-		return nil, nil, tooLarge()
+// open reads the package: its parts, the workbook part and its sheets,
+// the shared strings.
+func open(ctx context.Context, src io.ReaderAt, size int64) (*Book, *findings.Finding, error) {
+	b, msg, fix := openZip(src, size)
+	if b == nil {
+		if msg == "" {
+			return nil, compoundFile(io.NewSectionReader(src, 0, size)), nil
+		}
+		return nil, unreadable(msg, fix), nil
+	}
+	err := b.verify(ctx)
+	if err == nil {
+		err = b.sharedStrings(ctx)
+	}
+	switch {
+	case ctx.Err() != nil:
+		return nil, nil, ctx.Err()
+	case err != nil:
+		return nil, unreadable("not a readable .xlsx workbook: "+err.Error(), ""), nil
+	}
+	return b, nil, nil
+}
+
+// openZip reads the zip directory and the workbook part; a nil Book comes
+// with what the file is instead, and how to make a workbook of it ("" for
+// an OLE compound file: see compoundFile).
+func openZip(src io.ReaderAt, size int64) (b *Book, msg, fix string) {
+	const not = "not a readable .xlsx workbook: "
+	switch {
+	case size > MaxFileSize:
+		return nil, fmt.Sprintf("the file is larger than %d MiB", MaxFileSize>>20), ""
+	case size == 0:
+		return nil, not + "the file is empty (0 bytes)", ""
 	}
 	head := make([]byte, len(cfbSignature))
-	if n, _ := fh.ReadAt(head, 0); n == len(head) && bytes.Equal(head, cfbSignature) {
-		data, err := io.ReadAll(io.NewSectionReader(fh, 0, st.Size()))
-		if err != nil {
-			return nil, nil, unreadable("cannot read the file: "+err.Error(), "")
+	n, _ := src.ReadAt(head, 0)
+	if bytes.Equal(head[:n], cfbSignature) {
+		return nil, "", ""
+	}
+	zr, err := zip.NewReader(src, size)
+	if err != nil {
+		return nil, not + "the file is not a zip package, as every .xlsx is (is it a .csv or a text file, or damaged?)", ""
+	}
+	b = &Book{src: src, size: size, parts: map[string]*zip.File{}}
+	var declared uint64
+	for _, f := range zr.File {
+		declared += f.UncompressedSize64
+		key := strings.ToLower(f.Name)
+		if _, dup := b.parts[key]; dup {
+			return nil, not + fmt.Sprintf("the package holds two parts named %s", clip(f.Name)), ""
 		}
-		f := compoundFile(data)
-		return nil, nil, &f
+		b.parts[key] = f
 	}
-	pkg, err := inspect(fh, st.Size(), streamed)
-	if err != nil {
-		return nil, nil, unreadable("not a readable .xlsx workbook: "+err.Error(), "")
+	if declared > maxUnpacked {
+		return nil, not + fmt.Sprintf("it would unpack to more than %d MiB (a zip bomb?)", maxUnpacked>>20), ""
 	}
-	f, err := excelize.OpenFile(fh.Name(), openOptions)
-	if err != nil {
-		return nil, nil, unreadable("not a readable .xlsx workbook: "+openError(err), "")
+	wb := b.officeDocument()
+	if wb == "" || !strings.HasSuffix(strings.ToLower(wb), ".xml") {
+		msg, fix := describe(zr, b.parts)
+		return nil, not + msg, fix
 	}
-	if now, err := os.Stat(fh.Name()); err != nil || !os.SameFile(st, now) || now.Size() != st.Size() || !now.ModTime().Equal(st.ModTime()) {
-		f.Close()
-		return nil, nil, unreadable("the file changed while it was being read", "run again once the file is saved")
+	if err := b.readWorkbook(wb); err != nil {
+		return nil, not + err.Error(), ""
 	}
-	return f, pkg, nil
+	return b, "", ""
 }
 
-func tooLarge() *findings.Finding {
-	return unreadable(fmt.Sprintf("the file is larger than %d MiB", MaxFileSize>>20), "")
+// verify unpacks every part once, without keeping it: archive/zip checks
+// each part's size and checksum against its headers, so a part that lies
+// about its size or is damaged is refused before any is read, and the
+// declared total is bounded (zip bombs).
+func (b *Book) verify(ctx context.Context) error {
+	buf := make([]byte, 256<<10)
+	for _, f := range b.parts {
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("part %s is damaged: %v", f.Name, err)
+		}
+		for {
+			_, err = rc.Read(buf)
+			if err == nil {
+				err = ctx.Err()
+			}
+			if err != nil {
+				break
+			}
+		}
+		rc.Close()
+		if err != io.EOF {
+			return fmt.Errorf("part %s is damaged: %v", f.Name, err)
+		}
+	}
+	return nil
+}
+
+// officeDocument is the workbook part the package's relationships name,
+// or xl/workbook.xml when they name none; "" when there is none.
+func (b *Book) officeDocument() string {
+	rels, _ := b.rels("_rels/.rels")
+	for _, r := range rels {
+		if strings.HasSuffix(r.typ, "/officeDocument") && b.part(r.target) != nil {
+			return r.target
+		}
+	}
+	if b.part("xl/workbook.xml") != nil {
+		return "xl/workbook.xml"
+	}
+	return ""
+}
+
+// part finds a part by name, ignoring case.
+func (b *Book) part(name string) *zip.File { return b.parts[strings.ToLower(name)] }
+
+// openPart opens a part for reading, refusing one larger than limit.
+func (b *Book) openPart(name string, limit uint64) (io.ReadCloser, error) {
+	f := b.part(name)
+	if f == nil {
+		return nil, fmt.Errorf("the package has no part %s", name)
+	}
+	if f.UncompressedSize64 > limit {
+		return nil, fmt.Errorf("part %s is larger than %d MiB", name, limit>>20)
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("part %s is damaged: %v", name, err)
+	}
+	return rc, nil
+}
+
+type relationship struct{ id, typ, target string }
+
+// rels reads a relationships part; targets become part names.
+func (b *Book) rels(name string) ([]relationship, error) {
+	rc, err := b.openPart(name, maxPartXML)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	base := path.Dir(path.Dir(name)) // the source part's folder: a/_rels/b.xml.rels → a
+	var out []relationship
+	x := newScanner(rc)
+	for {
+		k, err := x.next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("part %s: %v", name, err)
+		}
+		if k != tokStart || !x.is("Relationship") || x.depth() != 2 {
+			continue
+		}
+		var r relationship
+		var mode, target string
+		for _, a := range []struct {
+			name string
+			dst  *string
+		}{{"Id", &r.id}, {"Type", &r.typ}, {"Target", &target}, {"TargetMode", &mode}} {
+			if *a.dst, err = x.attrString(a.name); err != nil {
+				return nil, fmt.Errorf("part %s: %v", name, err)
+			}
+		}
+		if mode == "External" {
+			continue
+		}
+		if strings.Contains(target, "%") {
+			if t, err := url.PathUnescape(target); err == nil {
+				target = t
+			}
+		}
+		if strings.HasPrefix(target, "/") {
+			r.target = path.Clean(target)[1:]
+		} else {
+			r.target = path.Join(base, target)
+		}
+		out = append(out, r)
+	}
+}
+
+// readWorkbook reads the workbook part: the date system and the sheets.
+func (b *Book) readWorkbook(name string) error {
+	rels, err := b.rels(path.Join(path.Dir(name), "_rels", path.Base(name)+".rels"))
+	if err != nil {
+		return err
+	}
+	targets := map[string]string{}
+	for _, r := range rels {
+		targets[r.id] = r.target
+		if strings.HasSuffix(r.typ, "/sharedStrings") {
+			b.sstPart = r.target
+		}
+	}
+	rc, err := b.openPart(name, maxPartXML)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	x := newScanner(rc)
+	for {
+		k, err := x.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err == nil && k == tokStart {
+			switch {
+			case x.is("workbookPr") && x.depth() == 2:
+				var v string
+				v, err = x.attrString("date1904")
+				b.date1904 = v == "1" || v == "true"
+			case x.is("sheet") && x.depth() == 3:
+				var sh sheet
+				var state, id string
+				if sh.name, err = x.attrString("name"); err == nil {
+					if state, err = x.attrString("state"); err == nil {
+						id, err = x.relID()
+					}
+				}
+				sh.part, sh.hidden = targets[id], state == "hidden" || state == "veryHidden"
+				b.sheets = append(b.sheets, sh)
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("part %s: %v", name, err)
+		}
+	}
+}
+
+// describe says what a zip package that holds no workbook is, and how to
+// make one of it.
+func describe(zr *zip.Reader, parts map[string]*zip.File) (msg, fix string) {
+	const give = "give capreg the .xlsx workbook itself (in Excel or LibreOffice: Save As, Excel Workbook (.xlsx))"
+	if len(zr.File) == 0 {
+		return "it is an empty zip archive", give
+	}
+	if f := parts["mimetype"]; f != nil {
+		if rc, err := f.Open(); err == nil {
+			mime, _ := io.ReadAll(io.LimitReader(rc, 200))
+			rc.Close()
+			switch m := strings.TrimSpace(string(mime)); {
+			case m == "application/vnd.oasis.opendocument.spreadsheet":
+				return "it is an OpenDocument spreadsheet (.ods)", "open it in LibreOffice Calc or Excel and save it as Excel 2007-365 (.xlsx): File > Save As, file type Excel 2007-365 (.xlsx)"
+			case strings.HasPrefix(m, "application/vnd.oasis.opendocument."):
+				return fmt.Sprintf("it is an OpenDocument file (%s), not a spreadsheet", clip(m)), give
+			}
+		}
+	}
+	if parts["xl/workbook.bin"] != nil {
+		return "it is an Excel Binary Workbook (.xlsb)", "open it in Excel and save it as Excel Workbook (.xlsx): File > Save As, file type Excel Workbook (.xlsx)"
+	}
+	var inner []string
+	for _, f := range zr.File {
+		switch {
+		case strings.HasPrefix(f.Name, "word/"):
+			return "it is a Word document (.docx), not a workbook", give
+		case strings.HasPrefix(f.Name, "ppt/"):
+			return "it is a PowerPoint presentation (.pptx), not a workbook", give
+		}
+		switch strings.ToLower(path.Ext(f.Name)) {
+		case ".xlsx", ".xlsm", ".xls", ".ods", ".csv":
+			if len(inner) < 3 {
+				inner = append(inner, clip(f.Name))
+			}
+		}
+	}
+	if len(inner) > 0 {
+		return fmt.Sprintf("it is a zip archive holding %s, not a workbook itself", strings.Join(inner, ", ")), "extract the archive and give capreg the .xlsx file inside"
+	}
+	return "it is a zip archive without a workbook (no xl/workbook.xml)", give
+}
+
+// compoundFile tells a password-protected workbook from a legacy .xls: an
+// encrypted one has an EncryptionInfo stream, found in chunks.
+func compoundFile(r io.Reader) *findings.Finding {
+	var marker []byte
+	for _, c := range "EncryptionInfo" {
+		marker = append(marker, byte(c), 0) // UTF-16LE stream name
+	}
+	buf := make([]byte, 0, 1<<20+len(marker))
+	chunk := make([]byte, 1<<20)
+	for {
+		n, err := r.Read(chunk)
+		buf = append(buf, chunk[:n]...)
+		if bytes.Contains(buf, marker) {
+			f := findings.New(findings.Encrypted, "", "", "the workbook is password-protected (encrypted); capreg cannot read it", "")
+			return &f
+		}
+		buf = append(buf[:0], buf[max(0, len(buf)-len(marker)+1):]...)
+		if err != nil {
+			break
+		}
+	}
+	return unreadable("not a readable .xlsx workbook: this is a legacy Excel 97-2003 (.xls) or other OLE file", "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx): File > Save As, file type Excel Workbook (.xlsx)")
 }
 
 func unreadable(msg, fix string) *findings.Finding {
@@ -147,38 +440,198 @@ func unreadable(msg, fix string) *findings.Finding {
 	return &f
 }
 
-// compoundFile tells a password-protected workbook from a legacy .xls.
-func compoundFile(data []byte) findings.Finding {
-	var marker []byte
-	for _, c := range "EncryptionInfo" {
-		marker = append(marker, byte(c), 0) // UTF-16LE stream name
+// Close closes the file the book was opened from (Open's, not Read's).
+func (b *Book) Close() error {
+	if b.closer != nil {
+		return b.closer.Close()
 	}
-	if bytes.Contains(data, marker) {
-		return findings.New(findings.Encrypted, "", "", "the workbook is password-protected (encrypted); capreg cannot read it", "")
-	}
-	return findings.New(findings.Unreadable, "", "", "not a readable .xlsx workbook: this is a legacy Excel 97-2003 (.xls) or other OLE file", "save it as Excel Workbook (.xlsx) and try again")
+	return nil
 }
 
-func openError(err error) string {
-	if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "zip: not a valid zip file") {
-		return errNotPackage.Error()
+// Date1904 reports whether the workbook counts date serials in the 1904
+// date system (workbookPr date1904) instead of the 1900 one.
+func (b *Book) Date1904() bool { return b.date1904 }
+
+// Sheets are the names of the workbook's sheets, in its order.
+func (b *Book) Sheets() []string {
+	out := make([]string, len(b.sheets))
+	for i, s := range b.sheets {
+		out[i] = s.name
 	}
-	return err.Error()
+	return out
 }
 
 // Sheet returns the file's name of the sheet called name, case and blanks
-// around it forgiven.
-func Sheet(f *excelize.File, name string) (string, bool) {
-	for _, s := range f.GetSheetList() {
-		if strings.EqualFold(strings.TrimSpace(s), name) {
-			return s, true
+// around it forgiven: "" when there is none; a finding when two sheets
+// answer to it (PLA and "PLA "), since which one to read cannot be told.
+func (b *Book) Sheet(name string) (string, *findings.Finding) {
+	var found []string
+	for _, s := range b.sheets {
+		if SameSheet(s.name, name) {
+			found = append(found, s.name)
 		}
 	}
-	return "", false
+	switch len(found) {
+	case 0:
+		return "", nil
+	case 1:
+		return found[0], nil
+	}
+	quoted := make([]string, len(found))
+	for i, s := range found {
+		quoted[i] = fmt.Sprintf("%q", s)
+	}
+	f := findings.New(findings.DuplicateSheet, strings.TrimSpace(name), "",
+		fmt.Sprintf("the sheets %s all answer to %s (their names differ only in case or blanks); capreg cannot tell which one to read", strings.Join(quoted, " and "), strings.TrimSpace(name)), "")
+	return "", &f
 }
 
-// Malformed turns a panic of excelize on a malformed part into a finding;
-// call it deferred, with the reader's finding list.
-func Malformed(p any, sheet string) findings.Finding {
-	return findings.New(findings.Unreadable, sheet, "", fmt.Sprintf("the workbook is malformed: %v", p), "")
+// SameSheet reports whether two sheet names name the same sheet for
+// capreg: case and blanks around them forgiven.
+func SameSheet(a, b string) bool {
+	return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b))
+}
+
+// Hidden reports whether the sheet (the file's name) is hidden.
+func (b *Book) Hidden(name string) bool {
+	for _, s := range b.sheets {
+		if s.name == name {
+			return s.hidden
+		}
+	}
+	return false
+}
+
+// Rows starts streaming the rows of the sheet (the file's name, as Sheets
+// gives it). ctx stops the reading when done.
+func (b *Book) Rows(ctx context.Context, name string) (*Rows, error) {
+	var part string
+	found := false
+	for _, s := range b.sheets {
+		if s.name == name {
+			part, found = s.part, true
+			break
+		}
+	}
+	if !found {
+		return nil, &SheetError{Sheet: name, Msg: "the workbook has no such sheet"}
+	}
+	rc, err := b.openPart(part, maxUnpacked)
+	if err != nil {
+		return nil, &SheetError{Sheet: name, Msg: err.Error()}
+	}
+	return &Rows{ctx: ctx, book: b, sheet: name, rc: rc, x: newScanner(rc)}, nil
+}
+
+// sharedStrings reads the shared strings: the text of each si, its rich
+// text runs (r > t) joined, phonetic runs (rPh) left out; a text longer
+// than a cell holds is cut there.
+func (b *Book) sharedStrings(ctx context.Context) error {
+	if b.sstPart == "" || b.part(b.sstPart) == nil {
+		return nil
+	}
+	rc, err := b.openPart(b.sstPart, maxPartXML)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	x := newScanner(rc)
+	var text []byte
+	in := false // inside a text of the current si
+	for {
+		k, err := x.next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("part %s: %v", b.sstPart, err)
+		}
+		switch d := x.depth(); k {
+		case tokStart:
+			switch {
+			case d == 2 && x.is("si"):
+				text = text[:0]
+				if len(b.sst)%checkEvery == 0 && ctx.Err() != nil {
+					return ctx.Err()
+				}
+			case x.is("t") && (d == 3 || d == 4 && string(x.openLocal(2)) == "r"):
+				in = true
+			}
+		case tokEnd:
+			in = false
+			if d == 1 && x.is("si") {
+				b.sst = append(b.sst, string(unescape(text)))
+			}
+		case tokText:
+			if in {
+				text = appendCapped(text, x.text)
+			}
+		}
+	}
+}
+
+// appendCapped appends text to a cell's text, up to maxCellText bytes (a
+// cell holds 32,767 characters; a longer text, which no spreadsheet
+// writes, is cut on a character boundary and cannot read as a number).
+func appendCapped(dst, text []byte) []byte {
+	if room := maxCellText - len(dst); len(text) > room {
+		text = text[:max(room, 0)]
+		k := len(text) - 1 // where the last character starts
+		for k > 0 && !utf8.RuneStart(text[k]) {
+			k--
+		}
+		if k >= 0 && !utf8.FullRune(text[k:]) {
+			text = text[:k]
+		}
+	}
+	return append(dst, text...)
+}
+
+// Merges are the merged ranges of the sheet ("A2:B3"); known is false when
+// the sheet is too large to look them up (see maxMergesXML) or its XML
+// cannot be read (which reading its rows reports).
+func (b *Book) Merges(name string) (refs []string, known bool) {
+	for _, s := range b.sheets {
+		if s.name != name {
+			continue
+		}
+		rc, err := b.openPart(s.part, maxMergesXML)
+		if err != nil {
+			return nil, false
+		}
+		defer rc.Close()
+		data, err := io.ReadAll(rc)
+		if err != nil {
+			return nil, false
+		}
+		if !bytes.Contains(data, []byte("mergeCell")) {
+			return nil, true
+		}
+		x := newScanner(bytes.NewReader(data))
+		for {
+			k, err := x.next()
+			if err == io.EOF {
+				return refs, true
+			}
+			if err != nil {
+				return nil, false
+			}
+			if k == tokStart && x.is("mergeCell") && x.depth() == 3 && string(x.openLocal(1)) == "mergeCells" {
+				ref, ok, err := x.attr("ref")
+				if err != nil {
+					return nil, false
+				}
+				if ok {
+					refs = append(refs, string(ref))
+				}
+			}
+		}
+	}
+	return nil, false
+}
+
+// Edit opens the workbook with excelize, to be changed and written (the
+// coleta sheet capreg fills in).
+func (b *Book) Edit() (*excelize.File, error) {
+	return excelize.OpenReader(io.NewSectionReader(b.src, 0, b.size), excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: 16 << 20})
 }
