@@ -42,9 +42,9 @@ func TestFixturePathsExist(t *testing.T) {
 		t.Fatalf("%d inputs, want the fixtures and the example", len(inputs))
 	}
 	for name, data := range inputs {
-		in, l := workbook.Read(bytes.NewReader(data))
-		if l.HasErrors() {
-			t.Fatalf("%s: %v", name, l.Errors())
+		in, l, err := workbook.Read(context.Background(), bytes.NewReader(data))
+		if err != nil || l.HasErrors() {
+			t.Fatalf("%s: %v %v", name, err, l.Errors())
 		}
 		for _, set := range capital.Sets() {
 			r, err := capital.Compute(in, rb, capital.Options{Factors: set})
