@@ -56,7 +56,7 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 	}
 	segs := segmentationsOf(op.Modalidade)
 	switch {
-	case op.Modalidade == "" || in.Incomplete["Operadora.segmentacao"]:
+	case op.Modalidade == "" || in.Incomplete.Has(SegmentacaoPart):
 	case segs != nil && !slices.Contains(segs, op.Segmentacao):
 		msg := fmt.Sprintf("segmentação %q is not valid for %s (valid: %s)", op.Segmentacao, op.Modalidade, strings.Join(segs, ", "))
 		if op.Segmentacao == "" {
@@ -76,12 +76,12 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 	if op.IDSS != nil && (op.IDSS.V.Sign() < 0 || op.IDSS.V.GreaterThan(one)) {
 		at(findings.OutOfRange, op.IDSS.Ref, fmt.Sprintf("idss = %s is outside 0 to 1", op.IDSS.V))
 	}
-	noBase := op.DataBase.IsZero() || in.Incomplete["Operadora.data_base"]
+	noBase := op.DataBase.IsZero() || in.Incomplete.Has(DataBasePart)
 	if !noBase {
 		l = append(l, checkDates(op)...)
 		l = append(l, checkCapitalReferencia(op, rb)...)
 	}
-	if !in.Incomplete["PLA"] {
+	if !in.Incomplete.Has(PLAPart) {
 		l = append(l, checkPLA(in.PLA)...)
 	}
 	l = append(l, checkBeneficiarios(in)...)
@@ -95,7 +95,7 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 			return l
 		}
 	}
-	contra, eventos := !in.Incomplete["Contraprestacoes"], !in.Incomplete["Eventos"]
+	contra, eventos := !in.Incomplete.Has(ContraprestacoesPart), !in.Incomplete.Has(EventosPart)
 	if contra {
 		l = append(l, checkWindow(in.Contraprestacoes, op.DataBase, "Contraprestacoes", true)...)
 	}

@@ -1,6 +1,8 @@
 package capital
 
 import (
+	"strconv"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/money"
@@ -16,8 +18,12 @@ func (e *engine) crc() *Node {
 		e.p.form(p11, rb.CRC.Exposicao11)
 	}
 	p11.Value = decimal.Zero
-	for _, c := range in.CreditoOperadoras {
-		row := &Node{Key: "crc_1_1_" + c.RegistroANS, Label: "CRC1.1 — operator " + c.RegistroANS + " (grau " + c.GrauRisco + ")", Formula: "f × E"}
+	for i, c := range in.CreditoOperadoras {
+		key := "crc_1_1_" + c.RegistroANS
+		if p11.Find(key) != nil { // the same counterparty on another row
+			key += "_" + strconv.Itoa(i+1)
+		}
+		row := &Node{Key: key, Label: "CRC1.1 — operator " + c.RegistroANS + " (grau " + c.GrauRisco + ")", Formula: "f × E"}
 		x := row.input("c2", c.C2).Add(row.input("c3", c.C3)).
 			Add(row.input("c4", c.C4).Sub(row.input("c5", c.C5))).
 			Add(row.input("c6", c.C6).Sub(row.input("c7", c.C7))).
@@ -37,8 +43,8 @@ func (e *engine) crc() *Node {
 	}
 
 	p12 := &Node{Key: "crc_1_2", Label: "CRC1.2 — insurance and reinsurance", Formula: "Σ f·exposição", Value: decimal.Zero}
-	for _, s := range in.CreditoSeguros {
-		row := &Node{Key: "crc_1_2_row", Label: "CRC1.2 — " + s.Contraparte, Formula: "f × exposição"}
+	for i, s := range in.CreditoSeguros {
+		row := &Node{Key: "crc_1_2_" + strconv.Itoa(i+1), Label: "CRC1.2 — " + s.Contraparte, Formula: "f × exposição"}
 		x := row.input("exposicao", s.Exposicao)
 		f := e.rowFactor(row, s.Fator, func() decimal.Decimal { return e.p.use(row, rb.CRC.Fator12) })
 		row.Value = f.Mul(x)
@@ -48,8 +54,8 @@ func (e *engine) crc() *Node {
 
 	p2 := &Node{Key: "crc_2", Label: "CRC2 — other exposures", Formula: "F × Σ FPR·exposição"}
 	sum := decimal.Zero
-	for _, a := range in.CreditoAtivos {
-		row := &Node{Key: "crc_2_row", Label: "FPR × exposição — " + a.Descricao + " (" + a.Categoria + ")", Formula: "FPR × exposição"}
+	for i, a := range in.CreditoAtivos {
+		row := &Node{Key: "crc_2_" + strconv.Itoa(i+1), Label: "FPR × exposição — " + a.Descricao + " (" + a.Categoria + ")", Formula: "FPR × exposição"}
 		x := row.input("exposicao", a.Exposicao)
 		fpr := e.rowFactor(row, a.FPR, func() decimal.Decimal { return e.p.use(row, rb.CRC.FPR[a.Categoria]) })
 		row.Value = fpr.Mul(x)

@@ -105,3 +105,23 @@ func TestCRC(t *testing.T) {
 	r = compute(t, in, defaultRules(t), Options{})
 	wantDec(t, "CRC none", r.CRC.Value, "0")
 }
+
+// Every node of an explanation has its own key, the CRC rows too: by
+// registro ANS (and row, for a counterparty on two rows), or by row.
+func TestNodeKeysUnique(t *testing.T) {
+	in := richInput()
+	in.CreditoOperadoras = append(in.CreditoOperadoras, in.CreditoOperadoras[0])
+	r := compute(t, in, defaultRules(t), Options{})
+	seen := map[string]bool{}
+	r.Tree.Walk(func(n *Node) {
+		if seen[n.Key] {
+			t.Errorf("key %s twice", n.Key)
+		}
+		seen[n.Key] = true
+	})
+	for _, k := range []string{"crc_1_1_111111", "crc_1_1_111111_4", "crc_1_2_1", "crc_1_2_2", "crc_2_1", "crc_2_6"} {
+		if !seen[k] {
+			t.Errorf("no node %s", k)
+		}
+	}
+}

@@ -42,7 +42,7 @@ func (r *Result) Provisional() []string { return r.Tree.ParamsWith(rules.Provisi
 // Proposal lists the proposal parameters the result used.
 func (r *Result) Proposal() []string { return r.Tree.ParamsWith(rules.Proposal) }
 
-// Informed lists the parcels given in Parcelas_Informadas.
+// Informed lists the parcels the input gave already computed.
 func (r *Result) Informed() []string {
 	var out []string
 	for _, n := range []*Node{r.CRS, r.CRC, r.CRM, r.CRO} {
@@ -72,8 +72,7 @@ func Compute(in *Input, rb *rules.Rulebook, opt Options) (*Result, error) {
 		return nil, fmt.Errorf("unknown factor set %q (use auto, %s)", opt.Factors, strings.Join(Sets(), ", "))
 	}
 	if opt.CoverageWeighted && (in.Beneficiarios == nil || in.Beneficiarios.Total == 0) {
-		return nil, &findings.InputError{Findings: findings.List{findings.New(findings.MissingSheet, "Beneficiarios", "",
-			"--coverage-weighted needs beneficiary data (the Beneficiarios sheet or --beneficiarios FILE) with at least one beneficiary", "")}}
+		return nil, noCoverageData()
 	}
 	checks := Check(in, rb)
 	if checks.HasErrors() {

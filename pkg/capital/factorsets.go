@@ -1,13 +1,10 @@
 package capital
 
 import (
-	"fmt"
-	"strings"
+	"time"
 
 	"github.com/shopspring/decimal"
 
-	"github.com/capreg/capreg/pkg/findings"
-	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -34,67 +31,71 @@ const Informed = "informed"
 // and why.
 type Verdict struct {
 	Eligible bool
-	Reason   string
+	Reason   EligibilityReason
 }
 
 // Eligibility decides, for every factor set, whether the operator may use it
 // at its data base (rn569-model §5).
 func Eligibility(op Operadora, rb *rules.Rulebook) map[string]Verdict {
 	return map[string]Verdict{
-		Padrao:        {true, "the standard factors are always available"},
+		Padrao:        {true, EligibilityReason{Kind: AlwaysAvailable, Set: Padrao}},
 		Reduzido:      reducedEligibility(op),
-		Promoprev:     programEligibility(op, rb, "PROMOPREV approval", "promoprev_aprovacao", op.PromoprevAprovacao),
-		PartoAdequado: programEligibility(op, rb, "Parto Adequado certification", "parto_adequado_certificacao", op.PartoAdequadoCertificacao),
-		APS:           programEligibility(op, rb, "APS certification", "aps_certificacao", op.APSCertificacao),
+		Promoprev:     programEligibility(op, rb, Promoprev, op.PromoprevAprovacao),
+		PartoAdequado: programEligibility(op, rb, PartoAdequado, op.PartoAdequadoCertificacao),
+		APS:           programEligibility(op, rb, APS, op.APSCertificacao),
 	}
 }
 
+// reducedEligibility: the governance report covers the four quarters of its
+// year; the accreditation four quarters from the end of its own.
 func reducedEligibility(op Operadora) Verdict {
 	db := op.DataBase
-	var why []string
+	why := EligibilityReason{Kind: NotCovered, Set: Reduzido, DataBase: db}
 	if g := op.GovernancaRelatorio; g != nil {
 		year := g.T.Year()
-		span := fmt.Sprintf("1T%d–4T%d", year, year)
+		why.Governance = &Cover{Dated: *g, From: period.Month{Year: year, Month: time.March}, To: period.Month{Year: year, Month: time.December}}
 		if db.Year == year {
-			return Verdict{true, fmt.Sprintf("governance report (RN 518 Anexo V) sent %s (%s) covers %s", period.Date(g.T), g.Ref, span)}
+			return Verdict{true, EligibilityReason{Kind: GovernanceCovers, Set: Reduzido, DataBase: db, Governance: why.Governance}}
 		}
-		why = append(why, fmt.Sprintf("the governance report sent %s (%s) covers %s only", period.Date(g.T), g.Ref, span))
 	}
 	if a := op.AcreditacaoInicio; a != nil {
 		from := period.MonthOf(a.T).QuarterEnd()
-		to := from.Add(9)
-		span := from.QuarterLabel() + "–" + to.QuarterLabel()
-		if !db.Before(from) && !db.After(to) {
-			return Verdict{true, fmt.Sprintf("accreditation (RN 507) from %s (%s) covers %s", period.Date(a.T), a.Ref, span)}
+		why.Accreditation = &Cover{Dated: *a, From: from, To: from.Add(9)}
+		if !db.Before(from) && !db.After(why.Accreditation.To) {
+			return Verdict{true, EligibilityReason{Kind: AccreditationCovers, Set: Reduzido, DataBase: db, Accreditation: why.Accreditation}}
 		}
-		why = append(why, fmt.Sprintf("the accreditation from %s (%s) covers %s only (from %s, the end of its quarter)", period.Date(a.T), a.Ref, span, from.LastDay().Format("2006-01-02")))
 	}
-	if len(why) == 0 {
-		return Verdict{false, "no governance report date (governanca_relatorio_data) nor accreditation start (acreditacao_inicio)"}
+	if why.Governance == nil && why.Accreditation == nil {
+		why.Kind = NoReducedDate
 	}
-	return Verdict{false, strings.Join(why, "; ") + fmt.Sprintf(", not data base %s", db)}
+	return Verdict{false, why}
 }
 
-func programEligibility(op Operadora, rb *rules.Rulebook, what, campo string, d *Dated) Verdict {
+func programEligibility(op Operadora, rb *rules.Rulebook, set string, d *Dated) Verdict {
+	why := EligibilityReason{Set: set, DataBase: op.DataBase, Minimum: rb.Programas.IDSSMinimo.Decimal}
+	no := func(k EligibilityKind) Verdict { why.Kind = k; return Verdict{false, why} }
 	if d == nil {
-		return Verdict{false, fmt.Sprintf("no %s date (%s)", what, campo)}
+		return no(NoProgramDate)
 	}
+	why.Date = *d
 	if d.T.After(op.DataBase.LastDay()) {
-		return Verdict{false, fmt.Sprintf("%s on %s (%s) is after the data base %s", what, period.Date(d.T), d.Ref, op.DataBase)}
+		return no(ProgramAfterDataBase)
 	}
 	for _, s := range op.Situacoes {
 		if s.On {
-			return Verdict{false, fmt.Sprintf("blocked by %s = S (%s)", s.Name, s.Ref)}
+			why.Situation = s
+			return no(BlockedBySituation)
 		}
 	}
-	min := rb.Programas.IDSSMinimo
 	if op.IDSS == nil {
-		return Verdict{false, fmt.Sprintf("blocked: IDSS not informed (idss), the proposal needs IDSS ≥ %s", min)}
+		return no(NoIDSS)
 	}
-	if op.IDSS.V.LessThan(min.Decimal) {
-		return Verdict{false, fmt.Sprintf("blocked by IDSS %s < %s (%s)", op.IDSS.V, min, op.IDSS.Ref)}
+	why.IDSS = *op.IDSS
+	if op.IDSS.V.LessThan(why.Minimum) {
+		return no(IDSSBelowMinimum)
 	}
-	return Verdict{true, fmt.Sprintf("%s on %s (%s), no blocking situation, IDSS %s ≥ %s", what, period.Date(d.T), d.Ref, op.IDSS.V, min)}
+	why.Kind = ProgramQualifies
+	return Verdict{true, why}
 }
 
 // SetOutcome is one factor set's verdict and the CRS it gives.
@@ -102,7 +103,7 @@ type SetOutcome struct {
 	Set      string          `json:"set"`
 	Eligible bool            `json:"eligible"`
 	Chosen   bool            `json:"chosen"`
-	Reason   string          `json:"reason"`
+	Reason   SetReason       `json:"reason"`
 	CRS      decimal.Decimal `json:"crs"`
 	Node     *Node           `json:"-"`
 }
@@ -116,7 +117,7 @@ func (e *engine) chooseCRS(r *Result) error {
 		r.FactorSet = Informed
 		for _, s := range Sets() {
 			v := verdicts[s]
-			r.Sets = append(r.Sets, SetOutcome{Set: s, Eligible: v.Eligible, Reason: v.Reason + "; CRS informed, no factor set applied", CRS: a.V})
+			r.Sets = append(r.Sets, SetOutcome{Set: s, Eligible: v.Eligible, Reason: SetReason{Choice: CRSInformed, Eligibility: v.Reason}, CRS: a.V})
 		}
 		return nil
 	}
@@ -127,7 +128,7 @@ func (e *engine) chooseCRS(r *Result) error {
 			return err
 		}
 		v := verdicts[s]
-		r.Sets = append(r.Sets, SetOutcome{Set: s, Eligible: v.Eligible, Reason: v.Reason, CRS: n.Value, Node: n})
+		r.Sets = append(r.Sets, SetOutcome{Set: s, Eligible: v.Eligible, Reason: SetReason{Eligibility: v.Reason}, CRS: n.Value, Node: n})
 		if e.opt.Factors == s || (e.opt.Factors == Auto && v.Eligible && (best < 0 || n.Value.LessThan(r.Sets[best].CRS))) {
 			best = i
 		}
@@ -137,20 +138,21 @@ func (e *engine) chooseCRS(r *Result) error {
 	r.FactorSet, r.CRS = chosen.Set, chosen.Node
 	for i := range r.Sets {
 		s := &r.Sets[i]
+		why := &s.Reason
 		switch {
 		case s.Chosen && e.opt.Factors != Auto && !s.Eligible:
-			r.Warnings.Add(findings.New(findings.ForcedIneligible, "", "", fmt.Sprintf("factor set %s forced with --factors, but the operator is not eligible: %s", s.Set, s.Reason), ""))
-			s.Reason = "forced with --factors; not eligible: " + s.Reason
+			r.Warnings.Add(forcedIneligible(s.Set, why.Eligibility))
+			why.Choice = ForcedIneligible
 		case s.Chosen && e.opt.Factors != Auto:
-			s.Reason = "forced with --factors; " + s.Reason
+			why.Choice = Forced
 		case s.Chosen:
-			s.Reason = "applied: lowest CRS of the eligible sets; " + s.Reason
+			why.Choice = Applied
 		case s.Eligible && e.opt.Factors == Auto:
-			s.Reason = fmt.Sprintf("eligible (%s), but lower benefit: CRS %s ≥ %s under %s", s.Reason, money.BRL(s.CRS), money.BRL(chosen.CRS), chosen.Set)
+			why.Choice, why.CRS, why.Applied, why.AppliedCRS = LowerBenefit, s.CRS, chosen.Set, chosen.CRS
 		case s.Eligible:
-			s.Reason = "eligible, not applied (--factors " + chosen.Set + "): " + s.Reason
+			why.Choice, why.Applied = OtherForced, chosen.Set
 		default:
-			s.Reason = "not eligible: " + s.Reason
+			why.Choice = NotEligible
 		}
 	}
 	return nil

@@ -54,11 +54,32 @@ type Input struct {
 	Operacional       Operacional
 	Informadas        Informadas
 	Beneficiarios     *Beneficiarios // nil when no beneficiary data was given
-	// Incomplete names what the reader could not fully read (a sheet, or
-	// "Operadora.<campo>"), already reported: checks that depend on it are
-	// skipped, so one error is never reported again as another.
-	Incomplete map[string]bool
+	// Incomplete holds the parts the reader could not fully read, already
+	// reported: checks that depend on them are skipped, so one error is
+	// never reported again as another.
+	Incomplete Parts
 }
+
+// Part is a part of the input some checks depend on.
+type Part uint8
+
+// The parts of the input a reader may leave incomplete.
+const (
+	SegmentacaoPart      Part = 1 << iota // the operator's segmentação
+	DataBasePart                          // the operator's data base
+	PLAPart                               // the equity and its deductions
+	ContraprestacoesPart                  // the monthly contraprestações
+	EventosPart                           // the monthly eventos
+)
+
+// Parts is a set of parts.
+type Parts uint8
+
+// Add puts p in the set.
+func (s *Parts) Add(p Part) { *s |= Parts(p) }
+
+// Has reports whether p is in the set.
+func (s Parts) Has(p Part) bool { return s&Parts(p) != 0 }
 
 // Operadora is the operator's identification and regulatory situation.
 type Operadora struct {

@@ -18,7 +18,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 		fs := fieldSheet{r: r, cells: cells}
 		switch s.Name {
 		case "Operadora":
-			r.operadora(&in.Operadora, fs, in.Incomplete)
+			r.operadora(&in.Operadora, fs, &in.Incomplete)
 		case "PLA":
 			in.PLA.PL = fs.num("pl", false)
 			for i, d := range capital.DeductionNames {
@@ -47,7 +47,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 			// A row whose valor is bad (already reported) still counts as
 			// present, so the window check reports no missing month for it.
 			if !(ok1 && ok2 && ok3) {
-				in.Incomplete[s.Name] = true
+				in.Incomplete.Add(sheetParts[s.Name])
 			} else {
 				in.Contraprestacoes = append(in.Contraprestacoes, capital.Monthly{Competencia: m, CompetenciaRef: row("competencia").ref(), Tipo: t, Segmento: g, Valor: v})
 			}
@@ -57,7 +57,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 			m, ok1 := r.month(row("competencia"), "competencia")
 			v, _ := r.number(row("valor"), "valor", false, false)
 			if !ok1 {
-				in.Incomplete[s.Name] = true
+				in.Incomplete.Add(sheetParts[s.Name])
 			} else {
 				in.Eventos = append(in.Eventos, capital.Monthly{Competencia: m, CompetenciaRef: row("competencia").ref(), Valor: v})
 			}
@@ -213,7 +213,7 @@ func (fs fieldSheet) date(name string) *capital.Dated {
 	return d
 }
 
-func (r *reader) operadora(op *capital.Operadora, fs fieldSheet, incomplete map[string]bool) {
+func (r *reader) operadora(op *capital.Operadora, fs fieldSheet, incomplete *capital.Parts) {
 	get := func(name string) (cell, bool) { c, ok := fs.cells[name]; return c, ok }
 	if c, ok := get("registro_ans"); ok {
 		op.RegistroANS, _ = r.registro(c, "registro_ans")
@@ -221,29 +221,23 @@ func (r *reader) operadora(op *capital.Operadora, fs fieldSheet, incomplete map[
 	if c, ok := get("razao_social"); ok {
 		op.RazaoSocial, _ = r.text(c, "razao_social", false)
 	}
-	bad := func(campo string) { incomplete["Operadora."+campo] = true }
 	if c, ok := get("data_base"); ok {
 		var good bool
 		if op.DataBase, good = r.month(c, "data_base"); !good {
-			bad("data_base")
+			incomplete.Add(capital.DataBasePart)
 		}
 		op.DataBaseRef = c.ref()
 	} else {
-		bad("data_base")
+		incomplete.Add(capital.DataBasePart)
 	}
-	if c, ok := get("modalidade"); ok {
-		var good bool
-		if op.Modalidade, good = r.enum(c, "modalidade", layout.Modalidades, false); !good {
-			bad("modalidade")
-		}
+	if c, ok := get("modalidade"); ok { // a bad one is "": the checks that need it are skipped
+		op.Modalidade, _ = r.enum(c, "modalidade", layout.Modalidades, false)
 		op.ModalRef = c.ref()
-	} else {
-		bad("modalidade")
 	}
 	if c, ok := get("segmentacao"); ok {
 		var good bool
 		if op.Segmentacao, good = r.enum(c, "segmentacao", layout.Segmentacoes, true); !good && !c.empty() {
-			bad("segmentacao")
+			incomplete.Add(capital.SegmentacaoPart)
 		}
 		op.SegRef = c.ref()
 	} else {
