@@ -2,26 +2,26 @@ package capital
 
 import (
 	"fmt"
-	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/capreg/capreg/pkg/ans"
 )
 
 // cb is the Capital Base (Anexo I).
 func (e *engine) cb() (*Node, error) {
 	op := e.in.Operadora
-	row, ok := KRow(op.Modalidade, op.Segmentacao)
+	row, ok := ans.KRow(op.Modalidade, op.Segmentacao)
 	if !ok {
 		return nil, fmt.Errorf("no fator K row for %s/%s", op.Modalidade, op.Segmentacao)
 	}
 	n := &Node{Key: "cb", Label: "CB — Capital Base",
 		Formula: fmt.Sprintf("capital de referência × K(%s, região %d) / 100", row, op.Regiao)}
 	n.Inputs = append(n.Inputs,
-		CellRef{Name: "modalidade", Text: op.Modalidade, Cell: op.ModalRef},
+		CellRef{Name: "modalidade", Text: string(op.Modalidade), Cell: op.ModalRef},
 		CellRef{Name: "regiao", Cell: op.RegiaoRef, Value: decimal.NewFromInt(int64(op.Regiao))})
 	if op.Segmentacao != "" {
-		n.Inputs = append(n.Inputs, CellRef{Name: "segmentacao", Text: op.Segmentacao, Cell: op.SegRef})
+		n.Inputs = append(n.Inputs, CellRef{Name: "segmentacao", Text: string(op.Segmentacao), Cell: op.SegRef})
 	}
 	point, ok := e.rb.CapitalReferenciaAt(op.DataBase.LastDay())
 	if !ok { // Check reports it (CR-E020) before Compute gets here
@@ -31,22 +31,4 @@ func (e *engine) cb() (*Node, error) {
 	k := e.p.use(n, e.rb.FatorK[row][op.Regiao-1])
 	n.Value = ref.Mul(k).Shift(-2)
 	return n, nil
-}
-
-// KRow names the row of the fator K table for a modality and segmentação.
-func KRow(modalidade, segmentacao string) (string, bool) {
-	segs := segmentationsOf(modalidade)
-	if segs == nil {
-		return modalidade, slices.Contains(Modalities, modalidade)
-	}
-	if !slices.Contains(segs, segmentacao) {
-		return "", false
-	}
-	seg := strings.TrimSuffix(segmentacao, "/SUS")
-	switch modalidade {
-	case "medicina_de_grupo", "filantropia":
-		return "medicina_de_grupo_filantropia_" + seg, true
-	default:
-		return modalidade + "_" + seg, true
-	}
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/period"
@@ -51,7 +52,7 @@ func TestCB(t *testing.T) {
 			for _, p := range r.CB.Params {
 				ps[p.Path] = p.Status
 			}
-			row, _ := KRow(tc.mod, tc.seg)
+			row, _ := ans.KRow(ans.Modalidade(tc.mod), ans.Segmentacao(tc.seg))
 			if ps["capital_referencia@2020-03-06"] != rules.Regulation || len(ps) != 2 {
 				t.Errorf("CB parameters %v", r.CB.Params)
 			}
@@ -121,35 +122,4 @@ func TestCBUserPointsAndStatus(t *testing.T) {
 	in.Operadora.DataBase = mon(2026, 7)
 	r = compute(t, in, rb, Options{})
 	wantDec(t, "CB 2026-07", r.CB.Value, "1995500") // 13000000 × 15.35 / 100
-}
-
-func TestKRow(t *testing.T) {
-	tests := []struct {
-		mod, seg, want string
-		ok             bool
-	}{
-		{"cooperativa_medica", "SSP", "cooperativa_medica_SSP", true},
-		{"cooperativa_medica", "SPP/SUS", "cooperativa_medica_SPP", true},
-		{"medicina_de_grupo", "ST", "medicina_de_grupo_filantropia_ST", true},
-		{"filantropia", "SPS", "medicina_de_grupo_filantropia_SPS", true},
-		{"odontologia_de_grupo", "SOT", "odontologia_de_grupo_SOT", true},
-		{"cooperativa_odontologica", "SOP", "cooperativa_odontologica_SOP", true},
-		{"autogestao", "", "autogestao", true},
-		{"seguradora_especializada", "", "seguradora_especializada", true},
-		{"administradora_de_beneficios", "", "administradora_de_beneficios", true},
-		{"cooperativa_medica", "SOP", "", false},
-		{"odontologia_de_grupo", "SSP", "", false},
-		{"cooperativa_medica", "", "", false},
-		{"autogestao_rh", "", "", false},
-		{"hospital", "", "", false},
-	}
-	for _, tc := range tests {
-		got, ok := KRow(tc.mod, tc.seg)
-		if ok != tc.ok || (ok && got != tc.want) {
-			t.Errorf("KRow(%s, %s) = %s, %v; want %s, %v", tc.mod, tc.seg, got, ok, tc.want, tc.ok)
-		}
-		if ok && !slices.Contains(rules.KRows, got) {
-			t.Errorf("KRow(%s, %s) = %s is not a rulebook row", tc.mod, tc.seg, got)
-		}
-	}
 }

@@ -8,31 +8,12 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
-
-// Modalities the model computes, and the two it refuses (RN 569 art. 1).
-var (
-	Modalities = []string{"seguradora_especializada", "medicina_de_grupo", "filantropia", "cooperativa_medica",
-		"autogestao", "odontologia_de_grupo", "cooperativa_odontologica", "administradora_de_beneficios"}
-	OutOfScopeModalities = []string{"autogestao_rh", "autogestao_mantenedor"}
-	Segmentations        = []string{"ST", "SSS", "SSP", "SPS", "SPP", "SPP/SUS", "SOT", "SOM", "SOP"}
-)
-
-// segmentationsOf lists the segmentações valid for a modality; nil means the
-// modality takes none.
-func segmentationsOf(modalidade string) []string {
-	switch modalidade {
-	case "medicina_de_grupo", "filantropia", "cooperativa_medica":
-		return []string{"ST", "SSS", "SSP", "SPS", "SPP", "SPP/SUS"}
-	case "odontologia_de_grupo", "cooperativa_odontologica":
-		return []string{"SOT", "SOM", "SOP"}
-	}
-	return nil
-}
 
 // Check finds what the model rules out in an input (errors) and what looks
 // wrong in it (warnings): the operator's classification, ranges, the
@@ -48,19 +29,19 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 		l.Add(findings.New(code, sheetOf(ref), cellOf(ref), msg, ""))
 	}
 	switch {
-	case slices.Contains(OutOfScopeModalities, op.Modalidade):
+	case slices.Contains(ans.OutOfScope(), op.Modalidade):
 		at(findings.OutOfScope, op.ModalRef, fmt.Sprintf("modalidade %s is outside RN 569 (art. 1, parágrafo único)", op.Modalidade))
 		return l
-	case op.Modalidade != "" && !slices.Contains(Modalities, op.Modalidade):
-		at(findings.BadEnum, op.ModalRef, fmt.Sprintf("modalidade %q is not one of %s", op.Modalidade, strings.Join(Modalities, ", ")))
+	case op.Modalidade != "" && !slices.Contains(ans.Modalidades(), op.Modalidade):
+		at(findings.BadEnum, op.ModalRef, fmt.Sprintf("modalidade %q is not one of %s", op.Modalidade, strings.Join(ans.Spellings(ans.Modalidades()), ", ")))
 	}
-	segs := segmentationsOf(op.Modalidade)
+	segs := op.Modalidade.Segmentacoes()
 	switch {
 	case op.Modalidade == "" || in.Incomplete.Has(SegmentacaoPart):
 	case segs != nil && !slices.Contains(segs, op.Segmentacao):
-		msg := fmt.Sprintf("segmentação %q is not valid for %s (valid: %s)", op.Segmentacao, op.Modalidade, strings.Join(segs, ", "))
+		msg := fmt.Sprintf("segmentação %q is not valid for %s (valid: %s)", op.Segmentacao, op.Modalidade, strings.Join(ans.Spellings(segs), ", "))
 		if op.Segmentacao == "" {
-			msg = fmt.Sprintf("%s needs a segmentação (one of %s)", op.Modalidade, strings.Join(segs, ", "))
+			msg = fmt.Sprintf("%s needs a segmentação (one of %s)", op.Modalidade, strings.Join(ans.Spellings(segs), ", "))
 		}
 		at(findings.BadCombination, op.SegRef, msg)
 	case segs == nil && op.Segmentacao != "":
@@ -86,11 +67,11 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 	}
 	l = append(l, checkBeneficiarios(in)...)
 	l = append(l, checkGraus(in.CreditoOperadoras, rb)...)
-	if op.Modalidade == "administradora_de_beneficios" || noBase || op.Modalidade == "" {
+	if op.Modalidade == ans.AdministradoraDeBeneficios || noBase || op.Modalidade == "" {
 		return l
 	}
 	for _, r := range in.Contraprestacoes {
-		if !slices.Contains(rules.ContractTypes, r.Tipo) || !slices.Contains(rules.Segments, r.Segmento) {
+		if !slices.Contains(ans.TiposContratacao(), r.Tipo) || !slices.Contains(ans.Segmentos(), r.Segmento) {
 			at(findings.BadEnum, r.CompetenciaRef, fmt.Sprintf("cell %s/%s is not a tipo_contratacao/segmento of the layout", r.Tipo, r.Segmento))
 			return l
 		}
@@ -209,13 +190,13 @@ func checkBeneficiarios(in *Input) findings.List {
 		return l
 	}
 	for _, p := range []struct {
-		campo string
+		campo ans.FactorSet // the program, as the beneficiaries' column names it
 		date  *Dated
 		count int64
 	}{
-		{"promoprev", op.PromoprevAprovacao, b.Promoprev},
-		{"parto_adequado", op.PartoAdequadoCertificacao, b.PartoAdequado},
-		{"aps", op.APSCertificacao, b.APS},
+		{ans.Promoprev, op.PromoprevAprovacao, b.Promoprev},
+		{ans.PartoAdequado, op.PartoAdequadoCertificacao, b.PartoAdequado},
+		{ans.APS, op.APSCertificacao, b.APS},
 	} {
 		switch {
 		case p.date != nil && p.count == 0:
@@ -228,12 +209,12 @@ func checkBeneficiarios(in *Input) findings.List {
 	}
 	rm := in.Remissao
 	for _, c := range []struct {
-		code string
+		code ans.Remissao
 		base Amount
 		name string
 	}{
-		{"clausula_temporaria", rm.CATemporaria, "ca_temporaria"}, {"clausula_vitalicia", rm.CAVitalicia, "ca_vitalicia"},
-		{"remido_temporario", rm.PRTemporaria, "pr_temporaria"}, {"remido_vitalicio", rm.PRVitalicia, "pr_vitalicia"},
+		{ans.ClausulaTemporaria, rm.CATemporaria, "ca_temporaria"}, {ans.ClausulaVitalicia, rm.CAVitalicia, "ca_vitalicia"},
+		{ans.RemidoTemporario, rm.PRTemporaria, "pr_temporaria"}, {ans.RemidoVitalicio, rm.PRVitalicia, "pr_vitalicia"},
 	} {
 		if n := b.Remissao[c.code]; n > 0 && c.base.Ref != "" && c.base.V.IsZero() {
 			l.Add(findings.New(findings.RemissionMismatch, sheetOf(c.base.Ref), cellOf(c.base.Ref),

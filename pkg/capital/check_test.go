@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/period"
 )
@@ -48,10 +49,10 @@ func TestCheckContent(t *testing.T) {
 		}, findings.DeductionsOverPL, "PLA!B2"},
 		{"program date without program beneficiaries", func(in *Input) {
 			in.Operadora.APSCertificacao = dated("2024-01-10")
-			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Remissao: map[string]int64{}}
+			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Remissao: map[ans.Remissao]int64{}}
 		}, findings.ProgramNoData, "Operadora!B10"},
 		{"program beneficiaries without a date", func(in *Input) {
-			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Promoprev: 3, Remissao: map[string]int64{}}
+			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Promoprev: 3, Remissao: map[ans.Remissao]int64{}}
 		}, findings.ProgramNoData, "Beneficiarios!"},
 		// the 2024-07-01 point is in force at 2024-12; nothing before 2020-03-06
 		{"no capital de referência", func(in *Input) {
@@ -65,7 +66,7 @@ func TestCheckContent(t *testing.T) {
 		}, findings.StaleCapitalRef, "Operadora!B4"},
 		{"remitted beneficiaries without provision", func(in *Input) {
 			in.Remissao.PRVitalicia = Amount{V: dec("0"), Ref: "Remissao!B5"}
-			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Remissao: map[string]int64{"remido_vitalicio": 2}}
+			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Remissao: map[ans.Remissao]int64{"remido_vitalicio": 2}}
 		}, findings.RemissionMismatch, "Remissao!B5"},
 	}
 	for _, c := range cases {

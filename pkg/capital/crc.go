@@ -55,9 +55,9 @@ func (e *engine) crc() *Node {
 	p2 := &Node{Key: "crc_2", Label: "CRC2 — other exposures", Formula: "F × Σ FPR·exposição"}
 	sum := decimal.Zero
 	for i, a := range in.CreditoAtivos {
-		row := &Node{Key: "crc_2_" + strconv.Itoa(i+1), Label: "FPR × exposição — " + a.Descricao + " (" + a.Categoria + ")", Formula: "FPR × exposição"}
+		row := &Node{Key: "crc_2_" + strconv.Itoa(i+1), Label: "FPR × exposição — " + a.Descricao + " (" + string(a.Categoria) + ")", Formula: "FPR × exposição"}
 		x := row.input("exposicao", a.Exposicao)
-		fpr := e.rowFactor(row, a.FPR, func() decimal.Decimal { return e.p.use(row, rb.CRC.FPR[a.Categoria]) })
+		fpr := e.rowFactor(row, a.FPR, func() decimal.Decimal { return e.p.use(row, rb.CRC.FPR[string(a.Categoria)]) })
 		row.Value = fpr.Mul(x)
 		sum = sum.Add(row.Value)
 		p2.add(row)

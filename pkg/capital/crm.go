@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -20,21 +21,22 @@ func (e *engine) crm() (*Node, error) {
 		c := &Node{Key: "crm_" + strings.ToLower(k), Label: "x — " + k}
 		sum := decimal.Zero
 		used := false
+		cambial := ans.Indexador(k) == ans.CAMBIAL // no term: the exposure itself
 		switch {
-		case slices.Contains(rules.Holdings, k):
+		case slices.Contains(ans.Classes(), ans.Classe(k)):
 			c.Formula = "shock × Σ valor"
 			for _, a := range in.MercadoAtivos {
-				if a.Classe == k {
+				if a.Classe == ans.Classe(k) {
 					sum, used = sum.Add(c.input(a.Descricao, a.Valor)), true
 				}
 			}
 		default:
 			c.Formula = "shock × |Σ sinal·valor·prazo/12|"
-			if k == "CAMBIAL" {
+			if cambial {
 				c.Formula = "shock × |Σ sinal·valor|"
 			}
 			for _, f := range in.MercadoALM {
-				if f.Indexador != k {
+				if f.Indexador != ans.Indexador(k) {
 					continue
 				}
 				used = true
@@ -42,12 +44,12 @@ func (e *engine) crm() (*Node, error) {
 				if f.Sinal == "N" {
 					v = v.Neg()
 				}
-				if k != "CAMBIAL" {
+				if !cambial {
 					v = v.Mul(c.input("prazo_meses", f.Prazo))
 				}
 				sum = sum.Add(v)
 			}
-			if k != "CAMBIAL" {
+			if !cambial {
 				sum = money.Div(sum, decimal.NewFromInt(12))
 			}
 			sum = sum.Abs()

@@ -1,6 +1,9 @@
 package capital
 
-import "github.com/capreg/capreg/pkg/money"
+import (
+	"github.com/capreg/capreg/pkg/ans"
+	"github.com/capreg/capreg/pkg/money"
+)
 
 // cro is the operational and legal risk parcel (Anexo VI, provisional form).
 // For an administradora de benefícios it is 0 unless the rulebook's
@@ -9,11 +12,11 @@ func (e *engine) cro(bcbr *Node) *Node {
 	rb, op := e.rb, e.in.Operacional
 	n := &Node{Key: "cro", Label: "CRO — operational and legal risk",
 		Formula: "min(limite·BCBR, max(f_c·contraprestações 12m, f_p·provisões técnicas))"}
-	if o := e.in.Operadora; o.Modalidade == "administradora_de_beneficios" {
+	if o := e.in.Operadora; o.Modalidade == ans.AdministradoraDeBeneficios {
 		e.p.flag(n, rb.CRO.AplicaAdministradora)
 		if !rb.CRO.AplicaAdministradora.Value {
 			n.Formula = "0: the operational-risk annex does not apply to an administradora de benefícios (cro.aplica_administradora = false)"
-			n.Inputs = append(n.Inputs, CellRef{Name: "modalidade", Text: o.Modalidade, Cell: o.ModalRef})
+			n.Inputs = append(n.Inputs, CellRef{Name: "modalidade", Text: string(o.Modalidade), Cell: o.ModalRef})
 			return n
 		}
 	}

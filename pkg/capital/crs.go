@@ -3,19 +3,19 @@ package capital
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
 // crs is the underwriting risk (Anexo IV) under a factor set.
-func (e *engine) crs(set string) (*Node, error) {
-	n := &Node{Key: "crs", Label: "CRS — underwriting risk (" + set + ")"}
-	if e.in.Operadora.Modalidade == "administradora_de_beneficios" {
+func (e *engine) crs(set ans.FactorSet) (*Node, error) {
+	n := &Node{Key: "crs", Label: "CRS — underwriting risk (" + string(set) + ")"}
+	if e.in.Operadora.Modalidade == ans.AdministradoraDeBeneficios {
 		n.Formula = "0: an administradora de benefícios bears no underwriting risk"
 		return n, nil
 	}
@@ -35,19 +35,19 @@ func (e *engine) crs(set string) (*Node, error) {
 }
 
 // pre is the pricing risk: sqrt(vᵀρv), v_i = β_i·C_i over the cells.
-func (e *engine) pre(set string) (*Node, error) {
+func (e *engine) pre(set ans.FactorSet) (*Node, error) {
 	in, rb := e.in, e.rb
 	n := &Node{Key: "crs_pre", Label: "PRE — pricing risk", Formula: "sqrt(Σ_i Σ_j v_i·ρ_ij·v_j), v_i = β_i·C_i"}
-	v := make([]decimal.Decimal, len(rules.ContractTypes)*len(rules.Segments))
-	for _, k := range cellsOf(in.Contraprestacoes) {
-		tipo, seg, _ := strings.Cut(k, "/")
+	v := make([]decimal.Decimal, len(ans.TiposContratacao())*len(ans.Segmentos()))
+	for _, cell := range cellsOf(in.Contraprestacoes) {
+		tipo, seg, k := string(cell.Tipo), string(cell.Segmento), cellKey(cell)
 		c := &Node{Key: "contraprestacoes_" + tipo + "_" + seg, Label: "C — contraprestações 12m, " + k,
 			Formula: "Σ of the 12 monthly contraprestações of the cell"}
 		c.Value = windowSum(in.Contraprestacoes, in.Operadora.DataBase, k, c, "contraprestacoes")
-		vi := &Node{Key: "v_" + tipo + "_" + seg, Label: "v — " + k, Formula: "β(" + tipo + ", " + set + ") × C"}
+		vi := &Node{Key: "v_" + tipo + "_" + seg, Label: "v — " + k, Formula: "β(" + tipo + ", " + string(set) + ") × C"}
 		beta := e.setFactor(vi, set, rules.PadraoReduzido[rules.Dec]{Padrao: rb.CRS.PRE.Beta.Padrao[tipo], Reduzido: rb.CRS.PRE.Beta.Reduzido[tipo]})
 		vi.Value = beta.Mul(c.Value)
-		v[rules.PRECell(seg, tipo)] = vi.Value
+		v[rules.PRECell(cell.Segmento, cell.Tipo)] = vi.Value
 		n.add(vi.add(c))
 	}
 	if len(n.Children) > 1 {
@@ -59,9 +59,9 @@ func (e *engine) pre(set string) (*Node, error) {
 }
 
 // pro is the claims-provision (PEONA) risk: κ·E.
-func (e *engine) pro(set string) *Node {
+func (e *engine) pro(set ans.FactorSet) *Node {
 	rb, in := e.rb, e.in
-	n := &Node{Key: "crs_pro", Label: "PRO — claims-provision risk (PEONA)", Formula: "κ(" + set + ") × E"}
+	n := &Node{Key: "crs_pro", Label: "PRO — claims-provision risk (PEONA)", Formula: "κ(" + string(set) + ") × E"}
 	ev := &Node{Key: "eventos", Label: "E — eventos indenizáveis líquidos 12m", Formula: "Σ of the 12 monthly eventos"}
 	ev.Value = windowSum(in.Eventos, in.Operadora.DataBase, "", ev, "eventos")
 	if !ev.Value.IsZero() {
@@ -73,9 +73,9 @@ func (e *engine) pro(set string) *Node {
 }
 
 // sus is the ressarcimento-ao-SUS risk: Z·sqrt(hc·(1 − hc)·Σ ABI²).
-func (e *engine) sus(set string) *Node {
+func (e *engine) sus(set ans.FactorSet) *Node {
 	rb, in := e.rb, e.in
-	n := &Node{Key: "crs_sus", Label: "SUS — ressarcimento ao SUS risk", Formula: "Z(" + set + ") × sqrt(hc·(1 − hc)·Σ ABI²)"}
+	n := &Node{Key: "crs_sus", Label: "SUS — ressarcimento ao SUS risk", Formula: "Z(" + string(set) + ") × sqrt(hc·(1 − hc)·Σ ABI²)"}
 	if len(in.ABI) > 0 {
 		e.p.form(n, rb.CRS.SUS.Modelo)
 	}
@@ -92,14 +92,14 @@ func (e *engine) sus(set string) *Node {
 }
 
 // rem is the remission risk RA + RM; programs keep the padrao factors.
-func (e *engine) rem(set string) *Node {
+func (e *engine) rem(set ans.FactorSet) *Node {
 	rb, in := e.rb, e.in.Remissao
-	level := Padrao
-	if set == Reduzido {
-		level = Reduzido
+	level := ans.Padrao
+	if set == ans.Reduzido {
+		level = ans.Reduzido
 	}
 	n := &Node{Key: "crs_rem", Label: "RA + RM — remission risk",
-		Formula: "fa_temp·CA_temp + fa_vit·CA_vit + fm_temp·PR_temp + fm_vit·PR_vit (" + level + " factors)"}
+		Formula: "fa_temp·CA_temp + fa_vit·CA_vit + fm_temp·PR_temp + fm_vit·PR_vit (" + string(level) + " factors)"}
 	for _, a := range []Amount{in.CATemporaria, in.CAVitalicia, in.PRTemporaria, in.PRVitalicia} {
 		if !a.V.IsZero() {
 			e.p.form(n, rb.CRS.Remissao.Bases)
@@ -107,7 +107,7 @@ func (e *engine) rem(set string) *Node {
 		}
 	}
 	fa, fm := rb.CRS.Remissao.FA.Padrao, rb.CRS.Remissao.FM.Padrao
-	if level == Reduzido {
+	if level == ans.Reduzido {
 		fa, fm = rb.CRS.Remissao.FA.Reduzido, rb.CRS.Remissao.FM.Reduzido
 	}
 	n.Value = e.p.use(n, fa.Temporaria).Mul(n.input("ca_temporaria", in.CATemporaria)).
@@ -119,11 +119,11 @@ func (e *engine) rem(set string) *Node {
 
 // setFactor is a CRS factor under a factor set: padrao, reduzido, or for a
 // program padrao − share·(padrao − reduzido).
-func (e *engine) setFactor(n *Node, set string, f rules.PadraoReduzido[rules.Dec]) decimal.Decimal {
+func (e *engine) setFactor(n *Node, set ans.FactorSet, f rules.PadraoReduzido[rules.Dec]) decimal.Decimal {
 	switch set {
-	case Padrao:
+	case ans.Padrao:
 		return e.p.use(n, f.Padrao)
-	case Reduzido:
+	case ans.Reduzido:
 		return e.p.use(n, f.Reduzido)
 	}
 	p := e.p.use(n, f.Padrao)
@@ -133,22 +133,23 @@ func (e *engine) setFactor(n *Node, set string, f rules.PadraoReduzido[rules.Dec
 
 // share is a program's share of the padrao-to-reduzido gap, scaled by the
 // program's beneficiary coverage in coverage-weighted mode.
-func (e *engine) share(n *Node, set string) decimal.Decimal {
+func (e *engine) share(n *Node, set ans.FactorSet) decimal.Decimal {
 	pc := e.rb.Programas.Parcela
-	v := map[string]rules.Dec{Promoprev: pc.Promoprev, PartoAdequado: pc.PartoAdequado, APS: pc.APS}[set]
+	v := map[ans.FactorSet]rules.Dec{ans.Promoprev: pc.Promoprev, ans.PartoAdequado: pc.PartoAdequado, ans.APS: pc.APS}[set]
 	s := e.p.use(n, v)
 	if !e.opt.CoverageWeighted {
 		return s
 	}
 	b := e.in.Beneficiarios
-	covered := map[string]int64{Promoprev: b.Promoprev, PartoAdequado: b.PartoAdequado, APS: b.APS}[set]
+	covered := map[ans.FactorSet]int64{ans.Promoprev: b.Promoprev, ans.PartoAdequado: b.PartoAdequado, ans.APS: b.APS}[set]
 	frac := money.Div(decimal.NewFromInt(covered), decimal.NewFromInt(b.Total))
+	name := "coverage " + string(set)
 	for _, c := range n.Inputs {
-		if c.Name == "coverage "+set {
+		if c.Name == name {
 			return s.Mul(frac)
 		}
 	}
-	n.Inputs = append(n.Inputs, CellRef{Name: "coverage " + set, Cell: b.Source, Value: frac})
+	n.Inputs = append(n.Inputs, CellRef{Name: name, Cell: b.Source, Value: frac})
 	return s.Mul(frac)
 }
 
@@ -157,7 +158,7 @@ func cellKey(m Monthly) string {
 	if m.Tipo == "" {
 		return ""
 	}
-	return m.Tipo + "/" + m.Segmento
+	return string(m.Tipo) + "/" + string(m.Segmento)
 }
 
 // windowSum adds the rows of one cell inside the 12 months ending at db.
@@ -173,14 +174,14 @@ func windowSum(rows []Monthly, db period.Month, key string, n *Node, label strin
 	return sum
 }
 
-// cellsOf lists the Contraprestacoes cells that have rows, in rho order.
-func cellsOf(rows []Monthly) []string {
-	var out []string
-	for _, seg := range rules.Segments {
-		for _, t := range rules.ContractTypes {
-			k := t + "/" + seg
-			if slices.ContainsFunc(rows, func(m Monthly) bool { return cellKey(m) == k }) {
-				out = append(out, k)
+// cellsOf lists the Contraprestacoes cells that have rows, in rho order, each
+// as a row without competência nor valor.
+func cellsOf(rows []Monthly) []Monthly {
+	var out []Monthly
+	for _, seg := range ans.Segmentos() {
+		for _, t := range ans.TiposContratacao() {
+			if slices.ContainsFunc(rows, func(m Monthly) bool { return m.Tipo == t && m.Segmento == seg }) {
+				out = append(out, Monthly{Tipo: t, Segmento: seg})
 			}
 		}
 	}

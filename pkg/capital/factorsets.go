@@ -5,21 +5,14 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
-// The factor sets, in the order ties are broken in.
-const (
-	Padrao        = "padrao"
-	Reduzido      = "reduzido"
-	Promoprev     = "promoprev"
-	PartoAdequado = "parto_adequado"
-	APS           = "aps"
-)
-
-// Sets lists the factor sets in tie-break order.
-func Sets() []string { return []string{Padrao, Reduzido, Promoprev, PartoAdequado, APS} }
+// Sets lists the factor sets, as Options.Factors names them, in tie-break
+// order.
+func Sets() []string { return ans.Spellings(ans.FactorSets()) }
 
 // Auto lets the model choose the factor set.
 const Auto = "auto"
@@ -36,13 +29,13 @@ type Verdict struct {
 
 // Eligibility decides, for every factor set, whether the operator may use it
 // at its data base (rn569-model §5).
-func Eligibility(op Operadora, rb *rules.Rulebook) map[string]Verdict {
-	return map[string]Verdict{
-		Padrao:        {true, EligibilityReason{Kind: AlwaysAvailable, Set: Padrao}},
-		Reduzido:      reducedEligibility(op),
-		Promoprev:     programEligibility(op, rb, Promoprev, op.PromoprevAprovacao),
-		PartoAdequado: programEligibility(op, rb, PartoAdequado, op.PartoAdequadoCertificacao),
-		APS:           programEligibility(op, rb, APS, op.APSCertificacao),
+func Eligibility(op Operadora, rb *rules.Rulebook) map[ans.FactorSet]Verdict {
+	return map[ans.FactorSet]Verdict{
+		ans.Padrao:        {true, EligibilityReason{Kind: AlwaysAvailable, Set: ans.Padrao}},
+		ans.Reduzido:      reducedEligibility(op),
+		ans.Promoprev:     programEligibility(op, rb, ans.Promoprev, op.PromoprevAprovacao),
+		ans.PartoAdequado: programEligibility(op, rb, ans.PartoAdequado, op.PartoAdequadoCertificacao),
+		ans.APS:           programEligibility(op, rb, ans.APS, op.APSCertificacao),
 	}
 }
 
@@ -50,19 +43,19 @@ func Eligibility(op Operadora, rb *rules.Rulebook) map[string]Verdict {
 // year; the accreditation four quarters from the end of its own.
 func reducedEligibility(op Operadora) Verdict {
 	db := op.DataBase
-	why := EligibilityReason{Kind: NotCovered, Set: Reduzido, DataBase: db}
+	why := EligibilityReason{Kind: NotCovered, Set: ans.Reduzido, DataBase: db}
 	if g := op.GovernancaRelatorio; g != nil {
 		year := g.T.Year()
 		why.Governance = &Cover{Dated: *g, From: period.Month{Year: year, Month: time.March}, To: period.Month{Year: year, Month: time.December}}
 		if db.Year == year {
-			return Verdict{true, EligibilityReason{Kind: GovernanceCovers, Set: Reduzido, DataBase: db, Governance: why.Governance}}
+			return Verdict{true, EligibilityReason{Kind: GovernanceCovers, Set: ans.Reduzido, DataBase: db, Governance: why.Governance}}
 		}
 	}
 	if a := op.AcreditacaoInicio; a != nil {
 		from := period.MonthOf(a.T).QuarterEnd()
 		why.Accreditation = &Cover{Dated: *a, From: from, To: from.Add(9)}
 		if !db.Before(from) && !db.After(why.Accreditation.To) {
-			return Verdict{true, EligibilityReason{Kind: AccreditationCovers, Set: Reduzido, DataBase: db, Accreditation: why.Accreditation}}
+			return Verdict{true, EligibilityReason{Kind: AccreditationCovers, Set: ans.Reduzido, DataBase: db, Accreditation: why.Accreditation}}
 		}
 	}
 	if why.Governance == nil && why.Accreditation == nil {
@@ -71,7 +64,7 @@ func reducedEligibility(op Operadora) Verdict {
 	return Verdict{false, why}
 }
 
-func programEligibility(op Operadora, rb *rules.Rulebook, set string, d *Dated) Verdict {
+func programEligibility(op Operadora, rb *rules.Rulebook, set ans.FactorSet, d *Dated) Verdict {
 	why := EligibilityReason{Set: set, DataBase: op.DataBase, Minimum: rb.Programas.IDSSMinimo.Decimal}
 	no := func(k EligibilityKind) Verdict { why.Kind = k; return Verdict{false, why} }
 	if d == nil {
@@ -115,21 +108,21 @@ func (e *engine) chooseCRS(r *Result) error {
 	if a := e.in.Informadas.CRS; a != nil {
 		r.CRS = informedNode(a, "crs", "CRS — underwriting risk")
 		r.FactorSet = Informed
-		for _, s := range Sets() {
+		for _, s := range ans.FactorSets() {
 			v := verdicts[s]
-			r.Sets = append(r.Sets, SetOutcome{Set: s, Eligible: v.Eligible, Reason: SetReason{Choice: CRSInformed, Eligibility: v.Reason}, CRS: a.V})
+			r.Sets = append(r.Sets, SetOutcome{Set: string(s), Eligible: v.Eligible, Reason: SetReason{Choice: CRSInformed, Eligibility: v.Reason}, CRS: a.V})
 		}
 		return nil
 	}
 	best := -1
-	for i, s := range Sets() {
+	for i, s := range ans.FactorSets() {
 		n, err := e.crs(s)
 		if err != nil {
 			return err
 		}
 		v := verdicts[s]
-		r.Sets = append(r.Sets, SetOutcome{Set: s, Eligible: v.Eligible, Reason: SetReason{Eligibility: v.Reason}, CRS: n.Value, Node: n})
-		if e.opt.Factors == s || (e.opt.Factors == Auto && v.Eligible && (best < 0 || n.Value.LessThan(r.Sets[best].CRS))) {
+		r.Sets = append(r.Sets, SetOutcome{Set: string(s), Eligible: v.Eligible, Reason: SetReason{Eligibility: v.Reason}, CRS: n.Value, Node: n})
+		if e.opt.Factors == string(s) || (e.opt.Factors == Auto && v.Eligible && (best < 0 || n.Value.LessThan(r.Sets[best].CRS))) {
 			best = i
 		}
 	}

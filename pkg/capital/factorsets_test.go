@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -102,7 +103,7 @@ func TestProgramEligibility(t *testing.T) {
 	rb := defaultRules(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, set := range []string{Promoprev, PartoAdequado, APS} {
+			for _, set := range []ans.FactorSet{Promoprev, PartoAdequado, APS} {
 				op := operadora("cooperativa_medica", "SSP", 3, mon(2023, 12))
 				op.IDSS, op.Situacoes = tc.idss, tc.flags
 				var d *Dated
@@ -122,7 +123,7 @@ func TestProgramEligibility(t *testing.T) {
 					t.Errorf("%s: %+v, want eligible %v with %q", set, v[set], tc.eligible, tc.reason)
 				}
 				// A program's date makes only that program eligible.
-				for _, other := range []string{Promoprev, PartoAdequado, APS, Reduzido} {
+				for _, other := range []ans.FactorSet{Promoprev, PartoAdequado, APS, Reduzido} {
 					if other != set && v[other].Eligible {
 						t.Errorf("%s eligible from %s's date", other, set)
 					}

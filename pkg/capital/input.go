@@ -15,6 +15,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -87,9 +88,9 @@ type Operadora struct {
 	RazaoSocial string
 	DataBase    period.Month
 	DataBaseRef string
-	Modalidade  string
+	Modalidade  ans.Modalidade
 	ModalRef    string
-	Segmentacao string // "" where it does not apply
+	Segmentacao ans.Segmentacao // "" where it does not apply
 	SegRef      string
 	Regiao      int
 	RegiaoRef   string
@@ -117,8 +118,8 @@ var DeductionNames = [6]string{"ded_participacoes", "ded_creditos_tributarios", 
 type Monthly struct {
 	Competencia    period.Month
 	CompetenciaRef string
-	Tipo           string // tipo_contratacao; "" for Eventos
-	Segmento       string // "" for Eventos
+	Tipo           ans.TipoContratacao // "" for Eventos
+	Segmento       ans.Segmento        // "" for Eventos
 	Valor          Amount
 }
 
@@ -148,7 +149,7 @@ type CreditoSeguro struct {
 // CreditoAtivo is an exposure of CRC parcela 2.
 type CreditoAtivo struct {
 	Descricao string
-	Categoria string
+	Categoria ans.Categoria
 	CatRef    string
 	Exposicao Amount
 	FPR       *Amount
@@ -160,13 +161,13 @@ type FluxoALM struct {
 	Valor     Amount
 	Sinal     string // P or N
 	Prazo     Amount // months
-	Indexador string
+	Indexador ans.Indexador
 }
 
 // AtivoMercado is an equity or real-estate holding.
 type AtivoMercado struct {
 	Descricao string
-	Classe    string // acoes or imoveis
+	Classe    ans.Classe
 	Valor     Amount
 }
 
@@ -188,6 +189,6 @@ type Beneficiarios struct {
 	Promoprev     int64
 	PartoAdequado int64
 	APS           int64
-	Remissao      map[string]int64 // by remissao code
+	Remissao      map[ans.Remissao]int64
 	PorProduto    map[string]int64
 }

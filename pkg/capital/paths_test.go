@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -18,8 +19,8 @@ func pathInputs() []*Input {
 	full := richInput()
 	db := full.Operadora.DataBase
 	full.Contraprestacoes = nil
-	for _, seg := range rules.Segments {
-		for _, tipo := range rules.ContractTypes {
+	for _, seg := range ans.Spellings(ans.Segmentos()) {
+		for _, tipo := range ans.Spellings(ans.TiposContratacao()) {
 			full.Contraprestacoes = append(full.Contraprestacoes, months(db, tipo, seg, "1000")...)
 		}
 	}
@@ -34,14 +35,14 @@ func pathInputs() []*Input {
 	out := []*Input{full, adm}
 	dbs := []period.Month{mon(2020, 6), mon(2020, 12), mon(2021, 12), mon(2022, 12), mon(2023, 12), mon(2024, 12), mon(2025, 12)}
 	i := 0
-	for _, mod := range Modalities {
-		segs := segmentationsOf(mod)
+	for _, mod := range ans.Modalidades() {
+		segs := mod.Segmentacoes()
 		if segs == nil {
-			segs = []string{""}
+			segs = []ans.Segmentacao{""}
 		}
 		for _, seg := range segs {
 			for regiao := 1; regiao <= 6; regiao++ {
-				in := informedAll(operadora(mod, seg, regiao, dbs[i%len(dbs)]), "1", "2", "3", "4")
+				in := informedAll(operadora(string(mod), string(seg), regiao, dbs[i%len(dbs)]), "1", "2", "3", "4")
 				in.Beneficiarios = full.Beneficiarios
 				out = append(out, in)
 				i++

@@ -6,6 +6,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/period"
@@ -48,21 +49,21 @@ func (c Cover) span() string { return c.From.QuarterLabel() + "–" + c.To.Quart
 // a kind and the data that decided it.
 type EligibilityReason struct {
 	Kind          EligibilityKind
-	Set           string       // the factor set; a program's names follow from it
-	DataBase      period.Month // NotCovered, ProgramAfterDataBase
-	Governance    *Cover       // the governance report, when given (reduzido)
-	Accreditation *Cover       // the accreditation, when given (reduzido)
-	Date          Dated        // the program's date
-	Situation     Flag         // the blocking situation (BlockedBySituation)
-	IDSS          Amount       // the operator's IDSS
+	Set           ans.FactorSet // a program's names follow from it
+	DataBase      period.Month  // NotCovered, ProgramAfterDataBase
+	Governance    *Cover        // the governance report, when given (reduzido)
+	Accreditation *Cover        // the accreditation, when given (reduzido)
+	Date          Dated         // the program's date
+	Situation     Flag          // the blocking situation (BlockedBySituation)
+	IDSS          Amount        // the operator's IDSS
 	Minimum       decimal.Decimal
 }
 
 // programNames are what a program's date is and its campo.
-var programNames = map[string][2]string{
-	Promoprev:     {"PROMOPREV approval", "promoprev_aprovacao"},
-	PartoAdequado: {"Parto Adequado certification", "parto_adequado_certificacao"},
-	APS:           {"APS certification", "aps_certificacao"},
+var programNames = map[ans.FactorSet][2]string{
+	ans.Promoprev:     {"PROMOPREV approval", "promoprev_aprovacao"},
+	ans.PartoAdequado: {"Parto Adequado certification", "parto_adequado_certificacao"},
+	ans.APS:           {"APS certification", "aps_certificacao"},
 }
 
 // String words the reason in English.

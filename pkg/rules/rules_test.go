@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/shopspring/decimal"
 )
 
@@ -764,8 +765,9 @@ func TestExportDefaultKeepsProvisional(t *testing.T) {
 func TestVocabularies(t *testing.T) {
 	// ρ order: medico_hospitalar × the four types, then odontologico × the four.
 	for _, tc := range []struct {
-		seg, tipo string
-		want      int
+		seg  ans.Segmento
+		tipo ans.TipoContratacao
+		want int
 	}{
 		{"medico_hospitalar", "individual", 0},
 		{"medico_hospitalar", "corresponsabilidade_assumida", 3},
@@ -780,8 +782,8 @@ func TestVocabularies(t *testing.T) {
 	if got := MarketFactors(); !slices.Equal(got, []string{"PRE", "POS", "IPCA", "IGPM", "CAMBIAL", "acoes", "imoveis"}) {
 		t.Errorf("MarketFactors() = %v", got)
 	}
-	if len(KRows) != 19 {
-		t.Errorf("%d K rows", len(KRows))
+	if len(ans.KRows()) != 19 {
+		t.Errorf("%d K rows", len(ans.KRows()))
 	}
 }
 

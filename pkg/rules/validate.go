@@ -7,44 +7,21 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/capreg/capreg/pkg/ans"
 )
 
-// The vocabularies the rulebook's tables are keyed by.
-var (
-	// ContractTypes are the tipos de contratação of pre-established business.
-	ContractTypes = []string{"individual", "coletivo_adesao", "coletivo_empresarial", "corresponsabilidade_assumida"}
-	// Segments are the segments of the pricing-risk cells.
-	Segments = []string{"medico_hospitalar", "odontologico"}
-	// AssetCategories are the CRC parcela 2 categories.
-	AssetCategories = []string{"titulo_publico_federal", "fundo_fdss", "fundo_outros", "deposito_bancario", "titulo_privado", "outros"}
-	// Indexers are the ALM indexers, then the two holdings classes, in the
-	// order of the CRM correlation matrix.
-	Indexers = []string{"PRE", "POS", "IPCA", "IGPM", "CAMBIAL"}
-	// Holdings are the market-risk asset classes.
-	Holdings = []string{"acoes", "imoveis"}
-	// KRows are the rows of the fator K table.
-	KRows = []string{
-		"seguradora_especializada",
-		"medicina_de_grupo_filantropia_ST", "cooperativa_medica_ST",
-		"medicina_de_grupo_filantropia_SSS", "cooperativa_medica_SSS",
-		"autogestao",
-		"medicina_de_grupo_filantropia_SSP", "cooperativa_medica_SSP",
-		"medicina_de_grupo_filantropia_SPS", "cooperativa_medica_SPS",
-		"medicina_de_grupo_filantropia_SPP", "cooperativa_medica_SPP",
-		"odontologia_de_grupo_SOT", "cooperativa_odontologica_SOT",
-		"odontologia_de_grupo_SOM", "cooperativa_odontologica_SOM",
-		"odontologia_de_grupo_SOP", "cooperativa_odontologica_SOP",
-		"administradora_de_beneficios",
-	}
-)
-
-// PRECell is the index of a pricing-risk cell in the rho matrix.
-func PRECell(segment, contractType string) int {
-	return slices.Index(Segments, segment)*len(ContractTypes) + slices.Index(ContractTypes, contractType)
+// PRECell is the index of a pricing-risk cell in the rho matrix: the
+// segmentos in order, within each the tipos de contratação.
+func PRECell(segmento ans.Segmento, tipo ans.TipoContratacao) int {
+	return slices.Index(ans.Segmentos(), segmento)*len(ans.TiposContratacao()) + slices.Index(ans.TiposContratacao(), tipo)
 }
 
-// MarketFactors is the order of the CRM correlation matrix.
-func MarketFactors() []string { return append(slices.Clone(Indexers), Holdings...) }
+// MarketFactors is the order of the CRM correlation matrix: the ALM
+// indexadores, then the asset classes.
+func MarketFactors() []string {
+	return append(ans.Spellings(ans.Indexadores()), ans.Spellings(ans.Classes())...)
+}
 
 type checker struct{ errs []string }
 
@@ -137,7 +114,7 @@ func (rb *Rulebook) validate() error {
 			c.fail("capital_referencia", "two points from %s", p.Desde.Format("2006-01-02"))
 		}
 	}
-	for _, row := range KRows {
+	for _, row := range ans.KRows() {
 		vals, ok := rb.FatorK[row]
 		if !ok {
 			c.fail("fator_k", "missing row %s", row)
@@ -151,7 +128,7 @@ func (rb *Rulebook) validate() error {
 		}
 	}
 	for k := range rb.FatorK {
-		if !slices.Contains(KRows, k) {
+		if !slices.Contains(ans.KRows(), k) {
 			c.fail("fator_k", "unknown row %s", k)
 		}
 	}
@@ -159,9 +136,10 @@ func (rb *Rulebook) validate() error {
 	c.within(rb.CBR.CorrCRSCRM, -1, 1)
 	c.within(rb.CBR.CorrCRCCRM, -1, 1)
 	c.within(rb.CRS.CoefCruzado, -2, 2)
-	c.keys("crs.pre.beta.padrao", rb.CRS.PRE.Beta.Padrao, ContractTypes)
-	c.keys("crs.pre.beta.reduzido", rb.CRS.PRE.Beta.Reduzido, ContractTypes)
-	c.correlation(rb.CRS.PRE.Rho, len(ContractTypes)*len(Segments))
+	tipos := ans.Spellings(ans.TiposContratacao())
+	c.keys("crs.pre.beta.padrao", rb.CRS.PRE.Beta.Padrao, tipos)
+	c.keys("crs.pre.beta.reduzido", rb.CRS.PRE.Beta.Reduzido, tipos)
+	c.correlation(rb.CRS.PRE.Rho, len(tipos)*len(ans.Segmentos()))
 	c.form(rb.CRS.PRO.Base, "eventos_liquidos_pre_12m")
 	c.nonNeg(rb.CRS.PRO.Kappa.Padrao)
 	c.nonNeg(rb.CRS.PRO.Kappa.Reduzido)
@@ -195,7 +173,7 @@ func (rb *Rulebook) validate() error {
 	}
 	c.nonNeg(rb.CRC.Fator12)
 	c.nonNeg(rb.CRC.Multiplicador2)
-	c.keys("crc.fpr", rb.CRC.FPR, AssetCategories)
+	c.keys("crc.fpr", rb.CRC.FPR, ans.Spellings(ans.Categorias()))
 	c.form(rb.CRM.Modelo, "choque_prazo")
 	c.keys("crm.choque", rb.CRM.Choque, MarketFactors())
 	c.correlation(rb.CRM.Corr, len(MarketFactors()))

@@ -3,6 +3,7 @@ package workbook
 import (
 	"strconv"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/layout"
@@ -41,8 +42,8 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 	case "Contraprestacoes":
 		return r.table(s, name, func(row tableRow) {
 			m, ok1 := r.month(row("competencia"), "competencia")
-			t, ok2 := r.enum(row("tipo_contratacao"), "tipo_contratacao", layout.TiposContratacao, false)
-			g, ok3 := r.enum(row("segmento"), "segmento", layout.Segmentos, false)
+			t, ok2 := term[ans.TipoContratacao](r.enum(row("tipo_contratacao"), "tipo_contratacao", layout.TiposContratacao, false))
+			g, ok3 := term[ans.Segmento](r.enum(row("segmento"), "segmento", layout.Segmentos, false))
 			v, _ := r.number(row("valor"), "valor", false, false)
 			// A row whose valor is bad (already reported) still counts as
 			// present, so the window check reports no missing month for it.
@@ -113,7 +114,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 	case "Credito_Ativos":
 		return r.table(s, name, func(row tableRow) {
 			d, ok1 := r.text(row("descricao"), "descricao", false)
-			cat, ok2 := r.enum(row("categoria"), "categoria", layout.Categorias, false)
+			cat, ok2 := term[ans.Categoria](r.enum(row("categoria"), "categoria", layout.Categorias, false))
 			v, ok3 := r.number(row("exposicao"), "exposicao", false, false)
 			if ok3 {
 				r.nonNegative(v, row("exposicao"), "exposicao")
@@ -135,7 +136,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 			if ok4 {
 				r.nonNegative(prazo, row("prazo_meses"), "prazo_meses")
 			}
-			idx, ok5 := r.enum(row("indexador"), "indexador", layout.Indexadores, false)
+			idx, ok5 := term[ans.Indexador](r.enum(row("indexador"), "indexador", layout.Indexadores, false))
 			if ok1 && ok2 && ok3 && ok4 && ok5 {
 				in.MercadoALM = append(in.MercadoALM, capital.FluxoALM{Conta: conta, Valor: v, Sinal: sinal, Prazo: prazo, Indexador: idx})
 			}
@@ -143,7 +144,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 	case "Mercado_Ativos":
 		return r.table(s, name, func(row tableRow) {
 			d, ok1 := r.text(row("descricao"), "descricao", false)
-			cl, ok2 := r.enum(row("classe"), "classe", layout.Classes, false)
+			cl, ok2 := term[ans.Classe](r.enum(row("classe"), "classe", layout.Classes, false))
 			v, ok3 := r.number(row("valor"), "valor", false, false)
 			if ok3 {
 				r.nonNegative(v, row("valor"), "valor")
@@ -231,12 +232,12 @@ func (r *reader) operadora(op *capital.Operadora, fs fieldSheet, incomplete *cap
 		incomplete.Add(capital.DataBasePart)
 	}
 	if c, ok := get("modalidade"); ok { // a bad one is "": the checks that need it are skipped
-		op.Modalidade, _ = r.enum(c, "modalidade", layout.Modalidades, false)
+		op.Modalidade, _ = term[ans.Modalidade](r.enum(c, "modalidade", layout.Modalidades, false))
 		op.ModalRef = c.ref()
 	}
 	if c, ok := get("segmentacao"); ok {
 		var good bool
-		if op.Segmentacao, good = r.enum(c, "segmentacao", layout.Segmentacoes, true); !good && !c.empty() {
+		if op.Segmentacao, good = term[ans.Segmentacao](r.enum(c, "segmentacao", layout.Segmentacoes, true)); !good && !c.empty() {
 			incomplete.Add(capital.SegmentacaoPart)
 		}
 		op.SegRef = c.ref()
