@@ -163,9 +163,6 @@ const (
 // FactorSets lists the factor sets in the order ties are broken in.
 func FactorSets() []FactorSet { return []FactorSet{Padrao, Reduzido, Promoprev, PartoAdequado, APS} }
 
-// Programs lists the factor sets of the program-incentive proposal.
-func Programs() []FactorSet { return []FactorSet{Promoprev, PartoAdequado, APS} }
-
 // Remissao is a beneficiary's remission situation.
 type Remissao string
 

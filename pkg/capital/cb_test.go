@@ -86,7 +86,7 @@ func TestCBProvisionalPoints(t *testing.T) {
 				r := compute(t, informedAll(operadora("cooperativa_medica", "SSP", 3, db), "0", "0", "0", "0"), rb, Options{})
 				wantDec(t, "CB", r.CB.Value, tc.cb)
 				path := "capital_referencia@" + tc.point
-				if !slices.Contains(r.CB.ParamsWith(rules.Provisional), path) || !slices.Contains(r.Provisional(), path) {
+				if !slices.Contains(r.CB.paramsWith(rules.Provisional), path) || !slices.Contains(r.Provisional(), path) {
 					t.Errorf("%s not provisional in CB %v / result %v", path, r.CB.Params, r.Provisional())
 				}
 				if !hasWarning(r, findings.ProvisionalParams) {
@@ -114,7 +114,7 @@ func TestCBUserPointsAndStatus(t *testing.T) {
 	in.Operadora.DataBase = mon(2025, 6)
 	r = compute(t, in, rb, Options{})
 	wantDec(t, "CB 2025-06", r.CB.Value, "2340378.87")
-	if got := r.CB.ParamsWith(rules.Provisional); !slices.Equal(got, []string{"capital_referencia@2024-07-01"}) {
+	if got := r.CB.paramsWith(rules.Provisional); !slices.Equal(got, []string{"capital_referencia@2024-07-01"}) {
 		t.Errorf("provisional CB parameters %v", got)
 	}
 	// A point of a new date is added: from 2026-07 on it is in force.

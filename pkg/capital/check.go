@@ -37,7 +37,7 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 	}
 	segs := op.Modalidade.Segmentacoes()
 	switch {
-	case op.Modalidade == "" || in.Incomplete.Has(SegmentacaoPart):
+	case op.Modalidade == "" || in.Incomplete.has(SegmentacaoPart):
 	case segs != nil && !slices.Contains(segs, op.Segmentacao):
 		msg := fmt.Sprintf("segmentação %q is not valid for %s (valid: %s)", op.Segmentacao, op.Modalidade, strings.Join(ans.Spellings(segs), ", "))
 		if op.Segmentacao == "" {
@@ -57,12 +57,12 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 	if op.IDSS != nil && (op.IDSS.V.Sign() < 0 || op.IDSS.V.GreaterThan(one)) {
 		at(findings.OutOfRange, op.IDSS.Ref, fmt.Sprintf("idss = %s is outside 0 to 1", op.IDSS.V))
 	}
-	noBase := op.DataBase.IsZero() || in.Incomplete.Has(DataBasePart)
+	noBase := op.DataBase.IsZero() || in.Incomplete.has(DataBasePart)
 	if !noBase {
 		l = append(l, checkDates(op)...)
 		l = append(l, checkCapitalReferencia(op, rb)...)
 	}
-	if !in.Incomplete.Has(PLAPart) {
+	if !in.Incomplete.has(PLAPart) {
 		l = append(l, checkPLA(in.PLA)...)
 	}
 	l = append(l, checkBeneficiarios(in)...)
@@ -76,7 +76,7 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 			return l
 		}
 	}
-	contra, eventos := !in.Incomplete.Has(ContraprestacoesPart), !in.Incomplete.Has(EventosPart)
+	contra, eventos := !in.Incomplete.has(ContraprestacoesPart), !in.Incomplete.has(EventosPart)
 	if contra {
 		l = append(l, checkWindow(in.Contraprestacoes, op.DataBase, "Contraprestacoes", true)...)
 	}

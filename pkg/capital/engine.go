@@ -37,10 +37,10 @@ type Result struct {
 }
 
 // Provisional lists the provisional parameters the result used.
-func (r *Result) Provisional() []string { return r.Tree.ParamsWith(rules.Provisional) }
+func (r *Result) Provisional() []string { return r.Tree.paramsWith(rules.Provisional) }
 
 // Proposal lists the proposal parameters the result used.
-func (r *Result) Proposal() []string { return r.Tree.ParamsWith(rules.Proposal) }
+func (r *Result) Proposal() []string { return r.Tree.paramsWith(rules.Proposal) }
 
 // Informed lists the parcels the input gave already computed.
 func (r *Result) Informed() []string {

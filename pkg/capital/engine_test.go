@@ -24,7 +24,7 @@ func TestInformedParcels(t *testing.T) {
 	in.CreditoSeguros = []CreditoSeguro{{Contraparte: "Re", Exposicao: a("1000000")}}
 	in.Operadora.GovernancaRelatorio = dated("2020-02-01")
 	r := compute(t, in, rb, Options{})
-	if r.FactorSet != Informed {
+	if r.FactorSet != informedSet {
 		t.Errorf("factor set %s", r.FactorSet)
 	}
 	if got := r.Informed(); !slices.Equal(got, []string{"crs", "crc", "crm", "cro"}) {

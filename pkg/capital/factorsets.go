@@ -17,20 +17,20 @@ func Sets() []string { return ans.Spellings(ans.FactorSets()) }
 // Auto lets the model choose the factor set.
 const Auto = "auto"
 
-// Informed is the factor set reported when the CRS itself was informed.
-const Informed = "informed"
+// informedSet is the factor set reported when the CRS itself was informed.
+const informedSet = "informed"
 
-// Verdict says whether an operator may use a factor set at its data base,
+// verdict says whether an operator may use a factor set at its data base,
 // and why.
-type Verdict struct {
+type verdict struct {
 	Eligible bool
 	Reason   EligibilityReason
 }
 
-// Eligibility decides, for every factor set, whether the operator may use it
+// eligibility decides, for every factor set, whether the operator may use it
 // at its data base (rn569-model §5).
-func Eligibility(op Operadora, rb *rules.Rulebook) map[ans.FactorSet]Verdict {
-	return map[ans.FactorSet]Verdict{
+func eligibility(op Operadora, rb *rules.Rulebook) map[ans.FactorSet]verdict {
+	return map[ans.FactorSet]verdict{
 		ans.Padrao:        {true, EligibilityReason{Kind: AlwaysAvailable, Set: ans.Padrao}},
 		ans.Reduzido:      reducedEligibility(op),
 		ans.Promoprev:     programEligibility(op, rb, ans.Promoprev, op.PromoprevAprovacao),
@@ -41,32 +41,32 @@ func Eligibility(op Operadora, rb *rules.Rulebook) map[ans.FactorSet]Verdict {
 
 // reducedEligibility: the governance report covers the four quarters of its
 // year; the accreditation four quarters from the end of its own.
-func reducedEligibility(op Operadora) Verdict {
+func reducedEligibility(op Operadora) verdict {
 	db := op.DataBase
 	why := EligibilityReason{Kind: NotCovered, Set: ans.Reduzido, DataBase: db}
 	if g := op.GovernancaRelatorio; g != nil {
 		year := g.T.Year()
 		why.Governance = &Cover{Dated: *g, From: period.Month{Year: year, Month: time.March}, To: period.Month{Year: year, Month: time.December}}
 		if db.Year == year {
-			return Verdict{true, EligibilityReason{Kind: GovernanceCovers, Set: ans.Reduzido, DataBase: db, Governance: why.Governance}}
+			return verdict{true, EligibilityReason{Kind: GovernanceCovers, Set: ans.Reduzido, DataBase: db, Governance: why.Governance}}
 		}
 	}
 	if a := op.AcreditacaoInicio; a != nil {
 		from := period.MonthOf(a.T).QuarterEnd()
 		why.Accreditation = &Cover{Dated: *a, From: from, To: from.Add(9)}
 		if !db.Before(from) && !db.After(why.Accreditation.To) {
-			return Verdict{true, EligibilityReason{Kind: AccreditationCovers, Set: ans.Reduzido, DataBase: db, Accreditation: why.Accreditation}}
+			return verdict{true, EligibilityReason{Kind: AccreditationCovers, Set: ans.Reduzido, DataBase: db, Accreditation: why.Accreditation}}
 		}
 	}
 	if why.Governance == nil && why.Accreditation == nil {
 		why.Kind = NoReducedDate
 	}
-	return Verdict{false, why}
+	return verdict{false, why}
 }
 
-func programEligibility(op Operadora, rb *rules.Rulebook, set ans.FactorSet, d *Dated) Verdict {
+func programEligibility(op Operadora, rb *rules.Rulebook, set ans.FactorSet, d *Dated) verdict {
 	why := EligibilityReason{Set: set, DataBase: op.DataBase, Minimum: rb.Programas.IDSSMinimo.Decimal}
-	no := func(k EligibilityKind) Verdict { why.Kind = k; return Verdict{false, why} }
+	no := func(k EligibilityKind) verdict { why.Kind = k; return verdict{false, why} }
 	if d == nil {
 		return no(NoProgramDate)
 	}
@@ -88,7 +88,7 @@ func programEligibility(op Operadora, rb *rules.Rulebook, set ans.FactorSet, d *
 		return no(IDSSBelowMinimum)
 	}
 	why.Kind = ProgramQualifies
-	return Verdict{true, why}
+	return verdict{true, why}
 }
 
 // SetOutcome is one factor set's verdict and the CRS it gives.
@@ -104,10 +104,10 @@ type SetOutcome struct {
 // chooseCRS computes the CRS under every factor set and applies the eligible
 // one with the lowest CRS (or the forced one).
 func (e *engine) chooseCRS(r *Result) error {
-	verdicts := Eligibility(e.in.Operadora, e.rb)
+	verdicts := eligibility(e.in.Operadora, e.rb)
 	if a := e.in.Informadas.CRS; a != nil {
 		r.CRS = informedNode(a, "crs", "CRS — underwriting risk")
-		r.FactorSet = Informed
+		r.FactorSet = informedSet
 		for _, s := range ans.FactorSets() {
 			v := verdicts[s]
 			r.Sets = append(r.Sets, SetOutcome{Set: string(s), Eligible: v.Eligible, Reason: SetReason{Choice: CRSInformed, Eligibility: v.Reason}, CRS: a.V})

@@ -7,7 +7,8 @@
 // One file per formula: cb.go, pla.go, crs.go (PRE, PRO, SUS, remission),
 // crc.go, crm.go, cro.go, cbr.go (BCBR, CBR, CR, sufficiency), factorsets.go
 // (eligibility and the choice of set); check.go validates an input, node.go
-// is the explanation tree, engine.go runs it all.
+// is the explanation tree, reasons.go the words of its typed reasons,
+// engine.go runs it all.
 package capital
 
 import (
@@ -79,8 +80,8 @@ type Parts uint8
 // Add puts p in the set.
 func (s *Parts) Add(p Part) { *s |= Parts(p) }
 
-// Has reports whether p is in the set.
-func (s Parts) Has(p Part) bool { return s&Parts(p) != 0 }
+// has reports whether p is in the set.
+func (s Parts) has(p Part) bool { return s&Parts(p) != 0 }
 
 // Operadora is the operator's identification and regulatory situation.
 type Operadora struct {

@@ -88,9 +88,9 @@ func (n *Node) Statuses() []rules.Status {
 	return out
 }
 
-// ParamsWith returns the distinct paths of n's subtree parameters having
+// paramsWith returns the distinct paths of n's subtree parameters having
 // status s, sorted.
-func (n *Node) ParamsWith(s rules.Status) []string {
+func (n *Node) paramsWith(s rules.Status) []string {
 	var out []string
 	n.Walk(func(m *Node) {
 		for _, p := range m.Params {

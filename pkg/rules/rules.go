@@ -1,7 +1,8 @@
 // Package rules is the rulebook of the capital model: every factor,
 // correlation, table and series of RN 569/2022 as data (an embedded YAML
-// file), each value with its status (regulation, provisional, proposal, user)
-// and source. A user's rules file is decoded strictly and merged over it.
+// file). Each parameter carries the path that names it in that file, and by
+// the path its status (regulation, provisional, proposal, user) and source.
+// A user's rules file is decoded strictly and merged over it.
 package rules
 
 import (
