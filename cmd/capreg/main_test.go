@@ -30,6 +30,10 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", repo)
+			// Under -race a binary that exits 0 waits a second for the race
+			// runtime's reports (atexit_sleep_ms, default 1000): a second per
+			// successful command of every script. Races are still reported.
+			env.Setenv("GORACE", "atexit_sleep_ms=0")
 			return nil
 		},
 		Cmds: scriptCmds,

@@ -98,10 +98,8 @@ func axis(col, row int) string {
 func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, findings.List, error) {
 	book, bad, err := xlsxfile.Open(ctx, path)
 	if book == nil {
-		if bad != nil {
-			return nil, findings.List{*bad}, nil
-		}
-		return nil, nil, err
+		l, err := xlsxfile.Refusal(bad, err)
+		return nil, l, err
 	}
 	defer book.Close()
 	name, dup := book.Sheet(SheetName)
@@ -118,7 +116,7 @@ func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, finding
 		if ctx.Err() != nil {
 			return nil, col.l, ctx.Err()
 		}
-		return nil, append(col.l, findings.New(findings.Unreadable, SheetName, "", "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
+		return nil, append(col.l, findings.New(findings.Unreadable, SheetName, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
 	}
 	rows, err := book.Rows(ctx, name)
 	if err != nil {

@@ -257,7 +257,7 @@ func TestReadXLSXMalformed(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "b.xlsx")
 	for spoil, msg := range map[string]string{
 		`</rox><row r="50"`:            "row 49: the XML is malformed: element <sheetData> closed by </rox>",
-		`<row r="3"></row><row r="50"`: "row 3 comes after row 49",
+		`<row r="3"></row><row r="50"`: "row 3: the row comes after row 49",
 	} {
 		writeXLSX(t, path, 100, func(b []byte) []byte {
 			return bytes.Replace(b, []byte(`<row r="50"`), []byte(spoil), 1)

@@ -207,8 +207,16 @@ func TestTemplateWithoutPrograms(t *testing.T) {
 func TestOpenFindings(t *testing.T) {
 	f := excelize.NewFile()
 	path := save(t, f, "nosheet.xlsx")
-	if got := places(validate(t, path)); !slices.Equal(got, []string{"CR-E030 Coleta"}) {
-		t.Errorf("no sheet: %v", got)
+	if l := validate(t, path); !slices.Equal(places(l), []string{"CR-E030 Coleta"}) || !strings.Contains(l[0].Fix, "rename the sheet to Coleta") {
+		t.Errorf("no sheet: %v", l)
+	}
+	// An input workbook given to coleta validate is named for what it is.
+	in := excelize.NewFile()
+	if err := in.SetSheetName("Sheet1", "Operadora"); err != nil {
+		t.Fatal(err)
+	}
+	if l := validate(t, save(t, in, "operadora.xlsx")); !slices.Equal(places(l), []string{"CR-E030 Coleta"}) || !strings.Contains(l[0].Fix, "this is an input workbook (sheet Operadora): compute it with capreg calc") {
+		t.Errorf("an input workbook: %v", l)
 	}
 	if got := places(validate(t, filepath.Join(t.TempDir(), "x.xlsx"))); !slices.Equal(got, []string{"CR-E001 "}) {
 		t.Errorf("missing file: %v", got)

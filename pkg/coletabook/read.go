@@ -13,6 +13,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
@@ -49,15 +50,24 @@ func Open(ctx context.Context, path string) (*Book, findings.List, error) {
 	return read(ctx, path, true)
 }
 
+// noColetaFix is the fix for a workbook without a Coleta sheet: an input
+// workbook (it has a required sheet of the layout) is for capreg calc.
+func noColetaFix(book *xlsxfile.Book) string {
+	for _, s := range layout.Sheets() {
+		if name, _ := book.Sheet(s.Name); name != "" && !s.Optional {
+			return "this is an input workbook (sheet " + s.Name + "): compute it with capreg calc or check it with capreg validate; capreg coleta validate reads the data-collection workbook (capreg coleta template writes one)"
+		}
+	}
+	return "rename the sheet to Coleta, or start from capreg coleta template"
+}
+
 // read reads the Coleta sheet of the workbook at path, and opens the
 // workbook to be filled in when edit (else the Book has no File).
 func read(ctx context.Context, path string, edit bool) (*Book, findings.List, error) {
 	book, bad, err := xlsxfile.Open(ctx, path)
 	if book == nil {
-		if bad != nil {
-			return nil, findings.List{*bad}, nil
-		}
-		return nil, nil, err
+		l, err := xlsxfile.Refusal(bad, err)
+		return nil, l, err
 	}
 	defer book.Close()
 	name, dup := book.Sheet(coleta.SheetName)
@@ -67,14 +77,14 @@ func read(ctx context.Context, path string, edit bool) (*Book, findings.List, er
 	case name == "":
 		return nil, findings.List{findings.New(findings.ColetaLayout, coleta.SheetName, "",
 			fmt.Sprintf("the workbook has no sheet %s (it has %s)", coleta.SheetName, strings.Join(book.Sheets(), ", ")),
-			"rename the sheet to Coleta, or start from capreg coleta template")}, nil
+			noColetaFix(book))}, nil
 	}
 	sh, l, err := readSheet(ctx, book, name)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, nil, ctx.Err()
 		}
-		return nil, append(l, findings.New(findings.ColetaLayout, coleta.SheetName, "", "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
+		return nil, append(l, findings.New(findings.ColetaLayout, coleta.SheetName, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), "")), nil
 	}
 	b := &Book{Sheet: sh, name: name}
 	if edit {

@@ -79,10 +79,8 @@ func ref(sheet string, col, row int) string { return sheet + "!" + xlsxfile.Cell
 func Read(ctx context.Context, path string) (*reclamacoes.Input, findings.List, error) {
 	book, bad, err := xlsxfile.Open(ctx, path)
 	if book == nil {
-		if bad != nil {
-			return nil, findings.List{*bad}, nil
-		}
-		return nil, nil, err
+		l, err := xlsxfile.Refusal(bad, err)
+		return nil, l, err
 	}
 	defer book.Close()
 	r := &reader{ctx: ctx, book: book}

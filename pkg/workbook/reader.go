@@ -12,6 +12,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/xlsxfile"
@@ -63,10 +64,8 @@ func (r *reader) sheetFinding(code, sheet, column, msg string) {
 func Read(ctx context.Context, src io.Reader) (*capital.Input, findings.List, error) {
 	book, bad, err := xlsxfile.Read(ctx, src)
 	if book == nil {
-		if bad != nil {
-			return nil, findings.List{*bad}, nil
-		}
-		return nil, nil, err
+		l, err := xlsxfile.Refusal(bad, err)
+		return nil, l, err
 	}
 	defer book.Close()
 	return readBook(ctx, book)
@@ -82,7 +81,12 @@ var sheetParts = map[string]capital.Part{
 func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, findings.List, error) {
 	r := &reader{ctx: ctx, book: book, perSh: map[string]int{}, trunc: map[string]bool{}, present: map[string]string{}, dup: map[string]bool{}, covered: map[string]bool{}, headerBad: map[string]bool{}}
 	in := &capital.Input{}
-	r.sheets()
+	if !r.sheets() {
+		for _, s := range layout.Sheets() {
+			in.Incomplete.Add(sheetParts[s.Name])
+		}
+		return in, r.l, nil
+	}
 	for _, s := range layout.Sheets() {
 		name, ok := r.present[s.Name]
 		if !ok {
@@ -100,7 +104,7 @@ func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, finding
 			if ctx.Err() != nil {
 				return nil, nil, ctx.Err()
 			}
-			r.sheetFinding(findings.Unreadable, s.Name, "", "the sheet cannot be read: "+xlsxfile.Reason(err))
+			r.addFinding(findings.New(findings.Unreadable, s.Name, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), ""))
 			in.Incomplete.Add(sheetParts[s.Name]) // what was read of it proves nothing
 		}
 		if r.headerBad[s.Name] || (s.Kind == layout.Fields && len(r.l.Errors()) > errsBefore) {
@@ -112,7 +116,9 @@ func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, finding
 
 // sheets maps the layout's sheets to the file's (case and blanks forgiven;
 // two sheets answering to one name are refused) and warns of extra sheets.
-func (r *reader) sheets() {
+// False, with one finding, when the workbook has none of the layout's
+// required sheets: another kind of workbook, not twelve missing sheets.
+func (r *reader) sheets() bool {
 	for _, s := range layout.Sheets() {
 		name, dup := r.book.Sheet(s.Name)
 		switch {
@@ -124,6 +130,16 @@ func (r *reader) sheets() {
 			r.present[s.Name] = name
 		}
 	}
+	required := 0
+	for _, s := range layout.Sheets() {
+		if _, ok := r.present[s.Name]; (ok || r.dup[s.Name]) && !s.Optional {
+			required++
+		}
+	}
+	if required == 0 {
+		r.notInput()
+		return false
+	}
 	for _, name := range r.book.Sheets() {
 		matched := xlsxfile.SameSheet(name, layout.ReadmeSheet)
 		for _, s := range layout.Sheets() {
@@ -133,6 +149,31 @@ func (r *reader) sheets() {
 			r.sheetFinding(findings.ExtraSheet, name, "", fmt.Sprintf("sheet %s is not part of %s and is ignored", name, layout.Version))
 		}
 	}
+	return true
+}
+
+// notInput reports a workbook without any required sheet, saying
+// which sheets it has and, when they are those of another capreg
+// workbook, the command that reads it.
+func (r *reader) notInput() {
+	names := r.book.Sheets()
+	fix := "give capreg the input workbook (capreg template writes an empty one with every sheet and its headers)"
+	for _, name := range names {
+		switch {
+		case xlsxfile.SameSheet(name, coleta.SheetName):
+			fix = "this is a data-collection (coleta) workbook: check it with capreg coleta validate; capreg calc reads the input workbook (capreg template writes an empty one)"
+		case xlsxfile.SameSheet(name, beneficiarios.SheetName):
+			fix = "this is a beneficiary workbook: give it to capreg calc with --beneficiarios, beside the input workbook (capreg template writes an empty one)"
+		}
+	}
+	has := "it has no sheets"
+	if len(names) > 0 {
+		if len(names) > 5 {
+			names = append(names[:5:5], "…")
+		}
+		has = "its sheets are " + strings.Join(names, ", ")
+	}
+	r.l.Add(findings.New(findings.MissingSheet, "", "", fmt.Sprintf("the workbook has none of the required sheets of %s (Operadora, PLA, Contraprestacoes, …): %s", layout.Version, has), fix))
 }
 
 // fieldCells reads a campo | valor sheet into its value cells by campo.

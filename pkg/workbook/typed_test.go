@@ -21,6 +21,7 @@ import (
 	"github.com/capreg/capreg/pkg/workbook"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 	"github.com/capreg/capreg/pkg/xlsxfile/xlsxtest"
+	"github.com/xuri/excelize/v2"
 )
 
 // readAll reads a workbook, failing on any error finding.
@@ -216,23 +217,24 @@ func TestDisorderRefused(t *testing.T) {
 		return regexp.MustCompile(`<row r="` + strconv.Itoa(n) + `".*?</row>`).Find(p)
 	}
 	for _, c := range []struct {
-		name string
-		edit func(p []byte) []byte
-		msg  string
+		name  string
+		edit  func(p []byte) []byte
+		where string
+		msg   string
 	}{
 		{"rows out of order", func(p []byte) []byte {
 			r3, r4 := row(p, 3), row(p, 4)
 			p = bytes.Replace(p, r3, []byte("\x00"), 1)
 			p = bytes.Replace(p, r4, r3, 1)
 			return bytes.Replace(p, []byte("\x00"), r4, 1)
-		}, "row 3: row 3 comes after row 4"},
+		}, "Contraprestacoes", "row 3: the row comes after row 4"},
 		{"a row twice", func(p []byte) []byte {
 			r5 := row(p, 5)
 			return bytes.Replace(p, r5, append(append([]byte{}, r5...), r5...), 1)
-		}, "row 5: row 5 appears twice"},
+		}, "Contraprestacoes", "row 5: the row appears twice"},
 		{"a cell twice", func(p []byte) []byte {
 			return bytes.Replace(p, []byte(`<c r="D6" s="2"><v>`), []byte(`<c r="D6" s="2"><v>1</v></c><c r="D6" s="2"><v>`), 1)
-		}, "row 6: cell D6 appears twice"},
+		}, "Contraprestacoes!D6", "row 6: cell D6 appears twice"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			variant := xlsxtest.Rewrite(t, clean, func(name string, p []byte) []byte {
@@ -242,8 +244,8 @@ func TestDisorderRefused(t *testing.T) {
 				return p
 			})
 			got, l := findingsOf(t, variant)
-			if len(got) != 1 || got[0] != "CR-E001 Contraprestacoes" || !strings.Contains(l.Errors()[0].Message, c.msg) {
-				t.Errorf("findings %v (%v), want CR-E001 Contraprestacoes: %s", got, l.Errors(), c.msg)
+			if len(got) != 1 || got[0] != "CR-E001 "+c.where || !strings.Contains(l.Errors()[0].Message, c.msg) {
+				t.Errorf("findings %v (%v), want CR-E001 %s: %s", got, l.Errors(), c.where, c.msg)
 			}
 		})
 	}
@@ -353,5 +355,47 @@ func TestReadInterrupted(t *testing.T) {
 	// reading on would look again every 1,024 rows.
 	if err != context.Canceled || in != nil || l != nil || ctx.looks > ctx.n+3 {
 		t.Fatalf("input %v, findings %v, error %v after %d looks; want only the context's error, at look %d", in != nil, l, err, ctx.looks, ctx.n)
+	}
+}
+
+// A workbook with none of the layout's required sheets is another kind of workbook:
+// one finding saying which sheets it has and, for capreg's other
+// workbooks, the command that reads it; not twelve missing sheets.
+func TestNotAnInputWorkbook(t *testing.T) {
+	for _, c := range []struct {
+		sheets   []string
+		has, fix string
+	}{
+		{[]string{"Sheet1"}, "its sheets are Sheet1", "give capreg the input workbook (capreg template writes an empty one"},
+		{[]string{"Leia-me", "Coleta"}, "its sheets are Leia-me, Coleta", "check it with capreg coleta validate"},
+		{[]string{"beneficiarios "}, "its sheets are beneficiarios ", "give it to capreg calc with --beneficiarios"},
+		{[]string{"A", "B", "C", "D", "E", "F", "G"}, "its sheets are A, B, C, D, E, …", "capreg template"},
+	} {
+		f := excelize.NewFile()
+		for i, name := range c.sheets {
+			if i == 0 {
+				if err := f.SetSheetName("Sheet1", name); err != nil {
+					t.Fatal(err)
+				}
+			} else if _, err := f.NewSheet(name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		buf, err := f.WriteToBuffer()
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, l, err := workbook.Read(context.Background(), bytes.NewReader(buf.Bytes()))
+		if err != nil || len(l) != 1 || l[0].Code != findings.MissingSheet || l[0].Where() != "" ||
+			!strings.Contains(l[0].Message, "has none of the required sheets of modelo capreg v1") || !strings.Contains(l[0].Message, c.has) || !strings.Contains(l[0].Fix, c.fix) {
+			t.Errorf("%q: %v %v", c.sheets, l, err)
+		}
+		var every capital.Parts // the parts a sheet holds
+		for _, p := range []capital.Part{capital.PLAPart, capital.ContraprestacoesPart, capital.EventosPart} {
+			every.Add(p)
+		}
+		if in == nil || in.Incomplete != every {
+			t.Errorf("%q: the input is not marked incomplete", c.sheets)
+		}
 	}
 }

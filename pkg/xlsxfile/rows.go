@@ -61,10 +61,12 @@ type Rows struct {
 }
 
 // SheetError is a sheet the reader refuses: malformed, out of order or
-// damaged. Row is the row it concerns (0 when none).
+// damaged. Row is the row it concerns (0 when none), Cell the cell ("" when
+// none).
 type SheetError struct {
 	Sheet string
 	Row   int
+	Cell  string
 	Msg   string
 }
 
@@ -88,8 +90,23 @@ func Reason(err error) string {
 	return err.Error()
 }
 
+// ReasonCell is the cell a reading stopped at, for the finding Reason
+// words: "" when err concerns no one cell.
+func ReasonCell(err error) string {
+	var se *SheetError
+	if errors.As(err, &se) {
+		return se.Cell
+	}
+	return ""
+}
+
 func (r *Rows) fail(row int, format string, args ...any) bool {
-	r.err = &SheetError{Sheet: r.sheet, Row: row, Msg: fmt.Sprintf(format, args...)}
+	return r.failCell(row, "", format, args...)
+}
+
+// failCell refuses the sheet at one cell.
+func (r *Rows) failCell(row int, cell, format string, args ...any) bool {
+	r.err = &SheetError{Sheet: r.sheet, Row: row, Cell: cell, Msg: fmt.Sprintf(format, args...)}
 	r.done = true
 	return false
 }
@@ -217,9 +234,9 @@ func atoi(b []byte) (int, bool) {
 func (r *Rows) setRow(n int) bool {
 	switch {
 	case n == r.prevRow:
-		return r.fail(n, "row %d appears twice in the sheet's XML; capreg does not merge rows", n)
+		return r.fail(n, "the row appears twice in the sheet's XML; capreg does not merge rows")
 	case n < r.prevRow:
-		return r.fail(n, "row %d comes after row %d in the sheet's XML (rows out of order); capreg does not reorder rows", n, r.prevRow)
+		return r.fail(n, "the row comes after row %d in the sheet's XML (rows out of order); capreg does not reorder rows", r.prevRow)
 	}
 	r.row = n
 	return true
@@ -260,9 +277,9 @@ func (r *Rows) startCell() bool {
 	case col > maxColumns:
 		return r.fail(r.row, "a cell lies past the last column (XFD)")
 	case col == r.prevCol:
-		return r.fail(r.row, "cell %s appears twice in the row; capreg does not merge cells", CellName(col, r.row))
+		return r.failCell(r.row, CellName(col, r.row), "cell %s appears twice in the row; capreg does not merge cells", CellName(col, r.row))
 	case col < r.prevCol:
-		return r.fail(r.row, "cell %s comes after %s (cells out of order); capreg does not reorder cells", CellName(col, r.row), CellName(r.prevCol, r.row))
+		return r.failCell(r.row, CellName(col, r.row), "cell %s comes after %s (cells out of order); capreg does not reorder cells", CellName(col, r.row), CellName(r.prevCol, r.row))
 	}
 	r.col, r.prevCol = col, col
 	return true
@@ -320,7 +337,7 @@ func (r *Rows) endCell() bool {
 		i, ok := atoi(trimSpace(r.v))
 		sst := r.book.sst
 		if !ok || i >= len(sst) {
-			return r.fail(r.row, "cell %s refers to shared string %q, which the workbook does not have", r.axis(), clip(string(r.v)))
+			return r.failCell(r.row, r.axis(), "cell %s refers to shared string %q, which the workbook does not have", r.axis(), clip(string(r.v)))
 		}
 		c.Kind, c.Value = Text, sst[i]
 	case tInline:
@@ -347,7 +364,7 @@ func (r *Rows) endCell() bool {
 		case "":
 			noValue()
 		default:
-			return r.fail(r.row, "cell %s is a boolean cell holding %q", r.axis(), clip(string(r.v)))
+			return r.failCell(r.row, r.axis(), "cell %s is a boolean cell holding %q", r.axis(), clip(string(r.v)))
 		}
 	case tDate:
 		if len(trimSpace(r.v)) == 0 {
@@ -362,7 +379,7 @@ func (r *Rows) endCell() bool {
 			c.Kind, c.Value = Error, string(trimSpace(r.v))
 		}
 	default:
-		return r.fail(r.row, "cell %s has the unknown type t=%q", r.axis(), r.rawType)
+		return r.failCell(r.row, r.axis(), "cell %s has the unknown type t=%q", r.axis(), r.rawType)
 	}
 	if c.Kind == Text && c.Value == "" {
 		c.Kind = Blank // an empty string; a formula's Formula stays

@@ -115,23 +115,23 @@ func TestRowsRefused(t *testing.T) {
 	for _, c := range []struct {
 		name, rows string
 		row        int
-		msg        string
+		msg, cell  string // cell: the cell named, "" when the error concerns none
 	}{
-		{"rows out of order", ok + `<row r="3"><c r="A3"><v>3</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>`, 2, "row 2 comes after row 3"},
-		{"row twice", ok + `<row r="2"><c r="A2"><v>2</v></c></row><row r="2"><c r="B2"><v>5</v></c></row>`, 2, "row 2 appears twice"},
-		{"row twice, the second without r", ok + `<row r="2"/><row><c r="A2"><v>2</v></c></row>`, 2, "row 2 appears twice"},
-		{"cell twice", ok + `<row r="2"><c r="A2"><v>2</v></c><c r="A2"><v>5</v></c></row>`, 2, "cell A2 appears twice"},
-		{"cells out of order", ok + `<row r="2"><c r="C2"><v>2</v></c><c r="B2"><v>5</v></c></row>`, 2, "cell B2 comes after C2"},
-		{"cell in another row", ok + `<row r="2"><c r="A3"><v>2</v></c></row>`, 2, "cell A3 is inside row 2"},
-		{"a bad row number", ok + `<row r="x"/>`, 1, `a row is numbered "x"`},
-		{"row 0", `<row r="0"/>`, 0, `a row is numbered "0"`},
-		{"past the last row", ok + `<row r="1048577"/>`, 1, "numbered"},
-		{"a bad cell name", ok + `<row r="2"><c r="2A"><v>2</v></c></row>`, 2, `a cell is named "2A"`},
-		{"past the last column", ok + `<row r="2"><c r="XFD2"><v>2</v></c><c><v>3</v></c></row>`, 2, "past the last column"},
-		{"malformed XML mid-sheet", ok + `<row r="2"><c r="A2"><v>2</v></c></rox><row r="3"/>`, 2, "element <row> closed by </rox>"},
-		{"an unknown type", ok + `<row r="2"><c r="A2" t="q"><v>2</v></c></row>`, 2, `unknown type t="q"`},
-		{"a boolean that is none", ok + `<row r="2"><c r="A2" t="b"><v>2</v></c></row>`, 2, `boolean cell holding "2"`},
-		{"a shared string that is not there", ok + `<row r="2"><c r="A2" t="s"><v>7</v></c></row>`, 2, "shared string \"7\""},
+		{"rows out of order", ok + `<row r="3"><c r="A3"><v>3</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>`, 2, "the row comes after row 3", ""},
+		{"row twice", ok + `<row r="2"><c r="A2"><v>2</v></c></row><row r="2"><c r="B2"><v>5</v></c></row>`, 2, "the row appears twice", ""},
+		{"row twice, the second without r", ok + `<row r="2"/><row><c r="A2"><v>2</v></c></row>`, 2, "the row appears twice", ""},
+		{"cell twice", ok + `<row r="2"><c r="A2"><v>2</v></c><c r="A2"><v>5</v></c></row>`, 2, "cell A2 appears twice", "A2"},
+		{"cells out of order", ok + `<row r="2"><c r="C2"><v>2</v></c><c r="B2"><v>5</v></c></row>`, 2, "cell B2 comes after C2", "B2"},
+		{"cell in another row", ok + `<row r="2"><c r="A3"><v>2</v></c></row>`, 2, "cell A3 is inside row 2", ""},
+		{"a bad row number", ok + `<row r="x"/>`, 1, `a row is numbered "x"`, ""},
+		{"row 0", `<row r="0"/>`, 0, `a row is numbered "0"`, ""},
+		{"past the last row", ok + `<row r="1048577"/>`, 1, "numbered", ""},
+		{"a bad cell name", ok + `<row r="2"><c r="2A"><v>2</v></c></row>`, 2, `a cell is named "2A"`, ""},
+		{"past the last column", ok + `<row r="2"><c r="XFD2"><v>2</v></c><c><v>3</v></c></row>`, 2, "past the last column", ""},
+		{"malformed XML mid-sheet", ok + `<row r="2"><c r="A2"><v>2</v></c></rox><row r="3"/>`, 2, "element <row> closed by </rox>", ""},
+		{"an unknown type", ok + `<row r="2"><c r="A2" t="q"><v>2</v></c></row>`, 2, `unknown type t="q"`, "A2"},
+		{"a boolean that is none", ok + `<row r="2"><c r="A2" t="b"><v>2</v></c></row>`, 2, `boolean cell holding "2"`, "A2"},
+		{"a shared string that is not there", ok + `<row r="2"><c r="A2" t="s"><v>7</v></c></row>`, 2, "shared string \"7\"", "A2"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			b := oneSheet(c.rows).open(t)
@@ -139,6 +139,9 @@ func TestRowsRefused(t *testing.T) {
 			var se *SheetError
 			if !errors.As(err, &se) || se.Sheet != "Sheet1" || se.Row != c.row || !strings.Contains(se.Msg, c.msg) {
 				t.Fatalf("rows %q, error %v; want sheet Sheet1, row %d: %s", got, err, c.row, c.msg)
+			}
+			if se.Cell != c.cell || ReasonCell(err) != c.cell {
+				t.Errorf("cell %q, want %q", se.Cell, c.cell)
 			}
 			if !strings.HasPrefix(err.Error(), fmt.Sprintf("sheet Sheet1, row %d: ", c.row)) && c.row > 0 {
 				t.Errorf("message %q does not name the sheet and row", err)

@@ -122,6 +122,15 @@ func Read(ctx context.Context, src io.Reader) (*Book, *findings.Finding, error) 
 	return open(ctx, bytes.NewReader(data), int64(len(data)))
 }
 
+// Refusal is what a reader returns when Open or Read gave no Book: the
+// finding that refused the file, or else the context's error.
+func Refusal(bad *findings.Finding, err error) (findings.List, error) {
+	if bad != nil {
+		return findings.List{*bad}, nil
+	}
+	return nil, err
+}
+
 // OpenRegular opens the file at path for reading, refusing (CR-E001),
 // before anything is read from it, whatever is not a regular file: a
 // directory, a FIFO (which blocks forever), a device (which never ends).
@@ -202,7 +211,10 @@ func openZip(src io.ReaderAt, size int64) (b *Book, msg, fix string) {
 		msg, fix := describe(zr, b.parts)
 		return nil, not + msg, fix
 	}
-	if err := b.readWorkbook(wb); err != nil {
+	if err := b.readWorkbook(wb); errors.Is(err, errNotWorkbook) {
+		msg, fix := describe(zr, b.parts)
+		return nil, not + msg, fix
+	} else if err != nil {
 		return nil, not + err.Error(), ""
 	}
 	return b, "", ""
@@ -320,12 +332,15 @@ func (b *Book) rels(name string) ([]relationship, error) {
 	}
 }
 
+// errNotWorkbook: the package's main part is not a workbook (a Word
+// document or a presentation names its own main part as officeDocument).
+var errNotWorkbook = errors.New("the main part is not a workbook")
+
 // readWorkbook reads the workbook part: the date system and the sheets.
 func (b *Book) readWorkbook(name string) error {
-	rels, err := b.rels(path.Join(path.Dir(name), "_rels", path.Base(name)+".rels"))
-	if err != nil {
-		return err
-	}
+	// A missing or bad relationships part is reported once the root
+	// element shows the part is a workbook at all.
+	rels, relsErr := b.rels(path.Join(path.Dir(name), "_rels", path.Base(name)+".rels"))
 	targets := map[string]string{}
 	for _, r := range rels {
 		targets[r.id] = r.target
@@ -342,10 +357,14 @@ func (b *Book) readWorkbook(name string) error {
 	for {
 		k, err := x.next()
 		if err == io.EOF {
-			return nil
+			return relsErr
 		}
 		if err == nil && k == tokStart {
 			switch {
+			case x.depth() == 1 && !x.is("workbook"):
+				return errNotWorkbook
+			case x.depth() == 1 && relsErr != nil:
+				return relsErr
 			case x.is("workbookPr") && x.depth() == 2:
 				var v string
 				v, err = x.attrString("date1904")
@@ -432,7 +451,7 @@ func compoundFile(r io.Reader) *findings.Finding {
 			break
 		}
 	}
-	return unreadable("not a readable .xlsx workbook: this is a legacy Excel 97-2003 (.xls) or other OLE file", "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx): File > Save As, file type Excel Workbook (.xlsx)")
+	return unreadable("not a readable .xlsx workbook: it is a legacy Excel 97-2003 (.xls) workbook or another OLE compound file", "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx): File > Save As, file type Excel Workbook (.xlsx)")
 }
 
 func unreadable(msg, fix string) *findings.Finding {
@@ -481,8 +500,12 @@ func (b *Book) Sheet(name string) (string, *findings.Finding) {
 	for i, s := range found {
 		quoted[i] = fmt.Sprintf("%q", s)
 	}
+	which := quoted[0] + " and " + quoted[1] + " both"
+	if len(quoted) > 2 {
+		which = strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1] + " all"
+	}
 	f := findings.New(findings.DuplicateSheet, strings.TrimSpace(name), "",
-		fmt.Sprintf("the sheets %s all answer to %s (their names differ only in case or blanks); capreg cannot tell which one to read", strings.Join(quoted, " and "), strings.TrimSpace(name)), "")
+		fmt.Sprintf("the sheets %s answer to %s (their names differ only in case or blanks); capreg cannot tell which one to read", which, strings.TrimSpace(name)), "")
 	return "", &f
 }
 

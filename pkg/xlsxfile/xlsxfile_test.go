@@ -91,6 +91,8 @@ func TestOpen(t *testing.T) {
 		{"an odt", zipOf(t, "mimetype", "application/vnd.oasis.opendocument.text", "content.xml", "<x/>"), "CR-E001 an OpenDocument file (application/vnd.oasis.opendocument.text)", ""},
 		{"a zip holding a workbook", zipOf(t, "dados/operadora.xlsx", string(good)), "CR-E001 a zip archive holding dados/operadora.xlsx", "extract the archive"},
 		{"a docx", zipOf(t, "[Content_Types].xml", "<Types/>", "word/document.xml", "<w:document/>"), "CR-E001 a Word document (.docx)", ""},
+		{"a docx naming its main part", zipOf(t, "_rels/.rels", `<Relationships><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`, "word/document.xml", "<w:document/>"), "CR-E001 a Word document (.docx)", "give capreg the .xlsx workbook itself"},
+		{"a pptx naming its main part", zipOf(t, "_rels/.rels", `<Relationships><Relationship Id="r" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="ppt/presentation.xml"/></Relationships>`, "ppt/presentation.xml", "<p:presentation/>"), "CR-E001 a PowerPoint presentation (.pptx)", ""},
 		{"a pptx", zipOf(t, "[Content_Types].xml", "<Types/>", "ppt/presentation.xml", "<p/>"), "CR-E001 a PowerPoint presentation (.pptx)", ""},
 		{"an xlsb", zipOf(t, "_rels/.rels", `<Relationships><Relationship Id="r" Type="x/officeDocument" Target="xl/workbook.bin"/></Relationships>`, "xl/workbook.bin", "\x00"), "CR-E001 an Excel Binary Workbook (.xlsb)", "Save As"},
 		{"another zip", zipOf(t, "notes.txt", "hello"), "CR-E001 a zip archive without a workbook", ""},
@@ -219,20 +221,23 @@ func TestDamagedPart(t *testing.T) {
 // Two sheets answering to one name are refused, naming both; hidden sheets
 // and the date system are read from the workbook part.
 func TestSheets(t *testing.T) {
-	tb := testBook{sheets: []testSheet{{name: "PLA", xml: ws("")}, {name: "PLA ", xml: ws("")}, {name: " Eventos", xml: ws(""), state: "hidden"}, {name: "Notas", xml: ws(""), state: "veryHidden"}}}
+	tb := testBook{sheets: []testSheet{{name: "PLA", xml: ws("")}, {name: "PLA ", xml: ws("")}, {name: " Eventos", xml: ws(""), state: "hidden"}, {name: "Notas", xml: ws(""), state: "veryHidden"}, {name: "abi", xml: ws("")}, {name: "ABI ", xml: ws("")}, {name: " Abi", xml: ws("")}}}
 	b := tb.open(t)
-	if got := b.Sheets(); !slices.Equal(got, []string{"PLA", "PLA ", " Eventos", "Notas"}) {
+	if got := b.Sheets(); !slices.Equal(got, []string{"PLA", "PLA ", " Eventos", "Notas", "abi", "ABI ", " Abi"}) {
 		t.Errorf("sheets %q", got)
 	}
 	name, dup := b.Sheet("pla")
-	if name != "" || dup == nil || dup.Code != findings.DuplicateSheet || !strings.Contains(dup.Message, `"PLA" and "PLA "`) || dup.Sheet != "pla" {
+	if name != "" || dup == nil || dup.Code != findings.DuplicateSheet || !strings.Contains(dup.Message, `the sheets "PLA" and "PLA " both answer to pla`) || dup.Sheet != "pla" {
 		t.Errorf("duplicate: %q %v", name, dup)
+	}
+	if _, dup := b.Sheet("ABI"); dup == nil || !strings.Contains(dup.Message, `the sheets "abi", "ABI " and " Abi" all answer to ABI`) {
+		t.Errorf("three answering to ABI: %v", dup)
 	}
 	if name, dup := b.Sheet("eventos"); name != " Eventos" || dup != nil {
 		t.Errorf("eventos: %q %v", name, dup)
 	}
-	if name, dup := b.Sheet("ABI"); name != "" || dup != nil {
-		t.Errorf("ABI: %q %v", name, dup)
+	if name, dup := b.Sheet("Eventos_ABI"); name != "" || dup != nil {
+		t.Errorf("Eventos_ABI: %q %v", name, dup)
 	}
 	if b.Hidden("PLA") || !b.Hidden(" Eventos") || !b.Hidden("Notas") {
 		t.Error("hidden states")

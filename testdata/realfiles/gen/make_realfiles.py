@@ -296,6 +296,18 @@ def repeat_cell(ref_, value):
 # ---------------------------------------------------------------------------------------------
 # checks: every file really has its property
 # ---------------------------------------------------------------------------------------------
+def finding(code, sheet, cell, message_says, column=None, fix_says=None):
+    """One finding capreg reports: code, sheet and cell exactly (None: none), a part of its message
+    and of its fix."""
+    f = {"code": code, "sheet": sheet, "cell": cell}
+    if column:
+        f["column"] = column
+    f["message_says"] = message_says
+    if fix_says:
+        f["fix_says"] = fix_says
+    return f
+
+
 def check(cond, what):
     if not cond:
         sys.exit("make_realfiles: check failed: " + what)
@@ -373,7 +385,11 @@ def main():
             "writer": "capreg's coleta generator (testdata/coleta/gen, excelize), then every numeric <v> of "
                       "sheet Coleta rewritten as Excel stores it ('%.17g')",
             "property": "a coleta sheet whose 2- and 4-decimal fields are 17-digit doubles (%d values changed)" % len(cchanged),
-            "command": "coleta validate", "equals_findings_of": "../coleta/coleta-valida.xlsx", "exit": 0, "findings": []}
+            "command": "coleta validate", "equals_findings_of": "../coleta/coleta-valida.xlsx", "exit": 0, "findings": [],
+            "calc": {"refused": True, "findings": [finding(
+                "CR-E002", None, None, "the workbook has none of the required sheets of modelo capreg v1 "
+                "(Operadora, PLA, Contraprestacoes, …): its sheets are Leia-me, Coleta",
+                fix_says="check it with capreg coleta validate")]}}
 
         # -------------------------------------------------------------- 2. date systems
         def epoch1904(wb):
@@ -441,7 +457,9 @@ def main():
         files["openpyxl-booleans.xlsx"] = {
             "writer": OPENPYXL, "property": "boolean cells TRUE where a number (hc, ded_goodwill, a valor) and a date "
             "(governanca_relatorio_data) are expected",
-            "refused": True, "findings": [{"code": c, "sheet": a, "cell": b, "column": f} for a, b, f, c in bools]}
+            "refused": True, "findings": [finding(c, a, b, "%s: TRUE is a TRUE/FALSE (boolean) cell" % f, column=f,
+                                                  fix_says="a TRUE/FALSE cell is never read as 1 or 0")
+                                          for a, b, f, c in bools]}
 
         s = copy.deepcopy(spec)
         flag = set_kv(s, "Operadora", "situacao_direcao_fiscal", False)
@@ -450,11 +468,12 @@ def main():
               "openpyxl-boolean-flag.xlsx: Operadora!%s (situacao_direcao_fiscal) is a boolean FALSE" % flag)
         files["openpyxl-boolean-flag.xlsx"] = {
             "writer": OPENPYXL, "property": "an S/N flag (situacao_direcao_fiscal) typed as a boolean FALSE",
-            "to_decide": "the reader helper decides: FALSE read as N (then equals clean.xlsx: FALSE is N and the "
-                         "clean file has N there) or refused naming the cell",
-            "if_accepted": {"equals": CLEAN, "factor_set": want["factor_set"], "amounts_rounded": amounts},
-            "if_refused": {"refused": True, "findings": [{"code": "CR-E009", "sheet": "Operadora", "cell": flag,
-                                                          "column": "situacao_direcao_fiscal"}]}}
+            "decided": "refused (CR-E009 at the cell): one rule for every TRUE/FALSE cell, never read as a "
+                       "number, a date or a code; the S/N fields are typed codes (the template's drop-down "
+                       "lists), so capreg does not guess what FALSE stands for",
+            "refused": True, "findings": [finding(
+                "CR-E009", "Operadora", flag, "situacao_direcao_fiscal: FALSE is a TRUE/FALSE (boolean) cell, not one of S, N",
+                column="situacao_direcao_fiscal", fix_says="type one of the codes as text")]}
 
         # -------------------------------------------------------------- 4. duplicate sheet names
         pla = next(sh for sh in spec if sh["name"] == "PLA")
@@ -480,22 +499,25 @@ def main():
         check(names.index("pla") < names.index("PLA"), "openpyxl-duplicate-sheets-case.xlsx: sheet 'pla' before 'PLA' (%s)" % names)
         files["openpyxl-duplicate-sheets.xlsx"] = {
             "writer": OPENPYXL, "property": "sheets 'PLA' and 'PLA ' (trailing space, after PLA) with different pl",
-            "refused": True, "findings": [{"code": "CR-E001", "sheet": "PLA", "cell": None, "names": ["PLA", "PLA "],
-                                           "note": "no catalogue code fits; the reader helper may add one"}]}
+            "refused": True, "findings": [finding("CR-E023", "PLA", None, 'the sheets "PLA" and "PLA " both answer to PLA',
+                                                  fix_says="delete or rename the sheet that should not be read")]}
         files["openpyxl-duplicate-sheets-case.xlsx"] = {
             "writer": OPENPYXL + ", then sheet 'pla1' renamed 'pla' in xl/workbook.xml and docProps/app.xml "
                       "(openpyxl refuses a title equal but for case)",
             "property": "sheets 'pla' (before PLA) and 'PLA' with different pl",
-            "refused": True, "findings": [{"code": "CR-E001", "sheet": "PLA", "cell": None, "names": ["pla", "PLA"],
-                                           "note": "no catalogue code fits; the reader helper may add one"}]}
+            "refused": True, "findings": [finding("CR-E023", "PLA", None, 'the sheets "pla" and "PLA" both answer to PLA',
+                                                  fix_says="delete or rename the sheet that should not be read")]}
 
         # -------------------------------------------------------------- 5. rows out of order
         cpart = sheets["Contraprestacoes"]
         crow = part(clean, cpart)
-        for name, edit, prop, row in [
-            ("out-of-order-rows.xlsx", swap_rows(5, 6), "row 6 comes before row 5 in the XML", 5),
-            ("duplicate-row.xlsx", renumber_row(6, 5), "row 6 renumbered 5: two <row r=\"5\">, no row 6", 5),
-            ("duplicate-cell.xlsx", repeat_cell("D5", "1234.56"), "cell D5 twice in row 5 (second value 1234.56)", 5)]:
+        for name, edit, prop, cell, says in [
+            ("out-of-order-rows.xlsx", swap_rows(5, 6), "row 6 comes before row 5 in the XML", None,
+             "row 5: the row comes after row 6 in the sheet's XML (rows out of order)"),
+            ("duplicate-row.xlsx", renumber_row(6, 5), "row 6 renumbered 5: two <row r=\"5\">, no row 6", None,
+             "row 5: the row appears twice in the sheet's XML"),
+            ("duplicate-cell.xlsx", repeat_cell("D5", "1234.56"), "cell D5 twice in row 5 (second value 1234.56)", "D5",
+             "row 5: cell D5 appears twice in the row")]:
             p = os.path.join(OUT, name)
             edit_parts(clean, p, {cpart: edit})
             xml = part(p, cpart)
@@ -508,9 +530,8 @@ def main():
                 check(rs.index(6) < rs.index(5) and sorted(rs) == rows_of(crow),
                       name + ": <row r=\"6\"> before <row r=\"5\">, the same rows")
             files[name] = {"writer": OPENPYXL + ", then xl/worksheets XML of Contraprestacoes edited", "property": prop,
-                           "refused": True, "findings": [{"code": "CR-E001", "sheet": "Contraprestacoes",
-                                                          "cell": "D5" if name == "duplicate-cell.xlsx" else None,
-                                                          "row": row}]}
+                           "refused": True, "findings": [finding("CR-E001", "Contraprestacoes", cell, says,
+                                                                 fix_says="save the file as Excel Workbook (.xlsx)")]}
 
         # -------------------------------------------------------------- 6. styled blank rows
         for n, sheets_ in [(1500, ["PLA"]), (5000, ["PLA", "Operadora"])]:
@@ -580,14 +601,19 @@ def main():
               "zip-holding-xlsx.xlsx: a zip whose one entry is clean.xlsx")
         check("word/document.xml" in zipfile.ZipFile(os.path.join(OUT, "word.docx.xlsx")).namelist(),
               "word.docx.xlsx: a Word document (word/document.xml)")
-        for name, writer, what in [
-            ("libreoffice.ods", lo + " (--convert-to ods) from clean.xlsx", "an OpenDocument spreadsheet (.ods)"),
-            ("libreoffice.xls", lo + " (--convert-to 'xls:MS Excel 97') from clean.xlsx", "an Excel 97-2003 workbook (.xls)"),
-            ("empty.zip.xlsx", "Python zipfile", "an empty zip"),
-            ("zip-holding-xlsx.xlsx", "Python zipfile", "a zip holding a workbook (clean.xlsx), not a workbook"),
-            ("word.docx.xlsx", lo + " (--convert-to docx) from a text file, renamed", "a Word document (.docx)")]:
-            files[name] = {"writer": writer, "property": what, "refused": True, "message_says": what,
-                           "findings": [{"code": "CR-E001", "sheet": None, "cell": None}]}
+        save_as = "Save As, Excel Workbook (.xlsx)"
+        for name, writer, what, says, fix in [
+            ("libreoffice.ods", lo + " (--convert-to ods) from clean.xlsx", "an OpenDocument spreadsheet (.ods)",
+             "it is an OpenDocument spreadsheet (.ods)", "save it as Excel 2007-365 (.xlsx)"),
+            ("libreoffice.xls", lo + " (--convert-to 'xls:MS Excel 97') from clean.xlsx", "an Excel 97-2003 workbook (.xls)",
+             "it is a legacy Excel 97-2003 (.xls) workbook", "save it as Excel Workbook (.xlsx)"),
+            ("empty.zip.xlsx", "Python zipfile", "an empty zip", "it is an empty zip archive", save_as),
+            ("zip-holding-xlsx.xlsx", "Python zipfile", "a zip holding a workbook (clean.xlsx), not a workbook",
+             "it is a zip archive holding clean.xlsx, not a workbook itself", "extract the archive and give capreg the .xlsx file inside"),
+            ("word.docx.xlsx", lo + " (--convert-to docx) from a text file, renamed", "a Word document (.docx)",
+             "it is a Word document (.docx), not a workbook", save_as)]:
+            files[name] = {"writer": writer, "property": what, "refused": True,
+                           "findings": [finding("CR-E001", None, None, "not a readable .xlsx workbook: " + says, fix_says=fix)]}
 
         # -------------------------------------------------------------- 9. SheetJS
         write_sheetjs(spec, "sheetjs.xlsx", 1900, tmp)
@@ -607,15 +633,18 @@ def main():
     out = {
         "about": "testdata/realfiles: see README.md. 'equals': the file computes the same capital as "
                  "clean.xlsx to the centavo (amounts_rounded: reference_impl.py, no rules file, "
-                 "capital_referencia 8789791.63). 'refused': capreg must exit 2 with these findings "
-                 "(codes: best expectation; the reader helper finalizes them).",
+                 "capital_referencia %s, the point in force at data base 2024-12). 'refused': capreg "
+                 "exits 2 with exactly these findings (code, sheet, cell; null: none), each message "
+                 "containing message_says and each fix fix_says. Checked by pkg/cli/realfiles_test.go."
+                 % want["intermediates"]["capital_referencia"],
         "clean": CLEAN,
         "files": files,
         "made_at_test_time": {
             "fifo": {"how": "syscall.Mkfifo in a temp dir, named in.xlsx (git cannot hold a FIFO)",
                      "property": "a FIFO given as the input workbook (and as --beneficiarios)",
-                     "refused": True, "findings": [{"code": "CR-E001", "sheet": None, "cell": None}],
-                     "note": "refused before it is opened for reading: must return at once, not block"}},
+                     "refused": True, "findings": [finding("CR-E001", None, None, "is a named pipe (FIFO), not a regular file")],
+                     "note": "refused before it is opened for reading: returns at once, does not block",
+                     "tested_by": "cmd/capreg/testdata/script/fifo.txtar, pkg/xlsxfile/fifo_unix_test.go"}},
     }
     with open(os.path.join(OUT, "expected.json"), "w", encoding="utf-8") as f:
         json.dump(out, f, indent=2, ensure_ascii=False)
