@@ -331,7 +331,7 @@ func TestAutoChoice(t *testing.T) {
 			}
 			if tc.opt == Auto {
 				// No eligible set has a lower CRS, and the chosen one is eligible.
-				if !chosen.Eligible || !strings.HasPrefix(chosen.Reason, "applied: lowest CRS of the eligible sets") {
+				if !chosen.Eligible || !strings.HasPrefix(chosen.Reason.String(), "applied: lowest CRS of the eligible sets") {
 					t.Errorf("chosen %+v", chosen)
 				}
 				for _, s := range r.Sets {
@@ -340,10 +340,10 @@ func TestAutoChoice(t *testing.T) {
 					}
 					switch {
 					case s.Chosen:
-					case s.Eligible && !strings.Contains(s.Reason, "lower benefit: CRS "+money.BRL(s.CRS)+" ≥ "+money.BRL(chosen.CRS)+" under "+chosen.Set):
-						t.Errorf("reason for %s: %q", s.Set, s.Reason)
-					case !s.Eligible && !strings.HasPrefix(s.Reason, "not eligible: "):
-						t.Errorf("reason for %s: %q", s.Set, s.Reason)
+					case s.Eligible && !strings.Contains(s.Reason.String(), "lower benefit: CRS "+money.BRL(s.CRS)+" ≥ "+money.BRL(chosen.CRS)+" under "+chosen.Set):
+						t.Errorf("reason for %s: %q", s.Set, s.Reason.String())
+					case !s.Eligible && !strings.HasPrefix(s.Reason.String(), "not eligible: "):
+						t.Errorf("reason for %s: %q", s.Set, s.Reason.String())
 					}
 				}
 			} else {
@@ -351,8 +351,8 @@ func TestAutoChoice(t *testing.T) {
 				if tc.forced {
 					prefix += "not eligible: "
 				}
-				if !strings.HasPrefix(chosen.Reason, prefix) {
-					t.Errorf("forced reason %q", chosen.Reason)
+				if !strings.HasPrefix(chosen.Reason.String(), prefix) {
+					t.Errorf("forced reason %q", chosen.Reason.String())
 				}
 			}
 			// Proposal parameters (and the PROPOSAL warning) only for a program set.
@@ -372,13 +372,13 @@ func TestAutoChoice(t *testing.T) {
 	in := crsInput()
 	in.Operadora.GovernancaRelatorio = dated("2023-05-15")
 	r := compute(t, in, defaultRules(t), Options{})
-	if !strings.Contains(r.Sets[0].Reason, "lower benefit: CRS R$ 8.017,22 ≥ R$ 6.102,17 under reduzido") {
-		t.Errorf("padrao reason %q", r.Sets[0].Reason)
+	if !strings.Contains(r.Sets[0].Reason.String(), "lower benefit: CRS R$ 8.017,22 ≥ R$ 6.102,17 under reduzido") {
+		t.Errorf("padrao reason %q", r.Sets[0].Reason.String())
 	}
 	// With the forced padrao, the eligible reduzido says it was not applied.
 	r = compute(t, in, defaultRules(t), Options{Factors: Padrao})
-	if !strings.HasPrefix(r.Sets[1].Reason, "eligible, not applied (--factors padrao)") {
-		t.Errorf("reduzido reason %q", r.Sets[1].Reason)
+	if !strings.HasPrefix(r.Sets[1].Reason.String(), "eligible, not applied (--factors padrao)") {
+		t.Errorf("reduzido reason %q", r.Sets[1].Reason.String())
 	}
 }
 

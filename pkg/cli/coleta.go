@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/coletabook"
@@ -82,10 +83,10 @@ func (f *templateFlags) options() (coleta.TemplateOptions, error) {
 		*m.dst = *p
 	}
 	var err error
-	if o.Promoprev, err = monthFlag("promoprev", f.promoprev); err != nil {
+	if o.Promoprev, err = monthFlag(string(ans.Promoprev), f.promoprev); err != nil {
 		return o, err
 	}
-	if o.APS, err = monthFlag("aps", f.aps); err != nil {
+	if o.APS, err = monthFlag(string(ans.APS), f.aps); err != nil {
 		return o, err
 	}
 	if err := o.Check(); err != nil {
@@ -134,8 +135,8 @@ outside the APS homologation month. A Leia-me sheet explains every field.
 	cmd.Flags().StringVar(&f.registro, "registro", "", "registro ANS of the operator (6 digits)")
 	cmd.Flags().StringVar(&f.desde, "desde", "", "first month, AAAA-MM (2018-01, or the registration month if later)")
 	cmd.Flags().StringVar(&f.ate, "ate", "", "last month, the data base, AAAA-MM")
-	cmd.Flags().StringVar(&f.promoprev, "promoprev", "", "start of the approved PROMOPREV (the earliest approval), AAAA-MM; omit without PROMOPREV")
-	cmd.Flags().StringVar(&f.aps, "aps", "", "homologation of the APS certification, AAAA-MM; omit without APS")
+	cmd.Flags().StringVar(&f.promoprev, string(ans.Promoprev), "", "start of the approved PROMOPREV (the earliest approval), AAAA-MM; omit without PROMOPREV")
+	cmd.Flags().StringVar(&f.aps, string(ans.APS), "", "homologation of the APS certification, AAAA-MM; omit without APS")
 	addForceFlag(cmd, &o.Force)
 	return cmd
 }

@@ -45,7 +45,7 @@ func NewCompareDocument(c *app.Comparison, m Meta) *CompareDocument {
 		s, pct := c.Saving(i)
 		d.Sets = append(d.Sets, SetDocument{
 			Document: NewDocument(r, append(slices.Clone(c.Warnings), r.Warnings...), m),
-			Set:      v.Set, Eligible: v.Eligible, Applied: v.Chosen, Reason: v.Reason, Saving: s, SavingPct: pct,
+			Set:      v.Set, Eligible: v.Eligible, Applied: v.Chosen, Reason: v.Reason.String(), Saving: s, SavingPct: pct,
 		})
 	}
 	return d
@@ -187,10 +187,10 @@ func (b *book) comparacao(c *app.Comparison) error {
 		if err := b.amount(s, cellName(4+len(compareRows), rr), &capital.Node{Value: sv}); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(s, cellName(5+len(compareRows), rr), v.Reason); err != nil {
+		if err := f.SetCellStr(s, cellName(5+len(compareRows), rr), v.Reason.String()); err != nil {
 			return err
 		}
-		if err := b.fitHeight(s, rr, map[string]int{v.Reason: 50}); err != nil {
+		if err := b.fitHeight(s, rr, map[string]int{v.Reason.String(): 50}); err != nil {
 			return err
 		}
 	}

@@ -89,7 +89,7 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 	d := &Document{
 		SchemaVersion: SchemaVersion, File: m.File,
 		RegistroANS: op.RegistroANS, RazaoSocial: op.RazaoSocial, DataBase: op.DataBase.String(),
-		Modalidade: op.Modalidade, Segmentacao: op.Segmentacao, Regiao: op.Regiao,
+		Modalidade: string(op.Modalidade), Segmentacao: string(op.Segmentacao), Regiao: op.Regiao,
 		FactorSet: r.FactorSet, FactorSets: slices.Clone(r.Sets), Sufficient: r.Sufficient,
 		Provisional: nonNil(r.Provisional()), Proposal: nonNil(r.Proposal()), Informed: nonNil(r.Informed()),
 		Warnings:       append(findings.List{}, warnings...),

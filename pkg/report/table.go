@@ -89,7 +89,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 		if s.Chosen {
 			mark = "*"
 		}
-		rows = append(rows, []string{mark + " " + s.Set, eligibleText(s.Eligible), "CRS " + money.BRL(s.CRS), s.Reason})
+		rows = append(rows, []string{mark + " " + s.Set, eligibleText(s.Eligible), "CRS " + money.BRL(s.CRS), s.Reason.String()})
 	}
 	grid(b, rows, m.Plain)
 	markerNotes(b, "figures", r.Provisional(), r.Proposal())

@@ -160,7 +160,7 @@ func (b *book) resumo(r *capital.Result, m Meta) error {
 		{"Registro ANS", op.RegistroANS},
 		{"Razão social", op.RazaoSocial},
 		{"Data base", op.DataBase.String()},
-		{"Modalidade", strings.TrimSpace(op.Modalidade + " " + op.Segmentacao), fmt.Sprintf("região %d", op.Regiao)},
+		{"Modalidade", strings.TrimSpace(string(op.Modalidade) + " " + string(op.Segmentacao)), fmt.Sprintf("região %d", op.Regiao)},
 		{"Conjunto de fatores", r.FactorSet},
 		{"Suficiência", verdict},
 		{"Regras", m.RulebookVer + rulesSuffix(m.RulesFile)},

@@ -71,13 +71,19 @@ func Read(ctx context.Context, src io.Reader) (*capital.Input, findings.List, er
 	return readBook(ctx, book)
 }
 
+// sheetParts are the parts of the engine's input a sheet holds that the
+// engine's checks skip when the sheet could not be read fully.
+var sheetParts = map[string]capital.Part{
+	"PLA": capital.PLAPart, "Contraprestacoes": capital.ContraprestacoesPart, "Eventos": capital.EventosPart,
+}
+
 // readBook reads an opened workbook.
 func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, findings.List, error) {
 	r := &reader{ctx: ctx, book: book, perSh: map[string]int{}, trunc: map[string]bool{}, present: map[string]string{}, dup: map[string]bool{}, covered: map[string]bool{}, headerBad: map[string]bool{}}
-	in := &capital.Input{Incomplete: map[string]bool{}}
+	in := &capital.Input{}
 	if !r.sheets() {
 		for _, s := range layout.Sheets() {
-			in.Incomplete[s.Name] = true
+			in.Incomplete.Add(sheetParts[s.Name])
 		}
 		return in, r.l, nil
 	}
@@ -85,7 +91,7 @@ func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, finding
 		name, ok := r.present[s.Name]
 		if !ok {
 			if r.dup[s.Name] || !s.Optional {
-				in.Incomplete[s.Name] = true
+				in.Incomplete.Add(sheetParts[s.Name])
 			}
 			if !r.dup[s.Name] && !s.Optional {
 				r.sheetFinding(findings.MissingSheet, s.Name, "", fmt.Sprintf("required sheet %s is missing", s.Name))
@@ -99,10 +105,10 @@ func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, finding
 				return nil, nil, ctx.Err()
 			}
 			r.addFinding(findings.New(findings.Unreadable, s.Name, xlsxfile.ReasonCell(err), "the sheet cannot be read: "+xlsxfile.Reason(err), ""))
-			in.Incomplete[s.Name] = true // what was read of it proves nothing
+			in.Incomplete.Add(sheetParts[s.Name]) // what was read of it proves nothing
 		}
 		if r.headerBad[s.Name] || (s.Kind == layout.Fields && len(r.l.Errors()) > errsBefore) {
-			in.Incomplete[s.Name] = true
+			in.Incomplete.Add(sheetParts[s.Name])
 		}
 	}
 	return in, r.l, nil

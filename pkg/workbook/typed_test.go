@@ -390,7 +390,11 @@ func TestNotAnInputWorkbook(t *testing.T) {
 			!strings.Contains(l[0].Message, "has none of the required sheets of modelo capreg v1") || !strings.Contains(l[0].Message, c.has) || !strings.Contains(l[0].Fix, c.fix) {
 			t.Errorf("%q: %v %v", c.sheets, l, err)
 		}
-		if in == nil || !in.Incomplete["PLA"] || !in.Incomplete["Operadora"] {
+		var every capital.Parts // the parts a sheet holds
+		for _, p := range []capital.Part{capital.PLAPart, capital.ContraprestacoesPart, capital.EventosPart} {
+			every.Add(p)
+		}
+		if in == nil || in.Incomplete != every {
 			t.Errorf("%q: the input is not marked incomplete", c.sheets)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -48,8 +49,8 @@ func TestReducedEligibility(t *testing.T) {
 			if tc.acredit != "" {
 				op.AcreditacaoInicio = dated(tc.acredit)
 			}
-			v := Eligibility(op, rb)
-			if got := v[Reduzido]; got.Eligible != tc.eligible || got.Reason == "" {
+			v := eligibility(op, rb)
+			if got := v[Reduzido]; got.Eligible != tc.eligible || got.Reason.String() == "" {
 				t.Errorf("reduzido %+v, want eligible %v", got, tc.eligible)
 			}
 			if !v[Padrao].Eligible {
@@ -61,7 +62,7 @@ func TestReducedEligibility(t *testing.T) {
 	op := operadora("cooperativa_medica", "SSP", 3, mon(2024, 4))
 	op.AcreditacaoInicio = dated("2023-06-15")
 	op.GovernancaRelatorio = dated("2023-05-15")
-	r := Eligibility(op, rb)[Reduzido].Reason
+	r := eligibility(op, rb)[Reduzido].Reason.String()
 	for _, w := range []string{"covers 1T2023–4T2023 only", "2T2023–1T2024", "from 2023-06-30", "not data base 2024-04"} {
 		if !strings.Contains(r, w) {
 			t.Errorf("reason %q lacks %q", r, w)
@@ -69,7 +70,7 @@ func TestReducedEligibility(t *testing.T) {
 	}
 	op = operadora("cooperativa_medica", "SSP", 3, mon(2024, 3))
 	op.AcreditacaoInicio = dated("2023-06-15")
-	if r := Eligibility(op, rb)[Reduzido].Reason; !strings.Contains(r, "2T2023–1T2024") {
+	if r := eligibility(op, rb)[Reduzido].Reason.String(); !strings.Contains(r, "2T2023–1T2024") {
 		t.Errorf("reason %q", r)
 	}
 }
@@ -102,7 +103,7 @@ func TestProgramEligibility(t *testing.T) {
 	rb := defaultRules(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, set := range []string{Promoprev, PartoAdequado, APS} {
+			for _, set := range []ans.FactorSet{Promoprev, PartoAdequado, APS} {
 				op := operadora("cooperativa_medica", "SSP", 3, mon(2023, 12))
 				op.IDSS, op.Situacoes = tc.idss, tc.flags
 				var d *Dated
@@ -117,12 +118,12 @@ func TestProgramEligibility(t *testing.T) {
 				case APS:
 					op.APSCertificacao = d
 				}
-				v := Eligibility(op, rb)
-				if v[set].Eligible != tc.eligible || !strings.Contains(v[set].Reason, tc.reason) {
+				v := eligibility(op, rb)
+				if v[set].Eligible != tc.eligible || !strings.Contains(v[set].Reason.String(), tc.reason) {
 					t.Errorf("%s: %+v, want eligible %v with %q", set, v[set], tc.eligible, tc.reason)
 				}
 				// A program's date makes only that program eligible.
-				for _, other := range []string{Promoprev, PartoAdequado, APS, Reduzido} {
+				for _, other := range []ans.FactorSet{Promoprev, PartoAdequado, APS, Reduzido} {
 					if other != set && v[other].Eligible {
 						t.Errorf("%s eligible from %s's date", other, set)
 					}
@@ -137,7 +138,7 @@ func TestIDSSThresholdFromRules(t *testing.T) {
 	rb := loadRules(t, "programas:\n  idss_minimo: 0.8\n")
 	op := operadora("cooperativa_medica", "SSP", 3, mon(2023, 12))
 	op.APSCertificacao, op.IDSS = dated("2023-01-01"), ap("0.7")
-	if v := Eligibility(op, rb)[APS]; v.Eligible || !strings.Contains(v.Reason, "0.7 < 0.8") {
+	if v := eligibility(op, rb)[APS]; v.Eligible || !strings.Contains(v.Reason.String(), "0.7 < 0.8") {
 		t.Errorf("%+v", v)
 	}
 }
