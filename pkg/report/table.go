@@ -89,7 +89,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 		if s.Chosen {
 			mark = "*"
 		}
-		rows = append(rows, []string{mark + " " + s.Set, eligibleText(s.Eligible), "CRS " + money.BRL(s.CRS), s.Reason.String()})
+		rows = append(rows, []string{mark + " " + s.Set, eligibleText(s.Eligible), "CRS " + money.BRL(s.CRS), setReasonText(s.Reason)})
 	}
 	grid(b, rows, m.Plain)
 	markerNotes(b, "figures", r.Provisional(), r.Proposal())
@@ -97,7 +97,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 		fmt.Fprintf(b, "\ninformed: %s given in Parcelas_Informadas, not computed.\n", strings.Join(p, ", "))
 	}
 	var shown findings.List
-	for _, f := range warnings {
+	for _, f := range worded(r, warnings) {
 		if f.Code != findings.ProvisionalParams && f.Code != findings.ProposalParams { // the footnotes say it
 			shown = append(shown, f)
 		}
