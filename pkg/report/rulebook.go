@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -11,7 +10,7 @@ import (
 // RulesTable writes the rulebook's parameters (capreg rules show): each
 // with its value, status and source.
 func RulesTable(w io.Writer, leaves []rules.Leaf) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := columns(w)
 	fmt.Fprintf(tw, "PARAMETER\tVALUE\tSTATUS\tSOURCE\n")
 	for _, l := range leaves {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.Path, l.Value, l.Status, l.Source)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"text/tabwriter"
 	"unicode/utf8"
 
 	"github.com/capreg/capreg/pkg/capital"
@@ -129,6 +130,11 @@ func eligibleText(ok bool) string {
 	}
 	return "not eligible"
 }
+
+// columns aligns the tab-separated cells written to it in columns two
+// spaces apart, as every listing (rules, validation, catalogue, ranking)
+// is.
+func columns(w io.Writer) *tabwriter.Writer { return tabwriter.NewWriter(w, 0, 0, 2, ' ', 0) }
 
 // grid writes rows as columns aligned for a terminal (the columns listed in
 // right aligned right), or, plain, as tab-separated lines for programs.

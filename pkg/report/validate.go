@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
@@ -13,7 +12,7 @@ import (
 // verdict and counts, then every finding with its place, code, severity,
 // message and fix; the totals last.
 func ValidateTable(w io.Writer, reps []app.FileReport) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := columns(w)
 	errs, warns := 0, 0
 	for _, r := range reps {
 		verdict := "valid"
@@ -82,7 +81,7 @@ func ValidateCSV(w io.Writer, reps []app.FileReport) error {
 // CatalogueTable writes the catalogue of checks (capreg validate
 // --rules-list) for a person; JSON writes it for programs.
 func CatalogueTable(w io.Writer, cat []findings.Check) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := columns(w)
 	fmt.Fprintf(tw, "CODE\tSEVERITY\tRULE\tFIX\n")
 	for _, c := range cat {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.Code, c.Severity, c.Rule, c.Fix)
