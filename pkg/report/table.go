@@ -136,6 +136,15 @@ func eligibleText(ok bool) string {
 // is.
 func columns(w io.Writer) *tabwriter.Writer { return tabwriter.NewWriter(w, 0, 0, 2, ' ', 0) }
 
+// listing writes the header and the rows in columns.
+func listing(w io.Writer, header []string, rows [][]string) error {
+	tw := columns(w)
+	for _, r := range append([][]string{header}, rows...) {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	return tw.Flush()
+}
+
 // grid writes rows as columns aligned for a terminal (the columns listed in
 // right aligned right), or, plain, as tab-separated lines for programs.
 func grid(w io.Writer, rows [][]string, plain bool, right ...int) {
