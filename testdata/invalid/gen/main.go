@@ -347,6 +347,16 @@ func bestZip(b *bytes.Buffer) *zip.Writer {
 	return zw
 }
 
+// readEntry reads an entry of a package whole.
+func readEntry(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
+}
+
 // entry starts the deflated entry name of zw, with the fixed timestamp.
 func entry(zw *zip.Writer, name string) (io.Writer, error) {
 	return zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: fixedTime})
@@ -363,12 +373,7 @@ func rewrite(src string, edit func(name string, data []byte) ([]byte, bool)) ([]
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
 	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
+		data, err := readEntry(f)
 		if err != nil {
 			return nil, err
 		}
@@ -455,12 +460,7 @@ func bomb(part string, n int64, lie bool) ([]byte, error) {
 	var b bytes.Buffer
 	zw := bestZip(&b)
 	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
+		data, err := readEntry(f)
 		if err != nil {
 			return nil, err
 		}
