@@ -4,7 +4,9 @@
 // programs, the JSON documents (schema_version 1, decimals as strings), CSV
 // safe from formulas, and xlsx workbooks with native charts. It covers
 // calc, compare, validate (and its catalogue of checks), batch (streamed
-// as the rows come), reclamacoes and the rulebook.
+// as the rows come), reclamacoes and the rulebook. The engine's typed
+// reasons (why a factor set is eligible, applied or not) are worded here,
+// in reasons.go, and nowhere else.
 package report
 
 import (
