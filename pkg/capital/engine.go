@@ -37,8 +37,10 @@ type Result struct {
 	Surplus    *Node
 	ICR        *Node // nil when CR = 0
 	Sufficient bool
-	Warnings   findings.List
-	Tree       *Node // the whole explanation, rooted at the sufficiency test
+	// Warnings are the engine's (and the checks' unless Checked); CR-W006
+	// has no message: a renderer words it from the chosen set's SetReason.
+	Warnings findings.List
+	Tree     *Node // the whole explanation, rooted at the sufficiency test
 }
 
 // Provisional lists the provisional parameters the result used.

@@ -42,7 +42,7 @@ func TestInformedParcels(t *testing.T) {
 		t.Fatalf("%d sets", len(r.Sets))
 	}
 	for _, s := range r.Sets {
-		if !s.CRS.Equal(dec("1000")) || s.Chosen || !strings.Contains(s.Reason.String(), "CRS informed") {
+		if !s.CRS.Equal(dec("1000")) || s.Chosen || s.Reason.Choice != CRSInformed {
 			t.Errorf("set %+v", s)
 		}
 	}

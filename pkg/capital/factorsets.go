@@ -93,12 +93,12 @@ func programEligibility(op Operadora, rb *rules.Rulebook, set ans.FactorSet, d *
 
 // SetOutcome is one factor set's verdict and the CRS it gives.
 type SetOutcome struct {
-	Set      string          `json:"set"`
-	Eligible bool            `json:"eligible"`
-	Chosen   bool            `json:"chosen"`
-	Reason   SetReason       `json:"reason"`
-	CRS      decimal.Decimal `json:"crs"`
-	Node     *Node           `json:"-"`
+	Set      string
+	Eligible bool
+	Chosen   bool
+	Reason   SetReason
+	CRS      decimal.Decimal
+	Node     *Node
 }
 
 // chooseCRS computes the CRS under every factor set and applies the eligible
@@ -134,7 +134,7 @@ func (e *engine) chooseCRS(r *Result) error {
 		why := &s.Reason
 		switch {
 		case s.Chosen && e.opt.Factors != Auto && !s.Eligible:
-			r.Warnings.Add(forcedIneligible(s.Set, why.Eligibility))
+			r.Warnings.Add(forcedIneligible())
 			why.Choice = ForcedIneligible
 		case s.Chosen && e.opt.Factors != Auto:
 			why.Choice = Forced

@@ -67,20 +67,7 @@ some operator is insufficient (with --fail-on-insufficient).`,
   capreg batch operadoras/ --output xlsx --out lote.xlsx
   capreg batch operadoras/ --output csv --fail-on-insufficient`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
-			o.Args, o.Rules = args, set.rules
-			if err := o.complete(set); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return runBatch(cmd.Context(), o)
-		},
+		RunE: runE(o, o.complete, runF, runBatch),
 	}
 	cmd.Flags().IntVarP(&o.Jobs, "jobs", "j", 0, "workbooks computed at once (0 = one per core)")
 	addFactorsFlag(cmd, &o.Factors)
@@ -90,16 +77,21 @@ some operator is insufficient (with --fail-on-insufficient).`,
 	return cmd
 }
 
-// complete checks --jobs (0: one per core), --output and --factors, and
-// expands the workbooks given, whose files the output must not be.
-func (o *BatchOptions) complete(set *settings) error {
+// complete takes the workbooks from args and the rules file from set,
+// checks --jobs (0: one per core), --output and --factors, and expands the
+// workbooks given, whose files the output must not be.
+func (o *BatchOptions) complete(set *settings, args []string) error {
+	o.Args, o.Rules = args, set.rules
 	if o.Jobs < 0 {
 		return usageError{fmt.Errorf("--jobs %d: give a number of workers ≥ 1 (0 = one per core)", o.Jobs)}
 	}
 	if o.Jobs == 0 {
 		o.Jobs = runtime.GOMAXPROCS(0)
 	}
-	if err := checkOutputFactors(o.IO, set, &o.Output, o.Out, o.Factors); err != nil {
+	if err := checkOutput(o.IO, set, &o.Output, o.Out); err != nil {
+		return err
+	}
+	if err := checkFactors(o.Factors); err != nil {
 		return err
 	}
 	o.Inputs = batch.Inputs(o.Args)

@@ -10,27 +10,61 @@ import (
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/report"
+	"github.com/capreg/capreg/pkg/rules"
 )
+
+// workbookOptions are the streams and settings of the commands that
+// compute one workbook (calc, compare).
+type workbookOptions struct {
+	IO               Streams
+	Workbook         string
+	Output           string
+	Out              string
+	Rules            string
+	Beneficiarios    string
+	CoverageWeighted bool
+	Force            bool // --out may replace an existing file
+}
+
+// complete takes the workbook from args and the rules file from set, and
+// checks the files and --output.
+func (o *workbookOptions) complete(set *settings, args []string) error {
+	o.Workbook, o.Rules = args[0], set.rules
+	if err := set.guard(o.Force, []string{o.Out}, inputFile{"the workbook", o.Workbook},
+		inputFile{"the beneficiary file", o.Beneficiarios}); err != nil {
+		return err
+	}
+	return checkOutput(o.IO, set, &o.Output, o.Out)
+}
+
+// meta is the header of the report on the workbook computed under rb.
+func (o *workbookOptions) meta(rb *rules.Rulebook) report.Meta {
+	return report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Plain: !o.IO.OutTTY || o.Out != ""}
+}
+
+// failed is the error of the workbook that could not be computed, naming
+// it; with --output json to stdout, the document a batch row carries for
+// it (file, error, errors) is printed first, so a script reading stdout
+// learns why.
+func (o *workbookOptions) failed(ctx context.Context, err error) error {
+	if o.Output == "json" && (o.Out == "" || o.Out == "-") && ctx.Err() == nil {
+		_ = report.BatchJSONLine(o.IO.Out, report.NewBatchLine(app.FailedRow(o.Workbook, o.Beneficiarios, err))) // a failed write is run's to report, from the stream
+	}
+	return inWorkbook(o.Workbook, err)
+}
 
 // CalcOptions are the streams and settings of capreg calc.
 type CalcOptions struct {
-	IO                 Streams
-	Workbook           string
+	workbookOptions
 	Factors            string
-	Output             string
-	Out                string
 	Explain            bool
 	FailOnInsufficient bool
-	Rules              string
-	Beneficiarios      string
-	CoverageWeighted   bool
-	Force              bool // --out may replace an existing file
 }
 
 // NewCmdCalc builds capreg calc; runF replaces the run (tests of flag
 // parsing), nil runs it.
 func NewCmdCalc(s Streams, runF func(context.Context, *CalcOptions) error) *cobra.Command {
-	o := &CalcOptions{IO: s}
+	o := &CalcOptions{workbookOptions: workbookOptions{IO: s}}
 	cmd := &cobra.Command{
 		Use:   "calc WORKBOOK",
 		Short: "Compute the regulatory capital of one operator",
@@ -50,24 +84,12 @@ its input cells (Sheet!Cell) and its parameters with status and source.
   capreg calc operadora.xlsx --out resultado.json
   capreg calc operadora.xlsx --factors padrao --rules regras.yaml --fail-on-insufficient`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
+		RunE: runE(o, func(set *settings, args []string) error {
+			if err := o.complete(set, args); err != nil {
 				return err
 			}
-			o.Workbook, o.Rules = args[0], set.rules
-			if err := set.guard(o.Force, []string{o.Out}, inputFile{"the workbook", o.Workbook},
-				inputFile{"the beneficiary file", o.Beneficiarios}); err != nil {
-				return err
-			}
-			if err := checkOutputFactors(s, set, &o.Output, o.Out, o.Factors); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return runCalc(cmd.Context(), o)
-		},
+			return checkFactors(o.Factors)
+		}, runF, runCalc),
 	}
 	addFactorsFlag(cmd, &o.Factors)
 	addOutputFlags(cmd, &o.Output, calcOutputs, &o.Out, &o.Force)
@@ -84,10 +106,10 @@ func runCalc(ctx context.Context, o *CalcOptions) error {
 	}
 	c, err := app.Calculate(ctx, o.Workbook, o.Beneficiarios, rb, capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted})
 	if err != nil {
-		return workbookFailed(ctx, o.IO, o.Output, o.Out, o.Workbook, o.Beneficiarios, err)
+		return o.failed(ctx, err)
 	}
-	meta := report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Explain: o.Explain,
-		Plain: !o.IO.OutTTY || o.Out != ""}
+	meta := o.meta(rb)
+	meta.Explain = o.Explain
 	err = writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error {
 		switch o.Output {
 		case "json":
@@ -112,17 +134,6 @@ func runCalc(ctx context.Context, o *CalcOptions) error {
 		return errInsufficient
 	}
 	return nil
-}
-
-// workbookFailed is the error of a workbook that could not be computed,
-// naming it; with --output json to stdout, the document a batch row
-// carries for it (file, error, errors) is printed first, so a script
-// reading stdout learns why.
-func workbookFailed(ctx context.Context, s Streams, output, out, workbook, benef string, err error) error {
-	if output == "json" && (out == "" || out == "-") && ctx.Err() == nil {
-		_ = report.BatchJSONLine(s.Out, report.NewBatchLine(app.FailedRow(workbook, benef, err))) // a failed write is run's to report, from the stream
-	}
-	return inWorkbook(workbook, err)
 }
 
 // inWorkbook names the workbook in an error from reading or computing it,

@@ -114,23 +114,15 @@ outside the APS homologation month. A Leia-me sheet explains every field.
 		Example: `  capreg coleta template coleta.xlsx --registro 005711 --desde 2018-01 --ate 2025-06
   capreg coleta template coleta.xlsx --registro 005711 --desde 2018-01 --ate 2025-06 --promoprev 2021-03 --aps 2023-09`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
+		RunE: runE(o, func(set *settings, args []string) (err error) {
 			o.File = args[0]
 			if o.Options, err = f.options(); err != nil {
 				return err
 			}
-			if err := set.guard(o.Force, []string{o.File}); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return writeWorkbook(cmd.Context(), o.IO, o.File, func() (*excelize.File, error) { return coletabook.Template(o.Options) })
-		},
+			return set.guard(o.Force, []string{o.File})
+		}, runF, func(ctx context.Context, o *ColetaTemplateOptions) error {
+			return writeWorkbook(ctx, o.IO, o.File, func() (*excelize.File, error) { return coletabook.Template(o.Options) })
+		}),
 	}
 	cmd.Flags().StringVar(&f.registro, "registro", "", "registro ANS of the operator (6 digits)")
 	cmd.Flags().StringVar(&f.desde, "desde", "", "first month, AAAA-MM (2018-01, or the registration month if later)")
@@ -172,23 +164,15 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 		Example: `  capreg coleta validate coleta.xlsx
   capreg coleta validate coleta.xlsx -o json`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
+		RunE: runE(o, func(set *settings, args []string) error {
 			o.Files = args
 			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a sheet to validate", args)...); err != nil {
 				return err
 			}
-			if err := set.outputFormat(&o.Output, o.Out, textOutputs); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return validateFiles(cmd.Context(), o.IO, o.Files, o.Output, o.Out, o.Strict, app.ValidateColeta)
-		},
+			return set.outputFormat(&o.Output, o.Out, textOutputs)
+		}, runF, func(ctx context.Context, o *ColetaValidateOptions) error {
+			return validateFiles(ctx, o.IO, o.Files, o.Output, o.Out, o.Strict, app.ValidateColeta)
+		}),
 	}
 	addOutputFlags(cmd, &o.Output, textOutputs, &o.Out, &o.Force)
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too")
@@ -227,35 +211,10 @@ The input is never modified: the result goes to --out (default FILE-preenchido.x
 		Example: `  capreg coleta fill coleta.xlsx --beneficiarios beneficiarios.csv --mes 2025-06
   capreg coleta fill coleta.xlsx --beneficiarios base.xlsx --mes 2025-07 --out coleta-julho.xlsx`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
+		RunE: runE(o, func(set *settings, args []string) error {
 			o.File = args[0]
-			if o.Beneficiarios == "" {
-				return usageError{errors.New("--beneficiarios FILE is required (.xlsx with a Beneficiarios sheet, or .csv)")}
-			}
-			m, err := monthFlag("mes", mes)
-			if err != nil {
-				return err
-			}
-			if m == nil {
-				return usageError{errors.New("--mes AAAA-MM is required")}
-			}
-			o.Mes = *m
-			if o.Out == "" {
-				o.Out = filledName(o.File)
-			}
-			if err := set.guard(o.Force, []string{o.Out}, inputFile{"the sheet to fill", o.File},
-				inputFile{"the beneficiary file", o.Beneficiarios}); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return runColetaFill(cmd.Context(), o)
-		},
+			return o.complete(set, mes)
+		}, runF, runColetaFill),
 	}
 	cmd.Flags().StringVar(&o.Beneficiarios, "beneficiarios", "", "beneficiary data: .xlsx with a Beneficiarios sheet, or .csv with the same header")
 	cmd.Flags().StringVar(&mes, "mes", "", "the month to fill, AAAA-MM")
@@ -263,6 +222,27 @@ The input is never modified: the result goes to --out (default FILE-preenchido.x
 	addForceFlag(cmd, &o.Force)
 	cmd.Flags().StringVar(&o.Registro, "registro", "", "registro ANS for field 1 when the sheet has none (6 digits)")
 	return cmd
+}
+
+// complete checks --beneficiarios, reads --mes and defaults --out, and
+// checks the files.
+func (o *ColetaFillOptions) complete(set *settings, mes string) error {
+	if o.Beneficiarios == "" {
+		return usageError{errors.New("--beneficiarios FILE is required (.xlsx with a Beneficiarios sheet, or .csv)")}
+	}
+	m, err := monthFlag("mes", mes)
+	if err != nil {
+		return err
+	}
+	if m == nil {
+		return usageError{errors.New("--mes AAAA-MM is required")}
+	}
+	o.Mes = *m
+	if o.Out == "" {
+		o.Out = filledName(o.File)
+	}
+	return set.guard(o.Force, []string{o.Out}, inputFile{"the sheet to fill", o.File},
+		inputFile{"the beneficiary file", o.Beneficiarios})
 }
 
 // filledName is the default output of fill: coleta.xlsx → coleta-preenchido.xlsx.

@@ -11,21 +11,12 @@ import (
 )
 
 // CompareOptions are the streams and settings of capreg compare.
-type CompareOptions struct {
-	IO               Streams
-	Workbook         string
-	Output           string
-	Out              string
-	Rules            string
-	Beneficiarios    string
-	CoverageWeighted bool
-	Force            bool // --out may replace an existing file
-}
+type CompareOptions struct{ workbookOptions }
 
 // NewCmdCompare builds capreg compare; runF replaces the run (tests of
 // flag parsing), nil runs it.
 func NewCmdCompare(s Streams, runF func(context.Context, *CompareOptions) error) *cobra.Command {
-	o := &CompareOptions{IO: s}
+	o := &CompareOptions{workbookOptions{IO: s}}
 	cmd := &cobra.Command{
 		Use:   "compare WORKBOOK",
 		Short: "The operator under every factor set side by side, with eligibility and saving against padrão",
@@ -41,24 +32,7 @@ which set capreg calc applies (marked *). Every column equals capreg calc --fact
   capreg compare operadora.xlsx --out comparacao.xlsx
   capreg compare operadora.xlsx --coverage-weighted`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
-			o.Workbook, o.Rules = args[0], set.rules
-			if err := set.guard(o.Force, []string{o.Out}, inputFile{"the workbook", o.Workbook},
-				inputFile{"the beneficiary file", o.Beneficiarios}); err != nil {
-				return err
-			}
-			if err := checkOutput(s, set, &o.Output, o.Out); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return runCompare(cmd.Context(), o)
-		},
+		RunE: runE(o, o.complete, runF, runCompare),
 	}
 	addOutputFlags(cmd, &o.Output, calcOutputs, &o.Out, &o.Force)
 	addBeneficiaryFlags(cmd, &o.Beneficiarios, &o.CoverageWeighted)
@@ -72,9 +46,9 @@ func runCompare(ctx context.Context, o *CompareOptions) error {
 	}
 	c, err := app.Compare(ctx, o.Workbook, o.Beneficiarios, rb, o.CoverageWeighted)
 	if err != nil {
-		return workbookFailed(ctx, o.IO, o.Output, o.Out, o.Workbook, o.Beneficiarios, err)
+		return o.failed(ctx, err)
 	}
-	meta := report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Plain: !o.IO.OutTTY || o.Out != ""}
+	meta := o.meta(rb)
 	return writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error {
 		switch o.Output {
 		case "json":

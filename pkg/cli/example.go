@@ -66,24 +66,14 @@ and so on: modalidades, sizes, regions, programs and capital differ, a few are i
   capreg calc grande.xlsx --beneficiarios grande.beneficiarios.csv --coverage-weighted
   capreg example --market 1000 mercado --seed 42`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
-			o.Path = args[0]
-			if err := o.check(cmd.Flags().Changed("market"), cmd.Flags().Changed("beneficiarios")); err != nil {
-				return err
-			}
-			if err := set.guard(o.Force, o.targets()); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return runExample(cmd.Context(), o)
-		},
 	}
+	cmd.RunE = runE(o, func(set *settings, args []string) error {
+		o.Path = args[0]
+		if err := o.check(cmd.Flags().Changed("market"), cmd.Flags().Changed("beneficiarios")); err != nil {
+			return err
+		}
+		return set.guard(o.Force, o.targets())
+	}, runF, runExample)
 	cmd.Flags().Uint64Var(&o.Seed, "seed", 1, "seed of the generated operator (1 is the shipped example), or of the market")
 	cmd.Flags().Int64Var(&o.Beneficiarios, "beneficiarios", 0, "add N beneficiary rows (sheet up to 1048575 rows, CSV beyond)")
 	cmd.Flags().StringVar(&o.Format, "beneficiarios-format", benefAuto, "where the beneficiary rows go: "+strings.Join(benefFormats, ", ")+

@@ -80,11 +80,8 @@ func checkOutput(s Streams, set *settings, output *string, out string) error {
 	return nil
 }
 
-// checkOutputFactors checks --output as checkOutput does, and --factors.
-func checkOutputFactors(s Streams, set *settings, output *string, out, factors string) error {
-	if err := checkOutput(s, set, output, out); err != nil {
-		return err
-	}
+// checkFactors checks --factors: auto or a factor set.
+func checkFactors(factors string) error {
 	if factors != capital.Auto && !slices.Contains(capital.Sets(), factors) {
 		return usageError{fmt.Errorf("--factors %q: use auto or one of %s", factors, strings.Join(capital.Sets(), ", "))}
 	}

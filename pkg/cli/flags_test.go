@@ -22,12 +22,12 @@ func TestCompareFlags(t *testing.T) {
 		want    CompareOptions
 		wantErr bool
 	}{
-		{"defaults", []string{"w.xlsx"}, nil, CompareOptions{Workbook: "w.xlsx", Output: "table"}, false},
+		{"defaults", []string{"w.xlsx"}, nil, CompareOptions{workbookOptions{Workbook: "w.xlsx", Output: "table"}}, false},
 		{"all flags", []string{"w.xlsx", "-o", "csv", "--out", "c.csv", "--rules", "r.yaml", "--beneficiarios", "b.csv", "--coverage-weighted", "--force"}, nil,
-			CompareOptions{Workbook: "w.xlsx", Output: "csv", Out: "c.csv", Rules: "r.yaml", Beneficiarios: "b.csv", CoverageWeighted: true, Force: true}, false},
-		{"format from --out", []string{"w.xlsx", "--out", "c.xlsx"}, nil, CompareOptions{Workbook: "w.xlsx", Output: "xlsx", Out: "c.xlsx"}, false},
+			CompareOptions{workbookOptions{Workbook: "w.xlsx", Output: "csv", Out: "c.csv", Rules: "r.yaml", Beneficiarios: "b.csv", CoverageWeighted: true, Force: true}}, false},
+		{"format from --out", []string{"w.xlsx", "--out", "c.xlsx"}, nil, CompareOptions{workbookOptions{Workbook: "w.xlsx", Output: "xlsx", Out: "c.xlsx"}}, false},
 		{"environment", []string{"w.xlsx"}, map[string]string{"CAPREG_OUTPUT": "json", "CAPREG_COVERAGE_WEIGHTED": "true"},
-			CompareOptions{Workbook: "w.xlsx", Output: "json", CoverageWeighted: true}, false},
+			CompareOptions{workbookOptions{Workbook: "w.xlsx", Output: "json", CoverageWeighted: true}}, false},
 		{"bad output", []string{"w.xlsx", "-o", "yaml"}, nil, CompareOptions{}, true},
 		{"two workbooks", []string{"a.xlsx", "b.xlsx"}, nil, CompareOptions{}, true},
 	}

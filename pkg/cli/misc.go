@@ -29,20 +29,12 @@ func NewCmdTemplate(s Streams, runF func(context.Context, *TemplateOptions) erro
 		Short:   "Write the empty input workbook (layout v1) with a Leia-me sheet",
 		Example: "  capreg template operadora.xlsx",
 		Args:    cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
+		RunE: runE(o, func(set *settings, args []string) error {
 			o.File = args[0]
-			if err := set.guard(o.Force, []string{o.File}); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return writeWorkbook(cmd.Context(), o.IO, o.File, generate.Template)
-		},
+			return set.guard(o.Force, []string{o.File})
+		}, runF, func(ctx context.Context, o *TemplateOptions) error {
+			return writeWorkbook(ctx, o.IO, o.File, generate.Template)
+		}),
 	}
 	addForceFlag(cmd, &o.Force)
 	return cmd

@@ -46,34 +46,28 @@ beneficiarios | reclamacoes_nao_resolvidas); --template FILE writes it empty.
   capreg reclamacoes reclamacoes.xlsx
   capreg reclamacoes reclamacoes.xlsx -o json --out ranking.json`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
-			switch {
-			case o.Template != "" && len(args) > 0:
-				return usageError{errors.New("give either --template FILE or a WORKBOOK to rank, not both")}
-			case o.Template == "" && len(args) == 0:
-				return usageError{errors.New("reclamacoes needs a WORKBOOK (or --template FILE to write an empty one)")}
-			case len(args) == 1:
-				o.Workbook = args[0]
-			}
-			if err := set.guard(o.Force, []string{o.Out, o.Template}, inputFile{"the workbook", o.Workbook}); err != nil {
-				return err
-			}
-			if err := set.outputFormat(&o.Output, o.Out, textOutputs); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return runReclamacoes(cmd.Context(), o)
-		},
+		RunE: runE(o, o.complete, runF, runReclamacoes),
 	}
 	addOutputFlags(cmd, &o.Output, textOutputs, &o.Out, &o.Force)
 	cmd.Flags().StringVar(&o.Template, "template", "", "write the empty input workbook to this file and stop")
 	return cmd
+}
+
+// complete takes the workbook from args, refusing both or neither of it
+// and --template, and checks the files and --output.
+func (o *ReclamacoesOptions) complete(set *settings, args []string) error {
+	switch {
+	case o.Template != "" && len(args) > 0:
+		return usageError{errors.New("give either --template FILE or a WORKBOOK to rank, not both")}
+	case o.Template == "" && len(args) == 0:
+		return usageError{errors.New("reclamacoes needs a WORKBOOK (or --template FILE to write an empty one)")}
+	case len(args) == 1:
+		o.Workbook = args[0]
+	}
+	if err := set.guard(o.Force, []string{o.Out, o.Template}, inputFile{"the workbook", o.Workbook}); err != nil {
+		return err
+	}
+	return set.outputFormat(&o.Output, o.Out, textOutputs)
 }
 
 func runReclamacoes(ctx context.Context, o *ReclamacoesOptions) error {

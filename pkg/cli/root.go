@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
@@ -71,6 +72,26 @@ line only: no config file or variable decides which files are written.
 	root.InitDefaultCompletionCmd()
 	checkArgs(root)
 	return root
+}
+
+// runE is the RunE of a command in gh's pattern, the same for every
+// command: it resolves the settings (flags > environment > config file),
+// lets complete fill the options o from them and the arguments and check
+// them (usage errors), then runs runF when a test gives one, else run.
+func runE[O any](o *O, complete func(set *settings, args []string) error, runF, run func(context.Context, *O) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		set, err := resolve(cmd)
+		if err != nil {
+			return err
+		}
+		if err := complete(set, args); err != nil {
+			return err
+		}
+		if runF != nil {
+			return runF(cmd.Context(), o)
+		}
+		return run(cmd.Context(), o)
+	}
 }
 
 // checkArgs makes every command of the tree refuse unexpected arguments as

@@ -38,21 +38,18 @@ func NewCmdRulesShow(s Streams, runF func(context.Context, *RulesOptions) error)
 		Short:   "List every parameter with value, status (regulation, provisional, proposal, user) and source",
 		Example: "  capreg rules show\n  capreg rules show --rules regras.yaml",
 		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
-			o.Rules = set.rules
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return runRulesShow(o)
-		},
+		RunE:    runE(o, o.complete, runF, runRulesShow),
 	}
 }
 
-func runRulesShow(o *RulesOptions) error {
+// complete takes the rules file from set, and checks export's --out (show
+// has none).
+func (o *RulesOptions) complete(set *settings, _ []string) error {
+	o.Rules = set.rules
+	return set.guard(o.Force, []string{o.Out})
+}
+
+func runRulesShow(_ context.Context, o *RulesOptions) error {
 	rb, err := app.LoadRules(o.Rules)
 	if err != nil {
 		return err
@@ -73,20 +70,7 @@ func NewCmdRulesExport(s Streams, runF func(context.Context, *RulesOptions) erro
 		Short:   "Write the effective rulebook as a rules file to edit and pass back with --rules",
 		Example: "  capreg rules export > regras.yaml\n  capreg rules export --out regras.yaml",
 		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
-			o.Rules = set.rules
-			if err := set.guard(o.Force, []string{o.Out}); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return runRulesExport(cmd.Context(), o)
-		},
+		RunE:    runE(o, o.complete, runF, runRulesExport),
 	}
 	addOutFlags(cmd, &o.Out, outUsage, &o.Force)
 	return cmd

@@ -59,31 +59,28 @@ but CR-W005 and CR-W009.
   capreg validate filings/*.xlsx --output json
   capreg validate operadora.xlsx --strict
   capreg validate --rules-list`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
-			o.Files, o.Rules = args, set.rules
-			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a workbook to validate", args)...); err != nil {
-				return err
-			}
-			if err := set.outputFormat(&o.Output, o.Out, textOutputs); err != nil {
-				return err
-			}
-			if !o.RulesList && len(args) == 0 {
-				return usageError{errors.New("validate needs at least one WORKBOOK (or --rules-list)")}
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return runValidate(cmd.Context(), o)
-		},
+		RunE: runE(o, o.complete, runF, runValidate),
 	}
 	addOutputFlags(cmd, &o.Output, textOutputs, &o.Out, &o.Force)
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too: every warning calc would print but the rulebook notices CR-W005, CR-W009")
 	cmd.Flags().BoolVar(&o.RulesList, "rules-list", false, "print the catalogue of checks (code, severity, rule, fix)")
 	return cmd
+}
+
+// complete takes the workbooks from args and the rules file from set, and
+// checks the files and --output.
+func (o *ValidateOptions) complete(set *settings, args []string) error {
+	o.Files, o.Rules = args, set.rules
+	if err := set.guard(o.Force, []string{o.Out}, inputFiles("a workbook to validate", args)...); err != nil {
+		return err
+	}
+	if err := set.outputFormat(&o.Output, o.Out, textOutputs); err != nil {
+		return err
+	}
+	if !o.RulesList && len(args) == 0 {
+		return usageError{errors.New("validate needs at least one WORKBOOK (or --rules-list)")}
+	}
+	return nil
 }
 
 func runValidate(ctx context.Context, o *ValidateOptions) error {

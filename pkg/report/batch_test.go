@@ -223,9 +223,9 @@ func TestBatchXLSX(t *testing.T) {
 	}
 }
 
-// A document keeps each factor set's verdict and CRS but not its CRS tree:
-// a batch's rows wait in memory as documents, and the trees are most of a
-// result.
+// A document keeps each factor set's verdict and CRS but no tree (its sets
+// have no place for one, and the explanation only with Explain): a batch's
+// rows wait in memory as documents, and the trees are most of a result.
 func TestDocumentKeepsNoTree(t *testing.T) {
 	node := func(k string) *capital.Node { return &capital.Node{Key: k, Value: decimal.NewFromInt(1)} }
 	crs := node("crs")
@@ -234,9 +234,12 @@ func TestDocumentKeepsNoTree(t *testing.T) {
 		Sets: []capital.SetOutcome{{Set: "padrao", Chosen: true, CRS: crs.Value, Node: crs}, {Set: "aps", CRS: decimal.NewFromInt(2), Node: node("crs")}}}
 	d := NewDocument(r, nil, Meta{})
 	for i, s := range d.FactorSets {
-		if s.Node != nil || s.Set != r.Sets[i].Set || !s.CRS.Equal(r.Sets[i].CRS) {
+		if s.Set != r.Sets[i].Set || !s.CRS.Equal(r.Sets[i].CRS) {
 			t.Errorf("set %d: %+v", i, s)
 		}
+	}
+	if d.Explanation != nil {
+		t.Error("the explanation without Explain")
 	}
 	if r.Sets[0].Node != crs {
 		t.Error("the result's own sets were changed")

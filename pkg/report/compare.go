@@ -45,7 +45,7 @@ func NewCompareDocument(c *app.Comparison, m Meta) *CompareDocument {
 		s, pct := c.Saving(i)
 		d.Sets = append(d.Sets, SetDocument{
 			Document: NewDocument(r, append(slices.Clone(c.Warnings), r.Warnings...), m),
-			Set:      v.Set, Eligible: v.Eligible, Applied: v.Chosen, Reason: v.Reason.String(), Saving: s, SavingPct: pct,
+			Set:      v.Set, Eligible: v.Eligible, Applied: v.Chosen, Reason: setReasonText(v.Reason), Saving: s, SavingPct: pct,
 		})
 	}
 	return d
@@ -100,7 +100,7 @@ func CompareTable(w io.Writer, c *app.Comparison, m Meta) error {
 	grid(w, rows, m.Plain, right...)
 	fmt.Fprintln(w, "\nWhy")
 	for _, v := range c.Auto.Sets {
-		fmt.Fprintf(w, "  %s: %s\n", v.Set, v.Reason)
+		fmt.Fprintf(w, "  %s: %s\n", v.Set, setReasonText(v.Reason))
 	}
 	var names []string
 	for _, r := range c.BySet {
@@ -148,7 +148,7 @@ func CompareXLSX(c *app.Comparison, rb *rules.Rulebook) (*excelize.File, error) 
 	return b.finish([]func() error{
 		func() error { return b.comparacao(c) },
 		func() error { return b.parametros(c.Auto, rb) },
-		func() error { return b.validacao(append(slices.Clone(c.Warnings), c.Auto.Warnings...)) },
+		func() error { return b.validacao(worded(c.Auto, append(slices.Clone(c.Warnings), c.Auto.Warnings...))) },
 	})
 }
 
@@ -187,10 +187,11 @@ func (b *book) comparacao(c *app.Comparison) error {
 		if err := b.amount(s, cellName(4+len(compareRows), rr), &capital.Node{Value: sv}); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(s, cellName(5+len(compareRows), rr), v.Reason.String()); err != nil {
+		why := setReasonText(v.Reason)
+		if err := f.SetCellStr(s, cellName(5+len(compareRows), rr), why); err != nil {
 			return err
 		}
-		if err := b.fitHeight(s, rr, map[string]int{v.Reason.String(): 50}); err != nil {
+		if err := b.fitHeight(s, rr, map[string]int{why: 50}); err != nil {
 			return err
 		}
 	}

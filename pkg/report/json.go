@@ -4,13 +4,14 @@
 // programs, the JSON documents (schema_version 1, decimals as strings), CSV
 // safe from formulas, and xlsx workbooks with native charts. It covers
 // calc, compare, validate (and its catalogue of checks), batch (streamed
-// as the rows come), reclamacoes and the rulebook.
+// as the rows come), reclamacoes and the rulebook. The engine's typed
+// reasons (why a factor set is eligible, applied or not) are worded here,
+// in reasons.go, and nowhere else.
 package report
 
 import (
 	"encoding/json"
 	"io"
-	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -44,7 +45,7 @@ type Document struct {
 	Segmentacao    string                     `json:"segmentacao"`
 	Regiao         int                        `json:"regiao"`
 	FactorSet      string                     `json:"factor_set"`
-	FactorSets     []capital.SetOutcome       `json:"factor_sets"`
+	FactorSets     []FactorSetOutcome         `json:"factor_sets"`
 	Sufficient     bool                       `json:"sufficient"`
 	Provisional    []string                   `json:"provisional"`
 	Proposal       []string                   `json:"proposal"`
@@ -90,16 +91,13 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 		SchemaVersion: SchemaVersion, File: m.File,
 		RegistroANS: op.RegistroANS, RazaoSocial: op.RazaoSocial, DataBase: op.DataBase.String(),
 		Modalidade: string(op.Modalidade), Segmentacao: string(op.Segmentacao), Regiao: op.Regiao,
-		FactorSet: r.FactorSet, FactorSets: slices.Clone(r.Sets), Sufficient: r.Sufficient,
+		FactorSet: r.FactorSet, FactorSets: factorSetOutcomes(r.Sets), Sufficient: r.Sufficient,
 		Provisional: nonNil(r.Provisional()), Proposal: nonNil(r.Proposal()), Informed: nonNil(r.Informed()),
-		Warnings:       append(findings.List{}, warnings...),
+		Warnings:       worded(r, warnings),
 		Amounts:        map[string]decimal.Decimal{},
 		AmountsRounded: map[string]decimal.Decimal{},
 		Markers:        map[string][]rules.Status{},
 		Rulebook:       RulebookInfo{Version: m.RulebookVer, RulesFile: m.RulesFile},
-	}
-	for i := range d.FactorSets {
-		d.FactorSets[i].Node = nil // a document holds figures, not the engine's tree (a batch's rows wait in memory)
 	}
 	for k, n := range Figures(r) {
 		d.Amounts[k] = n.Value

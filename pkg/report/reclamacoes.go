@@ -5,7 +5,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 	"unicode"
 
@@ -78,7 +77,7 @@ func ReclamacoesTable(w io.Writer, r *reclamacoes.Result) error {
 	fmt.Fprintf(&b, "capreg — IN ANS 36/2024 art. 17: products at risk from unresolved complaints\n")
 	fmt.Fprintf(&b, "Period      %s to %s\n", r.Periodo.Inicio.Format(time.DateOnly), r.Periodo.Fim.Format(time.DateOnly))
 	fmt.Fprintf(&b, "Complaints  %s unresolved, %d products, %d at risk\n\n", money.PtBR(decimal.NewFromInt(r.Total), 0), len(r.Products), r.AtRisk())
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	tw := columns(&b)
 	fmt.Fprintf(tw, "RANK\tPRODUTO\tBENEFICIÁRIOS\tRECLAMAÇÕES\tSHARE\tCUMULATIVE\tAT RISK\n")
 	ties, par3 := false, false
 	for i, p := range r.Products {

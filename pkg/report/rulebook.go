@@ -1,9 +1,7 @@
 package report
 
 import (
-	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -11,10 +9,9 @@ import (
 // RulesTable writes the rulebook's parameters (capreg rules show): each
 // with its value, status and source.
 func RulesTable(w io.Writer, leaves []rules.Leaf) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "PARAMETER\tVALUE\tSTATUS\tSOURCE\n")
+	var rows [][]string
 	for _, l := range leaves {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.Path, l.Value, l.Status, l.Source)
+		rows = append(rows, []string{l.Path, l.Value, string(l.Status), l.Source})
 	}
-	return tw.Flush()
+	return listing(w, []string{"PARAMETER", "VALUE", "STATUS", "SOURCE"}, rows)
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"text/tabwriter"
 	"unicode/utf8"
 
 	"github.com/capreg/capreg/pkg/capital"
@@ -89,7 +90,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 		if s.Chosen {
 			mark = "*"
 		}
-		rows = append(rows, []string{mark + " " + s.Set, eligibleText(s.Eligible), "CRS " + money.BRL(s.CRS), s.Reason.String()})
+		rows = append(rows, []string{mark + " " + s.Set, eligibleText(s.Eligible), "CRS " + money.BRL(s.CRS), setReasonText(s.Reason)})
 	}
 	grid(b, rows, m.Plain)
 	markerNotes(b, "figures", r.Provisional(), r.Proposal())
@@ -97,7 +98,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 		fmt.Fprintf(b, "\ninformed: %s given in Parcelas_Informadas, not computed.\n", strings.Join(p, ", "))
 	}
 	var shown findings.List
-	for _, f := range warnings {
+	for _, f := range worded(r, warnings) {
 		if f.Code != findings.ProvisionalParams && f.Code != findings.ProposalParams { // the footnotes say it
 			shown = append(shown, f)
 		}
@@ -128,6 +129,20 @@ func eligibleText(ok bool) string {
 		return "eligible"
 	}
 	return "not eligible"
+}
+
+// columns aligns the tab-separated cells written to it in columns two
+// spaces apart, as every listing (rules, validation, catalogue, ranking)
+// is.
+func columns(w io.Writer) *tabwriter.Writer { return tabwriter.NewWriter(w, 0, 0, 2, ' ', 0) }
+
+// listing writes the header and the rows in columns.
+func listing(w io.Writer, header []string, rows [][]string) error {
+	tw := columns(w)
+	for _, r := range append([][]string{header}, rows...) {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	return tw.Flush()
 }
 
 // grid writes rows as columns aligned for a terminal (the columns listed in

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"text/tabwriter"
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
@@ -13,7 +12,7 @@ import (
 // verdict and counts, then every finding with its place, code, severity,
 // message and fix; the totals last.
 func ValidateTable(w io.Writer, reps []app.FileReport) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	tw := columns(w)
 	errs, warns := 0, 0
 	for _, r := range reps {
 		verdict := "valid"
@@ -82,19 +81,19 @@ func ValidateCSV(w io.Writer, reps []app.FileReport) error {
 // CatalogueTable writes the catalogue of checks (capreg validate
 // --rules-list) for a person; JSON writes it for programs.
 func CatalogueTable(w io.Writer, cat []findings.Check) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "CODE\tSEVERITY\tRULE\tFIX\n")
-	for _, c := range cat {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", c.Code, c.Severity, c.Rule, c.Fix)
-	}
-	return tw.Flush()
+	return listing(w, []string{"CODE", "SEVERITY", "RULE", "FIX"}, catalogueRows(cat))
 }
 
 // CatalogueCSV writes the catalogue of checks, one row per check.
 func CatalogueCSV(w io.Writer, cat []findings.Check) error {
+	return writeCSV(w, []string{"code", "severity", "rule", "fix"}, catalogueRows(cat), nil)
+}
+
+// catalogueRows are the checks' cells: code, severity, rule, fix.
+func catalogueRows(cat []findings.Check) [][]string {
 	var rows [][]string
 	for _, c := range cat {
 		rows = append(rows, []string{c.Code, string(c.Severity), c.Rule, c.Fix})
 	}
-	return writeCSV(w, []string{"code", "severity", "rule", "fix"}, rows, nil)
+	return rows
 }

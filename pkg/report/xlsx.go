@@ -108,7 +108,7 @@ func XLSX(r *capital.Result, warnings findings.List, rb *rules.Rulebook, m Meta)
 		func() error { return b.resumo(r, m) },
 		func() error { return b.memoria(r) },
 		func() error { return b.parametros(r, rb) },
-		func() error { return b.validacao(warnings) },
+		func() error { return b.validacao(worded(r, warnings)) },
 	}
 	return b.finish(steps)
 }
