@@ -31,8 +31,9 @@ var bom = []byte("\ufeff")
 
 // A Reader reads the records of a CSV file.
 type Reader struct {
-	csv *csv.Reader
-	ll  *lineLimit
+	csv    *csv.Reader
+	ll     *lineLimit
+	fields int // of the record read last; 0 after an error
 }
 
 // NewReader reads CSV from r. It reads the start of r at once, to choose
@@ -73,7 +74,11 @@ func (r *Reader) Read() ([]string, error) {
 // ReadRaw is Read without the decoding: for a caller that looks at a few
 // ASCII fields of most records to skip them, and decodes the records it
 // keeps with Decode before the next read.
-func (r *Reader) ReadRaw() ([]string, error) { return r.csv.Read() }
+func (r *Reader) ReadRaw() ([]string, error) {
+	rec, err := r.csv.Read()
+	r.fields = len(rec)
+	return rec, err
+}
 
 // Decode turns, in place, each field of rec that is not valid UTF-8 into
 // the text its bytes are in Latin-1 (ISO-8859-1). Call it on the record
@@ -89,8 +94,12 @@ func (r *Reader) Decode(rec []string) {
 	}
 }
 
-// Line is the 1-based line the last record read starts at.
+// Line is the 1-based line the last record read starts at; 0 when the
+// last read gave no record.
 func (r *Reader) Line() int {
+	if r.fields == 0 {
+		return 0
+	}
 	line, _ := r.csv.FieldPos(0)
 	return line
 }
