@@ -246,5 +246,3 @@ func TestRegistro6(t *testing.T) {
 		}
 	}
 }
-
-
