@@ -332,7 +332,7 @@ func (b *builder) row(cells []xlsxfile.Cell, row int) {
 		} else if r, valid := registro6(v); valid {
 			k.registro = r
 		} else {
-			b.add(findings.BadRegistro, i+1, row, fmt.Sprintf("%s: %q is not a registro ANS", b.name(colRegistro), clip(v)), "")
+			b.add(findings.BadRegistro, i+1, row, fmt.Sprintf("%s: %q is not a registro ANS", b.name(i), clip(v)), "")
 			ok = false
 		}
 	}
@@ -356,7 +356,7 @@ func (b *builder) row(cells []xlsxfile.Cell, row int) {
 		r.HasInicial = true
 		ok = ok && has
 	}
-	if !ok || b.several {
+	if !ok {
 		return
 	}
 	if b.kept++; b.kept > maxRows {
@@ -366,9 +366,6 @@ func (b *builder) row(cells []xlsxfile.Cell, row int) {
 	}
 	b.groups[k] = append(b.groups[k], r)
 }
-
-// name is column c's name in the file's form.
-func (b *builder) name(c int) string { return columnNames[b.h.form][c] }
 
 // cell is the cell of 0-based column i of a row (a blank one past its end).
 func cell(cells []xlsxfile.Cell, i int) xlsxfile.Cell {
@@ -381,27 +378,26 @@ func cell(cells []xlsxfile.Cell, i int) xlsxfile.Cell {
 // value is the cell of column i, false (after a finding) when it holds
 // nothing or a formula without a value.
 func (b *builder) value(cells []xlsxfile.Cell, i, row int) (xlsxfile.Cell, bool) {
-	c := cell(cells, i)
-	name := columnNames[b.h.form][b.column(i)]
-	switch {
+	switch c := cell(cells, i); {
 	case c.Kind == xlsxfile.Formula:
-		b.add(findings.FormulaNoValue, i+1, row, fmt.Sprintf("%s: the formula %s has no value", name, clip(c.Formula)), "")
+		b.add(findings.FormulaNoValue, i+1, row, fmt.Sprintf("%s: the formula %s has no value", b.name(i), clip(c.Formula)), "")
 		return c, false
 	case c.Empty():
-		b.add(findings.EmptyValue, i+1, row, name+" is empty", "")
+		b.add(findings.EmptyValue, i+1, row, b.name(i)+" is empty", "")
 		return c, false
+	default:
+		return c, true
 	}
-	return c, true
 }
 
-// column is the balancete column at 0-based index i of a row.
-func (b *builder) column(i int) int {
+// name is the name, in the file's form, of the column at 0-based index i.
+func (b *builder) name(i int) string {
 	for c, j := range b.h.idx {
 		if j == i {
-			return c
+			return columnNames[b.h.form][c]
 		}
 	}
-	return colDescricao
+	return fmt.Sprintf("column %d", i+1)
 }
 
 // text is column i's text, trimmed.
@@ -490,7 +486,7 @@ func (b *builder) parseError(err error, code string, i, row int) {
 			code = findings.AmbiguousNumber
 		}
 	}
-	b.add(code, i+1, row, columnNames[b.h.form][b.column(i)]+": "+msg, fix)
+	b.add(code, i+1, row, b.name(i)+": "+msg, fix)
 }
 
 // finish checks the operators of the file and builds its sheets.
