@@ -307,7 +307,8 @@ func (b *builder) note(v string) {
 	b.regs[r] = true
 	if b.sel == "" && len(b.regs) > 1 && !b.several {
 		b.several = true
-		b.groups, b.kept = nil, 0 // the file is refused: its rows are of no use
+		clear(b.groups) // the file is refused: its rows are of no use
+		b.kept = 0
 	}
 }
 
