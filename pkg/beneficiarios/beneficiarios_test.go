@@ -17,8 +17,11 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/csvfile"
 	"github.com/capreg/capreg/pkg/findings"
 )
+
+const maxLine = csvfile.MaxLine
 
 const header = "id,produto,tipo_contratacao,segmento,remissao,promoprev,parto_adequado,aps\n"
 

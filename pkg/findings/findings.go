@@ -87,6 +87,17 @@ const (
 	ReclamacoesPeriod    = "CR-E042"
 	ReclamacoesDuplicate = "CR-E043"
 	ReclamacoesCount     = "CR-E044"
+
+	// The operator's balancete (ANS open data, ERP export) and its ledger.
+	BalanceteHeader     = "CR-E050"
+	BalanceteConta      = "CR-E051"
+	BalanceteDuplicate  = "CR-E052"
+	BalanceteOperators  = "CR-E053"
+	BalanceteNoRows     = "CR-E054"
+	BalanceteMonth      = "CR-E055"
+	BalanceteSources    = "CR-E056"
+	BalanceteFlow       = "CR-E057"
+	BalanceteUnbalanced = "CR-W050"
 )
 
 // Catalogue lists every check, in code order.
@@ -147,6 +158,15 @@ func Catalogue() []Check {
 		{ReclamacoesPeriod, Error, "reclamacoes: the evaluation period ends on or after it starts", "check inicio and fim in the Periodo sheet"},
 		{ReclamacoesDuplicate, Error, "reclamacoes: one row per product", "merge the product's rows into one (add their complaints)"},
 		{ReclamacoesCount, Error, "reclamacoes: beneficiaries and complaints are whole numbers, not negative", "type a whole number (0 if there were none)"},
+		{BalanceteHeader, Error, "balancete: the header row names the file's form: the ANS open data (DATA;REG_ANS;CD_CONTA_CONTABIL;DESCRICAO;VL_SALDO_INICIAL;VL_SALDO_FINAL, or without VL_SALDO_INICIAL) or an ERP export (conta, saldo_final or saldo; optional descricao, saldo_inicial, mes, registro_ans)", "put the header row first, with the column names of one of the two forms"},
+		{BalanceteConta, Error, "balancete: an account code is the code of the ANS chart of accounts, digits only (311111011)", "write the code as digits only (3111, not 3.1.1.1 or 3111-0)"},
+		{BalanceteDuplicate, Error, "balancete: an account appears once per file, operator and month", "delete or merge the repeated rows"},
+		{BalanceteOperators, Error, "balancete: one operator at a time: a file with several operators needs the registro ANS of the one to read, and the files read together are of one operator", "select the operator with --registro, or give only that operator's files"},
+		{BalanceteNoRows, Error, "balancete: the file holds accounts of the operator read", "check the file and the registro ANS"},
+		{BalanceteMonth, Error, "balancete: the month of the balances is in a mes column (AAAA-MM), in DATA (open data) or as AAAA-MM in the file's name", "add a mes column, or name the file with its month (balancete-2025-06.csv)"},
+		{BalanceteSources, Error, "balancete: the same month from two sources (an ERP file, the open data, a DIOPS balancete) agrees to the centavo", "check which file is right; give only the right one"},
+		{BalanceteFlow, Error, "balancete: result accounts (classes 3, 4, 6) are year-to-date; a month's flow needs that month's saldo_inicial or the previous month's balancete, a 12-month total the balancetes it is built from", "add the balancetes of the months named"},
+		{BalanceteUnbalanced, Warning, "balancete: a month balances within R$ 0,01: 1 = 21 + 23 + 25, or 1 = 21 + 23 + 25 + 3 - 4 - 6 while the year's result is in the result classes", "check the file: an account missing, a sign, or a month cut short"},
 	}
 }
 
