@@ -25,8 +25,8 @@
 //
 // Numbers are written with a decimal point and no thousands separator
 // (1234567.89, -12.5; blanks around them are ignored). The file is read as a
-// stream of XML tokens, never whole, and bounded: at most 256 MB, elements
-// nested 32 deep, 64 characters in an element capreg reads, 300,000 items
+// stream of XML tokens, never whole, and bounded: at most 64 MB, elements
+// nested 32 deep, 64 characters in an element capreg reads, 200,000 items
 // (accounts and quadro lines), 50 error findings. The encoding is UTF-8 or,
 // when the XML declaration says so, ISO-8859-1 (or windows-1252).
 package diops
@@ -165,10 +165,10 @@ type MercadoRow struct {
 
 // The bounds of a file (see the package comment).
 const (
-	maxFileSize = 256 << 20
+	maxFileSize = 64 << 20
 	maxDepth    = 32
 	maxText     = 64
-	maxItems    = 300_000
+	maxItems    = 200_000
 	maxErrors   = 50
 	checkEvery  = 4096 // tokens read between looks at the context
 )
@@ -180,6 +180,11 @@ const (
 // item read without error. A done ctx stops the reading with ctx's error.
 func Read(ctx context.Context, path string) (*File, findings.List, error) {
 	fh, err := safefile.OpenRegular(path)
+	if errors.Is(err, safefile.ErrNotRegular) {
+		f := unreadable(path, 0, "the path "+err.Error())
+		f.Fix = "give the path of the DIOPS-XML file itself (save the data to a file first)"
+		return nil, findings.List{f}, nil
+	}
 	if err != nil {
 		return nil, findings.List{unreadable(path, 0, "cannot read the file: "+err.Error())}, nil
 	}
@@ -193,7 +198,11 @@ func Read(ctx context.Context, path string) (*File, findings.List, error) {
 // read reads a DIOPS-XML document from src; name is the path findings give.
 func read(ctx context.Context, src io.Reader, name string) (*File, findings.List, error) {
 	r := newReader(ctx, src, name)
-	err := r.document()
+	return r.result(r.document())
+}
+
+// result is what Read returns once document returned err.
+func (r *reader) result(err error) (*File, findings.List, error) {
 	var stop *fatal
 	switch {
 	case errors.As(err, &stop):
@@ -202,7 +211,7 @@ func read(ctx context.Context, src io.Reader, name string) (*File, findings.List
 	case err != nil:
 		return nil, r.l, err
 	}
-	r.f.Path = name
+	r.f.Path = r.name
 	return &r.f, r.l, nil
 }
 

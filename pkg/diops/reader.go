@@ -43,6 +43,7 @@ type frame struct {
 	index  int // n of name[n] for an item, else 0
 	line   int
 	counts map[string]int // the items among the element's children so far
+	path   string         // its path, once asked for
 }
 
 func newReader(ctx context.Context, src io.Reader, name string) *reader {
@@ -120,20 +121,22 @@ func (r *reader) push(name string) error {
 func (r *reader) pop() { r.stack = r.stack[:len(r.stack)-1] }
 
 // path is the path of the open element: diops/financeiro/balancete/ativo[3].
-func (r *reader) path() string {
-	var b strings.Builder
-	for i, fr := range r.stack {
-		if i > 0 {
-			b.WriteByte('/')
-		}
-		b.WriteString(fr.name)
+func (r *reader) path() string { return r.pathAt(len(r.stack) - 1) }
+
+// pathAt is the path of the open element at depth i, computed once.
+func (r *reader) pathAt(i int) string {
+	fr := &r.stack[i]
+	if fr.path == "" {
+		seg := fr.name
 		if fr.index > 0 {
-			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(fr.index))
-			b.WriteByte(']')
+			seg = seg + "[" + strconv.Itoa(fr.index) + "]"
 		}
+		if i > 0 {
+			seg = r.pathAt(i-1) + "/" + seg
+		}
+		fr.path = seg
 	}
-	return b.String()
+	return fr.path
 }
 
 // place is where the open element is.
