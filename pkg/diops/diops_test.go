@@ -500,7 +500,9 @@ func TestBounds(t *testing.T) {
 	}
 
 	// Too many items.
-	doc = balanceteDoc(3, func(i int) string { return fmt.Sprintf("<ativo><conta>%d</conta><saldoFinal>1</saldoFinal></ativo>\n", i) })
+	doc = balanceteDoc(3, func(i int) string {
+		return fmt.Sprintf("<ativo><conta>%d</conta><saldoFinal>1</saldoFinal></ativo>\n", i)
+	})
 	r := newReader(context.Background(), strings.NewReader(doc), "t.xml")
 	r.items = maxItems - 2
 	f, l, err := r.result(r.document())
@@ -526,7 +528,9 @@ func TestBounds(t *testing.T) {
 func TestContext(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	doc := balanceteDoc(1000, func(i int) string { return fmt.Sprintf("<ativo><conta>%d</conta><saldoFinal>1</saldoFinal></ativo>", i) })
+	doc := balanceteDoc(1000, func(i int) string {
+		return fmt.Sprintf("<ativo><conta>%d</conta><saldoFinal>1</saldoFinal></ativo>", i)
+	})
 	f, _, err := read(ctx, strings.NewReader(doc), "t.xml")
 	if f != nil || !errors.Is(err, context.Canceled) {
 		t.Errorf("got %v, %v", f, err)
