@@ -24,7 +24,9 @@
 // is left out of the File. Whether a finding blocks is the caller's to say.
 //
 // Numbers are written with a decimal point and no thousands separator
-// (1234567.89, -12.5; blanks around them are ignored). The file is read as a
+// (1234567.89, -12.5; blanks around them are ignored). An empty element is
+// no number, except valor in fundosInvestimentosCRC, where it means "not
+// informed" (Fundo.Valor nil). The file is read as a
 // stream of XML tokens, never whole, and bounded: at most 64 MB, elements
 // nested 32 deep, 64 characters in an element capreg reads, 200,000 items
 // (accounts and quadro lines), 50 error findings. The encoding is UTF-8 or,

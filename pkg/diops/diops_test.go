@@ -492,10 +492,11 @@ func balanceteDoc(n int, acc func(i int) string) string {
 }
 
 func TestBounds(t *testing.T) {
-	// Too many errors: the reading stops after maxErrors.
+	// Too many errors: the reading stops at the error after maxErrors (the
+	// account on line 52: account i is on line i+2).
 	doc := balanceteDoc(2*maxErrors, func(int) string { return "<ativo><conta>x</conta><saldoFinal>1</saldoFinal></ativo>\n" })
 	f, l := readString(t, doc)
-	if f != nil || len(l) != maxErrors+1 || !strings.Contains(l[maxErrors].Message, "more than 50 errors") || l[maxErrors].Line != maxErrors+1 {
+	if f != nil || len(l) != maxErrors+1 || !strings.Contains(l[maxErrors].Message, "more than 50 errors") || l[maxErrors].Line != maxErrors+2 {
 		t.Errorf("too many errors: %d findings, last %v", len(l), l[len(l)-1])
 	}
 

@@ -27,6 +27,7 @@ type reader struct {
 	tokens int
 	items  int
 	errs   int
+	capped bool // an error past maxErrors was found
 	l      findings.List
 	f      File
 	text   []byte // the text of the element being read
@@ -70,7 +71,7 @@ func isItem(name string) bool {
 // malformed document, a read error, too large a file or too many errors end
 // the reading (*fatal); io.EOF is returned as it is.
 func (r *reader) next() (xml.Token, error) {
-	if r.errs >= maxErrors {
+	if r.capped {
 		return nil, &fatal{unreadable(r.name, r.line(),
 			fmt.Sprintf("more than %d errors; the rest of the file is not read", maxErrors))}
 	}
@@ -144,8 +145,13 @@ func (r *reader) place() Place {
 	return Place{Element: r.path(), Line: r.stack[len(r.stack)-1].line}
 }
 
-// add records an error finding at p.
+// add records an error finding at p; past maxErrors, it only notes that
+// there was one more (the reading stops at the next token).
 func (r *reader) add(code string, p Place, msg, fix string) {
+	if r.errs >= maxErrors {
+		r.capped = true
+		return
+	}
 	f := findings.New(code, "", "", msg, fix)
 	f.File, f.Element, f.Line = r.name, p.Element, p.Line
 	r.errs++
