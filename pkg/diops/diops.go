@@ -76,7 +76,7 @@ type File struct {
 func (f *File) Quarterly() bool { return f.Trimestre > 0 }
 
 // Place is where an item is in its file: the path of its element and the
-// line it starts on.
+// line of its start tag (the tag's last line, should it span several).
 type Place struct {
 	Element string // diops/financeiro/balancete/ativo[12]
 	Line    int
