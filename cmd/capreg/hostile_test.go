@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -30,7 +31,7 @@ func junkXLSX(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	rows, err := strconv.Atoi(args[2])
 	ts.Check(err)
-	f, err := generate.Example(1)
+	f, _, err := generate.NewExample(1).Workbook(context.Background(), generate.WorkbookOptions{})
 	ts.Check(err)
 	defer f.Close()
 	ts.Check(f.DeleteSheet(args[1]))

@@ -16,9 +16,12 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/csvfile"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/xlsxfile/xlsxtest"
 )
+
+const maxLine = csvfile.MaxLine
 
 const header = "id,produto,tipo_contratacao,segmento,remissao,promoprev,parto_adequado,aps\n"
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/layout"
@@ -47,7 +48,7 @@ const (
 )
 
 var (
-	columns   = [nColumns]string{"id", "produto", "tipo_contratacao", "segmento", "remissao", "promoprev", "parto_adequado", "aps"}
+	columns   = [nColumns]string{"id", "produto", "tipo_contratacao", "segmento", "remissao", string(ans.Promoprev), string(ans.PartoAdequado), string(ans.APS)}
 	remissoes = layout.Remissoes
 	flags     = [...]int{colPromoprev, colParto, colAPS}
 )
@@ -68,7 +69,7 @@ func init() {
 // go to report.
 func NewCounter(source string, report func(Problem)) *Counter {
 	c := &Counter{report: report, rem: make([]int64, len(remissoes)),
-		b: capital.Beneficiarios{Source: source, Remissao: map[string]int64{}, PorProduto: map[string]int64{}}}
+		b: capital.Beneficiarios{Source: source, Remissao: map[ans.Remissao]int64{}, PorProduto: map[string]int64{}}}
 	for i := range c.idx {
 		c.idx[i] = -1
 	}
@@ -188,7 +189,7 @@ func (c *Counter) enum(vals []string, row, k int, allowed []string) int {
 func (c *Counter) Counts() *capital.Beneficiarios {
 	for i, n := range c.rem {
 		if n > 0 {
-			c.b.Remissao[remissoes[i]] = n
+			c.b.Remissao[ans.Remissao(remissoes[i])] = n
 		}
 	}
 	return &c.b

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/capital"
 )
 
@@ -20,12 +21,12 @@ const foreignDir = "../../testdata/beneficiarios"
 
 // foreignCounts are the counts of expected.json.
 type foreignCounts struct {
-	Total         int64            `json:"total"`
-	Promoprev     int64            `json:"promoprev"`
-	PartoAdequado int64            `json:"parto_adequado"`
-	APS           int64            `json:"aps"`
-	Remissao      map[string]int64 `json:"remissao"`
-	PorProduto    map[string]int64 `json:"por_produto"`
+	Total         int64                  `json:"total"`
+	Promoprev     int64                  `json:"promoprev"`
+	PartoAdequado int64                  `json:"parto_adequado"`
+	APS           int64                  `json:"aps"`
+	Remissao      map[ans.Remissao]int64 `json:"remissao"`
+	PorProduto    map[string]int64       `json:"por_produto"`
 }
 
 func (want foreignCounts) check(t *testing.T, b *capital.Beneficiarios) {

@@ -8,49 +8,12 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
-
-// Modalities the model computes, and the two it refuses (RN 569 art. 1).
-var (
-	Modalities = []string{"seguradora_especializada", "medicina_de_grupo", "filantropia", "cooperativa_medica",
-		"autogestao", "odontologia_de_grupo", "cooperativa_odontologica", "administradora_de_beneficios"}
-	OutOfScopeModalities = []string{"autogestao_rh", "autogestao_mantenedor"}
-	Segmentations        = []string{"ST", "SSS", "SSP", "SPS", "SPP", "SPP/SUS", "SOT", "SOM", "SOP"}
-)
-
-// segmentationsOf lists the segmentações valid for a modality; nil means the
-// modality takes none.
-func segmentationsOf(modalidade string) []string {
-	switch modalidade {
-	case "medicina_de_grupo", "filantropia", "cooperativa_medica":
-		return []string{"ST", "SSS", "SSP", "SPS", "SPP", "SPP/SUS"}
-	case "odontologia_de_grupo", "cooperativa_odontologica":
-		return []string{"SOT", "SOM", "SOP"}
-	}
-	return nil
-}
-
-// KRow names the row of the fator K table for a modality and segmentação.
-func KRow(modalidade, segmentacao string) (string, bool) {
-	segs := segmentationsOf(modalidade)
-	if segs == nil {
-		return modalidade, slices.Contains(Modalities, modalidade)
-	}
-	if !slices.Contains(segs, segmentacao) {
-		return "", false
-	}
-	seg := strings.TrimSuffix(segmentacao, "/SUS")
-	switch modalidade {
-	case "medicina_de_grupo", "filantropia":
-		return "medicina_de_grupo_filantropia_" + seg, true
-	default:
-		return modalidade + "_" + seg, true
-	}
-}
 
 // Check finds what the model rules out in an input (errors) and what looks
 // wrong in it (warnings): the operator's classification, ranges, the
@@ -66,19 +29,19 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 		l.Add(findings.New(code, sheetOf(ref), cellOf(ref), msg, ""))
 	}
 	switch {
-	case slices.Contains(OutOfScopeModalities, op.Modalidade):
+	case slices.Contains(ans.OutOfScope(), op.Modalidade):
 		at(findings.OutOfScope, op.ModalRef, fmt.Sprintf("modalidade %s is outside RN 569 (art. 1, parágrafo único)", op.Modalidade))
 		return l
-	case op.Modalidade != "" && !slices.Contains(Modalities, op.Modalidade):
-		at(findings.BadEnum, op.ModalRef, fmt.Sprintf("modalidade %q is not one of %s", op.Modalidade, strings.Join(Modalities, ", ")))
+	case op.Modalidade != "" && !slices.Contains(ans.Modalidades(), op.Modalidade):
+		at(findings.BadEnum, op.ModalRef, fmt.Sprintf("modalidade %q is not one of %s", op.Modalidade, strings.Join(ans.Spellings(ans.Modalidades()), ", ")))
 	}
-	segs := segmentationsOf(op.Modalidade)
+	segs := op.Modalidade.Segmentacoes()
 	switch {
-	case op.Modalidade == "" || in.Incomplete["Operadora.segmentacao"]:
+	case op.Modalidade == "" || in.Incomplete.has(SegmentacaoPart):
 	case segs != nil && !slices.Contains(segs, op.Segmentacao):
-		msg := fmt.Sprintf("segmentação %q is not valid for %s (valid: %s)", op.Segmentacao, op.Modalidade, strings.Join(segs, ", "))
+		msg := fmt.Sprintf("segmentação %q is not valid for %s (valid: %s)", op.Segmentacao, op.Modalidade, strings.Join(ans.Spellings(segs), ", "))
 		if op.Segmentacao == "" {
-			msg = fmt.Sprintf("%s needs a segmentação (one of %s)", op.Modalidade, strings.Join(segs, ", "))
+			msg = fmt.Sprintf("%s needs a segmentação (one of %s)", op.Modalidade, strings.Join(ans.Spellings(segs), ", "))
 		}
 		at(findings.BadCombination, op.SegRef, msg)
 	case segs == nil && op.Segmentacao != "":
@@ -94,26 +57,26 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 	if op.IDSS != nil && (op.IDSS.V.Sign() < 0 || op.IDSS.V.GreaterThan(one)) {
 		at(findings.OutOfRange, op.IDSS.Ref, fmt.Sprintf("idss = %s is outside 0 to 1", op.IDSS.V))
 	}
-	noBase := op.DataBase.IsZero() || in.Incomplete["Operadora.data_base"]
+	noBase := op.DataBase.IsZero() || in.Incomplete.has(DataBasePart)
 	if !noBase {
 		l = append(l, checkDates(op)...)
 		l = append(l, checkCapitalReferencia(op, rb)...)
 	}
-	if !in.Incomplete["PLA"] {
+	if !in.Incomplete.has(PLAPart) {
 		l = append(l, checkPLA(in.PLA)...)
 	}
 	l = append(l, checkBeneficiarios(in)...)
 	l = append(l, checkGraus(in.CreditoOperadoras, rb)...)
-	if op.Modalidade == "administradora_de_beneficios" || noBase || op.Modalidade == "" {
+	if op.Modalidade == ans.AdministradoraDeBeneficios || noBase || op.Modalidade == "" {
 		return l
 	}
 	for _, r := range in.Contraprestacoes {
-		if !slices.Contains(rules.ContractTypes, r.Tipo) || !slices.Contains(rules.Segments, r.Segmento) {
+		if !slices.Contains(ans.TiposContratacao(), r.Tipo) || !slices.Contains(ans.Segmentos(), r.Segmento) {
 			at(findings.BadEnum, r.CompetenciaRef, fmt.Sprintf("cell %s/%s is not a tipo_contratacao/segmento of the layout", r.Tipo, r.Segmento))
 			return l
 		}
 	}
-	contra, eventos := !in.Incomplete["Contraprestacoes"], !in.Incomplete["Eventos"]
+	contra, eventos := !in.Incomplete.has(ContraprestacoesPart), !in.Incomplete.has(EventosPart)
 	if contra {
 		l = append(l, checkWindow(in.Contraprestacoes, op.DataBase, "Contraprestacoes", true)...)
 	}
@@ -143,7 +106,7 @@ const staleMonths = 12
 func checkCapitalReferencia(op Operadora, rb *rules.Rulebook) findings.List {
 	var l findings.List
 	at := op.DataBase.LastDay()
-	point, _, ok := rb.CapitalReferenciaAt(at)
+	point, ok := rb.CapitalReferenciaAt(at)
 	switch {
 	case !ok:
 		l.Add(findings.New(findings.NoCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
@@ -227,13 +190,13 @@ func checkBeneficiarios(in *Input) findings.List {
 		return l
 	}
 	for _, p := range []struct {
-		campo string
+		campo ans.FactorSet // the program, as the beneficiaries' column names it
 		date  *Dated
 		count int64
 	}{
-		{"promoprev", op.PromoprevAprovacao, b.Promoprev},
-		{"parto_adequado", op.PartoAdequadoCertificacao, b.PartoAdequado},
-		{"aps", op.APSCertificacao, b.APS},
+		{ans.Promoprev, op.PromoprevAprovacao, b.Promoprev},
+		{ans.PartoAdequado, op.PartoAdequadoCertificacao, b.PartoAdequado},
+		{ans.APS, op.APSCertificacao, b.APS},
 	} {
 		switch {
 		case p.date != nil && p.count == 0:
@@ -246,12 +209,12 @@ func checkBeneficiarios(in *Input) findings.List {
 	}
 	rm := in.Remissao
 	for _, c := range []struct {
-		code string
+		code ans.Remissao
 		base Amount
 		name string
 	}{
-		{"clausula_temporaria", rm.CATemporaria, "ca_temporaria"}, {"clausula_vitalicia", rm.CAVitalicia, "ca_vitalicia"},
-		{"remido_temporario", rm.PRTemporaria, "pr_temporaria"}, {"remido_vitalicio", rm.PRVitalicia, "pr_vitalicia"},
+		{ans.ClausulaTemporaria, rm.CATemporaria, "ca_temporaria"}, {ans.ClausulaVitalicia, rm.CAVitalicia, "ca_vitalicia"},
+		{ans.RemidoTemporario, rm.PRTemporaria, "pr_temporaria"}, {ans.RemidoVitalicio, rm.PRVitalicia, "pr_vitalicia"},
 	} {
 		if n := b.Remissao[c.code]; n > 0 && c.base.Ref != "" && c.base.V.IsZero() {
 			l.Add(findings.New(findings.RemissionMismatch, sheetOf(c.base.Ref), cellOf(c.base.Ref),
@@ -259,14 +222,6 @@ func checkBeneficiarios(in *Input) findings.List {
 		}
 	}
 	return l
-}
-
-// cellKey names a Contraprestacoes cell (or "" for Eventos).
-func cellKey(m Monthly) string {
-	if m.Tipo == "" {
-		return ""
-	}
-	return m.Tipo + "/" + m.Segmento
 }
 
 func checkWindow(rows []Monthly, db period.Month, sheet string, cells bool) findings.List {
@@ -331,19 +286,6 @@ func checkWindow(rows []Monthly, db period.Month, sheet string, cells bool) find
 	return l
 }
 
-// windowSum adds the rows of one cell inside the 12 months ending at db.
-func windowSum(rows []Monthly, db period.Month, key string, n *Node, label string) decimal.Decimal {
-	first := db.Add(-11)
-	sum := decimal.Zero
-	for _, r := range rows {
-		if cellKey(r) != key || r.Competencia.Before(first) || r.Competencia.After(db) {
-			continue
-		}
-		sum = sum.Add(n.input(label+" "+r.Competencia.String(), r.Valor))
-	}
-	return sum
-}
-
 func sheetOf(ref string) string {
 	s, _, _ := strings.Cut(ref, "!")
 	return s
@@ -352,18 +294,4 @@ func sheetOf(ref string) string {
 func cellOf(ref string) string {
 	_, c, _ := strings.Cut(ref, "!")
 	return c
-}
-
-// cellsOf lists the Contraprestacoes cells that have rows, in rho order.
-func cellsOf(rows []Monthly) []string {
-	var out []string
-	for _, seg := range rules.Segments {
-		for _, t := range rules.ContractTypes {
-			k := t + "/" + seg
-			if slices.ContainsFunc(rows, func(m Monthly) bool { return cellKey(m) == k }) {
-				out = append(out, k)
-			}
-		}
-	}
-	return out
 }

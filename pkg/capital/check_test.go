@@ -1,11 +1,14 @@
 package capital
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/period"
 )
 
 // The content checks of Check, each on an input that breaks one rule.
@@ -46,10 +49,10 @@ func TestCheckContent(t *testing.T) {
 		}, findings.DeductionsOverPL, "PLA!B2"},
 		{"program date without program beneficiaries", func(in *Input) {
 			in.Operadora.APSCertificacao = dated("2024-01-10")
-			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Remissao: map[string]int64{}}
+			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Remissao: map[ans.Remissao]int64{}}
 		}, findings.ProgramNoData, "Operadora!B10"},
 		{"program beneficiaries without a date", func(in *Input) {
-			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Promoprev: 3, Remissao: map[string]int64{}}
+			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Promoprev: 3, Remissao: map[ans.Remissao]int64{}}
 		}, findings.ProgramNoData, "Beneficiarios!"},
 		// the 2024-07-01 point is in force at 2024-12; nothing before 2020-03-06
 		{"no capital de referência", func(in *Input) {
@@ -63,7 +66,7 @@ func TestCheckContent(t *testing.T) {
 		}, findings.StaleCapitalRef, "Operadora!B4"},
 		{"remitted beneficiaries without provision", func(in *Input) {
 			in.Remissao.PRVitalicia = Amount{V: dec("0"), Ref: "Remissao!B5"}
-			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Remissao: map[string]int64{"remido_vitalicio": 2}}
+			in.Beneficiarios = &Beneficiarios{Source: "Beneficiarios", Total: 10, Remissao: map[ans.Remissao]int64{"remido_vitalicio": 2}}
 		}, findings.RemissionMismatch, "Remissao!B5"},
 	}
 	for _, c := range cases {
@@ -149,4 +152,145 @@ func TestCheckGraus(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The stale warning: the data base is more than 12 months after the month of
+// the point in force (data base month > point month + 12), at the data_base
+// cell.
+func TestStaleCapitalReferencia(t *testing.T) {
+	july26 := "capital_referencia: [{desde: 2026-07-01, valor: 13000000}]\n"
+	tests := []struct {
+		name, rules string
+		db          period.Month
+		stale       bool
+	}{
+		{"2020-06, the RN 451 point of 2020-03", "", mon(2020, 6), false},
+		{"2025-09, the 2025-07 point", "", mon(2025, 9), false},
+		// 2025-07 + 12 = 2026-07: the boundary, both sides
+		{"2026-07, 12 months after the last point", "", mon(2026, 7), false},
+		{"2026-08, 13 months after the last point", "", mon(2026, 8), true},
+		{"2027-01", "", mon(2027, 1), true},
+		{"2026-08 with a July 2026 point", july26, mon(2026, 8), false},
+		{"2027-07 with a July 2026 point", july26, mon(2027, 7), false},
+		{"2027-08 with a July 2026 point", july26, mon(2027, 8), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rb := defaultRules(t)
+			if tc.rules != "" {
+				rb = loadRules(t, tc.rules)
+			}
+			r := compute(t, informedAll(operadora("autogestao", "", 1, tc.db), "0", "0", "0", "0"), rb, Options{})
+			if got := hasWarning(r, findings.StaleCapitalRef); got != tc.stale {
+				t.Errorf("stale warning %v, want %v (warnings %v)", got, tc.stale, r.Warnings)
+			}
+			for _, f := range r.Warnings {
+				if f.Code == findings.StaleCapitalRef && f.Sheet+"!"+f.Cell != "Operadora!B4" {
+					t.Errorf("stale warning at %s!%s, want the data_base cell Operadora!B4", f.Sheet, f.Cell)
+				}
+			}
+		})
+	}
+	// Before the series starts there is no capital de referência at all.
+	_, err := Compute(informedAll(operadora("autogestao", "", 1, mon(2020, 2)), "0", "0", "0", "0"), defaultRules(t), Options{})
+	inputErr(t, err, findings.NoCapitalRef)
+	// 2020-03: the last day, 2020-03-31, is after 2020-03-06.
+	compute(t, informedAll(operadora("autogestao", "", 1, mon(2020, 3)), "0", "0", "0", "0"), defaultRules(t), Options{})
+}
+
+func TestOutOfScopeAndCombinations(t *testing.T) {
+	rb := defaultRules(t)
+	for _, mod := range []string{"autogestao_rh", "autogestao_mantenedor"} {
+		_, err := Compute(informedAll(operadora(mod, "", 1, mon(2023, 12)), "0", "0", "0", "0"), rb, Options{})
+		f := inputErr(t, err, findings.OutOfScope)
+		if f.Sheet != "Operadora" || f.Cell != "B5" || !strings.Contains(f.Message, "outside RN 569") {
+			t.Errorf("%s: finding %+v", mod, f)
+		}
+	}
+	_, err := Compute(informedAll(operadora("cooperativa_medica", "SOP", 1, mon(2023, 12)), "0", "0", "0", "0"), rb, Options{})
+	if f := inputErr(t, err, findings.BadCombination); f.Cell != "B6" || !strings.Contains(f.Message, `"SOP" is not valid for cooperativa_medica`) {
+		t.Errorf("finding %+v", f)
+	}
+	_, err = Compute(informedAll(operadora("odontologia_de_grupo", "", 1, mon(2023, 12)), "0", "0", "0", "0"), rb, Options{})
+	if f := inputErr(t, err, findings.BadCombination); !strings.Contains(f.Message, "needs a segmentação") {
+		t.Errorf("finding %+v", f)
+	}
+	if _, err := Compute(informedAll(operadora("hospital", "", 1, mon(2023, 12)), "0", "0", "0", "0"), rb, Options{}); err == nil {
+		t.Error("an unknown modality was accepted")
+	}
+}
+
+func TestWindowChecks(t *testing.T) {
+	db := mon(2023, 12)
+	full := func() *Input {
+		in := &Input{Operadora: operadora("cooperativa_medica", "SSP", 3, db)}
+		in.Contraprestacoes = months(db, "individual", "medico_hospitalar", "1000")
+		in.Eventos = months(db, "", "", "500")
+		return in
+	}
+	rb := defaultRules(t)
+	compute(t, full(), rb, Options{})
+
+	// A zero month is fine.
+	in := full()
+	in.Contraprestacoes[3].Valor = a("0")
+	compute(t, in, rb, Options{})
+
+	// A missing month is an error naming it (row 5 of 12 is 2023-05).
+	in = full()
+	in.Contraprestacoes = slices.Delete(in.Contraprestacoes, 4, 5)
+	_, err := Compute(in, rb, Options{})
+	f := inputErr(t, err, findings.MissingMonth)
+	if f.Sheet != "Contraprestacoes" || !strings.Contains(f.Message, "2023-05") || !strings.Contains(f.Message, "individual/medico_hospitalar") ||
+		!strings.Contains(f.Message, "2023-01 to 2023-12") {
+		t.Errorf("finding %+v", f)
+	}
+
+	// Every cell with rows needs its 12 months.
+	in = full()
+	in.Contraprestacoes = append(in.Contraprestacoes, Monthly{Competencia: db, Tipo: "coletivo_adesao", Segmento: "odontologico", Valor: a("1")})
+	_, err = Compute(in, rb, Options{})
+	if f := inputErr(t, err, findings.MissingMonth); !strings.Contains(f.Message, "coletivo_adesao/odontologico") || !strings.Contains(f.Message, "2023-01") {
+		t.Errorf("finding %+v", f)
+	}
+
+	// A duplicate month is an error.
+	in = full()
+	in.Eventos = append(in.Eventos, Monthly{Competencia: mon(2023, 7), CompetenciaRef: "Eventos!A20", Valor: a("1")})
+	_, err = Compute(in, rb, Options{})
+	if f := inputErr(t, err, findings.DuplicateMonth); f.Sheet != "Eventos" || f.Cell != "A20" || !strings.Contains(f.Message, "2023-07") {
+		t.Errorf("finding %+v", f)
+	}
+
+	// Contraprestações without Eventos: PRO needs the 12 months.
+	in = full()
+	in.Eventos = nil
+	_, err = Compute(in, rb, Options{})
+	if f := inputErr(t, err, findings.MissingMonth); f.Sheet != "Eventos" {
+		t.Errorf("finding %+v", f)
+	}
+
+	// Eventos with a month missing.
+	in = full()
+	in.Eventos = in.Eventos[1:]
+	_, err = Compute(in, rb, Options{})
+	if f := inputErr(t, err, findings.MissingMonth); f.Sheet != "Eventos" || !strings.Contains(f.Message, "2023-01") {
+		t.Errorf("finding %+v", f)
+	}
+
+	// Rows outside the window are neither required nor summed:
+	// PRE = 0.043 × 12 × 1000 = 516, PRO = 0.007 × 12 × 500 = 42.
+	in = full()
+	in.Contraprestacoes = append(in.Contraprestacoes,
+		Monthly{Competencia: mon(2022, 12), Tipo: "individual", Segmento: "medico_hospitalar", Valor: a("999999")},
+		Monthly{Competencia: mon(2024, 1), Tipo: "individual", Segmento: "medico_hospitalar", Valor: a("999999")})
+	in.Eventos = append(in.Eventos, Monthly{Competencia: mon(2022, 11), Valor: a("777777")})
+	r := compute(t, in, rb, Options{Factors: Padrao})
+	wantDec(t, "PRE", r.CRS.Find("crs_pre").Value, "516")
+	wantDec(t, "PRO", r.CRS.Find("crs_pro").Value, "42")
+
+	// No pre-established business at all: no window to check, PRE = PRO = 0.
+	in = &Input{Operadora: operadora("cooperativa_medica", "SSP", 3, db)}
+	r = compute(t, in, rb, Options{})
+	wantDec(t, "CRS", r.CRS.Value, "0")
 }

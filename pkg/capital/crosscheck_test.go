@@ -130,7 +130,7 @@ func refModel(in *Input, p refParams, set string, coverage map[string]*big.Float
 		for ti, tipo := range p.contractOrder {
 			c := nf()
 			for _, m := range in.Contraprestacoes {
-				if m.Tipo == tipo && m.Segmento == seg && inWindow(m) {
+				if string(m.Tipo) == tipo && string(m.Segmento) == seg && inWindow(m) {
 					c = add(c, v(m.Valor))
 				}
 			}
@@ -191,7 +191,7 @@ func refModel(in *Input, p refParams, set string, coverage map[string]*big.Float
 	}
 	c2 := nf()
 	for _, x := range in.CreditoAtivos {
-		f := bf(p.fpr[x.Categoria])
+		f := bf(p.fpr[string(x.Categoria)])
 		if x.FPR != nil {
 			f = v(*x.FPR)
 		}
@@ -205,7 +205,7 @@ func refModel(in *Input, p refParams, set string, coverage map[string]*big.Float
 	for i, k := range p.marketOrder {
 		sum := nf()
 		for _, f := range in.MercadoALM {
-			if f.Indexador != k {
+			if string(f.Indexador) != k {
 				continue
 			}
 			x := v(f.Valor)
@@ -219,7 +219,7 @@ func refModel(in *Input, p refParams, set string, coverage map[string]*big.Float
 		}
 		sum = absF(sum)
 		for _, h := range in.MercadoAtivos {
-			if h.Classe == k {
+			if string(h.Classe) == k {
 				sum = add(sum, v(h.Valor))
 			}
 		}

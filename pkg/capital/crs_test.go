@@ -331,7 +331,7 @@ func TestAutoChoice(t *testing.T) {
 			}
 			if tc.opt == Auto {
 				// No eligible set has a lower CRS, and the chosen one is eligible.
-				if !chosen.Eligible || !strings.HasPrefix(chosen.Reason, "applied: lowest CRS of the eligible sets") {
+				if !chosen.Eligible || chosen.Reason.Choice != Applied {
 					t.Errorf("chosen %+v", chosen)
 				}
 				for _, s := range r.Sets {
@@ -340,19 +340,19 @@ func TestAutoChoice(t *testing.T) {
 					}
 					switch {
 					case s.Chosen:
-					case s.Eligible && !strings.Contains(s.Reason, "lower benefit: CRS "+money.BRL(s.CRS)+" ≥ "+money.BRL(chosen.CRS)+" under "+chosen.Set):
-						t.Errorf("reason for %s: %q", s.Set, s.Reason)
-					case !s.Eligible && !strings.HasPrefix(s.Reason, "not eligible: "):
-						t.Errorf("reason for %s: %q", s.Set, s.Reason)
+					case s.Eligible && (s.Reason.Choice != LowerBenefit || !s.Reason.CRS.Equal(s.CRS) || !s.Reason.AppliedCRS.Equal(chosen.CRS) || s.Reason.Applied != chosen.Set):
+						t.Errorf("reason for %s: %+v", s.Set, s.Reason)
+					case !s.Eligible && s.Reason.Choice != NotEligible:
+						t.Errorf("reason for %s: %+v", s.Set, s.Reason)
 					}
 				}
 			} else {
-				prefix := "forced with --factors; "
+				want := Forced
 				if tc.forced {
-					prefix += "not eligible: "
+					want = ForcedIneligible
 				}
-				if !strings.HasPrefix(chosen.Reason, prefix) {
-					t.Errorf("forced reason %q", chosen.Reason)
+				if chosen.Reason.Choice != want {
+					t.Errorf("forced reason %+v, want choice %d", chosen.Reason, want)
 				}
 			}
 			// Proposal parameters (and the PROPOSAL warning) only for a program set.
@@ -368,17 +368,18 @@ func TestAutoChoice(t *testing.T) {
 			}
 		})
 	}
-	// The padrao reason under "governance report" names the numbers.
+	// The padrao reason under "governance report" carries the numbers.
 	in := crsInput()
 	in.Operadora.GovernancaRelatorio = dated("2023-05-15")
 	r := compute(t, in, defaultRules(t), Options{})
-	if !strings.Contains(r.Sets[0].Reason, "lower benefit: CRS R$ 8.017,22 ≥ R$ 6.102,17 under reduzido") {
-		t.Errorf("padrao reason %q", r.Sets[0].Reason)
+	if why := r.Sets[0].Reason; why.Choice != LowerBenefit || !money.Round(why.CRS).Equal(dec("8017.22")) ||
+		!money.Round(why.AppliedCRS).Equal(dec("6102.17")) || why.Applied != Reduzido {
+		t.Errorf("padrao reason %+v", why)
 	}
 	// With the forced padrao, the eligible reduzido says it was not applied.
 	r = compute(t, in, defaultRules(t), Options{Factors: Padrao})
-	if !strings.HasPrefix(r.Sets[1].Reason, "eligible, not applied (--factors padrao)") {
-		t.Errorf("reduzido reason %q", r.Sets[1].Reason)
+	if why := r.Sets[1].Reason; why.Choice != OtherForced || why.Applied != Padrao || why.Eligibility.Kind != GovernanceCovers {
+		t.Errorf("reduzido reason %+v", why)
 	}
 }
 

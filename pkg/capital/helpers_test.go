@@ -11,6 +11,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
@@ -38,7 +39,7 @@ func dated(s string) *Dated { return &Dated{T: day(s), Ref: "Operadora!B10"} }
 // operadora is an operator with nothing but its identification.
 func operadora(mod, seg string, regiao int, db period.Month) Operadora {
 	return Operadora{RegistroANS: "123456", RazaoSocial: "Teste", DataBase: db, DataBaseRef: "Operadora!B4",
-		Modalidade: mod, ModalRef: "Operadora!B5", Segmentacao: seg, SegRef: "Operadora!B6",
+		Modalidade: ans.Modalidade(mod), ModalRef: "Operadora!B5", Segmentacao: ans.Segmentacao(seg), SegRef: "Operadora!B6",
 		Regiao: regiao, RegiaoRef: "Operadora!B7", HC: a("0")}
 }
 
@@ -54,7 +55,7 @@ func months(db period.Month, tipo, seg string, vals ...string) []Monthly {
 	out := make([]Monthly, 12)
 	for i := range 12 {
 		c := db.Add(i - 11)
-		out[i] = Monthly{Competencia: c, CompetenciaRef: fmt.Sprintf("Contraprestacoes!A%d", i+2), Tipo: tipo, Segmento: seg, Valor: a(vals[i])}
+		out[i] = Monthly{Competencia: c, CompetenciaRef: fmt.Sprintf("Contraprestacoes!A%d", i+2), Tipo: ans.TipoContratacao(tipo), Segmento: ans.Segmento(seg), Valor: a(vals[i])}
 	}
 	return out
 }
@@ -181,3 +182,13 @@ func agree(t *testing.T, what string, got decimal.Decimal, want *big.Float) {
 }
 
 func joined(ss []string) string { return strings.Join(ss, ", ") }
+
+// The factor sets, untyped: Options.Factors and the results spell them as
+// strings, the eligibility as ans.FactorSet.
+const (
+	Padrao        = "padrao"
+	Reduzido      = "reduzido"
+	Promoprev     = "promoprev"
+	PartoAdequado = "parto_adequado"
+	APS           = "aps"
+)

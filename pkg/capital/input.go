@@ -3,6 +3,12 @@
 // regulatory capital CR = max(CB, CBR) and sufficiency, with the choice of
 // factor set. It is pure: Go values in, Go values out, every figure a node of
 // an explanation tree that names its formula, input cells and parameters.
+//
+// One file per formula: cb.go, pla.go, crs.go (PRE, PRO, SUS, remission),
+// crc.go, crm.go, cro.go, cbr.go (BCBR, CBR, CR, sufficiency), factorsets.go
+// (eligibility and the choice of set); check.go validates an input, node.go
+// is the explanation tree, reasons.go the words of its typed reasons,
+// engine.go runs it all.
 package capital
 
 import (
@@ -10,6 +16,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -49,11 +56,32 @@ type Input struct {
 	Operacional       Operacional
 	Informadas        Informadas
 	Beneficiarios     *Beneficiarios // nil when no beneficiary data was given
-	// Incomplete names what the reader could not fully read (a sheet, or
-	// "Operadora.<campo>"), already reported: checks that depend on it are
-	// skipped, so one error is never reported again as another.
-	Incomplete map[string]bool
+	// Incomplete holds the parts the reader could not fully read, already
+	// reported: checks that depend on them are skipped, so one error is
+	// never reported again as another.
+	Incomplete Parts
 }
+
+// Part is a part of the input some checks depend on.
+type Part uint8
+
+// The parts of the input a reader may leave incomplete.
+const (
+	SegmentacaoPart      Part = 1 << iota // the operator's segmentação
+	DataBasePart                          // the operator's data base
+	PLAPart                               // the equity and its deductions
+	ContraprestacoesPart                  // the monthly contraprestações
+	EventosPart                           // the monthly eventos
+)
+
+// Parts is a set of parts.
+type Parts uint8
+
+// Add puts p in the set.
+func (s *Parts) Add(p Part) { *s |= Parts(p) }
+
+// has reports whether p is in the set.
+func (s Parts) has(p Part) bool { return s&Parts(p) != 0 }
 
 // Operadora is the operator's identification and regulatory situation.
 type Operadora struct {
@@ -61,9 +89,9 @@ type Operadora struct {
 	RazaoSocial string
 	DataBase    period.Month
 	DataBaseRef string
-	Modalidade  string
+	Modalidade  ans.Modalidade
 	ModalRef    string
-	Segmentacao string // "" where it does not apply
+	Segmentacao ans.Segmentacao // "" where it does not apply
 	SegRef      string
 	Regiao      int
 	RegiaoRef   string
@@ -91,8 +119,8 @@ var DeductionNames = [6]string{"ded_participacoes", "ded_creditos_tributarios", 
 type Monthly struct {
 	Competencia    period.Month
 	CompetenciaRef string
-	Tipo           string // tipo_contratacao; "" for Eventos
-	Segmento       string // "" for Eventos
+	Tipo           ans.TipoContratacao // "" for Eventos
+	Segmento       ans.Segmento        // "" for Eventos
 	Valor          Amount
 }
 
@@ -122,7 +150,7 @@ type CreditoSeguro struct {
 // CreditoAtivo is an exposure of CRC parcela 2.
 type CreditoAtivo struct {
 	Descricao string
-	Categoria string
+	Categoria ans.Categoria
 	CatRef    string
 	Exposicao Amount
 	FPR       *Amount
@@ -134,13 +162,13 @@ type FluxoALM struct {
 	Valor     Amount
 	Sinal     string // P or N
 	Prazo     Amount // months
-	Indexador string
+	Indexador ans.Indexador
 }
 
 // AtivoMercado is an equity or real-estate holding.
 type AtivoMercado struct {
 	Descricao string
-	Classe    string // acoes or imoveis
+	Classe    ans.Classe
 	Valor     Amount
 }
 
@@ -162,6 +190,6 @@ type Beneficiarios struct {
 	Promoprev     int64
 	PartoAdequado int64
 	APS           int64
-	Remissao      map[string]int64 // by remissao code
+	Remissao      map[ans.Remissao]int64
 	PorProduto    map[string]int64
 }

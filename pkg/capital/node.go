@@ -1,7 +1,10 @@
 package capital
 
 import (
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -85,9 +88,9 @@ func (n *Node) Statuses() []rules.Status {
 	return out
 }
 
-// ParamsWith returns the distinct paths of n's subtree parameters having
+// paramsWith returns the distinct paths of n's subtree parameters having
 // status s, sorted.
-func (n *Node) ParamsWith(s rules.Status) []string {
+func (n *Node) paramsWith(s rules.Status) []string {
 	var out []string
 	n.Walk(func(m *Node) {
 		for _, p := range m.Params {
@@ -100,27 +103,61 @@ func (n *Node) ParamsWith(s rules.Status) []string {
 	return out
 }
 
-// params hands out rulebook values and records their use on a node.
-type params struct{ rb *rules.Rulebook }
-
-func (p params) use(n *Node, path string, v rules.Dec) decimal.Decimal {
-	pr := p.rb.Provenance(path)
-	for _, u := range n.Params {
-		if u.Path == path {
-			return v.Decimal
-		}
-	}
-	n.Params = append(n.Params, ParamUse{Path: path, Value: v.String(), Status: pr.Status, Source: pr.Fonte})
-	return v.Decimal
+// params hands out rulebook values and records their use on a node. A value
+// whose path names no parameter of the rulebook (a table's missing key) is
+// recorded as an error: Compute returns the first one.
+type params struct {
+	rb  *rules.Rulebook
+	err error
 }
 
-// form records the use of a formula form (a string parameter).
-func (p params) form(n *Node, path, value string) {
-	pr := p.rb.Provenance(path)
-	n.Params = append(n.Params, ParamUse{Path: path, Value: value, Status: pr.Status, Source: pr.Fonte})
+func (p *params) use(n *Node, d rules.Dec) decimal.Decimal {
+	for _, u := range n.Params {
+		if u.Path == d.Path() {
+			return d.Decimal
+		}
+	}
+	p.record(n, d.Path(), d.String())
+	return d.Decimal
+}
+
+// form records the use of a formula form (a text parameter).
+func (p *params) form(n *Node, f rules.Param[string]) { p.record(n, f.Path(), f.Value) }
+
+// flag records the use of a switch.
+func (p *params) flag(n *Node, f rules.Param[bool]) {
+	p.record(n, f.Path(), strconv.FormatBool(f.Value))
 }
 
 // matrix records the use of a correlation matrix.
-func (p params) matrix(n *Node, path string, m [][]rules.Dec) {
-	p.form(n, path, matrixText(m))
+func (p *params) matrix(n *Node, m rules.Matrix) { p.record(n, m.Path(), matrixText(m.Value)) }
+
+func (p *params) record(n *Node, path, value string) {
+	pr, ok := p.rb.Provenance(path)
+	if !ok {
+		if p.err == nil {
+			p.err = fmt.Errorf("%w: %s uses a parameter the rulebook does not have (%q)", ErrRules, n.Key, path)
+		}
+		return
+	}
+	n.Params = append(n.Params, ParamUse{Path: path, Value: value, Status: pr.Status, Source: pr.Fonte})
+}
+
+// matrixText shows a correlation matrix briefly.
+func matrixText(m [][]rules.Dec) string {
+	first := m[0][0]
+	if !slices.ContainsFunc(m, func(row []rules.Dec) bool {
+		return slices.ContainsFunc(row, func(d rules.Dec) bool { return !d.Equal(first.Decimal) })
+	}) {
+		return fmt.Sprintf("%d×%d, all %s", len(m), len(m), first)
+	}
+	rows := make([]string, len(m))
+	for i, row := range m {
+		vals := make([]string, len(row))
+		for j, d := range row {
+			vals[j] = d.String()
+		}
+		rows[i] = "[" + strings.Join(vals, " ") + "]"
+	}
+	return strings.Join(rows, " ")
 }

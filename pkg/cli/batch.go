@@ -7,21 +7,22 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
+	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/batch"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/report"
-	"github.com/capreg/capreg/pkg/rules"
 )
 
-// BatchOptions are the settings of capreg batch.
+// BatchOptions are the streams and settings of capreg batch.
 type BatchOptions struct {
+	IO                 Streams
 	Args               []string
+	Inputs             []batch.Input // Args expanded
 	Jobs               int
 	Factors            string
 	Output             string
@@ -35,7 +36,7 @@ type BatchOptions struct {
 // NewCmdBatch builds capreg batch; runF replaces the run (tests of flag
 // parsing), nil runs it.
 func NewCmdBatch(s Streams, runF func(context.Context, *BatchOptions) error) *cobra.Command {
-	o := &BatchOptions{}
+	o := &BatchOptions{IO: s}
 	cmd := &cobra.Command{
 		Use:   "batch DIR|GLOB|WORKBOOK...",
 		Short: "Compute many operators in parallel, one row each",
@@ -66,128 +67,66 @@ some operator is insufficient (with --fail-on-insufficient).`,
   capreg batch operadoras/ --output xlsx --out lote.xlsx
   capreg batch operadoras/ --output csv --fail-on-insufficient`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
-			o.Args, o.Rules = args, set.rules
-			if o.Jobs < 0 {
-				return usageError{fmt.Errorf("--jobs %d: give a number of workers ≥ 1 (0 = one per core)", o.Jobs)}
-			}
-			if o.Jobs == 0 {
-				o.Jobs = runtime.GOMAXPROCS(0)
-			}
-			if err := checkOutputFactors(s, set, &o.Output, o.Out, o.Factors); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return runBatch(cmd, s, set, o)
-		},
+		RunE: runE(o, o.complete, runF, runBatch),
 	}
 	cmd.Flags().IntVarP(&o.Jobs, "jobs", "j", 0, "workbooks computed at once (0 = one per core)")
-	cmd.Flags().StringVar(&o.Factors, "factors", capital.Auto, "factor set: auto, "+strings.Join(capital.Sets(), ", "))
+	addFactorsFlag(cmd, &o.Factors)
 	addOutputFlags(cmd, &o.Output, calcOutputs, &o.Out, &o.Force)
-	cmd.Flags().BoolVar(&o.FailOnInsufficient, "fail-on-insufficient", false, "exit 3 when some operator's PLA < CR (for CI gates)")
-	cmd.Flags().BoolVar(&o.CoverageWeighted, "coverage-weighted", false, "scale each program's share by the fraction of beneficiaries it covers (needs each operator's beneficiary data)")
+	addFailOnInsufficientFlag(cmd, &o.FailOnInsufficient, "some operator's ")
+	addCoverageWeightedFlag(cmd, &o.CoverageWeighted, " (needs each operator's beneficiary data)")
 	return cmd
 }
 
-// batchRow computes one input of a batch into its row; a bad workbook or a
-// bug met in it becomes the row's error, never the batch's.
-func batchRow(ctx context.Context, in batch.Input, rb *rules.Rulebook, opt capital.Options) (row *report.BatchRow) {
-	row = &report.BatchRow{File: in.Workbook, Beneficiarios: in.Beneficiarios}
-	defer func() {
-		if p := recover(); p != nil {
-			row.Doc, row.Error, row.Internal = nil, fmt.Sprintf("internal error (a bug, please report it): %v", p), true
-		}
-	}()
-	if in.Err != nil {
-		row.Error = in.Err.Error()
-		return row
+// complete takes the workbooks from args and the rules file from set,
+// checks --jobs (0: one per core), --output and --factors, and expands the
+// workbooks given, whose files the output must not be.
+func (o *BatchOptions) complete(set *settings, args []string) error {
+	o.Args, o.Rules = args, set.rules
+	if o.Jobs < 0 {
+		return usageError{fmt.Errorf("--jobs %d: give a number of workers ≥ 1 (0 = one per core)", o.Jobs)}
 	}
-	c, err := Calculate(ctx, in.Workbook, in.Beneficiarios, rb, opt)
-	switch {
-	case err != nil:
-		rowFailed(row, err)
-		row.Internal = exitCodeOf(err) == ExitInternal && ctx.Err() == nil
-	default:
-		row.Doc = report.NewDocument(c.Result, c.Warnings, report.Meta{File: in.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile()})
+	if o.Jobs == 0 {
+		o.Jobs = runtime.GOMAXPROCS(0)
 	}
-	return row
+	if err := checkOutput(o.IO, set, &o.Output, o.Out); err != nil {
+		return err
+	}
+	if err := checkFactors(o.Factors); err != nil {
+		return err
+	}
+	o.Inputs = batch.Inputs(o.Args)
+	var files []inputFile
+	for _, in := range o.Inputs {
+		files = append(files, inputFile{"a workbook of the batch", in.Workbook}, inputFile{"a beneficiary file of the batch", in.Beneficiarios})
+	}
+	return set.guard(o.Force, []string{o.Out}, files...)
 }
 
 // batchGCPercent is the garbage collector's target during a batch: a batch
-// keeps little alive (a workbook per worker, a row per operator), so a
+// keeps little alive (a workbook per worker, a line per operator), so a
 // larger target trades some megabytes for far less collector work, which
 // otherwise takes a share of the cores from the workers.
 const batchGCPercent = 400
 
-func runBatch(cmd *cobra.Command, s Streams, set *settings, o *BatchOptions) error {
+func runBatch(ctx context.Context, o *BatchOptions) error {
 	start := time.Now()
 	if os.Getenv("GOGC") == "" { // the user's own setting wins
 		defer debug.SetGCPercent(debug.SetGCPercent(batchGCPercent))
 	}
-	inputs := batch.Inputs(o.Args)
-	var files []inputFile
-	for _, in := range inputs {
-		files = append(files, inputFile{"a workbook of the batch", in.Workbook}, inputFile{"a beneficiary file of the batch", in.Beneficiarios})
-	}
-	if err := set.guard(o.Force, []string{o.Out}, files...); err != nil {
-		return err
-	}
-	rb, err := loadRules(o.Rules)
+	rb, err := app.LoadRules(o.Rules)
 	if err != nil {
 		return err
 	}
-	opt := capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted}
-	var bar *progressbar.ProgressBar
-	var done func()
-	if s.ErrTTY {
-		bar = progressbar.NewOptions(len(inputs), progressbar.OptionSetWriter(s.Err),
-			progressbar.OptionSetDescription("computing"), progressbar.OptionShowCount(),
-			progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish(),
-			progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetWidth(30))
-		done = func() { _ = bar.Add(1) }
+	opt := app.BatchOptions{Inputs: o.Inputs, Rulebook: rb, Jobs: o.Jobs,
+		Capital: capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted}}
+	bar := progressBar(o.IO, len(o.Inputs))
+	if bar != nil {
+		opt.Done = func() { _ = bar.Add(1) }
 	}
-	var sum report.BatchSummary
-	run := func(emit func(*report.BatchRow) error) error {
-		return batch.Run(cmd.Context(), len(inputs), o.Jobs,
-			func(ctx context.Context, i int) *report.BatchRow { return batchRow(ctx, inputs[i], rb, opt) },
-			func(_ int, r *report.BatchRow) error {
-				sum.Add(r)
-				return emit(r)
-			}, done)
-	}
-	// Every format takes the rows as they come and keeps none of them.
-	err = writeOutput(cmd, o.Out, s.Out, func(w io.Writer) error {
-		switch o.Output {
-		case "json":
-			return run(func(r *report.BatchRow) error { return report.BatchJSONLine(w, r) })
-		case "csv":
-			c, err := report.NewBatchCSV(w)
-			if err != nil {
-				return err
-			}
-			return run(c.Write)
-		case "xlsx":
-			x, err := report.NewBatchXLSX()
-			if err != nil {
-				return err
-			}
-			defer x.Close()
-			if err := run(x.Write); err != nil {
-				return err
-			}
-			return x.Finish(w)
-		}
-		t := report.NewBatchTable(w, !s.OutTTY || o.Out != "")
-		if err := run(t.Write); err != nil {
-			return err
-		}
-		return t.Close()
+	var sum app.BatchSummary
+	err = writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) (err error) {
+		sum, err = writeBatch(ctx, w, o, opt)
+		return err
 	})
 	if bar != nil {
 		_ = bar.Finish()
@@ -195,8 +134,7 @@ func runBatch(cmd *cobra.Command, s Streams, set *settings, o *BatchOptions) err
 	if err != nil {
 		return err
 	}
-	sum.Elapsed = time.Since(start)
-	fmt.Fprintf(s.Err, "capreg batch: %s\n", sum)
+	fmt.Fprintf(o.IO.Err, "capreg batch: %s\n", report.BatchSummary(sum, time.Since(start)))
 	switch {
 	case sum.Internal > 0:
 		return fmt.Errorf("%d workbook(s) met an internal error; their rows say where", sum.Internal)
@@ -206,4 +144,51 @@ func runBatch(cmd *cobra.Command, s Streams, set *settings, o *BatchOptions) err
 		return fmt.Errorf("%d operator(s) with PLA below CR: %w", sum.Insufficient, errInsufficient)
 	}
 	return nil
+}
+
+// progressBar is the batch's progress bar on stderr when it is a terminal,
+// else nil.
+func progressBar(s Streams, n int) *progressbar.ProgressBar {
+	if !s.ErrTTY {
+		return nil
+	}
+	return progressbar.NewOptions(n, progressbar.OptionSetWriter(s.Err),
+		progressbar.OptionSetDescription("computing"), progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish(),
+		progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetWidth(30))
+}
+
+// writeBatch runs the batch into w in the format asked: every format takes
+// the lines as they come and keeps none of them.
+func writeBatch(ctx context.Context, w io.Writer, o *BatchOptions, opt app.BatchOptions) (app.BatchSummary, error) {
+	run := func(emit func(*report.BatchLine) error) (app.BatchSummary, error) {
+		return app.Batch(ctx, opt, report.NewBatchLine, emit)
+	}
+	switch o.Output {
+	case "json":
+		return run(func(l *report.BatchLine) error { return report.BatchJSONLine(w, l) })
+	case "csv":
+		c, err := report.NewBatchCSV(w)
+		if err != nil {
+			return app.BatchSummary{}, err
+		}
+		return run(c.Write)
+	case "xlsx":
+		x, err := report.NewBatchXLSX()
+		if err != nil {
+			return app.BatchSummary{}, err
+		}
+		defer x.Close()
+		sum, err := run(x.Write)
+		if err != nil {
+			return sum, err
+		}
+		return sum, x.Finish(w)
+	}
+	t := report.NewBatchTable(w, !o.IO.OutTTY || o.Out != "")
+	sum, err := run(t.Write)
+	if err != nil {
+		return sum, err
+	}
+	return sum, t.Close()
 }

@@ -11,12 +11,13 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
 
-	"github.com/capreg/capreg/pkg/beneficiarios"
+	"github.com/capreg/capreg/pkg/ans"
+	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/coletabook"
-	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/report"
 )
 
 // NewCmdColeta builds capreg coleta and its subcommands.
@@ -37,12 +38,14 @@ through the ANS electronic protocol:
   capreg coleta validate coleta.xlsx
   capreg coleta fill coleta.xlsx --beneficiarios beneficiarios.csv --mes 2025-06`,
 	}
-	cmd.AddCommand(NewCmdColetaTemplate(s, nil), NewCmdColetaValidate(s), NewCmdColetaFill(s, nil))
+	cmd.AddCommand(NewCmdColetaTemplate(s, nil), NewCmdColetaValidate(s, nil), NewCmdColetaFill(s, nil))
 	return cmd
 }
 
-// ColetaTemplateOptions are the settings of capreg coleta template.
+// ColetaTemplateOptions are the streams and settings of capreg coleta
+// template.
 type ColetaTemplateOptions struct {
+	IO      Streams
 	File    string
 	Options coleta.TemplateOptions
 	Force   bool // FILE may replace an existing file
@@ -60,11 +63,43 @@ func monthFlag(name, text string) (*period.Month, error) {
 	return &m, nil
 }
 
+// templateFlags are the flags of capreg coleta template, as given.
+type templateFlags struct{ registro, desde, ate, promoprev, aps string }
+
+// options parses the flags into the template's options (usage errors).
+func (f *templateFlags) options() (coleta.TemplateOptions, error) {
+	o := coleta.TemplateOptions{Registro: f.registro}
+	for _, m := range []struct {
+		name, text string
+		dst        *period.Month
+	}{{"desde", f.desde, &o.Desde}, {"ate", f.ate, &o.Ate}} {
+		p, err := monthFlag(m.name, m.text)
+		if err != nil {
+			return o, err
+		}
+		if p == nil {
+			return o, usageError{fmt.Errorf("--%s AAAA-MM is required", m.name)}
+		}
+		*m.dst = *p
+	}
+	var err error
+	if o.Promoprev, err = monthFlag(string(ans.Promoprev), f.promoprev); err != nil {
+		return o, err
+	}
+	if o.APS, err = monthFlag(string(ans.APS), f.aps); err != nil {
+		return o, err
+	}
+	if err := o.Check(); err != nil {
+		return o, usageError{err}
+	}
+	return o, nil
+}
+
 // NewCmdColetaTemplate builds capreg coleta template; runF replaces the run
 // (tests of flag parsing), nil runs it.
 func NewCmdColetaTemplate(s Streams, runF func(context.Context, *ColetaTemplateOptions) error) *cobra.Command {
-	o := &ColetaTemplateOptions{}
-	var f struct{ registro, desde, ate, promoprev, aps string } // parsed into o.Options
+	o := &ColetaTemplateOptions{IO: s}
+	var f templateFlags
 	cmd := &cobra.Command{
 		Use:   "template FILE --registro N --desde AAAA-MM --ate AAAA-MM",
 		Short: "Write the empty collection sheet for a period, with a Leia-me sheet",
@@ -79,55 +114,29 @@ outside the APS homologation month. A Leia-me sheet explains every field.
 		Example: `  capreg coleta template coleta.xlsx --registro 005711 --desde 2018-01 --ate 2025-06
   capreg coleta template coleta.xlsx --registro 005711 --desde 2018-01 --ate 2025-06 --promoprev 2021-03 --aps 2023-09`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
+		RunE: runE(o, func(set *settings, args []string) (err error) {
 			o.File = args[0]
-			o.Options.Registro = f.registro
-			for _, m := range []struct {
-				name, text string
-				dst        *period.Month
-			}{{"desde", f.desde, &o.Options.Desde}, {"ate", f.ate, &o.Options.Ate}} {
-				p, err := monthFlag(m.name, m.text)
-				if err != nil {
-					return err
-				}
-				if p == nil {
-					return usageError{fmt.Errorf("--%s AAAA-MM is required", m.name)}
-				}
-				*m.dst = *p
-			}
-			if o.Options.Promoprev, err = monthFlag("promoprev", f.promoprev); err != nil {
+			if o.Options, err = f.options(); err != nil {
 				return err
 			}
-			if o.Options.APS, err = monthFlag("aps", f.aps); err != nil {
-				return err
-			}
-			if err := o.Options.Check(); err != nil {
-				return usageError{err}
-			}
-			if err := set.guard(o.Force, []string{o.File}); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return writeWorkbook(cmd, s, o.File, func() (*excelize.File, error) { return coletabook.Template(o.Options) })
-		},
+			return set.guard(o.Force, []string{o.File})
+		}, runF, func(ctx context.Context, o *ColetaTemplateOptions) error {
+			return writeWorkbook(ctx, o.IO, o.File, func() (*excelize.File, error) { return coletabook.Template(o.Options) })
+		}),
 	}
 	cmd.Flags().StringVar(&f.registro, "registro", "", "registro ANS of the operator (6 digits)")
 	cmd.Flags().StringVar(&f.desde, "desde", "", "first month, AAAA-MM (2018-01, or the registration month if later)")
 	cmd.Flags().StringVar(&f.ate, "ate", "", "last month, the data base, AAAA-MM")
-	cmd.Flags().StringVar(&f.promoprev, "promoprev", "", "start of the approved PROMOPREV (the earliest approval), AAAA-MM; omit without PROMOPREV")
-	cmd.Flags().StringVar(&f.aps, "aps", "", "homologation of the APS certification, AAAA-MM; omit without APS")
+	cmd.Flags().StringVar(&f.promoprev, string(ans.Promoprev), "", "start of the approved PROMOPREV (the earliest approval), AAAA-MM; omit without PROMOPREV")
+	cmd.Flags().StringVar(&f.aps, string(ans.APS), "", "homologation of the APS certification, AAAA-MM; omit without APS")
 	addForceFlag(cmd, &o.Force)
 	return cmd
 }
 
-// ColetaValidateOptions are the settings of capreg coleta validate.
+// ColetaValidateOptions are the streams and settings of capreg coleta
+// validate.
 type ColetaValidateOptions struct {
+	IO     Streams
 	Files  []string
 	Output string
 	Out    string
@@ -135,9 +144,10 @@ type ColetaValidateOptions struct {
 	Force  bool // --out may replace an existing file
 }
 
-// NewCmdColetaValidate builds capreg coleta validate.
-func NewCmdColetaValidate(s Streams) *cobra.Command {
-	o := &ColetaValidateOptions{}
+// NewCmdColetaValidate builds capreg coleta validate; runF replaces the
+// run (tests of flag parsing), nil runs it.
+func NewCmdColetaValidate(s Streams, runF func(context.Context, *ColetaValidateOptions) error) *cobra.Command {
+	o := &ColetaValidateOptions{IO: s}
 	cmd := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check collection sheets before they are sent: every finding at Coleta!Cell with code and fix",
@@ -154,43 +164,24 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 		Example: `  capreg coleta validate coleta.xlsx
   capreg coleta validate coleta.xlsx -o json`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
+		RunE: runE(o, func(set *settings, args []string) error {
 			o.Files = args
 			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a sheet to validate", args)...); err != nil {
 				return err
 			}
-			if err := set.outputFormat(&o.Output, o.Out, validateOutputs); err != nil {
-				return err
-			}
-			return runColetaValidate(cmd, s, o)
-		},
+			return set.outputFormat(&o.Output, o.Out, textOutputs)
+		}, runF, func(ctx context.Context, o *ColetaValidateOptions) error {
+			return validateFiles(ctx, o.IO, o.Files, o.Output, o.Out, o.Strict, app.ValidateColeta)
+		}),
 	}
-	addOutputFlags(cmd, &o.Output, validateOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, textOutputs, &o.Out, &o.Force)
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too")
 	return cmd
 }
 
-// ValidateColeta checks one collection workbook.
-func ValidateColeta(ctx context.Context, path string) FileReport {
-	rep := FileReport{File: path}
-	l, err := coletabook.Validate(ctx, path)
-	if err != nil {
-		l.Add(findings.New(findings.Unreadable, "", "", err.Error(), ""))
-	}
-	rep.set(l)
-	return rep
-}
-
-func runColetaValidate(cmd *cobra.Command, s Streams, o *ColetaValidateOptions) error {
-	return validateFiles(cmd, s, o.Files, o.Output, o.Out, o.Strict, func(f string) FileReport { return ValidateColeta(cmd.Context(), f) })
-}
-
-// ColetaFillOptions are the settings of capreg coleta fill.
+// ColetaFillOptions are the streams and settings of capreg coleta fill.
 type ColetaFillOptions struct {
+	IO            Streams
 	File          string
 	Beneficiarios string
 	Mes           period.Month
@@ -202,7 +193,7 @@ type ColetaFillOptions struct {
 // NewCmdColetaFill builds capreg coleta fill; runF replaces the run (tests
 // of flag parsing), nil runs it.
 func NewCmdColetaFill(s Streams, runF func(context.Context, *ColetaFillOptions) error) *cobra.Command {
-	o := &ColetaFillOptions{}
+	o := &ColetaFillOptions{IO: s}
 	var mes string // parsed into o.Mes
 	cmd := &cobra.Command{
 		Use:   "fill FILE --beneficiarios B --mes AAAA-MM",
@@ -220,35 +211,10 @@ The input is never modified: the result goes to --out (default FILE-preenchido.x
 		Example: `  capreg coleta fill coleta.xlsx --beneficiarios beneficiarios.csv --mes 2025-06
   capreg coleta fill coleta.xlsx --beneficiarios base.xlsx --mes 2025-07 --out coleta-julho.xlsx`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
+		RunE: runE(o, func(set *settings, args []string) error {
 			o.File = args[0]
-			if o.Beneficiarios == "" {
-				return usageError{errors.New("--beneficiarios FILE is required (.xlsx with a Beneficiarios sheet, or .csv)")}
-			}
-			m, err := monthFlag("mes", mes)
-			if err != nil {
-				return err
-			}
-			if m == nil {
-				return usageError{errors.New("--mes AAAA-MM is required")}
-			}
-			o.Mes = *m
-			if o.Out == "" {
-				o.Out = filledName(o.File)
-			}
-			if err := set.guard(o.Force, []string{o.Out}, inputFile{"the sheet to fill", o.File},
-				inputFile{"the beneficiary file", o.Beneficiarios}); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return runColetaFill(cmd, s, o)
-		},
+			return o.complete(set, mes)
+		}, runF, runColetaFill),
 	}
 	cmd.Flags().StringVar(&o.Beneficiarios, "beneficiarios", "", "beneficiary data: .xlsx with a Beneficiarios sheet, or .csv with the same header")
 	cmd.Flags().StringVar(&mes, "mes", "", "the month to fill, AAAA-MM")
@@ -256,6 +222,27 @@ The input is never modified: the result goes to --out (default FILE-preenchido.x
 	addForceFlag(cmd, &o.Force)
 	cmd.Flags().StringVar(&o.Registro, "registro", "", "registro ANS for field 1 when the sheet has none (6 digits)")
 	return cmd
+}
+
+// complete checks --beneficiarios, reads --mes and defaults --out, and
+// checks the files.
+func (o *ColetaFillOptions) complete(set *settings, mes string) error {
+	if o.Beneficiarios == "" {
+		return usageError{errors.New("--beneficiarios FILE is required (.xlsx with a Beneficiarios sheet, or .csv)")}
+	}
+	m, err := monthFlag("mes", mes)
+	if err != nil {
+		return err
+	}
+	if m == nil {
+		return usageError{errors.New("--mes AAAA-MM is required")}
+	}
+	o.Mes = *m
+	if o.Out == "" {
+		o.Out = filledName(o.File)
+	}
+	return set.guard(o.Force, []string{o.Out}, inputFile{"the sheet to fill", o.File},
+		inputFile{"the beneficiary file", o.Beneficiarios})
 }
 
 // filledName is the default output of fill: coleta.xlsx → coleta-preenchido.xlsx.
@@ -267,79 +254,22 @@ func filledName(path string) string {
 	return strings.TrimSuffix(path, ext) + "-preenchido" + ext
 }
 
-func runColetaFill(cmd *cobra.Command, s Streams, o *ColetaFillOptions) error {
-	for _, in := range []string{o.File, o.Beneficiarios} {
-		if err := regular(in); err != nil {
-			return err
-		}
-	}
-	counts, l, err := beneficiarios.Read(cmd.Context(), o.Beneficiarios)
-	if err != nil {
-		return err // interrupted
-	}
-	for i := range l {
-		l[i].File = o.Beneficiarios
-	}
-	if l.HasErrors() || counts == nil {
-		return &findings.InputError{Findings: l.Sorted()}
-	}
-	for _, w := range l.Warnings() {
-		fmt.Fprintf(s.Err, "capreg: %s\n", w)
-	}
-	b, bl, err := coletabook.Open(cmd.Context(), o.File)
-	if err != nil {
-		return err // interrupted
-	}
-	if b == nil {
-		for i := range bl {
-			bl[i].File = o.File
-		}
-		return &findings.InputError{Findings: bl}
-	}
-	defer b.Close()
-	plan, err := coleta.PlanFill(b.Sheet, o.Mes, coleta.Counts{Total: counts.Total, Promoprev: counts.Promoprev, APS: counts.APS}, o.Registro)
-	if err != nil {
-		var ie *findings.InputError
-		if errors.As(err, &ie) {
-			for i := range ie.Findings {
-				ie.Findings[i].File = o.File
-			}
-			return ie
-		}
-		return invalidError{err}
-	}
-	changed, err := b.Apply(plan)
+func runColetaFill(ctx context.Context, o *ColetaFillOptions) error {
+	counts, warnings, err := app.ColetaCounts(ctx, o.File, o.Beneficiarios)
 	if err != nil {
 		return err
 	}
-	if err := safeWrite(cmd.Context(), o.Out, func(w io.Writer) error { return b.File.Write(w) }); err != nil {
+	for _, w := range warnings {
+		fmt.Fprintf(o.IO.Err, "capreg: %s\n", w)
+	}
+	f, err := app.FillColeta(ctx, o.File, o.Mes, counts, o.Registro)
+	if err != nil {
 		return err
 	}
-	reportFill(cmd.Context(), s.Err, o, plan, changed)
+	defer f.Book.Close()
+	if err := safeWrite(ctx, o.Out, func(w io.Writer) error { return f.Book.File.Write(w) }); err != nil {
+		return err
+	}
+	_ = report.ColetaFilled(o.IO.Err, o.Out, f, app.ValidateColeta(ctx, o.Out)) // stderr: nothing to do when it fails
 	return nil
-}
-
-// reportFill tells on stderr what fill wrote, and what the sheet still lacks.
-func reportFill(ctx context.Context, w io.Writer, o *ColetaFillOptions, p *coleta.Plan, changed []string) {
-	where := fmt.Sprintf("row %d", p.Row)
-	if p.New {
-		where = fmt.Sprintf("new row %d", p.Row)
-	}
-	show := func(v *int64) string {
-		if v == nil {
-			return "(empty)"
-		}
-		return fmt.Sprint(*v)
-	}
-	fmt.Fprintf(w, "wrote %s: %s in %s of %s: field 1 = %s, 2 = %s, 5 = %d, 6 = %s, 7 = %s\n",
-		o.Out, p.Month, where, coleta.SheetName, p.Registro, coleta.FormatMonth(p.Month), p.Total, show(p.Promoprev), show(p.APS))
-	for _, c := range changed {
-		fmt.Fprintf(w, "  replaced %s\n", c)
-	}
-	for _, n := range p.Notes {
-		fmt.Fprintf(w, "  note: %s\n", n)
-	}
-	if rep := ValidateColeta(ctx, o.Out); rep.Errors+rep.Warnings > 0 {
-		fmt.Fprintf(w, "  the sheet still has %d errors and %d warnings: capreg coleta validate %s lists them\n", rep.Errors, rep.Warnings, o.Out)
-	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/period"
@@ -191,7 +192,7 @@ func TestColetaRoundTrip(t *testing.T) {
 		}
 	}
 	// The rest of the new row is for the person: validate names exactly those cells.
-	rep := ValidateColeta(context.Background(), filled)
+	rep := app.ValidateColeta(context.Background(), filled)
 	var cells []string
 	for _, fd := range rep.Findings.Errors() {
 		cells = append(cells, fd.Cell)
@@ -240,14 +241,16 @@ func TestColetaCorpus(t *testing.T) {
 				t.Fatalf("exit %d, want %d: %s%s", code, exp.Exit, out, errs)
 			}
 			var doc struct {
-				Files []FileReport `json:"files"`
+				Files []struct {
+					Findings findings.List `json:"findings"`
+				} `json:"files"`
 			}
 			if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Files) != 1 {
 				t.Fatalf("json: %v\n%s", err, out)
 			}
 			var lines []string
 			for _, f := range doc.Files[0].Findings {
-				lines = append(lines, fmt.Sprintf("%s %s %s", f.Code, f.Severity, orDash(f.Where())))
+				lines = append(lines, findingLine(f))
 			}
 			golden(t, strings.TrimSuffix(path, ".xlsx")+".golden", strings.Join(lines, "\n")+"\n")
 			for _, e := range exp.Findings {

@@ -13,9 +13,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/generate"
 	"github.com/capreg/capreg/pkg/layout"
-	"github.com/capreg/capreg/pkg/safefile"
 )
 
 // Where --beneficiarios rows go.
@@ -28,8 +28,9 @@ const (
 
 var benefFormats = []string{benefAuto, benefSheet, benefCSV, benefXLSX}
 
-// ExampleOptions are the options of capreg example.
+// ExampleOptions are the streams and settings of capreg example.
 type ExampleOptions struct {
+	IO            Streams
 	Path          string // FILE, or DIR with --market
 	Seed          uint64
 	Market        int   // operators to write into Path; 0: one example into FILE
@@ -38,13 +39,10 @@ type ExampleOptions struct {
 	Force         bool // existing files may be replaced
 }
 
-// NewCmdExample builds capreg example.
-func NewCmdExample(s Streams) *cobra.Command { return newCmdExample(s, nil) }
-
-// newCmdExample builds capreg example; runF, when not nil, replaces the
-// writing (tests check the flag parsing with it).
-func newCmdExample(s Streams, runF func(context.Context, *ExampleOptions) error) *cobra.Command {
-	o := &ExampleOptions{}
+// NewCmdExample builds capreg example; runF replaces the run (tests of
+// flag parsing), nil runs it.
+func NewCmdExample(s Streams, runF func(context.Context, *ExampleOptions) error) *cobra.Command {
+	o := &ExampleOptions{IO: s}
 	cmd := &cobra.Command{
 		Use:   "example FILE | example --market N DIR",
 		Short: "Write a filled, realistic input workbook (deterministic with --seed), or a market of them",
@@ -68,24 +66,14 @@ and so on: modalidades, sizes, regions, programs and capital differ, a few are i
   capreg calc grande.xlsx --beneficiarios grande.beneficiarios.csv --coverage-weighted
   capreg example --market 1000 mercado --seed 42`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
-			o.Path = args[0]
-			if err := o.check(cmd.Flags().Changed("market"), cmd.Flags().Changed("beneficiarios")); err != nil {
-				return err
-			}
-			if err := set.guard(o.Force, o.targets()); err != nil {
-				return err
-			}
-			if runF != nil {
-				return runF(cmd.Context(), o)
-			}
-			return runExample(cmd.Context(), s, o)
-		},
 	}
+	cmd.RunE = runE(o, func(set *settings, args []string) error {
+		o.Path = args[0]
+		if err := o.check(cmd.Flags().Changed("market"), cmd.Flags().Changed("beneficiarios")); err != nil {
+			return err
+		}
+		return set.guard(o.Force, o.targets())
+	}, runF, runExample)
 	cmd.Flags().Uint64Var(&o.Seed, "seed", 1, "seed of the generated operator (1 is the shipped example), or of the market")
 	cmd.Flags().Int64Var(&o.Beneficiarios, "beneficiarios", 0, "add N beneficiary rows (sheet up to 1048575 rows, CSV beyond)")
 	cmd.Flags().StringVar(&o.Format, "beneficiarios-format", benefAuto, "where the beneficiary rows go: "+strings.Join(benefFormats, ", ")+
@@ -156,13 +144,13 @@ func (o *ExampleOptions) targets() []string {
 	return paths
 }
 
-func runExample(ctx context.Context, s Streams, o *ExampleOptions) error {
+func runExample(ctx context.Context, o *ExampleOptions) error {
 	if o.Market > 0 {
-		return writeMarket(ctx, s, o)
+		return writeMarket(ctx, o)
 	}
 	files, err := writeOperator(ctx, generate.NewExample(o.Seed), o.Path, o)
 	for _, f := range files {
-		fmt.Fprintf(s.Err, "wrote %s\n", f)
+		fmt.Fprintf(o.IO.Err, "wrote %s\n", f)
 	}
 	return err
 }
@@ -215,9 +203,9 @@ func writeBeneficiaryFile(ctx context.Context, op *generate.Operator, path, form
 
 // writeMarket writes o.Market operators into the directory o.Path, one per
 // core at a time; the first failure stops the rest.
-func writeMarket(parent context.Context, s Streams, o *ExampleOptions) error {
+func writeMarket(parent context.Context, o *ExampleOptions) error {
 	if err := os.MkdirAll(o.Path, 0o755); err != nil {
-		return invalidError{fmt.Errorf("cannot create the directory %s: %w", o.Path, safefile.PathCause(err))}
+		return app.InvalidError{Err: fmt.Errorf("cannot create the directory %w", app.NewFileError(o.Path, err))}
 	}
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
@@ -265,7 +253,7 @@ feed:
 		what = fmt.Sprintf(", each with %d beneficiaries in NAME.beneficiarios.%s", o.Beneficiarios, o.format())
 	}
 	// no error: every operator was fed and written
-	fmt.Fprintf(s.Err, "wrote %d operators to %s (%s … %s)%s\n", o.Market, o.Path,
+	fmt.Fprintf(o.IO.Err, "wrote %d operators to %s (%s … %s)%s\n", o.Market, o.Path,
 		generate.MarketFile(1, o.Market), generate.MarketFile(o.Market, o.Market), what)
 	return nil
 }

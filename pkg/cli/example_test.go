@@ -40,7 +40,7 @@ func TestExampleFlags(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var got string
-			cmd := newCmdExample(Streams{}, func(_ context.Context, o *ExampleOptions) error {
+			cmd := NewCmdExample(Streams{}, func(_ context.Context, o *ExampleOptions) error {
 				got = fmt.Sprintf("%s seed=%d market=%d benef=%d %s", o.Path, o.Seed, o.Market, o.Beneficiarios, o.Format)
 				return nil
 			})

@@ -9,42 +9,24 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/spf13/cobra"
+	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/safefile"
 )
-
-// fileError is an error about one file, named first: "x.xlsx: ...".
-type fileError struct {
-	path string
-	err  error
-}
-
-func (e fileError) Error() string { return e.path + ": " + e.err.Error() }
-func (e fileError) Unwrap() error { return e.err }
-
-// regular refuses, without opening it, a path that is not a regular file
-// (exit 2): reading a named pipe or a device would block, or never end.
-func regular(path string) error {
-	if err := safefile.Regular(path); err != nil {
-		return invalidError{fileError{path, err}}
-	}
-	return nil
-}
-
-// openInput opens an input file read-only, after regular has checked it
-// (exit 2 when it cannot be read).
-func openInput(path string) (*os.File, error) {
-	f, err := safefile.OpenRegular(path)
-	if err != nil {
-		return nil, invalidError{fileError{path, err}}
-	}
-	return f, nil
-}
 
 // inputFile is a file a command reads, with its role for messages ("the
 // workbook").
 type inputFile struct{ role, path string }
+
+// inputFiles are paths a command reads, all in one role.
+func inputFiles(role string, paths []string) []inputFile {
+	files := make([]inputFile, len(paths))
+	for i, p := range paths {
+		files[i] = inputFile{role, p}
+	}
+	return files
+}
 
 // guard refuses, before anything is read, to write a file of outs over one
 // of the command's inputs (ins, the rules file and the config file) —
@@ -151,15 +133,15 @@ func (o *outputWriter) Write(p []byte) (int, error) {
 
 // writeFailed is the error of an output that could not be written.
 func writeFailed(what string, err error) error {
-	return invalidError{fmt.Errorf("cannot write %s: %w", what, err)}
+	return app.InvalidError{Err: fmt.Errorf("cannot write %s: %w", what, err)}
 }
 
 // writeOutput writes to --out FILE atomically, or to stdout.
-func writeOutput(cmd *cobra.Command, out string, stdout io.Writer, fill func(io.Writer) error) error {
+func writeOutput(ctx context.Context, out string, stdout io.Writer, fill func(io.Writer) error) error {
 	if out == "" || out == "-" {
 		return fill(stdout) // run reports a failed write to stdout
 	}
-	return safeWrite(cmd.Context(), out, fill)
+	return safeWrite(ctx, out, fill)
 }
 
 // safeWrite writes path whole or not at all (exit 2 when it cannot; an
@@ -176,7 +158,19 @@ func safeWrite(ctx context.Context, path string, fill func(io.Writer) error) err
 		return nil
 	})
 	if err != nil {
-		return invalidError{err}
+		return app.InvalidError{Err: err}
 	}
 	return nil
+}
+
+// xlsxWriter writes the workbook a renderer built (or returns its error),
+// and closes it.
+func xlsxWriter(f *excelize.File, err error) func(io.Writer) error {
+	return func(w io.Writer) error {
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		return f.Write(w)
+	}
 }

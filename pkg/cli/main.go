@@ -1,6 +1,9 @@
-// Package cli is capreg's command line: thin cobra commands that parse flags
-// into options, call one domain function and hand the result to a renderer.
-// Main maps every error to the documented exit codes; no command exits.
+// Package cli is capreg's command line and nothing more: each cobra
+// command binds its flags to its Options (settings.go fills those the
+// command line did not give from CAPREG_* and the config file; files.go
+// keeps its outputs off its inputs), calls one use case of pkg/app and
+// hands the result to a renderer of pkg/report. Main maps every error to
+// the documented exit codes; no command exits.
 package cli
 
 import (
@@ -14,8 +17,7 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/capreg/capreg/pkg/capital"
-	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/app"
 )
 
 // Exit codes (the same for every command).
@@ -47,12 +49,6 @@ type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
-
-// invalidError is an input that cannot be used (exit 2).
-type invalidError struct{ err error }
-
-func (e invalidError) Error() string { return e.err.Error() }
-func (e invalidError) Unwrap() error { return e.err }
 
 // errInsufficient is a computed PLA below CR under --fail-on-insufficient.
 var errInsufficient = errors.New("PLA is below the regulatory capital (--fail-on-insufficient)")
@@ -110,15 +106,13 @@ func exitCode(err error, w io.Writer) int {
 // exitCodeOf maps an error to the documented exit code: anything not known
 // as the input's or the command line's fault is a bug.
 func exitCodeOf(err error) int {
-	var in *findings.InputError
 	var ue usageError
-	var ie invalidError
 	switch {
 	case err == nil:
 		return ExitOK
 	case errors.Is(err, errInsufficient):
 		return ExitInsufficient
-	case errors.Is(err, errFindings), errors.As(err, &in), errors.As(err, &ue), errors.As(err, &ie), errors.Is(err, capital.ErrRules):
+	case errors.Is(err, errFindings), errors.As(err, &ue), app.InputFault(err):
 		return ExitInvalid
 	}
 	return ExitInternal

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -12,44 +13,50 @@ import (
 	"github.com/capreg/capreg/pkg/report"
 )
 
-// NewCmdTemplate builds capreg template.
-func NewCmdTemplate(s Streams) *cobra.Command {
-	var force bool
+// TemplateOptions are the streams and settings of capreg template.
+type TemplateOptions struct {
+	IO    Streams
+	File  string
+	Force bool // FILE may replace an existing file
+}
+
+// NewCmdTemplate builds capreg template; runF replaces the run (tests of
+// flag parsing), nil runs it.
+func NewCmdTemplate(s Streams, runF func(context.Context, *TemplateOptions) error) *cobra.Command {
+	o := &TemplateOptions{IO: s}
 	cmd := &cobra.Command{
 		Use:     "template FILE",
 		Short:   "Write the empty input workbook (layout v1) with a Leia-me sheet",
 		Example: "  capreg template operadora.xlsx",
 		Args:    cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
-			if err := set.guard(force, args); err != nil {
-				return err
-			}
-			return writeWorkbook(cmd, s, args[0], generate.Template)
-		},
+		RunE: runE(o, func(set *settings, args []string) error {
+			o.File = args[0]
+			return set.guard(o.Force, []string{o.File})
+		}, runF, func(ctx context.Context, o *TemplateOptions) error {
+			return writeWorkbook(ctx, o.IO, o.File, generate.Template)
+		}),
 	}
-	addForceFlag(cmd, &force)
+	addForceFlag(cmd, &o.Force)
 	return cmd
 }
 
-func writeWorkbook(cmd *cobra.Command, s Streams, path string, build func() (*excelize.File, error)) error {
+// writeWorkbook writes the workbook build makes to path, whole or not at
+// all, and says so on stderr.
+func writeWorkbook(ctx context.Context, s Streams, path string, build func() (*excelize.File, error)) error {
 	f, err := build()
 	if err != nil {
-		return err
+		return err // a bug: the workbook is capreg's own
 	}
 	defer f.Close()
-	if err := safeWrite(cmd.Context(), path, func(w io.Writer) error { return f.Write(w) }); err != nil {
+	if err := safeWrite(ctx, path, func(w io.Writer) error { return f.Write(w) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(s.Err, "wrote %s\n", path)
 	return nil
 }
 
-// Version is the version from the build info ("(devel)" in a source tree).
-func Version() string {
+// version is the version from the build info ("(devel)" in a source tree).
+func version() string {
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		v := bi.Main.Version
 		for _, st := range bi.Settings {
@@ -69,7 +76,7 @@ func NewCmdVersion(s Streams) *cobra.Command {
 		Short: "Print capreg's version and the JSON schema version",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := fmt.Fprintf(s.Out, "capreg %s (json schema %s)\n", Version(), report.SchemaVersion)
+			_, err := fmt.Fprintf(s.Out, "capreg %s (json schema %s)\n", version(), report.SchemaVersion)
 			return err
 		},
 	}

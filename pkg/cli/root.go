@@ -1,14 +1,11 @@
 package cli
 
 import (
+	"context"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
-
-	"github.com/capreg/capreg/pkg/rules"
-	"github.com/capreg/capreg/pkg/safefile"
 )
 
 const exitCodesHelp = `Exit codes:
@@ -50,11 +47,11 @@ line only: no config file or variable decides which files are written.
 	})
 	root.AddCommand(
 		NewCmdCalc(s, nil),
-		NewCmdValidate(s),
-		NewCmdCompare(s),
+		NewCmdValidate(s, nil),
+		NewCmdCompare(s, nil),
 		NewCmdBatch(s, nil),
-		NewCmdTemplate(s),
-		NewCmdExample(s),
+		NewCmdTemplate(s, nil),
+		NewCmdExample(s, nil),
 		NewCmdRules(s),
 		NewCmdColeta(s), NewCmdReclamacoes(s, nil),
 		NewCmdVersion(s),
@@ -75,6 +72,26 @@ line only: no config file or variable decides which files are written.
 	root.InitDefaultCompletionCmd()
 	checkArgs(root)
 	return root
+}
+
+// runE is the RunE of a command in gh's pattern, the same for every
+// command: it resolves the settings (flags > environment > config file),
+// lets complete fill the options o from them and the arguments and check
+// them (usage errors), then runs runF when a test gives one, else run.
+func runE[O any](o *O, complete func(set *settings, args []string) error, runF, run func(context.Context, *O) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		set, err := resolve(cmd)
+		if err != nil {
+			return err
+		}
+		if err := complete(set, args); err != nil {
+			return err
+		}
+		if runF != nil {
+			return runF(cmd.Context(), o)
+		}
+		return run(cmd.Context(), o)
+	}
 }
 
 // checkArgs makes every command of the tree refuse unexpected arguments as
@@ -114,27 +131,4 @@ func wrapArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 		}
 		return nil
 	}
-}
-
-// loadRules returns the embedded rulebook merged with the rules file, if any.
-func loadRules(path string) (*rules.Rulebook, error) {
-	if path == "" {
-		rb, err := rules.Default()
-		if err != nil {
-			return nil, err
-		}
-		return rb, nil
-	}
-	if err := regular(path); err != nil {
-		return nil, invalidError{fmt.Errorf("rules file %w", err)}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, invalidError{fmt.Errorf("rules file %s: %v", path, safefile.PathCause(err))}
-	}
-	rb, err := rules.Load(data, path)
-	if err != nil {
-		return nil, invalidError{err}
-	}
-	return rb, nil
 }

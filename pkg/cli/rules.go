@@ -1,14 +1,23 @@
 package cli
 
 import (
-	"fmt"
+	"context"
 	"io"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
-	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/app"
+	"github.com/capreg/capreg/pkg/report"
 )
+
+// RulesOptions are the streams and settings of capreg rules show and
+// export.
+type RulesOptions struct {
+	IO    Streams
+	Rules string // the rules file merged over the embedded rulebook, or ""
+	Out   string // export: the file to write, "" for stdout
+	Force bool   // export: --out may replace an existing file
+}
 
 // NewCmdRules builds capreg rules show|export.
 func NewCmdRules(s Streams) *cobra.Command {
@@ -16,66 +25,67 @@ func NewCmdRules(s Streams) *cobra.Command {
 		Use:   "rules",
 		Short: "Show or export the effective rulebook (embedded + --rules FILE)",
 	}
-	show := &cobra.Command{
+	cmd.AddCommand(NewCmdRulesShow(s, nil), NewCmdRulesExport(s, nil))
+	return cmd
+}
+
+// NewCmdRulesShow builds capreg rules show; runF replaces the run (tests
+// of flag parsing), nil runs it.
+func NewCmdRulesShow(s Streams, runF func(context.Context, *RulesOptions) error) *cobra.Command {
+	o := &RulesOptions{IO: s}
+	return &cobra.Command{
 		Use:     "show",
 		Short:   "List every parameter with value, status (regulation, provisional, proposal, user) and source",
 		Example: "  capreg rules show\n  capreg rules show --rules regras.yaml",
 		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
-			rb, err := loadRules(set.rules)
-			if err != nil {
-				return err
-			}
-			leaves, err := rb.Leaves()
-			if err != nil {
-				return err
-			}
-			tw := tabwriter.NewWriter(s.Out, 0, 0, 2, ' ', 0)
-			fmt.Fprintf(tw, "PARAMETER\tVALUE\tSTATUS\tSOURCE\n")
-			for _, l := range leaves {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", l.Path, l.Value, l.Status, l.Source)
-			}
-			return tw.Flush()
-		},
+		RunE:    runE(o, o.complete, runF, runRulesShow),
 	}
-	var out string
-	var force bool
-	export := &cobra.Command{
+}
+
+// complete takes the rules file from set, and checks export's --out (show
+// has none).
+func (o *RulesOptions) complete(set *settings, _ []string) error {
+	o.Rules = set.rules
+	return set.guard(o.Force, []string{o.Out})
+}
+
+func runRulesShow(_ context.Context, o *RulesOptions) error {
+	rb, err := app.LoadRules(o.Rules)
+	if err != nil {
+		return err
+	}
+	leaves, err := rb.Leaves()
+	if err != nil {
+		return err
+	}
+	return report.RulesTable(o.IO.Out, leaves)
+}
+
+// NewCmdRulesExport builds capreg rules export; runF replaces the run
+// (tests of flag parsing), nil runs it.
+func NewCmdRulesExport(s Streams, runF func(context.Context, *RulesOptions) error) *cobra.Command {
+	o := &RulesOptions{IO: s}
+	cmd := &cobra.Command{
 		Use:     "export",
 		Short:   "Write the effective rulebook as a rules file to edit and pass back with --rules",
 		Example: "  capreg rules export > regras.yaml\n  capreg rules export --out regras.yaml",
 		Args:    cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			set, err := resolve(cmd)
-			if err != nil {
-				return err
-			}
-			if err := set.guard(force, []string{out}); err != nil {
-				return err
-			}
-			rb, err := loadRules(set.rules)
-			if err != nil {
-				return err
-			}
-			return exportRules(cmd, s, rb, out)
-		},
+		RunE:    runE(o, o.complete, runF, runRulesExport),
 	}
-	addOutFlags(export, &out, &force)
-	cmd.AddCommand(show, export)
+	addOutFlags(cmd, &o.Out, outUsage, &o.Force)
 	return cmd
 }
 
-// exportRules writes rb as a rules file to out (stdout when "").
-func exportRules(cmd *cobra.Command, s Streams, rb *rules.Rulebook, out string) error {
+func runRulesExport(ctx context.Context, o *RulesOptions) error {
+	rb, err := app.LoadRules(o.Rules)
+	if err != nil {
+		return err
+	}
 	data, err := rb.Export()
 	if err != nil {
 		return err
 	}
-	return writeOutput(cmd, out, s.Out, func(w io.Writer) error {
+	return writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})

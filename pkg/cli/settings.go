@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/pflag"
 	"gopkg.in/yaml.v3"
 
-	"github.com/capreg/capreg/pkg/safefile"
+	"github.com/capreg/capreg/pkg/app"
 )
 
 // Configuration is read here, once per command, into the command's own
@@ -67,12 +67,10 @@ func resolve(cmd *cobra.Command) (*settings, error) {
 	set := &settings{given: map[string]bool{}}
 	fs := cmd.Flags()
 	fs.Visit(func(f *pflag.Flag) { set.given[f.Name] = true })
-	file, err := configFile(fs)
-	if err != nil {
-		return nil, err
-	}
+	file := configFile(fs)
 	var conf map[string]configValue
 	if file != "" {
+		var err error
 		if conf, err = readConfig(file, cmd); err != nil {
 			return nil, err
 		}
@@ -92,7 +90,7 @@ func resolve(cmd *cobra.Command) (*settings, error) {
 		}
 		if c, ok := conf[f.Name]; ok {
 			if err := fs.Set(f.Name, c.text); err != nil {
-				errs = append(errs, invalidError{fmt.Errorf("config file %s: line %d: %s: %v", file, c.line, f.Name, err)})
+				errs = append(errs, app.InvalidError{Err: fmt.Errorf("config file %s: line %d: %s: %v", file, c.line, f.Name, err)})
 			}
 		}
 	})
@@ -111,9 +109,8 @@ func envName(flag string) string {
 }
 
 // configFile is the config file to read: --config, else ./capreg.yaml, else
-// capreg/capreg.yaml in the user config dir; "" when there is none. It must
-// be a regular file.
-func configFile(fs *pflag.FlagSet) (string, error) {
+// capreg/capreg.yaml in the user config dir; "" when there is none.
+func configFile(fs *pflag.FlagSet) string {
 	var file string
 	if f := fs.Lookup("config"); f != nil {
 		file = f.Value.String()
@@ -130,13 +127,7 @@ func configFile(fs *pflag.FlagSet) (string, error) {
 			}
 		}
 	}
-	if file == "" {
-		return "", nil
-	}
-	if err := regular(file); err != nil {
-		return "", invalidError{fmt.Errorf("config file %w", err)}
-	}
-	return file, nil
+	return file
 }
 
 // configValue is a key's value in a config file: the scalar's text and its
@@ -146,11 +137,12 @@ type configValue struct {
 	line int
 }
 
-// readConfig reads the config file at path for cmd, as parseConfig does.
+// readConfig reads the config file at path (a regular file) for cmd, as
+// parseConfig does.
 func readConfig(path string, cmd *cobra.Command) (map[string]configValue, error) {
-	data, err := os.ReadFile(path)
+	data, err := app.ReadFile(path)
 	if err != nil {
-		return nil, invalidError{fmt.Errorf("config file %s: %v", path, safefile.PathCause(err))}
+		return nil, fmt.Errorf("config file %w", err)
 	}
 	return parseConfig(data, path, cmd)
 }
@@ -160,11 +152,11 @@ func readConfig(path string, cmd *cobra.Command) (map[string]configValue, error)
 // shared keys of the flags cmd has, overridden by cmd's section.
 func parseConfig(data []byte, path string, cmd *cobra.Command) (map[string]configValue, error) {
 	bad := func(line int, format string, a ...any) error {
-		return invalidError{fmt.Errorf("config file %s: line %d: %s", path, line, fmt.Sprintf(format, a...))}
+		return app.InvalidError{Err: fmt.Errorf("config file %s: line %d: %s", path, line, fmt.Sprintf(format, a...))}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, invalidError{fmt.Errorf("config file %s: %v", path, err)}
+		return nil, app.InvalidError{Err: fmt.Errorf("config file %s: %v", path, err)}
 	}
 	if len(doc.Content) == 0 { // empty file
 		return nil, nil
@@ -193,20 +185,10 @@ func parseConfig(data []byte, path string, cmd *cobra.Command) (map[string]confi
 		case val.Kind != yaml.MappingNode:
 			return bad(val.Line, "%s is the section of capreg %s: put its keys under it, indented (output: json)", key.Value, key.Value)
 		}
-		return eachKey(val, bad, func(k, v *yaml.Node) error {
-			switch {
-			case slices.Contains(commandLineOnly, k.Value):
-				return bad(k.Line, "%s is taken from the command line only (--%s), never from a config file", k.Value, k.Value)
-			case !hasFlag(section, k.Value):
-				return bad(k.Line, "unknown key %q in section %s: capreg %s has no --%s (its keys: %s)",
-					k.Value, key.Value, key.Value, k.Value, strings.Join(configKeys(section), ", "))
-			}
-			c, err := scalar(k, v, bad)
-			if section == cmd {
-				own[k.Value] = c
-			}
-			return err
-		})
+		if section != cmd {
+			return sectionKeys(key.Value, section, val, bad, nil)
+		}
+		return sectionKeys(key.Value, section, val, bad, own)
 	})
 	if err != nil {
 		return nil, err
@@ -221,6 +203,26 @@ func parseConfig(data []byte, path string, cmd *cobra.Command) (map[string]confi
 		values[k] = v
 	}
 	return values, nil
+}
+
+// sectionKeys checks every key of the section name (val) against the
+// flags of its command, section, and records their values in values, if
+// not nil.
+func sectionKeys(name string, section *cobra.Command, val *yaml.Node, bad func(int, string, ...any) error, values map[string]configValue) error {
+	return eachKey(val, bad, func(k, v *yaml.Node) error {
+		switch {
+		case slices.Contains(commandLineOnly, k.Value):
+			return bad(k.Line, "%s is taken from the command line only (--%s), never from a config file", k.Value, k.Value)
+		case !hasFlag(section, k.Value):
+			return bad(k.Line, "unknown key %q in section %s: capreg %s has no --%s (its keys: %s)",
+				k.Value, name, name, k.Value, strings.Join(configKeys(section), ", "))
+		}
+		c, err := scalar(k, v, bad)
+		if values != nil {
+			values[k.Value] = c
+		}
+		return err
+	})
 }
 
 // eachKey calls f on every key of a mapping node and its value, refusing a

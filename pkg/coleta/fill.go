@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
@@ -80,9 +81,9 @@ func PlanFill(s *Sheet, m period.Month, c Counts, registro string) (*Plan, error
 
 func lower(s string) string {
 	if s == "PROMOPREV" {
-		return "promoprev"
+		return string(ans.Promoprev)
 	}
-	return "aps"
+	return string(ans.APS)
 }
 
 // registro settles field 1: the flag's, else the sheet's.

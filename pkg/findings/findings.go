@@ -88,6 +88,24 @@ const (
 	ReclamacoesPeriod    = "CR-E042"
 	ReclamacoesDuplicate = "CR-E043"
 	ReclamacoesCount     = "CR-E044"
+
+	// The operator's balancete (ANS open data, ERP export) and its ledger.
+	BalanceteHeader     = "CR-E050"
+	BalanceteConta      = "CR-E051"
+	BalanceteDuplicate  = "CR-E052"
+	BalanceteOperators  = "CR-E053"
+	BalanceteNoRows     = "CR-E054"
+	BalanceteMonth      = "CR-E055"
+	BalanceteSources    = "CR-E056"
+	BalanceteFlow       = "CR-E057"
+	BalanceteUnbalanced = "CR-W050"
+
+	// The DIOPS-XML an operator sends to ANS (capreg import --diops).
+	DiopsUnreadable     = "CR-E060"
+	DiopsIdentificacao  = "CR-E061"
+	DiopsBadValue       = "CR-E062"
+	DiopsMissingElement = "CR-E063"
+	DiopsDuplicate      = "CR-E064"
 )
 
 // Catalogue lists every check, in code order.
@@ -149,6 +167,20 @@ func Catalogue() []Check {
 		{ReclamacoesPeriod, Error, "reclamacoes: the evaluation period ends on or after it starts", "check inicio and fim in the Periodo sheet"},
 		{ReclamacoesDuplicate, Error, "reclamacoes: one row per product", "merge the product's rows into one (add their complaints)"},
 		{ReclamacoesCount, Error, "reclamacoes: beneficiaries and complaints are whole numbers, not negative", "type a whole number (0 if there were none)"},
+		{BalanceteHeader, Error, "balancete: the header row names the file's form: the ANS open data (DATA;REG_ANS;CD_CONTA_CONTABIL;DESCRICAO;VL_SALDO_INICIAL;VL_SALDO_FINAL, or without VL_SALDO_INICIAL) or an ERP export (conta, saldo_final or saldo; optional descricao, saldo_inicial, mes, registro_ans)", "put the header row first, with the column names of one of the two forms"},
+		{BalanceteConta, Error, "balancete: an account code is the code of the ANS chart of accounts, digits only (311111011)", "write the code as digits only (3111, not 3.1.1.1 or 3111-0)"},
+		{BalanceteDuplicate, Error, "balancete: an account appears once per file, operator and month", "delete or merge the repeated rows"},
+		{BalanceteOperators, Error, "balancete: one operator at a time: a file with several operators needs the registro ANS of the one to read, and the files read together are of one operator", "select the operator with --registro, or give only that operator's files"},
+		{BalanceteNoRows, Error, "balancete: the file holds accounts of the operator read", "check the file and the registro ANS"},
+		{BalanceteMonth, Error, "balancete: the month of the balances is in a mes column (AAAA-MM), in DATA (open data) or as AAAA-MM in the file's name", "add a mes column, or name the file with its month (balancete-2025-06.csv)"},
+		{BalanceteSources, Error, "balancete: the same month from two sources (an ERP file, the open data, a DIOPS balancete) agrees to the centavo", "check which file is right; give only the right one"},
+		{BalanceteFlow, Error, "balancete: result accounts (classes 3, 4, 6) are year-to-date; a month's flow needs that month's saldo_inicial or the previous month's balancete, a 12-month total the balancetes it is built from", "add the balancetes of the months named"},
+		{BalanceteUnbalanced, Warning, "balancete: a month balances within R$ 0,01: 1 = 21 + 23 + 25, or 1 = 21 + 23 + 25 + 3 - 4 - 6 while the year's result is in the result classes", "check the file: an account missing, a sign, or a month cut short"},
+		{DiopsUnreadable, Error, "DIOPS-XML: a well-formed XML file (UTF-8 or Latin-1) whose root element is diops, within capreg's limits", "export the DIOPS-XML again from the ERP and give that file"},
+		{DiopsIdentificacao, Error, "DIOPS-XML: identificacao gives registro (the registro ANS), ano and either trimestre (1 to 4, or AAAA00T) or mes (1 to 12)", "correct identificacao in the file, or export the DIOPS-XML again"},
+		{DiopsBadValue, Error, "DIOPS-XML: numbers have a decimal point and no thousands separator (1234567.89); account codes and registros are digits; movimentacao, tpSinal and tpIndexador take the codes of the ANS schema", "correct the element's text (the accepted forms are in the message), or export the DIOPS-XML again"},
+		{DiopsMissingElement, Error, "DIOPS-XML: every item has its required elements: a balancete account conta and saldoFinal; a lancOperadoraCreditosDebitosCRC operadora, and each of its lançamentos movimentacao and valor; a lancFundosInvestimentosCRC movimentacao; a lancQuadroRiscoMercado cdContaContabil, vlValor, tpSinal, vlPrazoPonderadoFluxo and tpIndexador", "add the element named in the message, or export the DIOPS-XML again"},
+		{DiopsDuplicate, Error, "DIOPS-XML: an account appears once in the balancete, an element once in its item, a CAMPO once per operadora and in fundosInvestimentosCRC, an operadora once in creditosDebitosCRC, one lancModeloPadraoCapital", "delete the repeated element, or export the DIOPS-XML again"},
 	}
 }
 
@@ -170,6 +202,8 @@ type Finding struct {
 	Sheet    string   `json:"sheet,omitempty"`
 	Cell     string   `json:"cell,omitempty"`
 	Column   string   `json:"column,omitempty"`
+	Element  string   `json:"element,omitempty"` // an XML element's path: diops/financeiro/balancete/ativo[3]/conta
+	Line     int      `json:"line,omitempty"`    // the line of a text file (or of the element)
 	Message  string   `json:"message"`
 	Fix      string   `json:"fix"`
 }
@@ -200,16 +234,25 @@ func Clip(s string) string {
 	return s
 }
 
-// Where names the place: "Sheet!B7", "Sheet (column valor)", "Sheet" or "".
+// Where names the place: "Sheet!B7", "Sheet (column valor)", "Sheet", an
+// element path with its line ("diops/identificacao/ano (line 4)"), a line
+// ("line 12") or "".
 func (f Finding) Where() string {
 	switch {
 	case f.Sheet != "" && f.Cell != "":
 		return f.Sheet + "!" + f.Cell
 	case f.Sheet != "" && f.Column != "":
 		return fmt.Sprintf("%s (column %s)", f.Sheet, f.Column)
-	default:
+	case f.Sheet != "":
 		return f.Sheet
+	case f.Element != "" && f.Line > 0:
+		return fmt.Sprintf("%s (line %d)", f.Element, f.Line)
+	case f.Element != "":
+		return f.Element
+	case f.Line > 0:
+		return fmt.Sprintf("line %d", f.Line)
 	}
+	return ""
 }
 
 // String is the one-line form: "Sheet!B7: CR-E006 error: message (fix: ...)".
@@ -251,7 +294,7 @@ func (l List) only(s Severity) List {
 func (l List) HasErrors() bool { return len(l.Errors()) > 0 }
 
 // Sorted returns the findings ordered by file, sheet, cell (row then
-// column), code.
+// column), line, code.
 func (l List) Sorted() List {
 	out := append(List(nil), l...)
 	sort.SliceStable(out, func(i, j int) bool {
@@ -264,6 +307,9 @@ func (l List) Sorted() List {
 		}
 		if ka, kb := cellKey(a.Cell), cellKey(b.Cell); ka != kb {
 			return ka < kb
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
 		}
 		return a.Code < b.Code
 	})

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/layout"
 )
@@ -36,7 +37,7 @@ const checkEvery = 4096
 // many in 10 000 individual or coletivo por adesão beneficiaries have each:
 // contracts with a remission clause are common, remitted beneficiaries few.
 var (
-	remissionCodes = [4]string{"clausula_temporaria", "clausula_vitalicia", "remido_temporario", "remido_vitalicio"}
+	remissionCodes = [4]string{string(ans.ClausulaTemporaria), string(ans.ClausulaVitalicia), string(ans.RemidoTemporario), string(ans.RemidoVitalicio)}
 	remissionRate  = [4]int64{600, 150, 50, 30}
 )
 
@@ -70,7 +71,7 @@ func (o *Operator) plan() *benefPlan {
 	pl := &benefPlan{registro: o.Registro, remit: o.p.remissao, seed: o.Seed ^ 0xbb67ae8584caa73b}
 	cells := o.p.cells
 	if len(cells) == 0 { // an administradora: the collective contracts it administers
-		cells = []priceCell{{"coletivo_adesao", "medico_hospitalar", 0, 1}}
+		cells = []priceCell{{string(ans.ColetivoAdesao), string(ans.MedicoHospitalar), 0, 1}}
 	}
 	seen := map[string]bool{}
 	var total int64
@@ -117,7 +118,7 @@ type rowGen struct {
 func (o *Operator) rows(source string) *rowGen {
 	p := o.plan()
 	return &rowGen{p: p, d: newDraw(p.seed), counts: capital.Beneficiarios{
-		Source: source, Remissao: map[string]int64{}, PorProduto: map[string]int64{}}}
+		Source: source, Remissao: map[ans.Remissao]int64{}, PorProduto: map[string]int64{}}}
 }
 
 // weighted returns the index of the first cumulative weight above a draw.
@@ -158,8 +159,8 @@ func (g *rowGen) next() []string {
 	p, b := g.p, &g.counts
 	c := &p.cells[g.weighted(p.cum)]
 	produto := c.products[g.weighted(c.cum)]
-	rem := "nenhuma"
-	if c.tipo == "individual" || c.tipo == "coletivo_adesao" {
+	rem := string(ans.Nenhuma)
+	if c.tipo == string(ans.Individual) || c.tipo == string(ans.ColetivoAdesao) {
 		x := g.d.intn(10_000)
 		for i, rate := range remissionRate {
 			if x < rate {
@@ -171,7 +172,7 @@ func (g *rowGen) next() []string {
 			x -= rate
 		}
 	}
-	medico := c.segmento == "medico_hospitalar"
+	medico := c.segmento == string(ans.MedicoHospitalar)
 	pa, aps := int64(0), int64(0)
 	if medico {
 		pa, aps = p.partoAdequado, p.aps
@@ -182,7 +183,7 @@ func (g *rowGen) next() []string {
 	}
 	b.Total++
 	b.PorProduto[produto]++
-	b.Remissao[rem]++
+	b.Remissao[ans.Remissao(rem)]++
 	return g.vals[:]
 }
 

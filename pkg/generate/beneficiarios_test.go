@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
@@ -28,7 +29,7 @@ func tally(t *testing.T, rows [][]string) *capital.Beneficiarios {
 	if !slices.Equal(rows[0], want) {
 		t.Fatalf("header %v, want %v", rows[0], want)
 	}
-	b := &capital.Beneficiarios{Remissao: map[string]int64{}, PorProduto: map[string]int64{}}
+	b := &capital.Beneficiarios{Remissao: map[ans.Remissao]int64{}, PorProduto: map[string]int64{}}
 	ids := map[string]bool{}
 	for _, r := range rows[1:] {
 		if ids[r[0]] {
@@ -37,7 +38,7 @@ func tally(t *testing.T, rows [][]string) *capital.Beneficiarios {
 		ids[r[0]] = true
 		b.Total++
 		b.PorProduto[r[1]]++
-		b.Remissao[r[4]]++
+		b.Remissao[ans.Remissao(r[4])]++
 		for i, dst := range []*int64{&b.Promoprev, &b.PartoAdequado, &b.APS} {
 			if r[5+i] == "S" {
 				*dst++
@@ -56,8 +57,8 @@ func sameCounts(t *testing.T, what string, got, want *capital.Beneficiarios) {
 	}
 	g, w := *got, *want
 	g.Source, w.Source = "", ""
-	clean := func(m map[string]int64) map[string]int64 {
-		out := map[string]int64{}
+	clean := func(m map[ans.Remissao]int64) map[ans.Remissao]int64 {
+		out := map[ans.Remissao]int64{}
 		for k, v := range m {
 			if v != 0 {
 				out[k] = v
@@ -72,7 +73,7 @@ func sameCounts(t *testing.T, what string, got, want *capital.Beneficiarios) {
 	}
 }
 
-func mapsEqual(a, b map[string]int64) bool {
+func mapsEqual[K comparable](a, b map[K]int64) bool {
 	if len(a) != len(b) {
 		return false
 	}

@@ -1,14 +1,12 @@
 package generate
 
 import (
-	"context"
 	"fmt"
 	"math/rand/v2"
 	"slices"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/layout"
 )
 
@@ -41,24 +39,6 @@ type exampleSheet struct {
 // dataBase is the example's reference month; its window is the 12 months
 // ending there.
 var dataBase = time.Date(2025, time.September, 1, 0, 0, 0, 0, time.UTC)
-
-// Example returns a filled input workbook for a fictitious mid-size
-// medicina de grupo operator (SSP, região 2, data base 2025-09, about 80 000
-// beneficiaries), deterministic for a seed. Seed 1 is the shipped example.
-// It has every sheet of the layout but Beneficiarios.
-func Example(seed uint64) (*excelize.File, error) {
-	f, _, err := NewExample(seed).Workbook(context.Background(), WorkbookOptions{})
-	return f, err
-}
-
-// ExampleBytes returns Example(seed) as xlsx bytes, identical on every call.
-func ExampleBytes(seed uint64) ([]byte, error) {
-	f, err := Example(seed)
-	if err != nil {
-		return nil, err
-	}
-	return toBytes(f)
-}
 
 // fill writes data into the empty sheets newBook wrote.
 func (b *book) fill(sheets []layout.Sheet, data []exampleSheet) error {
@@ -192,12 +172,12 @@ type priceCell struct {
 // exampleCells are the example operator's cells: R$ 21,8 million a month
 // for about 80 000 beneficiaries.
 var exampleCells = []priceCell{
-	{"individual", "medico_hospitalar", 6_000_000, 11_000},
-	{"coletivo_adesao", "medico_hospitalar", 3_000_000, 6_500},
-	{"coletivo_empresarial", "medico_hospitalar", 12_000_000, 45_000},
-	{"corresponsabilidade_assumida", "medico_hospitalar", 300_000, 1_500},
-	{"individual", "odontologico", 100_000, 3_000},
-	{"coletivo_empresarial", "odontologico", 400_000, 13_000},
+	{string(ans.Individual), string(ans.MedicoHospitalar), 6_000_000, 11_000},
+	{string(ans.ColetivoAdesao), string(ans.MedicoHospitalar), 3_000_000, 6_500},
+	{string(ans.ColetivoEmpresarial), string(ans.MedicoHospitalar), 12_000_000, 45_000},
+	{string(ans.CorresponsabilidadeAssumida), string(ans.MedicoHospitalar), 300_000, 1_500},
+	{string(ans.Individual), string(ans.Odontologico), 100_000, 3_000},
+	{string(ans.ColetivoEmpresarial), string(ans.Odontologico), 400_000, 13_000},
 }
 
 // profile is what makes one fictitious operator differ from another: its
@@ -234,7 +214,7 @@ type profile struct {
 
 func exampleProfile() profile {
 	return profile{
-		modalidade: "medicina_de_grupo", segmentacao: "SSP", regiao: 2,
+		modalidade: string(ans.MedicinaDeGrupo), segmentacao: string(ans.SSP), regiao: 2,
 		hc: 0.35, idss: 0.72, lives: 80_000, size: 1_000_000, pl: 150_000_000,
 		cells: exampleCells, eventosLo: 75, eventosHi: 85, abiLo: 36, abiHi: 44,
 		counterparties: 3, remissao: [4]bool{true, true, true, true},
@@ -410,28 +390,28 @@ func operatorData(d *draw, p *profile) []exampleSheet {
 	seguros := []record{{"contraparte": "Resseguradora Exemplo S.A.", "exposicao": around(1_800_000, 20*pct)}}
 
 	ativos := []record{
-		{"descricao": "Tesouro Prefixado (LTN) 2027", "categoria": "titulo_publico_federal", "exposicao": around(42_000_000, 10*pct)},
-		{"descricao": "FDSS — fundo dedicado ao setor de saúde", "categoria": "fundo_fdss", "exposicao": around(24_000_000, 10*pct), "fpr": ratio(0.35)},
-		{"descricao": "Fundo de investimento multimercado", "categoria": "fundo_outros", "exposicao": around(6_000_000, 10*pct)},
-		{"descricao": "CDB de banco de grande porte", "categoria": "deposito_bancario", "exposicao": around(9_000_000, 10*pct)},
-		{"descricao": "Debêntures incentivadas", "categoria": "titulo_privado", "exposicao": around(4_500_000, 10*pct)},
+		{"descricao": "Tesouro Prefixado (LTN) 2027", "categoria": string(ans.TituloPublicoFederal), "exposicao": around(42_000_000, 10*pct)},
+		{"descricao": "FDSS — fundo dedicado ao setor de saúde", "categoria": string(ans.FundoFDSS), "exposicao": around(24_000_000, 10*pct), "fpr": ratio(0.35)},
+		{"descricao": "Fundo de investimento multimercado", "categoria": string(ans.FundoOutros), "exposicao": around(6_000_000, 10*pct)},
+		{"descricao": "CDB de banco de grande porte", "categoria": string(ans.DepositoBancario), "exposicao": around(9_000_000, 10*pct)},
+		{"descricao": "Debêntures incentivadas", "categoria": string(ans.TituloPrivado), "exposicao": around(4_500_000, 10*pct)},
 	}
 
 	alm := func(conta string, reais int64, sinal string, prazo int, indexador string) record {
 		return record{"conta": conta, "valor": around(reais, 10*pct), "sinal": sinal, "prazo_meses": prazo, "indexador": indexador}
 	}
 	mercadoALM := []record{
-		alm("Aplicações prefixadas (LTN)", 42_000_000, "P", 18, "PRE"),
-		alm("Aplicações pós-fixadas (CDB, fundos DI)", 30_000_000, "P", 3, "POS"),
-		alm("Títulos indexados ao IPCA (NTN-B)", 8_000_000, "P", 42, "IPCA"),
-		alm("Provisões técnicas (PESL, PEONA)", 55_000_000, "N", 2, "PRE"),
-		alm("Aluguéis a pagar (IGP-M)", 2_400_000, "N", 60, "IGPM"),
-		alm("Fornecedores em moeda estrangeira", 600_000, "N", 1, "CAMBIAL"),
+		alm("Aplicações prefixadas (LTN)", 42_000_000, "P", 18, string(ans.PRE)),
+		alm("Aplicações pós-fixadas (CDB, fundos DI)", 30_000_000, "P", 3, string(ans.POS)),
+		alm("Títulos indexados ao IPCA (NTN-B)", 8_000_000, "P", 42, string(ans.IPCA)),
+		alm("Provisões técnicas (PESL, PEONA)", 55_000_000, "N", 2, string(ans.PRE)),
+		alm("Aluguéis a pagar (IGP-M)", 2_400_000, "N", 60, string(ans.IGPM)),
+		alm("Fornecedores em moeda estrangeira", 600_000, "N", 1, string(ans.CAMBIAL)),
 	}
 
 	mercadoAtivos := []record{
-		{"descricao": "Ações — carteira própria", "classe": "acoes", "valor": around(3_200_000, 15*pct)},
-		{"descricao": "Imóvel — sede administrativa", "classe": "imoveis", "valor": around(12_500_000, 10*pct)},
+		{"descricao": "Ações — carteira própria", "classe": string(ans.Acoes), "valor": around(3_200_000, 15*pct)},
+		{"descricao": "Imóvel — sede administrativa", "classe": string(ans.Imoveis), "valor": around(12_500_000, 10*pct)},
 	}
 
 	// Operacional: pre-established contraprestações plus 12–18 % of

@@ -50,24 +50,6 @@ func Template() (*excelize.File, error) {
 	return b.f, nil
 }
 
-// TemplateBytes returns Template as xlsx bytes, identical on every call.
-func TemplateBytes() ([]byte, error) {
-	f, err := Template()
-	if err != nil {
-		return nil, err
-	}
-	return toBytes(f)
-}
-
-func toBytes(f *excelize.File) ([]byte, error) {
-	defer f.Close()
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return nil, fmt.Errorf("writing xlsx: %w", err)
-	}
-	return buf.Bytes(), nil
-}
-
 func docProps(title, description string) *excelize.DocProperties {
 	return &excelize.DocProperties{
 		Title:          title,

@@ -55,18 +55,18 @@ func at(rows [][]string, row, col int) string { // 1-based
 
 func template(t *testing.T) *excelize.File {
 	t.Helper()
-	b, err := TemplateBytes()
+	b, err := templateBytes()
 	if err != nil {
-		t.Fatalf("TemplateBytes: %v", err)
+		t.Fatalf("templateBytes: %v", err)
 	}
 	return open(t, b)
 }
 
 func example(t *testing.T, seed uint64) *excelize.File {
 	t.Helper()
-	b, err := ExampleBytes(seed)
+	b, err := exampleBytes(seed)
 	if err != nil {
-		t.Fatalf("ExampleBytes(%d): %v", seed, err)
+		t.Fatalf("exampleBytes(%d): %v", seed, err)
 	}
 	return open(t, b)
 }
@@ -246,31 +246,31 @@ func TestTypeNamesCoverEveryType(t *testing.T) {
 
 func TestDeterministic(t *testing.T) {
 	t.Parallel()
-	a, err := TemplateBytes()
+	a, err := templateBytes()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for range 2 {
-		b, err := TemplateBytes()
+		b, err := templateBytes()
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(a, b) {
-			t.Fatal("TemplateBytes differs between calls")
+			t.Fatal("templateBytes differs between calls")
 		}
 	}
 	for _, seed := range []uint64{1, 42} {
-		a, err := ExampleBytes(seed)
+		a, err := exampleBytes(seed)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for range 2 {
-			b, err := ExampleBytes(seed)
+			b, err := exampleBytes(seed)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(a, b) {
-				t.Fatalf("ExampleBytes(%d) differs between calls", seed)
+				t.Fatalf("exampleBytes(%d) differs between calls", seed)
 			}
 		}
 	}
@@ -638,8 +638,8 @@ func TestSeedsDiffer(t *testing.T) {
 	if same > 0 {
 		t.Errorf("seeds 1 and 2 share %d contraprestações amounts", same)
 	}
-	b1, _ := ExampleBytes(1)
-	b2, _ := ExampleBytes(2)
+	b1, _ := exampleBytes(1)
+	b2, _ := exampleBytes(2)
 	if bytes.Equal(b1, b2) {
 		t.Error("seeds 1 and 2 give the same bytes")
 	}

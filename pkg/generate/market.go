@@ -8,7 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -55,14 +55,14 @@ func splitmix(x uint64) uint64 {
 }
 
 var modalityNames = map[string]string{
-	"medicina_de_grupo":            "uma operadora de medicina de grupo",
-	"cooperativa_medica":           "uma cooperativa médica",
-	"filantropia":                  "uma entidade filantrópica",
-	"seguradora_especializada":     "uma seguradora especializada em saúde",
-	"autogestao":                   "uma autogestão",
-	"odontologia_de_grupo":         "uma operadora de odontologia de grupo",
-	"cooperativa_odontologica":     "uma cooperativa odontológica",
-	"administradora_de_beneficios": "uma administradora de benefícios",
+	string(ans.MedicinaDeGrupo):            "uma operadora de medicina de grupo",
+	string(ans.CooperativaMedica):          "uma cooperativa médica",
+	string(ans.Filantropia):                "uma entidade filantrópica",
+	string(ans.SeguradoraEspecializada):    "uma seguradora especializada em saúde",
+	string(ans.Autogestao):                 "uma autogestão",
+	string(ans.OdontologiaDeGrupo):         "uma operadora de odontologia de grupo",
+	string(ans.CooperativaOdontologica):    "uma cooperativa odontológica",
+	string(ans.AdministradoraDeBeneficios): "uma administradora de benefícios",
 }
 
 // weightedPick returns one option, each with its weight.
@@ -95,26 +95,26 @@ type mix struct {
 // Contract types in the order of mix.shares, and how their price compares
 // with the coletivo empresarial one (%).
 var (
-	mixTypes  = [4]string{"individual", "coletivo_adesao", "coletivo_empresarial", "corresponsabilidade_assumida"}
+	mixTypes  = [4]string{string(ans.Individual), string(ans.ColetivoAdesao), string(ans.ColetivoEmpresarial), string(ans.CorresponsabilidadeAssumida)}
 	typePrice = [4]int64{170, 135, 100, 60}
 )
 
 var mixes = map[string]mix{
-	"medicina_de_grupo": {"medico_hospitalar", [4]int64{18, 12, 66, 4}, 290, 76, 86,
+	string(ans.MedicinaDeGrupo): {string(ans.MedicoHospitalar), [4]int64{18, 12, 66, 4}, 290, 76, 86,
 		[]string{"Saúde", "Assistência Médica", "Medicina de Grupo"}, []string{"Ltda.", "S.A."}},
-	"cooperativa_medica": {"medico_hospitalar", [4]int64{24, 14, 54, 8}, 380, 78, 88,
+	string(ans.CooperativaMedica): {string(ans.MedicoHospitalar), [4]int64{24, 14, 54, 8}, 380, 78, 88,
 		[]string{"Cooperativa Médica", "Cooperativa de Trabalho Médico"}, []string{"Ltda."}},
-	"filantropia": {"medico_hospitalar", [4]int64{40, 10, 50, 0}, 240, 78, 90,
+	string(ans.Filantropia): {string(ans.MedicoHospitalar), [4]int64{40, 10, 50, 0}, 240, 78, 90,
 		[]string{"Santa Casa Saúde", "Hospital Beneficente", "Associação Hospitalar"}, []string{""}},
-	"seguradora_especializada": {"medico_hospitalar", [4]int64{0, 20, 80, 0}, 620, 80, 88,
+	string(ans.SeguradoraEspecializada): {string(ans.MedicoHospitalar), [4]int64{0, 20, 80, 0}, 620, 80, 88,
 		[]string{"Seguros Saúde", "Seguradora Especializada em Saúde"}, []string{"S.A."}},
-	"autogestao": {"medico_hospitalar", [4]int64{0, 10, 90, 0}, 560, 85, 95,
+	string(ans.Autogestao): {string(ans.MedicoHospitalar), [4]int64{0, 10, 90, 0}, 560, 85, 95,
 		[]string{"Caixa de Assistência", "Fundação de Assistência à Saúde", "Associação de Autogestão"}, []string{""}},
-	"odontologia_de_grupo": {"odontologico", [4]int64{14, 10, 76, 0}, 24, 42, 58,
+	string(ans.OdontologiaDeGrupo): {string(ans.Odontologico), [4]int64{14, 10, 76, 0}, 24, 42, 58,
 		[]string{"Odonto", "Odontologia de Grupo", "Planos Odontológicos"}, []string{"Ltda.", "S.A."}},
-	"cooperativa_odontologica": {"odontologico", [4]int64{18, 12, 70, 0}, 28, 45, 60,
+	string(ans.CooperativaOdontologica): {string(ans.Odontologico), [4]int64{18, 12, 70, 0}, 28, 45, 60,
 		[]string{"Cooperativa Odontológica", "Uniodonto"}, []string{"Ltda."}},
-	"administradora_de_beneficios": {"medico_hospitalar", [4]int64{0, 100, 0, 0}, 14, 0, 0,
+	string(ans.AdministradoraDeBeneficios): {string(ans.MedicoHospitalar), [4]int64{0, 100, 0, 0}, 14, 0, 0,
 		[]string{"Administradora de Benefícios", "Gestão de Benefícios"}, []string{"Ltda.", "S.A."}},
 }
 
@@ -129,13 +129,13 @@ const examplePremium = 21_800_000
 // marketProfile draws the profile of operator i of the market of seed.
 func marketProfile(d *draw, seed uint64, i int) profile {
 	mod := weightedPick(d,
-		[]string{"medicina_de_grupo", "cooperativa_medica", "filantropia", "seguradora_especializada",
-			"autogestao", "odontologia_de_grupo", "cooperativa_odontologica", "administradora_de_beneficios"},
+		[]string{string(ans.MedicinaDeGrupo), string(ans.CooperativaMedica), string(ans.Filantropia), string(ans.SeguradoraEspecializada),
+			string(ans.Autogestao), string(ans.OdontologiaDeGrupo), string(ans.CooperativaOdontologica), string(ans.AdministradoraDeBeneficios)},
 		[]int64{25, 24, 6, 3, 12, 14, 5, 11})
 	m := mixes[mod]
 	// size class: small, medium, large (seguradoras are never small)
 	class := weightedPick(d, []int{0, 1, 2}, []int64{45, 35, 20})
-	if mod == "seguradora_especializada" {
+	if mod == string(ans.SeguradoraEspecializada) {
 		class = max(class, 1)
 	}
 	lives := [3][2]int64{{2_000, 20_000}, {20_000, 100_000}, {100_000, 600_000}}[class]
@@ -152,17 +152,17 @@ func marketProfile(d *draw, seed uint64, i int) profile {
 	// região: the large sell nationally or in big states, the small locally
 	p.regiao = weightedPick(d, []int{1, 2, 3, 4, 5, 6}, [3][]int64{{2, 6, 10, 26, 28, 28}, {8, 18, 22, 20, 16, 16}, {35, 35, 15, 7, 4, 4}}[class])
 	switch m.segmento {
-	case "odontologico":
-		p.segmentacao = weightedPick(d, []string{"SOT", "SOM", "SOP"}, []int64{30, 40, 30})
+	case string(ans.Odontologico):
+		p.segmentacao = weightedPick(d, []string{string(ans.SOT), string(ans.SOM), string(ans.SOP)}, []int64{30, 40, 30})
 	default:
-		if mod == "medicina_de_grupo" || mod == "cooperativa_medica" || mod == "filantropia" {
-			p.segmentacao = weightedPick(d, []string{"ST", "SSS", "SSP", "SPS", "SPP", "SPP/SUS"}, []int64{5, 10, 35, 15, 25, 10})
+		if mod == string(ans.MedicinaDeGrupo) || mod == string(ans.CooperativaMedica) || mod == string(ans.Filantropia) {
+			p.segmentacao = weightedPick(d, []string{string(ans.ST), string(ans.SSS), string(ans.SSP), string(ans.SPS), string(ans.SPP), string(ans.SPPSUS)}, []int64{5, 10, 35, 15, 25, 10})
 		}
 	}
 
 	// Contraprestacoes cells: beneficiaries by contract type, priced.
 	var monthly int64
-	if mod == "administradora_de_beneficios" {
+	if mod == string(ans.AdministradoraDeBeneficios) {
 		p.revenue = p.lives * m.price
 		p.abiLo, p.abiHi = 0, 0
 		monthly = p.revenue
@@ -180,11 +180,11 @@ func marketProfile(d *draw, seed uint64, i int) profile {
 			monthly += c.monthly
 		}
 		// a medical operator may also sell dental plans
-		if m.segmento == "medico_hospitalar" && mod != "autogestao" && d.intn(100) < 35 {
+		if m.segmento == string(ans.MedicoHospitalar) && mod != string(ans.Autogestao) && d.intn(100) < 35 {
 			heads := p.lives * d.between(10, 35) / 100
 			for k, share := range [2]int64{25, 75} {
 				h := heads * share / 100
-				c := priceCell{mixTypes[2*k], "odontologico", h * 25 * typePrice[2*k] / 100, h}
+				c := priceCell{mixTypes[2*k], string(ans.Odontologico), h * 25 * typePrice[2*k] / 100, h}
 				p.cells = append(p.cells, c)
 				monthly += c.monthly
 			}
@@ -193,14 +193,14 @@ func marketProfile(d *draw, seed uint64, i int) profile {
 	p.size = max(1, monthly*1_000_000/examplePremium)
 	hasRemission := false
 	for _, c := range p.cells {
-		hasRemission = hasRemission || c.tipo == "individual" || c.tipo == "coletivo_adesao"
+		hasRemission = hasRemission || c.tipo == string(ans.Individual) || c.tipo == string(ans.ColetivoAdesao)
 	}
 	p.remissao = [4]bool{hasRemission, hasRemission, hasRemission, hasRemission && d.intn(100) < 70}
 
 	// Programs and governance (Parto Adequado and APS are medical).
-	medical := m.segmento == "medico_hospitalar" && mod != "administradora_de_beneficios"
+	medical := m.segmento == string(ans.MedicoHospitalar) && mod != string(ans.AdministradoraDeBeneficios)
 	p.governanca = d.intn(100) < 45
-	p.promoprev = mod != "administradora_de_beneficios" && d.intn(100) < 30
+	p.promoprev = mod != string(ans.AdministradoraDeBeneficios) && d.intn(100) < 30
 	p.partoAdequado = medical && d.intn(100) < 12
 	p.aps = medical && d.intn(100) < 10
 	p.acreditacao = d.intn(100) < 15
@@ -227,9 +227,9 @@ func marketProfile(d *draw, seed uint64, i int) profile {
 func estimateCR(p *profile, annual int64) int64 {
 	cb := int64(0)
 	if rb, err := rulebook(); err == nil {
-		if row, ok := capital.KRow(p.modalidade, p.segmentacao); ok {
+		if row, ok := ans.KRow(ans.Modalidade(p.modalidade), ans.Segmentacao(p.segmentacao)); ok {
 			if k := rb.FatorK[row]; len(k) == 6 {
-				if ref, _, ok := rb.CapitalReferenciaAt(time.Date(2025, time.September, 30, 0, 0, 0, 0, time.UTC)); ok {
+				if ref, ok := rb.CapitalReferenciaAt(time.Date(2025, time.September, 30, 0, 0, 0, 0, time.UTC)); ok {
 					cb = ref.Valor.Mul(k[p.regiao-1].Decimal).Div(decimalHundred).IntPart()
 				}
 			}
@@ -247,9 +247,9 @@ func estimateCR(p *profile, annual int64) int64 {
 // cbrShare is about what the CBR is, in parts per million of the annual
 // contraprestações, by modalidade.
 var cbrShare = map[string]int64{
-	"medicina_de_grupo": 120_000, "cooperativa_medica": 116_000, "filantropia": 108_000,
-	"seguradora_especializada": 130_000, "autogestao": 140_000, "odontologia_de_grupo": 130_000,
-	"cooperativa_odontologica": 123_000, "administradora_de_beneficios": 38_000,
+	string(ans.MedicinaDeGrupo): 120_000, string(ans.CooperativaMedica): 116_000, string(ans.Filantropia): 108_000,
+	string(ans.SeguradoraEspecializada): 130_000, string(ans.Autogestao): 140_000, string(ans.OdontologiaDeGrupo): 130_000,
+	string(ans.CooperativaOdontologica): 123_000, string(ans.AdministradoraDeBeneficios): 38_000,
 }
 
 // rulebook is the embedded rulebook, parsed once.

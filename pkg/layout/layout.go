@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/capreg/capreg/pkg/ans"
 )
 
 // Version names the layout.
@@ -65,19 +67,17 @@ const (
 // ignores it silently.
 const ReadmeSheet = "Leia-me"
 
-// Enumerations.
+// Enumerations: the ANS terms' spellings, then the layout's own codes.
 var (
-	Modalidades = []string{"seguradora_especializada", "medicina_de_grupo", "filantropia", "cooperativa_medica",
-		"autogestao", "odontologia_de_grupo", "cooperativa_odontologica", "administradora_de_beneficios",
-		"autogestao_rh", "autogestao_mantenedor"}
-	Segmentacoes     = []string{"ST", "SSS", "SSP", "SPS", "SPP", "SPP/SUS", "SOT", "SOM", "SOP"}
-	TiposContratacao = []string{"individual", "coletivo_adesao", "coletivo_empresarial", "corresponsabilidade_assumida"}
-	Segmentos        = []string{"medico_hospitalar", "odontologico"}
-	Categorias       = []string{"titulo_publico_federal", "fundo_fdss", "fundo_outros", "deposito_bancario", "titulo_privado", "outros"}
+	Modalidades      = ans.Spellings(append(ans.Modalidades(), ans.OutOfScope()...))
+	Segmentacoes     = ans.Spellings(ans.Segmentacoes())
+	TiposContratacao = ans.Spellings(ans.TiposContratacao())
+	Segmentos        = ans.Spellings(ans.Segmentos())
+	Categorias       = ans.Spellings(ans.Categorias())
+	Indexadores      = ans.Spellings(ans.Indexadores())
+	Classes          = ans.Spellings(ans.Classes())
+	Remissoes        = ans.Spellings(ans.Remissoes())
 	Sinais           = []string{"P", "N"}
-	Indexadores      = []string{"PRE", "POS", "IPCA", "IGPM", "CAMBIAL"}
-	Classes          = []string{"acoes", "imoveis"}
-	Remissoes        = []string{"nenhuma", "clausula_temporaria", "clausula_vitalicia", "remido_temporario", "remido_vitalicio"}
 	Regioes          = []string{"1", "2", "3", "4", "5", "6"}
 	SN               = []string{"S", "N"}
 )
@@ -192,9 +192,9 @@ func Sheets() []Sheet {
 			enum("tipo_contratacao", TiposContratacao, "Tipo de contratação"),
 			enum("segmento", Segmentos, "Segmento"),
 			enum("remissao", Remissoes, "Situação de remissão"),
-			{Name: "promoprev", Type: Flag, Optional: true, Doc: "Coberto por PROMOPREV (S/N)"},
-			{Name: "parto_adequado", Type: Flag, Optional: true, Doc: "Coberto pelo Parto Adequado (S/N)"},
-			{Name: "aps", Type: Flag, Optional: true, Doc: "Coberto pela certificação em APS (S/N)"},
+			{Name: string(ans.Promoprev), Type: Flag, Optional: true, Doc: "Coberto por PROMOPREV (S/N)"},
+			{Name: string(ans.PartoAdequado), Type: Flag, Optional: true, Doc: "Coberto pelo Parto Adequado (S/N)"},
+			{Name: string(ans.APS), Type: Flag, Optional: true, Doc: "Coberto pela certificação em APS (S/N)"},
 		}},
 	}
 }

@@ -14,9 +14,9 @@ import (
 // division in capreg. Sums and products are exact; only Sqrt and Div round.
 const Scale = 20
 
-// DisplayPlaces is the number of places a monetary amount is rounded to when
+// displayPlaces is the number of places a monetary amount is rounded to when
 // shown or written (centavos).
-const DisplayPlaces = 2
+const displayPlaces = 2
 
 var ten = big.NewInt(10)
 
@@ -45,7 +45,7 @@ func Div(a, b decimal.Decimal) decimal.Decimal {
 
 // Round rounds for display: half away from zero, to centavos.
 func Round(x decimal.Decimal) decimal.Decimal {
-	return x.Round(DisplayPlaces)
+	return x.Round(displayPlaces)
 }
 
 // Max returns the larger of a and b (a on ties).
@@ -67,7 +67,7 @@ func Min(a, b decimal.Decimal) decimal.Decimal {
 // BRL formats x as Brazilian reais rounded to centavos: "R$ 1.349.233,02",
 // "-R$ 12,50".
 func BRL(x decimal.Decimal) string {
-	s := PtBR(x, DisplayPlaces)
+	s := PtBR(x, displayPlaces)
 	if rest, ok := strings.CutPrefix(s, "-"); ok {
 		return "-R$ " + rest
 	}
@@ -82,7 +82,7 @@ func PtBR(x decimal.Decimal, places int32) string {
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder
-	if neg { // rounding never leaves a "-0.00": Round truncates toward zero
+	if neg { // never "-0,00": a negative amount that rounds to zero is 0, and 0 has no sign
 		b.WriteByte('-')
 	}
 	for i, r := range intPart {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
 )
@@ -22,14 +23,24 @@ const (
 	SheetErros   = "Erros"
 )
 
-// BatchRow is one workbook of a batch: its document, or why there is none.
-type BatchRow struct {
-	File          string
-	Beneficiarios string        // the beneficiary file used, if any
-	Doc           *Document     // nil when the workbook could not be computed
-	Error         string        // why not, in one line
-	Findings      findings.List // the error findings of an invalid workbook
-	Internal      bool          // the error is a bug of capreg's, not of the input
+// BatchLine is one workbook of a batch as the batch outputs show it: its
+// row, with the calc document of its calculation (nil when not computed)
+// in place of the calculation itself. A batch keeps a line, not the
+// engine's result, for each row waiting for an earlier one.
+type BatchLine struct {
+	app.BatchRow // without its Calculation
+	Doc          *Document
+}
+
+// NewBatchLine is the line of a batch row: the calc document of its
+// calculation, as calc -o json prints it for the workbook.
+func NewBatchLine(r *app.BatchRow) *BatchLine {
+	l := &BatchLine{BatchRow: *r}
+	if c := r.Calculation; c != nil {
+		l.Calculation = nil
+		l.Doc = NewDocument(c.Result, c.Warnings, Meta{File: r.File, RulebookVer: c.Rulebook.Versao, RulesFile: c.Rulebook.UserFile()})
+	}
+	return l
 }
 
 // batchLine is a row as a JSON line: the calc document (schema 1) plus file,
@@ -44,7 +55,7 @@ type batchLine struct {
 }
 
 // BatchJSONLine writes a row as one line of JSON.
-func BatchJSONLine(w io.Writer, r *BatchRow) error {
+func BatchJSONLine(w io.Writer, r *BatchLine) error {
 	l := batchLine{SchemaVersion: SchemaVersion, File: r.File, Beneficiarios: r.Beneficiarios, Errors: r.Findings, Document: r.Doc}
 	if r.Doc == nil {
 		l.Error = &r.Error
@@ -63,15 +74,15 @@ type BatchCSV struct {
 // NewBatchCSV writes the header: file, the calc columns, error.
 func NewBatchCSV(w io.Writer) (*BatchCSV, error) {
 	c := &BatchCSV{cw: csv.NewWriter(w), numeric: append([]bool{false}, calcCSVNumeric()...)}
-	header := append(append([]string{"file"}, CalcCSVHeader()...), "error")
+	header := append(append([]string{"file"}, calcCSVHeader()...), "error")
 	return c, c.cw.Write(header)
 }
 
 // Write writes one row (the calc columns empty for a workbook not computed).
-func (c *BatchCSV) Write(r *BatchRow) error {
-	calc := make([]string, len(CalcCSVHeader()))
+func (c *BatchCSV) Write(r *BatchLine) error {
+	calc := make([]string, len(calcCSVHeader()))
 	if r.Doc != nil {
-		calc = CalcCSVRow(r.Doc)
+		calc = calcCSVRow(r.Doc)
 	}
 	row := append(append([]string{r.File}, calc...), r.Error)
 	if err := c.cw.Write(safeRow(row, c.numeric)); err != nil {
@@ -81,33 +92,10 @@ func (c *BatchCSV) Write(r *BatchRow) error {
 	return c.cw.Error()
 }
 
-// BatchSummary counts the outcome of a batch.
-type BatchSummary struct {
-	Total, Computed, Failed, Insufficient int
-	Internal                              int // failed by a bug of capreg's
-	Elapsed                               time.Duration
-}
-
-// Add counts a row.
-func (s *BatchSummary) Add(r *BatchRow) {
-	s.Total++
-	switch {
-	case r.Doc == nil:
-		s.Failed++
-		if r.Internal {
-			s.Internal++
-		}
-	case !r.Doc.Sufficient:
-		s.Computed++
-		s.Insufficient++
-	default:
-		s.Computed++
-	}
-}
-
-func (s BatchSummary) String() string {
+// BatchSummary is the line that tells how a batch went, in elapsed time.
+func BatchSummary(s app.BatchSummary, elapsed time.Duration) string {
 	return fmt.Sprintf("%d workbooks: %d computed (%d insufficient), %d failed, in %.1f s",
-		s.Total, s.Computed, s.Insufficient, s.Failed, s.Elapsed.Seconds())
+		s.Total, s.Computed, s.Insufficient, s.Failed, elapsed.Seconds())
 }
 
 // maxListed bounds the errors a table lists for one workbook.
@@ -144,14 +132,14 @@ func NewBatchTable(w io.Writer, plain bool) *BatchTable {
 // line writes a plain line at once, or keeps an aligned one for Close.
 func (t *BatchTable) line(l []string) {
 	if t.plain {
-		Grid(t.w, [][]string{l}, true)
+		grid(t.w, [][]string{l}, true)
 		return
 	}
 	t.lines = append(t.lines, l)
 }
 
 // Write adds the line of a row.
-func (t *BatchTable) Write(r *BatchRow) error {
+func (t *BatchTable) Write(r *BatchLine) error {
 	t.n++
 	line := []string{fmt.Sprint(t.n), r.File}
 	d := r.Doc
@@ -199,7 +187,7 @@ func (t *BatchTable) Write(r *BatchRow) error {
 // computed; it returns the first write error of the table.
 func (t *BatchTable) Close() error {
 	if !t.plain {
-		Grid(t.w, t.lines, false, batchTableRight...)
+		grid(t.w, t.lines, false, batchTableRight...)
 	}
 	markerNotes(t.w, "rows", t.provisional, t.proposal)
 	if len(t.notComputed) > 0 {
@@ -346,7 +334,7 @@ func (b *book) streamHeader(sw *excelize.StreamWriter, widths []float64, head []
 }
 
 // Write adds a row to Lote, and its errors to Erros when it was not computed.
-func (x *BatchXLSX) Write(r *BatchRow) error {
+func (x *BatchXLSX) Write(r *BatchLine) error {
 	b := x.b
 	x.rows++
 	cells := []any{r.File}

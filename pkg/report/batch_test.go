@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,27 +14,14 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
 )
 
 func TestBatchSummary(t *testing.T) {
-	var s BatchSummary
-	for _, r := range []*BatchRow{
-		{File: "a", Doc: &Document{Sufficient: true}},
-		{File: "b", Doc: &Document{Sufficient: false}},
-		{File: "c", Error: "bad"},
-		{File: "d", Error: "bug", Internal: true},
-		{File: "e", Doc: &Document{Sufficient: true}},
-	} {
-		s.Add(r)
-	}
-	s.Elapsed = 1500 * time.Millisecond
-	want := BatchSummary{Total: 5, Computed: 3, Failed: 2, Insufficient: 1, Internal: 1, Elapsed: s.Elapsed}
-	if s != want {
-		t.Errorf("%+v, want %+v", s, want)
-	}
-	if got := s.String(); got != "5 workbooks: 3 computed (1 insufficient), 2 failed, in 1.5 s" {
+	s := app.BatchSummary{Total: 5, Computed: 3, Failed: 2, Insufficient: 1, Internal: 1}
+	if got := BatchSummary(s, 1500*time.Millisecond); got != "5 workbooks: 3 computed (1 insufficient), 2 failed, in 1.5 s" {
 		t.Errorf("%q", got)
 	}
 }
@@ -42,9 +30,9 @@ func TestBatchSummary(t *testing.T) {
 // error, its findings and no amounts when not.
 func TestBatchJSONLine(t *testing.T) {
 	var buf bytes.Buffer
-	ok := &BatchRow{File: "a.xlsx", Doc: &Document{SchemaVersion: SchemaVersion, File: "a.xlsx", RegistroANS: "123456", FactorSet: "padrao"}}
-	bad := &BatchRow{File: "b.xlsx", Error: "PLA!B2: CR-E005", Findings: findings.List{findings.New(findings.EmptyValue, "PLA", "B2", "pl is empty", "")}}
-	for _, r := range []*BatchRow{ok, bad} {
+	ok := &BatchLine{BatchRow: app.BatchRow{File: "a.xlsx"}, Doc: &Document{SchemaVersion: SchemaVersion, File: "a.xlsx", RegistroANS: "123456", FactorSet: "padrao"}}
+	bad := &BatchLine{BatchRow: app.BatchRow{File: "b.xlsx", Error: "PLA!B2: CR-E005", Findings: findings.List{findings.New(findings.EmptyValue, "PLA", "B2", "pl is empty", "")}}}
+	for _, r := range []*BatchLine{ok, bad} {
 		if err := BatchJSONLine(&buf, r); err != nil {
 			t.Fatal(err)
 		}
@@ -71,19 +59,19 @@ func TestBatchJSONLine(t *testing.T) {
 
 // batchTestRows are a computed row (provisional), a workbook with seven
 // errors and one that could not even be read.
-func batchTestRows() []*BatchRow {
+func batchTestRows() []*BatchLine {
 	icr := decimal.RequireFromString("1.25")
 	var seven findings.List
 	for i := range 7 {
 		seven = append(seven, findings.New(findings.EmptyValue, "PLA", fmt.Sprintf("B%d", i+2), "pl is empty", ""))
 	}
-	return []*BatchRow{
-		{File: "a.xlsx", Doc: &Document{RegistroANS: "123456", DataBase: "2025-06", FactorSet: "padrao", Sufficient: true,
+	return []*BatchLine{
+		{BatchRow: app.BatchRow{File: "a.xlsx"}, Doc: &Document{RegistroANS: "123456", DataBase: "2025-06", FactorSet: "padrao", Sufficient: true,
 			Provisional: []string{"crm.modelo"}, Amounts: map[string]decimal.Decimal{
 				"pla": decimal.RequireFromString("1250.004"), "cr": decimal.RequireFromString("1000"), "surplus": decimal.RequireFromString("250.004")},
 			ICRRounded: &icr}},
-		{File: "b.xlsx", Error: seven[0].String() + " (and 6 more)", Findings: seven},
-		{File: "c.xlsx", Error: "cannot read c.xlsx: no such file or directory"},
+		{BatchRow: app.BatchRow{File: "b.xlsx", Error: seven[0].String() + " (and 6 more)", Findings: seven}},
+		{BatchRow: app.BatchRow{File: "c.xlsx", Error: "cannot read c.xlsx: no such file or directory"}},
 	}
 }
 
@@ -176,7 +164,7 @@ func TestBatchTableWriteError(t *testing.T) {
 func TestBatchXLSX(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
-		rows  []*BatchRow
+		rows  []*BatchLine
 		erros [][]string
 	}{
 		{"failures", batchTestRows(), nil},
@@ -235,9 +223,9 @@ func TestBatchXLSX(t *testing.T) {
 	}
 }
 
-// A document keeps each factor set's verdict and CRS but not its CRS tree:
-// a batch's rows wait in memory as documents, and the trees are most of a
-// result.
+// A document keeps each factor set's verdict and CRS but no tree (its sets
+// have no place for one, and the explanation only with Explain): a batch's
+// rows wait in memory as documents, and the trees are most of a result.
 func TestDocumentKeepsNoTree(t *testing.T) {
 	node := func(k string) *capital.Node { return &capital.Node{Key: k, Value: decimal.NewFromInt(1)} }
 	crs := node("crs")
@@ -246,11 +234,45 @@ func TestDocumentKeepsNoTree(t *testing.T) {
 		Sets: []capital.SetOutcome{{Set: "padrao", Chosen: true, CRS: crs.Value, Node: crs}, {Set: "aps", CRS: decimal.NewFromInt(2), Node: node("crs")}}}
 	d := NewDocument(r, nil, Meta{})
 	for i, s := range d.FactorSets {
-		if s.Node != nil || s.Set != r.Sets[i].Set || !s.CRS.Equal(r.Sets[i].CRS) {
+		if s.Set != r.Sets[i].Set || !s.CRS.Equal(r.Sets[i].CRS) {
 			t.Errorf("set %d: %+v", i, s)
 		}
 	}
+	if d.Explanation != nil {
+		t.Error("the explanation without Explain")
+	}
 	if r.Sets[0].Node != crs {
 		t.Error("the result's own sets were changed")
+	}
+}
+
+// A batch line holds the calc document of its row, as calc -o json prints
+// it (file and rulebook named), or the row's error and findings.
+func TestNewBatchLine(t *testing.T) {
+	t.Chdir("../..")
+	rb, err := app.LoadRules("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const wb = "examples/operadora-exemplo.xlsx"
+	c, err := app.Calculate(context.Background(), wb, "", rb, capital.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := NewBatchLine(&app.BatchRow{File: wb, Beneficiarios: "b.csv", Calculation: c})
+	want := NewDocument(c.Result, c.Warnings, Meta{File: wb, RulebookVer: rb.Versao})
+	var got, exp bytes.Buffer
+	if err := JSON(&got, l.Doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := JSON(&exp, want); err != nil {
+		t.Fatal(err)
+	}
+	if l.File != wb || l.Beneficiarios != "b.csv" || l.Error != "" || l.Calculation != nil || got.String() != exp.String() || l.Doc.File != wb || l.Doc.Explanation != nil {
+		t.Errorf("computed row: %+v", l)
+	}
+	bad := app.FailedRow("x.xlsx", "", &findings.InputError{Findings: findings.List{findings.New(findings.EmptyValue, "PLA", "B2", "pl is empty", "")}})
+	if l := NewBatchLine(bad); l.Doc != nil || l.File != "x.xlsx" || l.Error != bad.Error || len(l.Findings) != 1 {
+		t.Errorf("failed row: %+v", l)
 	}
 }

@@ -9,19 +9,11 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
-	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
-
-// Comparison is one operator under every factor set.
-type Comparison struct {
-	Auto    *capital.Result   // what calc applies
-	BySet   []*capital.Result // forced to each set, in capital.Sets() order
-	Meta    Meta
-	Warning findings.List // the reader's warnings
-}
 
 // SetDocument is one factor set in the compare JSON: the calc document of
 // that set plus the verdict and the saving against padrao.
@@ -44,28 +36,16 @@ type CompareDocument struct {
 	Sets          []SetDocument `json:"sets"`
 }
 
-// saving is the capital a set frees against padrao: CR(padrao) − CR(set),
-// and that as a fraction of CR(padrao).
-func (c *Comparison) saving(i int) (decimal.Decimal, *decimal.Decimal) {
-	base := c.BySet[0].CR.Value
-	s := base.Sub(c.BySet[i].CR.Value)
-	if base.IsZero() {
-		return s, nil
-	}
-	pct := money.Div(s, base)
-	return s, &pct
-}
-
-// Document builds the compare JSON.
-func (c *Comparison) Document() *CompareDocument {
+// NewCompareDocument builds the compare JSON.
+func NewCompareDocument(c *app.Comparison, m Meta) *CompareDocument {
 	d := &CompareDocument{SchemaVersion: SchemaVersion, RegistroANS: c.Auto.Operadora.RegistroANS,
 		DataBase: c.Auto.Operadora.DataBase.String(), Applied: c.Auto.FactorSet}
 	for i, r := range c.BySet {
 		v := c.Auto.Sets[i]
-		s, pct := c.saving(i)
+		s, pct := c.Saving(i)
 		d.Sets = append(d.Sets, SetDocument{
-			Document: NewDocument(r, append(c.Warning, r.Warnings...), c.Meta),
-			Set:      v.Set, Eligible: v.Eligible, Applied: v.Chosen, Reason: v.Reason, Saving: s, SavingPct: pct,
+			Document: NewDocument(r, append(slices.Clone(c.Warnings), r.Warnings...), m),
+			Set:      v.Set, Eligible: v.Eligible, Applied: v.Chosen, Reason: setReasonText(v.Reason), Saving: s, SavingPct: pct,
 		})
 	}
 	return d
@@ -77,7 +57,7 @@ var compareRows = []struct{ key, label string }{
 }
 
 // CompareTable writes the sets side by side.
-func CompareTable(w io.Writer, c *Comparison) error {
+func CompareTable(w io.Writer, c *app.Comparison, m Meta) error {
 	op := c.Auto.Operadora
 	fmt.Fprintf(w, "capreg compare — RN 569/2022 factor sets\nOperadora   %s  %s\nData base   %s\nApplied     %s (what capreg calc applies: the eligible set with the lowest CRS)\n\n",
 		op.RegistroANS, op.RazaoSocial, op.DataBase, c.Auto.FactorSet)
@@ -104,7 +84,7 @@ func CompareTable(w io.Writer, c *Comparison) error {
 	}
 	sav, pct := []string{"Saving vs padrão (CR)"}, []string{"Saving vs padrão (%)"}
 	for i := range c.BySet {
-		s, p := c.saving(i)
+		s, p := c.Saving(i)
 		sav = append(sav, money.BRL(s))
 		if p != nil {
 			pct = append(pct, money.PtBR(p.Shift(2), 2)+"%")
@@ -117,10 +97,10 @@ func CompareTable(w io.Writer, c *Comparison) error {
 	for i := 1; i < len(head); i++ {
 		right = append(right, i)
 	}
-	Grid(w, rows, c.Meta.Plain, right...)
+	grid(w, rows, m.Plain, right...)
 	fmt.Fprintln(w, "\nWhy")
 	for _, v := range c.Auto.Sets {
-		fmt.Fprintf(w, "  %s: %s\n", v.Set, v.Reason)
+		fmt.Fprintf(w, "  %s: %s\n", v.Set, setReasonText(v.Reason))
 	}
 	var names []string
 	for _, r := range c.BySet {
@@ -140,9 +120,9 @@ func CompareTable(w io.Writer, c *Comparison) error {
 }
 
 // CompareCSV writes one row per factor set.
-func CompareCSV(w io.Writer, c *Comparison) error {
-	d := c.Document()
-	header := append([]string{"set", "eligible", "applied"}, CalcCSVHeader()...)
+func CompareCSV(w io.Writer, c *app.Comparison, m Meta) error {
+	d := NewCompareDocument(c, m)
+	header := append([]string{"set", "eligible", "applied"}, calcCSVHeader()...)
 	header = append(header, "saving_vs_padrao", "saving_vs_padrao_pct", "reason")
 	numeric := append([]bool{false, false, false}, calcCSVNumeric()...)
 	numeric = append(numeric, true, true, false)
@@ -152,15 +132,15 @@ func CompareCSV(w io.Writer, c *Comparison) error {
 		if s.SavingPct != nil {
 			pct = s.SavingPct.Round(6).String()
 		}
-		row := append([]string{s.Set, fmt.Sprint(s.Eligible), fmt.Sprint(s.Applied)}, CalcCSVRow(s.Document)...)
+		row := append([]string{s.Set, fmt.Sprint(s.Eligible), fmt.Sprint(s.Applied)}, calcCSVRow(s.Document)...)
 		rows = append(rows, append(row, money.Round(s.Saving).StringFixed(2), pct, s.Reason))
 	}
-	return CSV(w, header, rows, numeric)
+	return writeCSV(w, header, rows, numeric)
 }
 
 // CompareXLSX builds the comparison workbook: Comparacao (sets side by side
 // and a chart of CR by set), Parametros and Validacao.
-func CompareXLSX(c *Comparison, rb *rules.Rulebook) (*excelize.File, error) {
+func CompareXLSX(c *app.Comparison, rb *rules.Rulebook) (*excelize.File, error) {
 	b, err := newBook()
 	if err != nil {
 		return nil, err
@@ -168,11 +148,11 @@ func CompareXLSX(c *Comparison, rb *rules.Rulebook) (*excelize.File, error) {
 	return b.finish([]func() error{
 		func() error { return b.comparacao(c) },
 		func() error { return b.parametros(c.Auto, rb) },
-		func() error { return b.validacao(append(c.Warning, c.Auto.Warnings...)) },
+		func() error { return b.validacao(worded(c.Auto, append(slices.Clone(c.Warnings), c.Auto.Warnings...))) },
 	})
 }
 
-func (b *book) comparacao(c *Comparison) error {
+func (b *book) comparacao(c *app.Comparison) error {
 	f, s := b.f, SheetComparacao
 	if err := f.SetSheetName("Sheet1", s); err != nil {
 		return err
@@ -203,14 +183,15 @@ func (b *book) comparacao(c *Comparison) error {
 				return err
 			}
 		}
-		sv, _ := c.saving(i)
+		sv, _ := c.Saving(i)
 		if err := b.amount(s, cellName(4+len(compareRows), rr), &capital.Node{Value: sv}); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(s, cellName(5+len(compareRows), rr), v.Reason); err != nil {
+		why := setReasonText(v.Reason)
+		if err := f.SetCellStr(s, cellName(5+len(compareRows), rr), why); err != nil {
 			return err
 		}
-		if err := b.fitHeight(s, rr, map[string]int{v.Reason: 50}); err != nil {
+		if err := b.fitHeight(s, rr, map[string]int{why: 50}); err != nil {
 			return err
 		}
 	}

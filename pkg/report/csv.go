@@ -7,18 +7,18 @@ import (
 	"strings"
 )
 
-// SafeCell keeps a spreadsheet from running a text cell as a formula: text
+// safeCell keeps a spreadsheet from running a text cell as a formula: text
 // starting with = + - @ (or a tab or carriage return) gets a leading '.
-func SafeCell(s string) string {
+func safeCell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
 	return s
 }
 
-// CSV writes a header and rows; text cells are made formula-safe, numbers
+// writeCSV writes a header and rows; text cells are made formula-safe, numbers
 // (numeric[i] true) are written as they are.
-func CSV(w io.Writer, header []string, rows [][]string, numeric []bool) error {
+func writeCSV(w io.Writer, header []string, rows [][]string, numeric []bool) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(header); err != nil {
 		return err
@@ -40,31 +40,31 @@ func safeRow(r []string, numeric []bool) []string {
 		if i < len(numeric) && numeric[i] {
 			out[i] = c
 		} else {
-			out[i] = SafeCell(c)
+			out[i] = safeCell(c)
 		}
 	}
 	return out
 }
 
-// CalcCSVHeader is the header of the one-row-per-operator CSV.
-func CalcCSVHeader() []string {
+// calcCSVHeader is the header of the one-row-per-operator CSV.
+func calcCSVHeader() []string {
 	h := []string{"registro_ans", "razao_social", "data_base", "factor_set", "sufficient"}
 	h = append(h, AmountKeys...)
 	return append(h, "icr", "provisional", "proposal", "informed", "warnings")
 }
 
-// calcCSVNumeric marks the numeric columns of CalcCSVHeader.
+// calcCSVNumeric marks the numeric columns of calcCSVHeader.
 func calcCSVNumeric() []bool {
-	n := make([]bool, len(CalcCSVHeader()))
+	n := make([]bool, len(calcCSVHeader()))
 	for i := 5; i < 5+len(AmountKeys)+1; i++ {
 		n[i] = true
 	}
 	return n
 }
 
-// CalcCSVRow is one operator's row: amounts rounded to centavos as plain
+// calcCSVRow is one operator's row: amounts rounded to centavos as plain
 // numbers.
-func CalcCSVRow(d *Document) []string {
+func calcCSVRow(d *Document) []string {
 	row := []string{d.RegistroANS, d.RazaoSocial, d.DataBase, d.FactorSet, fmt.Sprint(d.Sufficient)}
 	for _, k := range AmountKeys {
 		row = append(row, d.AmountsRounded[k].StringFixed(2))
@@ -80,7 +80,7 @@ func CalcCSVRow(d *Document) []string {
 func CalcCSV(w io.Writer, docs ...*Document) error {
 	rows := make([][]string, len(docs))
 	for i, d := range docs {
-		rows[i] = CalcCSVRow(d)
+		rows[i] = calcCSVRow(d)
 	}
-	return CSV(w, CalcCSVHeader(), rows, calcCSVNumeric())
+	return writeCSV(w, calcCSVHeader(), rows, calcCSVNumeric())
 }

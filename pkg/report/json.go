@@ -1,11 +1,17 @@
-// Package report renders results for people and programs: an aligned table
-// with BRL amounts and provisional markers, and a stable JSON document.
+// Package report renders the results of capreg's use cases (pkg/app) and
+// nothing else: for people, aligned tables with BRL amounts, PROVISIONAL
+// and PROPOSAL markers and their footnotes, and the explanation tree; for
+// programs, the JSON documents (schema_version 1, decimals as strings), CSV
+// safe from formulas, and xlsx workbooks with native charts. It covers
+// calc, compare, validate (and its catalogue of checks), batch (streamed
+// as the rows come), reclamacoes and the rulebook. The engine's typed
+// reasons (why a factor set is eligible, applied or not) are worded here,
+// in reasons.go, and nowhere else.
 package report
 
 import (
 	"encoding/json"
 	"io"
-	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -21,12 +27,11 @@ const SchemaVersion = "1"
 
 // Meta is what a document says about the run that produced it.
 type Meta struct {
-	File         string // the input workbook
-	RulebookVer  string
-	RulesFile    string // the user's rules file, or ""
-	Explain      bool   // include the explanation tree
-	Plain        bool   // tables as tab-separated text (stdout is not a terminal)
-	ProgramShare string // "flat" or "coverage-weighted"
+	File        string // the input workbook
+	RulebookVer string
+	RulesFile   string // the user's rules file, or ""
+	Explain     bool   // include the explanation tree
+	Plain       bool   // tables as tab-separated text (stdout is not a terminal)
 }
 
 // Document is the JSON form of a result (schema_version 1).
@@ -40,7 +45,7 @@ type Document struct {
 	Segmentacao    string                     `json:"segmentacao"`
 	Regiao         int                        `json:"regiao"`
 	FactorSet      string                     `json:"factor_set"`
-	FactorSets     []capital.SetOutcome       `json:"factor_sets"`
+	FactorSets     []FactorSetOutcome         `json:"factor_sets"`
 	Sufficient     bool                       `json:"sufficient"`
 	Provisional    []string                   `json:"provisional"`
 	Proposal       []string                   `json:"proposal"`
@@ -85,22 +90,19 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 	d := &Document{
 		SchemaVersion: SchemaVersion, File: m.File,
 		RegistroANS: op.RegistroANS, RazaoSocial: op.RazaoSocial, DataBase: op.DataBase.String(),
-		Modalidade: op.Modalidade, Segmentacao: op.Segmentacao, Regiao: op.Regiao,
-		FactorSet: r.FactorSet, FactorSets: slices.Clone(r.Sets), Sufficient: r.Sufficient,
+		Modalidade: string(op.Modalidade), Segmentacao: string(op.Segmentacao), Regiao: op.Regiao,
+		FactorSet: r.FactorSet, FactorSets: factorSetOutcomes(r.Sets), Sufficient: r.Sufficient,
 		Provisional: nonNil(r.Provisional()), Proposal: nonNil(r.Proposal()), Informed: nonNil(r.Informed()),
-		Warnings:       append(findings.List{}, warnings...),
+		Warnings:       worded(r, warnings),
 		Amounts:        map[string]decimal.Decimal{},
 		AmountsRounded: map[string]decimal.Decimal{},
 		Markers:        map[string][]rules.Status{},
 		Rulebook:       RulebookInfo{Version: m.RulebookVer, RulesFile: m.RulesFile},
 	}
-	for i := range d.FactorSets {
-		d.FactorSets[i].Node = nil // a document holds figures, not the engine's tree (a batch's rows wait in memory)
-	}
 	for k, n := range Figures(r) {
 		d.Amounts[k] = n.Value
 		d.AmountsRounded[k] = money.Round(n.Value)
-		if s := Markers(n); len(s) > 0 {
+		if s := markers(n); len(s) > 0 {
 			d.Markers[k] = s
 		}
 	}
@@ -114,9 +116,9 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 	return d
 }
 
-// Markers are the statuses a figure is marked with: provisional, proposal,
+// markers are the statuses a figure is marked with: provisional, proposal,
 // informed (regulation and user values need no marker).
-func Markers(n *capital.Node) []rules.Status {
+func markers(n *capital.Node) []rules.Status {
 	var out []rules.Status
 	for _, s := range n.Statuses() {
 		if s == rules.Provisional || s == rules.Proposal {

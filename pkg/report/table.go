@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"text/tabwriter"
 	"unicode/utf8"
 
 	"github.com/capreg/capreg/pkg/capital"
@@ -70,14 +71,14 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	var rows [][]string
 	for _, row := range tableRows {
 		n := fig[row.key]
-		rows = append(rows, []string{row.label, money.BRL(n.Value), markerText(Markers(n))})
+		rows = append(rows, []string{row.label, money.BRL(n.Value), markerText(markers(n))})
 	}
 	icr := "undefined (CR = 0)"
 	if r.ICR != nil {
 		icr = money.PtBR(r.ICR.Value, 4)
 	}
 	rows = append(rows, []string{"ICR  PLA / CR", icr, ""})
-	Grid(b, rows, m.Plain, 1)
+	grid(b, rows, m.Plain, 1)
 	verdict := "SUFFICIENT (PLA ≥ CR)"
 	if !r.Sufficient {
 		verdict = "INSUFFICIENT (PLA < CR)"
@@ -89,15 +90,15 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 		if s.Chosen {
 			mark = "*"
 		}
-		rows = append(rows, []string{mark + " " + s.Set, eligibleText(s.Eligible), "CRS " + money.BRL(s.CRS), s.Reason})
+		rows = append(rows, []string{mark + " " + s.Set, eligibleText(s.Eligible), "CRS " + money.BRL(s.CRS), setReasonText(s.Reason)})
 	}
-	Grid(b, rows, m.Plain)
+	grid(b, rows, m.Plain)
 	markerNotes(b, "figures", r.Provisional(), r.Proposal())
 	if p := r.Informed(); len(p) > 0 {
 		fmt.Fprintf(b, "\ninformed: %s given in Parcelas_Informadas, not computed.\n", strings.Join(p, ", "))
 	}
 	var shown findings.List
-	for _, f := range warnings {
+	for _, f := range worded(r, warnings) {
 		if f.Code != findings.ProvisionalParams && f.Code != findings.ProposalParams { // the footnotes say it
 			shown = append(shown, f)
 		}
@@ -130,9 +131,23 @@ func eligibleText(ok bool) string {
 	return "not eligible"
 }
 
-// Grid writes rows as columns aligned for a terminal (the columns listed in
+// columns aligns the tab-separated cells written to it in columns two
+// spaces apart, as every listing (rules, validation, catalogue, ranking)
+// is.
+func columns(w io.Writer) *tabwriter.Writer { return tabwriter.NewWriter(w, 0, 0, 2, ' ', 0) }
+
+// listing writes the header and the rows in columns.
+func listing(w io.Writer, header []string, rows [][]string) error {
+	tw := columns(w)
+	for _, r := range append([][]string{header}, rows...) {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	return tw.Flush()
+}
+
+// grid writes rows as columns aligned for a terminal (the columns listed in
 // right aligned right), or, plain, as tab-separated lines for programs.
-func Grid(w io.Writer, rows [][]string, plain bool, right ...int) {
+func grid(w io.Writer, rows [][]string, plain bool, right ...int) {
 	if plain {
 		for _, r := range rows {
 			fmt.Fprintln(w, strings.Join(r, "\t"))
@@ -183,7 +198,7 @@ func Explain(w io.Writer, r *capital.Result) error {
 	rec = func(n *capital.Node, depth int) {
 		ind := strings.Repeat("  ", depth)
 		mark := ""
-		if ms := Markers(n); len(ms) > 0 {
+		if ms := markers(n); len(ms) > 0 {
 			mark = "  [" + markerText(ms) + "]"
 		}
 		fmt.Fprintf(b, "%s%s = %s%s\n", ind, n.Label, n.Value.String(), mark)

@@ -108,7 +108,7 @@ func XLSX(r *capital.Result, warnings findings.List, rb *rules.Rulebook, m Meta)
 		func() error { return b.resumo(r, m) },
 		func() error { return b.memoria(r) },
 		func() error { return b.parametros(r, rb) },
-		func() error { return b.validacao(warnings) },
+		func() error { return b.validacao(worded(r, warnings)) },
 	}
 	return b.finish(steps)
 }
@@ -160,7 +160,7 @@ func (b *book) resumo(r *capital.Result, m Meta) error {
 		{"Registro ANS", op.RegistroANS},
 		{"Razão social", op.RazaoSocial},
 		{"Data base", op.DataBase.String()},
-		{"Modalidade", strings.TrimSpace(op.Modalidade + " " + op.Segmentacao), fmt.Sprintf("região %d", op.Regiao)},
+		{"Modalidade", strings.TrimSpace(string(op.Modalidade) + " " + string(op.Segmentacao)), fmt.Sprintf("região %d", op.Regiao)},
 		{"Conjunto de fatores", r.FactorSet},
 		{"Suficiência", verdict},
 		{"Regras", m.RulebookVer + rulesSuffix(m.RulesFile)},
@@ -187,7 +187,7 @@ func (b *book) resumo(r *capital.Result, m Meta) error {
 		if err := b.amount(s, cellName(2, rr), n); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(s, cellName(3, rr), markerText(Markers(n))); err != nil {
+		if err := f.SetCellStr(s, cellName(3, rr), markerText(markers(n))); err != nil {
 			return err
 		}
 	}
@@ -308,7 +308,7 @@ func (b *book) memoria(r *capital.Result) error {
 		if err = f.SetCellFloat(s, cellName(4, row), n.Value.InexactFloat64(), -1, 64); err != nil {
 			return
 		}
-		texts := []string{n.Formula, strings.Join(ins, "\n"), strings.Join(ps, "\n"), markerText(Markers(n))}
+		texts := []string{n.Formula, strings.Join(ins, "\n"), strings.Join(ps, "\n"), markerText(markers(n))}
 		for i, t := range texts {
 			if err = f.SetCellStr(s, cellName(5+i, row), t); err != nil {
 				return

@@ -1,7 +1,8 @@
 // Package rules is the rulebook of the capital model: every factor,
 // correlation, table and series of RN 569/2022 as data (an embedded YAML
-// file), each value with its status (regulation, provisional, proposal, user)
-// and source. A user's rules file is decoded strictly and merged over it.
+// file). Each parameter carries the path that names it in that file, and by
+// the path its status (regulation, provisional, proposal, user) and source.
+// A user's rules file is decoded strictly and merged over it.
 package rules
 
 import (
@@ -10,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -34,8 +36,19 @@ const (
 	User        Status = "user"
 )
 
-// Dec is a decimal decoded from YAML through its text, so 0.1 stays 0.1.
-type Dec struct{ decimal.Decimal }
+// Dec is a numeric parameter: a decimal decoded from YAML through its text,
+// so 0.1 stays 0.1, and the path that names it in the rulebook
+// ("crs.pro.kappa.padrao", "fator_k.autogestao[3]").
+type Dec struct {
+	decimal.Decimal
+	path string
+}
+
+// Path is the parameter's path in the rulebook ("" for a value that is not
+// in one: a table's missing key).
+func (d Dec) Path() string { return d.path }
+
+func (d *Dec) setPath(p string) { d.path = p }
 
 // UnmarshalYAML reads a scalar's text as an exact decimal.
 func (d *Dec) UnmarshalYAML(n *yaml.Node) error {
@@ -73,11 +86,35 @@ func (d Date) MarshalYAML() (any, error) {
 	return &yaml.Node{Kind: yaml.ScalarNode, Value: d.Format(time.DateOnly)}, nil
 }
 
-// DatedValue is one point of a series: valor from desde on.
+// Param is a parameter that is not a number (a formula form, a switch, a
+// correlation matrix) with the path that names it in the rulebook.
+type Param[T any] struct {
+	Value T
+	path  string
+}
+
+// Path is the parameter's path in the rulebook.
+func (p Param[T]) Path() string { return p.path }
+
+func (p *Param[T]) setPath(path string) { p.path = path }
+
+// UnmarshalYAML decodes the value.
+func (p *Param[T]) UnmarshalYAML(n *yaml.Node) error { return n.Decode(&p.Value) }
+
+// MarshalYAML encodes the value.
+func (p Param[T]) MarshalYAML() (any, error) { return p.Value, nil }
+
+// Matrix is a correlation matrix.
+type Matrix = Param[[][]Dec]
+
+// DatedValue is one point of a series: valor from desde on. Its path is the
+// series' name and the date: "capital_referencia@2020-03-06".
 type DatedValue struct {
 	Desde Date `yaml:"desde"`
 	Valor Dec  `yaml:"valor"`
 }
+
+func (d *DatedValue) setPath(p string) { d.Valor.path = p }
 
 // PadraoReduzido is a factor under the standard and the reduced sets.
 type PadraoReduzido[T any] struct {
@@ -105,18 +142,18 @@ type Rulebook struct {
 		CoefCruzado Dec `yaml:"coef_cruzado"`
 		PRE         struct {
 			Beta PadraoReduzido[map[string]Dec] `yaml:"beta"`
-			Rho  [][]Dec                        `yaml:"rho"`
+			Rho  Matrix                         `yaml:"rho"`
 		} `yaml:"pre"`
 		PRO struct {
-			Base  string              `yaml:"base"`
+			Base  Param[string]       `yaml:"base"`
 			Kappa PadraoReduzido[Dec] `yaml:"kappa"`
 		} `yaml:"pro"`
 		SUS struct {
-			Modelo string              `yaml:"modelo"`
+			Modelo Param[string]       `yaml:"modelo"`
 			Z      PadraoReduzido[Dec] `yaml:"z"`
 		} `yaml:"sus"`
 		Remissao struct {
-			Bases string                  `yaml:"bases"`
+			Bases Param[string]           `yaml:"bases"`
 			FA    PadraoReduzido[TempVit] `yaml:"fa"`
 			FM    PadraoReduzido[TempVit] `yaml:"fm"`
 		} `yaml:"remissao"`
@@ -130,8 +167,8 @@ type Rulebook struct {
 		IDSSMinimo Dec `yaml:"idss_minimo"`
 	} `yaml:"programas"`
 	CRC struct {
-		Agregacao   string `yaml:"agregacao"`
-		Exposicao11 string `yaml:"exposicao_1_1"`
+		Agregacao   Param[string] `yaml:"agregacao"`
+		Exposicao11 Param[string] `yaml:"exposicao_1_1"`
 		Fator11     struct {
 			Padrao  Dec            `yaml:"padrao"`
 			PorGrau map[string]Dec `yaml:"por_grau"`
@@ -141,18 +178,18 @@ type Rulebook struct {
 		FPR            map[string]Dec `yaml:"fpr"`
 	} `yaml:"crc"`
 	CRM struct {
-		Modelo string         `yaml:"modelo"`
+		Modelo Param[string]  `yaml:"modelo"`
 		Choque map[string]Dec `yaml:"choque"`
-		Corr   [][]Dec        `yaml:"correlacao"`
+		Corr   Matrix         `yaml:"correlacao"`
 	} `yaml:"crm"`
 	CRO struct {
-		Modelo                string `yaml:"modelo"`
-		FatorContraprestacoes Dec    `yaml:"fator_contraprestacoes"`
-		FatorProvisoes        Dec    `yaml:"fator_provisoes"`
-		LimiteBCBR            Dec    `yaml:"limite_bcbr"`
+		Modelo                Param[string] `yaml:"modelo"`
+		FatorContraprestacoes Dec           `yaml:"fator_contraprestacoes"`
+		FatorProvisoes        Dec           `yaml:"fator_provisoes"`
+		LimiteBCBR            Dec           `yaml:"limite_bcbr"`
 		// AplicaAdministradora computes the CRO of an administradora de
 		// benefícios as for any operator; false makes it 0.
-		AplicaAdministradora bool `yaml:"aplica_administradora"`
+		AplicaAdministradora Param[bool] `yaml:"aplica_administradora"`
 	} `yaml:"cro"`
 	Proveniencia []Provenance `yaml:"proveniencia,omitempty"`
 	// Confirmados lists, in a user's rules file, parameters whose embedded
@@ -161,6 +198,7 @@ type Rulebook struct {
 
 	userPaths map[string]bool // leaf paths set by the user's rules file
 	userFile  string
+	paths     map[string]bool // every parameter's path (name)
 }
 
 // Provenance is the status and source of the parameters under a path.
@@ -176,7 +214,7 @@ func Default() (*Rulebook, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := rb.validate(); err != nil {
+	if err := rb.finish(); err != nil {
 		return nil, fmt.Errorf("embedded rulebook: %w", err)
 	}
 	return rb, nil
@@ -217,7 +255,7 @@ func Load(user []byte, name string) (*Rulebook, error) {
 		return nil, err
 	}
 	rb.CapitalReferencia = mergeSeries(base, over.CapitalReferencia)
-	if err := rb.validate(); err != nil {
+	if err := rb.finish(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if err := rb.markUser(&root, name); err != nil {
@@ -341,17 +379,74 @@ func mergeSeries(base, user []DatedValue) []DatedValue {
 // UserFile is the name of the user's rules file, or "" for none.
 func (rb *Rulebook) UserFile() string { return rb.userFile }
 
-// Provenance returns the status and source of the value at path (a dotted
-// leaf path such as "crs.pre.beta.padrao.individual", or
-// "capital_referencia@2020-03-06" for a point of the series).
-func (rb *Rulebook) Provenance(path string) Provenance {
-	// "fator_k.autogestao[3]" names one value of the leaf fator_k.autogestao.
+// finish names every parameter by its path and validates the values.
+func (rb *Rulebook) finish() error {
+	rb.paths = map[string]bool{}
+	name(reflect.ValueOf(rb).Elem(), "", rb.paths)
+	return rb.validate()
+}
+
+// notParams are the top-level keys that hold no parameter.
+var notParams = []string{"versao", "proveniencia", "confirmados"}
+
+// name gives every parameter under v (a Dec, a Param, a point of a series)
+// the path its YAML keys spell, and adds each path to paths. A list is a
+// parameter too, and each of its values one by index from 1
+// ("fator_k.autogestao", "fator_k.autogestao[3]"); a point of a series is
+// named by its date ("capital_referencia@2020-03-06").
+func name(v reflect.Value, path string, paths map[string]bool) {
+	if p, ok := v.Addr().Interface().(interface{ setPath(string) }); ok {
+		p.setPath(path)
+		paths[path] = true
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := range v.NumField() {
+			key, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("yaml"), ",")
+			if key == "" || key == "-" || (path == "" && slices.Contains(notParams, key)) {
+				continue
+			}
+			if path != "" {
+				key = path + "." + key
+			}
+			name(v.Field(i), key, paths)
+		}
+	case reflect.Map:
+		for it := v.MapRange(); it.Next(); {
+			e := reflect.New(v.Type().Elem()).Elem()
+			e.Set(it.Value())
+			name(e, path+"."+it.Key().String(), paths)
+			v.SetMapIndex(it.Key(), e)
+		}
+	case reflect.Slice:
+		paths[path] = true
+		for i := range v.Len() {
+			e := v.Index(i)
+			p := fmt.Sprintf("%s[%d]", path, i+1)
+			if d, ok := e.Addr().Interface().(*DatedValue); ok {
+				p = path + "@" + d.Desde.Format(time.DateOnly)
+			}
+			name(e, p, paths)
+		}
+	}
+}
+
+// Provenance returns the status and source of the parameter at path (a
+// dotted path such as "crs.pre.beta.padrao.individual", one value of a list
+// such as "fator_k.autogestao[3]", or "capital_referencia@2020-03-06" for a
+// point of the series); ok is false when no parameter has that path.
+func (rb *Rulebook) Provenance(path string) (p Provenance, ok bool) {
+	if !rb.paths[path] {
+		return Provenance{}, false
+	}
+	// "fator_k.autogestao[3]" is one value of the list fator_k.autogestao.
 	leaf := path
 	if i := strings.IndexByte(path, '['); i > 0 && strings.HasSuffix(path, "]") {
 		leaf = path[:i]
 	}
 	if rb.userPaths[path] || rb.userPaths[leaf] {
-		return Provenance{Parametro: path, Status: User, Fonte: rb.userFile}
+		return Provenance{Parametro: path, Status: User, Fonte: rb.userFile}, true
 	}
 	best := Provenance{Parametro: path, Status: Provisional, Fonte: "no provenance recorded"}
 	bestLen := -1
@@ -363,7 +458,7 @@ func (rb *Rulebook) Provenance(path string) Provenance {
 			best, bestLen = Provenance{Parametro: path, Status: p.Status, Fonte: p.Fonte}, len(p.Parametro)
 		}
 	}
-	return best
+	return best, true
 }
 
 // grauKey is a grau de risco as matched: case and spaces do not count, so
@@ -393,13 +488,13 @@ func (rb *Rulebook) Graus() []string {
 	return out
 }
 
-// CapitalReferenciaAt returns the point of the series in force on date t, and
-// the path naming it; ok is false when t precedes the series.
-func (rb *Rulebook) CapitalReferenciaAt(t time.Time) (v DatedValue, path string, ok bool) {
+// CapitalReferenciaAt returns the point of the series in force on date t;
+// ok is false when t precedes the series.
+func (rb *Rulebook) CapitalReferenciaAt(t time.Time) (v DatedValue, ok bool) {
 	for _, p := range rb.CapitalReferencia {
 		if !p.Desde.After(t) {
 			v, ok = p, true
 		}
 	}
-	return v, "capital_referencia@" + v.Desde.Format(time.DateOnly), ok
+	return v, ok
 }

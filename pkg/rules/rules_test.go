@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/shopspring/decimal"
 )
 
@@ -161,7 +162,7 @@ func TestDefaultValues(t *testing.T) {
 			t.Errorf("capital_referencia[%d] = %s from %s, want %s from %s", i, got.Valor, got.Desde.Format(time.DateOnly), p[1], p[0])
 		}
 	}
-	for name, m := range map[string][][]Dec{"rho": rb.CRS.PRE.Rho, "crm": rb.CRM.Corr} {
+	for name, m := range map[string][][]Dec{"rho": rb.CRS.PRE.Rho.Value, "crm": rb.CRM.Corr.Value} {
 		for i, row := range m {
 			for j, v := range row {
 				if !v.Equal(decimal.NewFromInt(1)) {
@@ -170,8 +171,8 @@ func TestDefaultValues(t *testing.T) {
 			}
 		}
 	}
-	if len(rb.CRS.PRE.Rho) != 8 || len(rb.CRM.Corr) != 7 {
-		t.Errorf("matrix sizes %d, %d; want 8, 7", len(rb.CRS.PRE.Rho), len(rb.CRM.Corr))
+	if len(rb.CRS.PRE.Rho.Value) != 8 || len(rb.CRM.Corr.Value) != 7 {
+		t.Errorf("matrix sizes %d, %d; want 8, 7", len(rb.CRS.PRE.Rho.Value), len(rb.CRM.Corr.Value))
 	}
 	if rb.UserFile() != "" {
 		t.Errorf("UserFile() = %q for the embedded rulebook", rb.UserFile())
@@ -189,7 +190,6 @@ func TestProvenanceDefault(t *testing.T) {
 		{"capital_referencia@2020-03-06", Regulation},
 		{"capital_referencia@2020-07-01", Provisional}, // estimated by the ANS update rule
 		{"capital_referencia@2025-07-01", Provisional},
-		{"capital_referencia@2030-07-01", Provisional}, // no such point: the series' status
 		{"fator_k.cooperativa_medica_SSP", Regulation},
 		{"fator_k.cooperativa_medica_SSP[3]", Regulation},
 		{"cbr.correlacao_crs_crc", Regulation},
@@ -209,7 +209,6 @@ func TestProvenanceDefault(t *testing.T) {
 		{"crc.agregacao", Provisional},
 		{"crc.exposicao_1_1", Provisional},
 		{"crc.fator_1_1.padrao", Provisional},
-		{"crc.fator_1_1.por_grau.A", Provisional},
 		{"crc.fator_1_2", Provisional},
 		{"crc.multiplicador_2", Provisional},
 		{"crc.fpr.titulo_publico_federal", Provisional},
@@ -222,18 +221,88 @@ func TestProvenanceDefault(t *testing.T) {
 		{"cro.limite_bcbr", Provisional},
 		{"cro.modelo", Provisional},
 		{"cro.aplica_administradora", Provisional},
-		{"no.such.path", Provisional}, // unknown: never silently trusted
-		{"cbrx", Provisional},         // "cbr" must not match a longer key by prefix alone
 	}
 	for _, tc := range tests {
-		p := rb.Provenance(tc.path)
-		if p.Status != tc.want {
+		p, ok := rb.Provenance(tc.path)
+		if !ok || p.Status != tc.want {
 			t.Errorf("Provenance(%s) = %s (%s), want %s", tc.path, p.Status, p.Fonte, tc.want)
 		}
 		if p.Parametro != tc.path || p.Fonte == "" {
 			t.Errorf("Provenance(%s) = %+v: path or source missing", tc.path, p)
 		}
 	}
+}
+
+// A path that names no parameter has no provenance: it is not silently
+// trusted, nor silently provisional.
+func TestProvenanceUnknownPath(t *testing.T) {
+	rb := mustDefault(t)
+	for _, path := range []string{
+		"no.such.path",
+		"cbrx",                          // "cbr" must not match a longer key by prefix alone
+		"cbr",                           // a section, not a parameter
+		"capital_referencia@2030-07-01", // no such point
+		"crc.fator_1_1.por_grau.A",      // the embedded table by grade is empty
+		"fator_k.autogestao[7]",         // six regiões
+		"crs.pre.beta.padrao.coletivo",
+		"",
+	} {
+		if p, ok := rb.Provenance(path); ok {
+			t.Errorf("Provenance(%q) = %+v, want no parameter", path, p)
+		}
+	}
+}
+
+// Every parameter carries the path its YAML keys spell, also after a rules
+// file merged values and points over the embedded ones; each of them, and
+// every leaf that rules show lists, has a provenance.
+func TestParameterPaths(t *testing.T) {
+	rb := mustLoad(t, `
+capital_referencia: [{desde: 2026-07-01, valor: 13000000}]
+crc:
+  fator_1_1:
+    por_grau: {A: 0.02}
+`)
+	tests := []struct{ got, want string }{
+		{rb.CRS.PRO.Kappa.Padrao.Path(), "crs.pro.kappa.padrao"},
+		{rb.CRS.PRE.Beta.Reduzido["coletivo_adesao"].Path(), "crs.pre.beta.reduzido.coletivo_adesao"},
+		{rb.CRS.PRE.Rho.Path(), "crs.pre.rho"},
+		{rb.CRS.PRO.Base.Path(), "crs.pro.base"},
+		{rb.CRS.Remissao.FM.Reduzido.Vitalicia.Path(), "crs.remissao.fm.reduzido.vitalicia"},
+		{rb.FatorK["autogestao"][2].Path(), "fator_k.autogestao[3]"},
+		{rb.CapitalReferencia[0].Valor.Path(), "capital_referencia@2020-03-06"},
+		{rb.CapitalReferencia[len(rb.CapitalReferencia)-1].Valor.Path(), "capital_referencia@2026-07-01"},
+		{rb.CRC.Fator11.PorGrau["A"].Path(), "crc.fator_1_1.por_grau.A"},
+		{rb.CRM.Choque["CAMBIAL"].Path(), "crm.choque.CAMBIAL"},
+		{rb.CRM.Corr.Path(), "crm.correlacao"},
+		{rb.CRO.AplicaAdministradora.Path(), "cro.aplica_administradora"},
+		{rb.Programas.IDSSMinimo.Path(), "programas.idss_minimo"},
+		{rb.CBR.CorrCRCCRM.Path(), "cbr.correlacao_crc_crm"},
+	}
+	for _, tc := range tests {
+		if tc.got != tc.want {
+			t.Errorf("path %q, want %q", tc.got, tc.want)
+		}
+		if _, ok := rb.Provenance(tc.want); !ok {
+			t.Errorf("Provenance(%s): no parameter", tc.want)
+		}
+	}
+	leaves, err := rb.Leaves()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(leaves) < 60 {
+		t.Fatalf("%d leaves", len(leaves))
+	}
+}
+
+func status(t *testing.T, rb *Rulebook, path string) Status {
+	t.Helper()
+	p, ok := rb.Provenance(path)
+	if !ok {
+		t.Fatalf("Provenance(%s): no parameter", path)
+	}
+	return p.Status
 }
 
 // defaultProvisional is the list of provisional leaves derived from
@@ -415,7 +484,7 @@ confirmados: [cro.fator_provisoes, crs.pre.rho]
 		{"fator_k.cooperativa_medica_SSP[3]", Regulation},
 	}
 	for _, tc := range tests {
-		p := rb.Provenance(tc.path)
+		p, _ := rb.Provenance(tc.path)
 		if p.Status != tc.want {
 			t.Errorf("Provenance(%s) = %s, want %s", tc.path, p.Status, tc.want)
 		}
@@ -459,38 +528,38 @@ capital_referencia:
 		{"2030-01-01", "13000000", "capital_referencia@2026-07-01", true},
 	}
 	for _, tc := range tests {
-		v, path, ok := rb.CapitalReferenciaAt(date(tc.at))
-		if ok != tc.ok || (ok && (!v.Valor.Equal(dec(tc.want)) || path != tc.path)) {
-			t.Errorf("CapitalReferenciaAt(%s) = %s, %s, %v; want %s, %s, %v", tc.at, v.Valor, path, ok, tc.want, tc.path, tc.ok)
+		v, ok := rb.CapitalReferenciaAt(date(tc.at))
+		if ok != tc.ok || (ok && (!v.Valor.Equal(dec(tc.want)) || v.Valor.Path() != tc.path)) {
+			t.Errorf("CapitalReferenciaAt(%s) = %s, %s, %v; want %s, %s, %v", tc.at, v.Valor, v.Valor.Path(), ok, tc.want, tc.path, tc.ok)
 		}
 	}
 	for path, want := range map[string]Status{
 		"capital_referencia@2026-07-01": User, "capital_referencia@2025-07-01": User, "capital_referencia@2024-01-01": User,
 		"capital_referencia@2024-07-01": Provisional, "capital_referencia@2020-03-06": Regulation,
 	} {
-		if s := rb.Provenance(path).Status; s != want {
+		if s := status(t, rb, path); s != want {
 			t.Errorf("%s has status %s, want %s", path, s, want)
 		}
 	}
 
 	// A user point of the same date replaces the embedded one.
 	rb = mustLoad(t, "capital_referencia: [{desde: 2020-03-06, valor: 9000000}]\n")
-	if v, _, _ := rb.CapitalReferenciaAt(date("2020-03-06")); len(rb.CapitalReferencia) != 7 || !v.Valor.Equal(dec("9000000")) {
+	if v, _ := rb.CapitalReferenciaAt(date("2020-03-06")); len(rb.CapitalReferencia) != 7 || !v.Valor.Equal(dec("9000000")) {
 		t.Errorf("same-date point not replaced: %+v", rb.CapitalReferencia)
 	}
-	if s := rb.Provenance("capital_referencia@2020-03-06").Status; s != User {
+	if s := status(t, rb, "capital_referencia@2020-03-06"); s != User {
 		t.Errorf("replaced point has status %s", s)
 	}
 	// Restating an embedded point keeps its status; confirming it makes it user.
 	rb = mustLoad(t, "capital_referencia: [{desde: 2020-03-06, valor: 8789791.63}, {desde: 2025-07-01, valor: 12327945.69}]\n")
-	if s := rb.Provenance("capital_referencia@2020-03-06").Status; s != Regulation {
+	if s := status(t, rb, "capital_referencia@2020-03-06"); s != Regulation {
 		t.Errorf("restated point has status %s", s)
 	}
-	if s := rb.Provenance("capital_referencia@2025-07-01").Status; s != Provisional {
+	if s := status(t, rb, "capital_referencia@2025-07-01"); s != Provisional {
 		t.Errorf("restated estimated point has status %s", s)
 	}
 	rb = mustLoad(t, "confirmados: [capital_referencia@2025-07-01]\n")
-	if s := rb.Provenance("capital_referencia@2025-07-01").Status; s != User {
+	if s := status(t, rb, "capital_referencia@2025-07-01"); s != User {
 		t.Errorf("confirmed point has status %s", s)
 	}
 }
@@ -696,8 +765,9 @@ func TestExportDefaultKeepsProvisional(t *testing.T) {
 func TestVocabularies(t *testing.T) {
 	// ρ order: medico_hospitalar × the four types, then odontologico × the four.
 	for _, tc := range []struct {
-		seg, tipo string
-		want      int
+		seg  ans.Segmento
+		tipo ans.TipoContratacao
+		want int
 	}{
 		{"medico_hospitalar", "individual", 0},
 		{"medico_hospitalar", "corresponsabilidade_assumida", 3},
@@ -712,8 +782,8 @@ func TestVocabularies(t *testing.T) {
 	if got := MarketFactors(); !slices.Equal(got, []string{"PRE", "POS", "IPCA", "IGPM", "CAMBIAL", "acoes", "imoveis"}) {
 		t.Errorf("MarketFactors() = %v", got)
 	}
-	if len(KRows) != 19 {
-		t.Errorf("%d K rows", len(KRows))
+	if len(ans.KRows()) != 19 {
+		t.Errorf("%d K rows", len(ans.KRows()))
 	}
 }
 

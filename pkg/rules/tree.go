@@ -85,10 +85,23 @@ func (rb *Rulebook) Leaves() ([]Leaf, error) {
 	}
 	var out []Leaf
 	for _, l := range walk(doc) {
-		p := rb.Provenance(l.path)
+		p, err := rb.leafProvenance(l.path)
+		if err != nil {
+			return nil, err
+		}
 		out = append(out, Leaf{Path: l.path, Value: flow(l.node), Status: p.Status, Source: p.Fonte})
 	}
 	return out, nil
+}
+
+// leafProvenance is the provenance of a leaf of the rulebook's document,
+// which names a parameter unless the Go types and the YAML disagree.
+func (rb *Rulebook) leafProvenance(path string) (Provenance, error) {
+	p, ok := rb.Provenance(path)
+	if !ok {
+		return p, fmt.Errorf("internal error: the rulebook's leaf %s names no parameter", path)
+	}
+	return p, nil
 }
 
 // flow renders a node on one line.
@@ -121,7 +134,10 @@ func (rb *Rulebook) Export() ([]byte, error) {
 		return nil, err
 	}
 	for _, l := range walk(doc) {
-		p := rb.Provenance(l.path)
+		p, err := rb.leafProvenance(l.path)
+		if err != nil {
+			return nil, err
+		}
 		if l.node.Kind == yaml.SequenceNode || l.node.Kind == yaml.MappingNode {
 			setFlow(l.node)
 		}

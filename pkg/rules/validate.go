@@ -7,44 +7,21 @@ import (
 	"strings"
 
 	"github.com/shopspring/decimal"
+
+	"github.com/capreg/capreg/pkg/ans"
 )
 
-// The vocabularies the rulebook's tables are keyed by.
-var (
-	// ContractTypes are the tipos de contratação of pre-established business.
-	ContractTypes = []string{"individual", "coletivo_adesao", "coletivo_empresarial", "corresponsabilidade_assumida"}
-	// Segments are the segments of the pricing-risk cells.
-	Segments = []string{"medico_hospitalar", "odontologico"}
-	// AssetCategories are the CRC parcela 2 categories.
-	AssetCategories = []string{"titulo_publico_federal", "fundo_fdss", "fundo_outros", "deposito_bancario", "titulo_privado", "outros"}
-	// Indexers are the ALM indexers, then the two holdings classes, in the
-	// order of the CRM correlation matrix.
-	Indexers = []string{"PRE", "POS", "IPCA", "IGPM", "CAMBIAL"}
-	// Holdings are the market-risk asset classes.
-	Holdings = []string{"acoes", "imoveis"}
-	// KRows are the rows of the fator K table.
-	KRows = []string{
-		"seguradora_especializada",
-		"medicina_de_grupo_filantropia_ST", "cooperativa_medica_ST",
-		"medicina_de_grupo_filantropia_SSS", "cooperativa_medica_SSS",
-		"autogestao",
-		"medicina_de_grupo_filantropia_SSP", "cooperativa_medica_SSP",
-		"medicina_de_grupo_filantropia_SPS", "cooperativa_medica_SPS",
-		"medicina_de_grupo_filantropia_SPP", "cooperativa_medica_SPP",
-		"odontologia_de_grupo_SOT", "cooperativa_odontologica_SOT",
-		"odontologia_de_grupo_SOM", "cooperativa_odontologica_SOM",
-		"odontologia_de_grupo_SOP", "cooperativa_odontologica_SOP",
-		"administradora_de_beneficios",
-	}
-)
-
-// PRECell is the index of a pricing-risk cell in the rho matrix.
-func PRECell(segment, contractType string) int {
-	return slices.Index(Segments, segment)*len(ContractTypes) + slices.Index(ContractTypes, contractType)
+// PRECell is the index of a pricing-risk cell in the rho matrix: the
+// segmentos in order, within each the tipos de contratação.
+func PRECell(segmento ans.Segmento, tipo ans.TipoContratacao) int {
+	return slices.Index(ans.Segmentos(), segmento)*len(ans.TiposContratacao()) + slices.Index(ans.TiposContratacao(), tipo)
 }
 
-// MarketFactors is the order of the CRM correlation matrix.
-func MarketFactors() []string { return append(slices.Clone(Indexers), Holdings...) }
+// MarketFactors is the order of the CRM correlation matrix: the ALM
+// indexadores, then the asset classes.
+func MarketFactors() []string {
+	return append(ans.Spellings(ans.Indexadores()), ans.Spellings(ans.Classes())...)
+}
 
 type checker struct{ errs []string }
 
@@ -52,13 +29,15 @@ func (c *checker) fail(path, format string, a ...any) {
 	c.errs = append(c.errs, path+": "+fmt.Sprintf(format, a...))
 }
 
-func (c *checker) nonNeg(path string, d Dec) {
+func (c *checker) nonNeg(d Dec) {
 	if d.Sign() < 0 {
-		c.fail(path, "must not be negative (is %s)", d)
+		c.fail(d.Path(), "must not be negative (is %s)", d)
 	}
 }
 
-func (c *checker) within(path string, d Dec, lo, hi int64) {
+func (c *checker) within(d Dec, lo, hi int64) { c.withinAt(d.Path(), d, lo, hi) }
+
+func (c *checker) withinAt(path string, d Dec, lo, hi int64) {
 	if d.LessThan(decimal.NewFromInt(lo)) || d.GreaterThan(decimal.NewFromInt(hi)) {
 		c.fail(path, "must be between %d and %d (is %s)", lo, hi, d)
 	}
@@ -71,7 +50,7 @@ func (c *checker) keys(path string, m map[string]Dec, want []string) {
 			c.fail(path, "missing key %s", k)
 			continue
 		}
-		c.nonNeg(path+"."+k, v)
+		c.nonNeg(v)
 	}
 	var extra []string
 	for k := range m {
@@ -85,15 +64,16 @@ func (c *checker) keys(path string, m map[string]Dec, want []string) {
 	}
 }
 
-func (c *checker) form(path, got, want string) {
-	if got != want {
-		c.fail(path, "capreg implements only %q (is %q)", want, got)
+func (c *checker) form(got Param[string], want string) {
+	if got.Value != want {
+		c.fail(got.Path(), "capreg implements only %q (is %q)", want, got.Value)
 	}
 }
 
 // correlation checks a symmetric n×n matrix with a unit diagonal and entries
 // in [-1, 1].
-func (c *checker) correlation(path string, m [][]Dec, n int) {
+func (c *checker) correlation(mp Matrix, n int) {
+	path, m := mp.Path(), mp.Value
 	if len(m) != n {
 		c.fail(path, "must have %d rows (has %d)", n, len(m))
 		return
@@ -109,7 +89,7 @@ func (c *checker) correlation(path string, m [][]Dec, n int) {
 			c.fail(path, "diagonal entry %d must be 1 (is %s)", i+1, m[i][i])
 		}
 		for j := range n {
-			c.within(fmt.Sprintf("%s[%d][%d]", path, i+1, j+1), m[i][j], -1, 1)
+			c.withinAt(fmt.Sprintf("%s[%d][%d]", path, i+1, j+1), m[i][j], -1, 1)
 			if !m[i][j].Equal(m[j][i].Decimal) {
 				c.fail(path, "must be symmetric: [%d][%d] = %s but [%d][%d] = %s", i+1, j+1, m[i][j], j+1, i+1, m[j][i])
 			}
@@ -128,13 +108,13 @@ func (rb *Rulebook) validate() error {
 			continue
 		}
 		if p.Valor.Sign() <= 0 {
-			c.fail("capital_referencia@"+p.Desde.Format("2006-01-02"), "valor must be positive")
+			c.fail(p.Valor.Path(), "valor must be positive")
 		}
 		if i > 0 && p.Desde.Equal(rb.CapitalReferencia[i-1].Desde.Time) {
 			c.fail("capital_referencia", "two points from %s", p.Desde.Format("2006-01-02"))
 		}
 	}
-	for _, row := range KRows {
+	for _, row := range ans.KRows() {
 		vals, ok := rb.FatorK[row]
 		if !ok {
 			c.fail("fator_k", "missing row %s", row)
@@ -143,45 +123,46 @@ func (rb *Rulebook) validate() error {
 		if len(vals) != 6 {
 			c.fail("fator_k."+row, "must have 6 values, one per região (has %d)", len(vals))
 		}
-		for i, v := range vals {
-			c.within(fmt.Sprintf("fator_k.%s[%d]", row, i+1), v, 0, 100)
+		for _, v := range vals {
+			c.within(v, 0, 100)
 		}
 	}
 	for k := range rb.FatorK {
-		if !slices.Contains(KRows, k) {
+		if !slices.Contains(ans.KRows(), k) {
 			c.fail("fator_k", "unknown row %s", k)
 		}
 	}
-	c.within("cbr.correlacao_crs_crc", rb.CBR.CorrCRSCRC, -1, 1)
-	c.within("cbr.correlacao_crs_crm", rb.CBR.CorrCRSCRM, -1, 1)
-	c.within("cbr.correlacao_crc_crm", rb.CBR.CorrCRCCRM, -1, 1)
-	c.within("crs.coef_cruzado", rb.CRS.CoefCruzado, -2, 2)
-	c.keys("crs.pre.beta.padrao", rb.CRS.PRE.Beta.Padrao, ContractTypes)
-	c.keys("crs.pre.beta.reduzido", rb.CRS.PRE.Beta.Reduzido, ContractTypes)
-	c.correlation("crs.pre.rho", rb.CRS.PRE.Rho, len(ContractTypes)*len(Segments))
-	c.form("crs.pro.base", rb.CRS.PRO.Base, "eventos_liquidos_pre_12m")
-	c.nonNeg("crs.pro.kappa.padrao", rb.CRS.PRO.Kappa.Padrao)
-	c.nonNeg("crs.pro.kappa.reduzido", rb.CRS.PRO.Kappa.Reduzido)
-	c.form("crs.sus.modelo", rb.CRS.SUS.Modelo, "binomial")
-	c.nonNeg("crs.sus.z.padrao", rb.CRS.SUS.Z.Padrao)
-	c.nonNeg("crs.sus.z.reduzido", rb.CRS.SUS.Z.Reduzido)
-	c.form("crs.remissao.bases", rb.CRS.Remissao.Bases, "fa_contraprestacoes_fm_provisao")
-	for name, f := range map[string]PadraoReduzido[TempVit]{"fa": rb.CRS.Remissao.FA, "fm": rb.CRS.Remissao.FM} {
-		c.nonNeg("crs.remissao."+name+".padrao.temporaria", f.Padrao.Temporaria)
-		c.nonNeg("crs.remissao."+name+".padrao.vitalicia", f.Padrao.Vitalicia)
-		c.nonNeg("crs.remissao."+name+".reduzido.temporaria", f.Reduzido.Temporaria)
-		c.nonNeg("crs.remissao."+name+".reduzido.vitalicia", f.Reduzido.Vitalicia)
+	c.within(rb.CBR.CorrCRSCRC, -1, 1)
+	c.within(rb.CBR.CorrCRSCRM, -1, 1)
+	c.within(rb.CBR.CorrCRCCRM, -1, 1)
+	c.within(rb.CRS.CoefCruzado, -2, 2)
+	tipos := ans.Spellings(ans.TiposContratacao())
+	c.keys("crs.pre.beta.padrao", rb.CRS.PRE.Beta.Padrao, tipos)
+	c.keys("crs.pre.beta.reduzido", rb.CRS.PRE.Beta.Reduzido, tipos)
+	c.correlation(rb.CRS.PRE.Rho, len(tipos)*len(ans.Segmentos()))
+	c.form(rb.CRS.PRO.Base, "eventos_liquidos_pre_12m")
+	c.nonNeg(rb.CRS.PRO.Kappa.Padrao)
+	c.nonNeg(rb.CRS.PRO.Kappa.Reduzido)
+	c.form(rb.CRS.SUS.Modelo, "binomial")
+	c.nonNeg(rb.CRS.SUS.Z.Padrao)
+	c.nonNeg(rb.CRS.SUS.Z.Reduzido)
+	c.form(rb.CRS.Remissao.Bases, "fa_contraprestacoes_fm_provisao")
+	for _, f := range []PadraoReduzido[TempVit]{rb.CRS.Remissao.FA, rb.CRS.Remissao.FM} {
+		for _, t := range []TempVit{f.Padrao, f.Reduzido} {
+			c.nonNeg(t.Temporaria)
+			c.nonNeg(t.Vitalicia)
+		}
 	}
-	c.within("programas.parcela.promoprev", rb.Programas.Parcela.Promoprev, 0, 1)
-	c.within("programas.parcela.parto_adequado", rb.Programas.Parcela.PartoAdequado, 0, 1)
-	c.within("programas.parcela.aps", rb.Programas.Parcela.APS, 0, 1)
-	c.within("programas.idss_minimo", rb.Programas.IDSSMinimo, 0, 1)
-	c.form("crc.agregacao", rb.CRC.Agregacao, "soma")
-	c.form("crc.exposicao_1_1", rb.CRC.Exposicao11, "liquida_piso_zero")
-	c.nonNeg("crc.fator_1_1.padrao", rb.CRC.Fator11.Padrao)
+	c.within(rb.Programas.Parcela.Promoprev, 0, 1)
+	c.within(rb.Programas.Parcela.PartoAdequado, 0, 1)
+	c.within(rb.Programas.Parcela.APS, 0, 1)
+	c.within(rb.Programas.IDSSMinimo, 0, 1)
+	c.form(rb.CRC.Agregacao, "soma")
+	c.form(rb.CRC.Exposicao11, "liquida_piso_zero")
+	c.nonNeg(rb.CRC.Fator11.Padrao)
 	seen := map[string]string{}
 	for _, k := range rb.Graus() {
-		c.nonNeg("crc.fator_1_1.por_grau."+k, rb.CRC.Fator11.PorGrau[k])
+		c.nonNeg(rb.CRC.Fator11.PorGrau[k])
 		switch prev, dup := seen[grauKey(k)]; {
 		case grauKey(k) == "":
 			c.fail("crc.fator_1_1.por_grau", "a grade is blank")
@@ -190,16 +171,16 @@ func (rb *Rulebook) validate() error {
 		}
 		seen[grauKey(k)] = k
 	}
-	c.nonNeg("crc.fator_1_2", rb.CRC.Fator12)
-	c.nonNeg("crc.multiplicador_2", rb.CRC.Multiplicador2)
-	c.keys("crc.fpr", rb.CRC.FPR, AssetCategories)
-	c.form("crm.modelo", rb.CRM.Modelo, "choque_prazo")
+	c.nonNeg(rb.CRC.Fator12)
+	c.nonNeg(rb.CRC.Multiplicador2)
+	c.keys("crc.fpr", rb.CRC.FPR, ans.Spellings(ans.Categorias()))
+	c.form(rb.CRM.Modelo, "choque_prazo")
 	c.keys("crm.choque", rb.CRM.Choque, MarketFactors())
-	c.correlation("crm.correlacao", rb.CRM.Corr, len(MarketFactors()))
-	c.form("cro.modelo", rb.CRO.Modelo, "min_limite_op")
-	c.nonNeg("cro.fator_contraprestacoes", rb.CRO.FatorContraprestacoes)
-	c.nonNeg("cro.fator_provisoes", rb.CRO.FatorProvisoes)
-	c.nonNeg("cro.limite_bcbr", rb.CRO.LimiteBCBR)
+	c.correlation(rb.CRM.Corr, len(MarketFactors()))
+	c.form(rb.CRO.Modelo, "min_limite_op")
+	c.nonNeg(rb.CRO.FatorContraprestacoes)
+	c.nonNeg(rb.CRO.FatorProvisoes)
+	c.nonNeg(rb.CRO.LimiteBCBR)
 	if len(c.errs) > 0 {
 		return fmt.Errorf("invalid rulebook:\n  %s", strings.Join(c.errs, "\n  "))
 	}

@@ -52,7 +52,7 @@ func RegularInfo(st fs.FileInfo) error {
 	case m.IsRegular():
 		return nil
 	case m.IsDir():
-		return fmt.Errorf("is a directory, not a file: %w", ErrNotRegular)
+		return notRegular("is a directory, not a file")
 	case m&fs.ModeNamedPipe != 0:
 		return errNotRegular("a named pipe (FIFO)")
 	case m&fs.ModeSocket != 0:
@@ -64,8 +64,14 @@ func RegularInfo(st fs.FileInfo) error {
 }
 
 func errNotRegular(what string) error {
-	return fmt.Errorf("is %s, not a regular file: %w", what, ErrNotRegular)
+	return notRegular(fmt.Sprintf("is %s, not a regular file: capreg reads regular files only", what))
 }
+
+// notRegular is a refusal of what a path is; errors.Is finds ErrNotRegular.
+type notRegular string
+
+func (e notRegular) Error() string        { return string(e) }
+func (e notRegular) Is(target error) bool { return target == ErrNotRegular }
 
 // PathCause is the cause of a file error without the operation and path an
 // *fs.PathError repeats (messages name the file their own way).

@@ -80,7 +80,7 @@ func FuzzReadCell(f *testing.F) {
 	}
 	sheets := layout.Sheets()
 	f.Fuzz(func(t *testing.T, sheet, col, row uint8, text string) {
-		wb, err := generate.Example(1)
+		wb, _, err := generate.NewExample(1).Workbook(context.Background(), generate.WorkbookOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -50,13 +50,19 @@ func Read(ctx context.Context, src io.Reader) (*capital.Input, findings.List, er
 	return readBook(ctx, book)
 }
 
+// sheetParts are the parts of the engine's input a sheet holds that the
+// engine's checks skip when the sheet could not be read fully.
+var sheetParts = map[string]capital.Part{
+	"PLA": capital.PLAPart, "Contraprestacoes": capital.ContraprestacoesPart, "Eventos": capital.EventosPart,
+}
+
 // readBook reads an opened workbook.
 func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, findings.List, error) {
 	r := &reader{ctx: ctx, book: book, present: map[string]string{}, dup: map[string]bool{}, covered: map[string]bool{}, headerBad: map[string]bool{}}
-	in := &capital.Input{Incomplete: map[string]bool{}}
+	in := &capital.Input{}
 	if !r.sheets() {
 		for _, s := range layout.Sheets() {
-			in.Incomplete[s.Name] = true
+			in.Incomplete.Add(sheetParts[s.Name])
 		}
 		return in, r.found.Findings(), nil
 	}
@@ -64,7 +70,7 @@ func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, finding
 		name, ok := r.present[s.Name]
 		if !ok {
 			if r.dup[s.Name] || !s.Optional {
-				in.Incomplete[s.Name] = true
+				in.Incomplete.Add(sheetParts[s.Name])
 			}
 			if !r.dup[s.Name] && !s.Optional {
 				r.sheetFinding(findings.MissingSheet, s.Name, "", fmt.Sprintf("required sheet %s is missing", s.Name))
@@ -78,10 +84,10 @@ func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, finding
 				return nil, nil, ctx.Err()
 			}
 			r.found.Add(xlsxfile.UnreadableSheet(s.Name, err))
-			in.Incomplete[s.Name] = true // what was read of it proves nothing
+			in.Incomplete.Add(sheetParts[s.Name]) // what was read of it proves nothing
 		}
 		if r.headerBad[s.Name] || (s.Kind == layout.Fields && len(r.found.Findings().Errors()) > errsBefore) {
-			in.Incomplete[s.Name] = true
+			in.Incomplete.Add(sheetParts[s.Name])
 		}
 	}
 	return in, r.found.Findings(), nil

@@ -3,6 +3,7 @@ package workbook
 import (
 	"strconv"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/layout"
@@ -18,7 +19,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 		fs := fieldSheet{r: r, cells: cells}
 		switch s.Name {
 		case "Operadora":
-			r.operadora(&in.Operadora, fs, in.Incomplete)
+			r.operadora(&in.Operadora, fs, &in.Incomplete)
 		case "PLA":
 			in.PLA.PL = fs.num("pl", false)
 			for i, d := range capital.DeductionNames {
@@ -41,13 +42,13 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 	case "Contraprestacoes":
 		return r.table(s, name, func(row tableRow) {
 			m, ok1 := r.month(row("competencia"), "competencia")
-			t, ok2 := r.enum(row("tipo_contratacao"), "tipo_contratacao", layout.TiposContratacao, false)
-			g, ok3 := r.enum(row("segmento"), "segmento", layout.Segmentos, false)
+			t, ok2 := term[ans.TipoContratacao](r.enum(row("tipo_contratacao"), "tipo_contratacao", layout.TiposContratacao, false))
+			g, ok3 := term[ans.Segmento](r.enum(row("segmento"), "segmento", layout.Segmentos, false))
 			v, _ := r.number(row("valor"), "valor", false, false)
 			// A row whose valor is bad (already reported) still counts as
 			// present, so the window check reports no missing month for it.
 			if !(ok1 && ok2 && ok3) {
-				in.Incomplete[s.Name] = true
+				in.Incomplete.Add(sheetParts[s.Name])
 			} else {
 				in.Contraprestacoes = append(in.Contraprestacoes, capital.Monthly{Competencia: m, CompetenciaRef: row("competencia").ref(), Tipo: t, Segmento: g, Valor: v})
 			}
@@ -57,7 +58,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 			m, ok1 := r.month(row("competencia"), "competencia")
 			v, _ := r.number(row("valor"), "valor", false, false)
 			if !ok1 {
-				in.Incomplete[s.Name] = true
+				in.Incomplete.Add(sheetParts[s.Name])
 			} else {
 				in.Eventos = append(in.Eventos, capital.Monthly{Competencia: m, CompetenciaRef: row("competencia").ref(), Valor: v})
 			}
@@ -106,7 +107,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 	case "Credito_Ativos":
 		return r.table(s, name, func(row tableRow) {
 			d, ok1 := r.text(row("descricao"), "descricao", false)
-			cat, ok2 := r.enum(row("categoria"), "categoria", layout.Categorias, false)
+			cat, ok2 := term[ans.Categoria](r.enum(row("categoria"), "categoria", layout.Categorias, false))
 			v, ok3 := r.amount(row("exposicao"), "exposicao")
 			f := r.optAmount(row("fpr"), "fpr", true)
 			if ok1 && ok2 && ok3 {
@@ -119,7 +120,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 			v, ok2 := r.amount(row("valor"), "valor")
 			sinal, ok3 := r.enum(row("sinal"), "sinal", layout.Sinais, false)
 			prazo, ok4 := r.amount(row("prazo_meses"), "prazo_meses")
-			idx, ok5 := r.enum(row("indexador"), "indexador", layout.Indexadores, false)
+			idx, ok5 := term[ans.Indexador](r.enum(row("indexador"), "indexador", layout.Indexadores, false))
 			if ok1 && ok2 && ok3 && ok4 && ok5 {
 				in.MercadoALM = append(in.MercadoALM, capital.FluxoALM{Conta: conta, Valor: v, Sinal: sinal, Prazo: prazo, Indexador: idx})
 			}
@@ -127,7 +128,7 @@ func (r *reader) readInto(in *capital.Input, s layout.Sheet, name string) error 
 	case "Mercado_Ativos":
 		return r.table(s, name, func(row tableRow) {
 			d, ok1 := r.text(row("descricao"), "descricao", false)
-			cl, ok2 := r.enum(row("classe"), "classe", layout.Classes, false)
+			cl, ok2 := term[ans.Classe](r.enum(row("classe"), "classe", layout.Classes, false))
 			v, ok3 := r.amount(row("valor"), "valor")
 			if ok1 && ok2 && ok3 {
 				in.MercadoAtivos = append(in.MercadoAtivos, capital.AtivoMercado{Descricao: d, Classe: cl, Valor: v})
@@ -191,7 +192,7 @@ func (fs fieldSheet) date(name string) *capital.Dated {
 	return d
 }
 
-func (r *reader) operadora(op *capital.Operadora, fs fieldSheet, incomplete map[string]bool) {
+func (r *reader) operadora(op *capital.Operadora, fs fieldSheet, incomplete *capital.Parts) {
 	get := func(name string) (cell, bool) { c, ok := fs.cells[name]; return c, ok }
 	if c, ok := get("registro_ans"); ok {
 		op.RegistroANS, _ = r.registro(c, "registro_ans")
@@ -199,31 +200,23 @@ func (r *reader) operadora(op *capital.Operadora, fs fieldSheet, incomplete map[
 	if c, ok := get("razao_social"); ok {
 		op.RazaoSocial, _ = r.text(c, "razao_social", false)
 	}
-	bad := func(campo string) { incomplete["Operadora."+campo] = true }
-	// required reads a campo the model cannot do without: missing or not
-	// read, it is incomplete. Its cell's reference, "" when missing.
-	required := func(campo string, read func(c cell) bool) string {
-		c, ok := get(campo)
-		if !ok || !read(c) {
-			bad(campo)
+	if c, ok := get("data_base"); ok {
+		var good bool
+		if op.DataBase, good = r.month(c, "data_base"); !good {
+			incomplete.Add(capital.DataBasePart)
 		}
-		if !ok {
-			return ""
-		}
-		return c.ref()
+		op.DataBaseRef = c.ref()
+	} else {
+		incomplete.Add(capital.DataBasePart)
 	}
-	op.DataBaseRef = required("data_base", func(c cell) (good bool) {
-		op.DataBase, good = r.month(c, "data_base")
-		return good
-	})
-	op.ModalRef = required("modalidade", func(c cell) (good bool) {
-		op.Modalidade, good = r.enum(c, "modalidade", layout.Modalidades, false)
-		return good
-	})
+	if c, ok := get("modalidade"); ok { // a bad one is "": the checks that need it are skipped
+		op.Modalidade, _ = term[ans.Modalidade](r.enum(c, "modalidade", layout.Modalidades, false))
+		op.ModalRef = c.ref()
+	}
 	if c, ok := get("segmentacao"); ok {
 		var good bool
-		if op.Segmentacao, good = r.enum(c, "segmentacao", layout.Segmentacoes, true); !good && !c.empty() {
-			bad("segmentacao")
+		if op.Segmentacao, good = term[ans.Segmentacao](r.enum(c, "segmentacao", layout.Segmentacoes, true)); !good && !c.empty() {
+			incomplete.Add(capital.SegmentacaoPart)
 		}
 		op.SegRef = c.ref()
 	} else {

@@ -93,6 +93,9 @@ func (r *reader) enum(c cell, name string, allowed []string, optional bool) (str
 	return code, true
 }
 
+// term types what enum read as a term of the ANS vocabulary.
+func term[T ~string](code string, ok bool) (T, bool) { return T(code), ok }
+
 // flag reads S or N; empty is N.
 func (r *reader) flag(c cell, name string) bool {
 	if c.empty() {

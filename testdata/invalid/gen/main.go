@@ -337,6 +337,31 @@ func libreoffice(src, format string) ([]byte, error) {
 
 // ---- zip rewriting -----------------------------------------------------
 
+// bestZip is a zip writer into b that deflates at the best ratio, so that a
+// bomb stays small.
+func bestZip(b *bytes.Buffer) *zip.Writer {
+	zw := zip.NewWriter(b)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestCompression)
+	})
+	return zw
+}
+
+// readEntry reads an entry of a package whole.
+func readEntry(f *zip.File) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
+}
+
+// entry starts the deflated entry name of zw, with the fixed timestamp.
+func entry(zw *zip.Writer, name string) (io.Writer, error) {
+	return zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: fixedTime})
+}
+
 // rewrite copies a package entry by entry through edit (which may drop an
 // entry by returning false), with fixed timestamps.
 func rewrite(src string, edit func(name string, data []byte) ([]byte, bool)) ([]byte, error) {
@@ -348,12 +373,7 @@ func rewrite(src string, edit func(name string, data []byte) ([]byte, bool)) ([]
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
 	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
+		data, err := readEntry(f)
 		if err != nil {
 			return nil, err
 		}
@@ -361,7 +381,7 @@ func rewrite(src string, edit func(name string, data []byte) ([]byte, bool)) ([]
 		if !keep {
 			continue
 		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: fixedTime})
+		w, err := entry(zw, f.Name)
 		if err != nil {
 			return nil, err
 		}
@@ -438,22 +458,14 @@ func bomb(part string, n int64, lie bool) ([]byte, error) {
 	}
 	defer zr.Close()
 	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestCompression)
-	})
+	zw := bestZip(&b)
 	for _, f := range zr.File {
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
+		data, err := readEntry(f)
 		if err != nil {
 			return nil, err
 		}
 		if f.Name != part {
-			w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: fixedTime})
+			w, err := entry(zw, f.Name)
 			if err != nil {
 				return nil, err
 			}
@@ -545,16 +557,13 @@ func patchBytes(pkg []byte, part string) ([]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestCompression)
-	})
+	zw := bestZip(&b)
 	for _, f := range zr.File {
 		rc, err := f.Open()
 		if err != nil {
 			return nil, err
 		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: fixedTime})
+		w, err := entry(zw, f.Name)
 		if err != nil {
 			return nil, err
 		}
@@ -598,16 +607,13 @@ func bigPart(name string, n int64) ([]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestCompression)
-	})
+	zw := bestZip(&b)
 	for _, f := range zr.File {
 		if err := zw.Copy(f); err != nil {
 			return nil, err
 		}
 	}
-	w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: fixedTime})
+	w, err := entry(zw, name)
 	if err != nil {
 		return nil, err
 	}

@@ -1,4 +1,4 @@
-package cli
+package app_test
 
 import (
 	"context"
@@ -13,12 +13,14 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/coletabook"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/report"
+	"github.com/capreg/capreg/pkg/workbook"
 )
 
 // realFilesDir holds workbooks written by other software (openpyxl,
@@ -124,13 +126,13 @@ func TestRealFiles(t *testing.T) {
 	}
 
 	ctx := context.Background()
-	rb, err := loadRules("")
+	rb, err := app.LoadRules("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	calc := func(t *testing.T, name string) (*Calculation, error) {
+	calc := func(t *testing.T, name string) (*app.Calculation, error) {
 		t.Helper()
-		return Calculate(ctx, filepath.Join(realFilesDir, name), "", rb, capital.Options{Factors: capital.Auto})
+		return app.Calculate(ctx, filepath.Join(realFilesDir, name), "", rb, capital.Options{Factors: capital.Auto})
 	}
 	clean, err := calc(t, want.Clean)
 	if err != nil {
@@ -144,8 +146,8 @@ func TestRealFiles(t *testing.T) {
 			path := filepath.Join(realFilesDir, name)
 			switch {
 			case w.Command == "coleta validate":
-				got := ValidateColeta(ctx, path)
-				ref := ValidateColeta(ctx, filepath.Join(realFilesDir, w.EqualsFindingsOf))
+				got := app.ValidateColeta(ctx, path)
+				ref := app.ValidateColeta(ctx, filepath.Join(realFilesDir, w.EqualsFindingsOf))
 				if got.Errors != 0 || got.Warnings != 0 || len(w.Findings) != 0 || !slices.Equal(whereCodes(got.Findings), whereCodes(ref.Findings)) {
 					t.Errorf("coleta validate: %v; %s: %v; expected.json: %v", got.Findings, w.EqualsFindingsOf, ref.Findings, w.Findings)
 				}
@@ -154,10 +156,10 @@ func TestRealFiles(t *testing.T) {
 					t.Errorf("the sheet reads\n%+v\n%s reads\n%+v", a, w.EqualsFindingsOf, b)
 				}
 				if w.Calc != nil {
-					checkRefused(t, path, w.Calc.Findings, func() (*Calculation, error) { return calc(t, name) }, Validate(path, rb))
+					checkRefused(t, path, w.Calc.Findings, func() (*app.Calculation, error) { return calc(t, name) }, app.Validate(ctx, path, rb))
 				}
 			case w.Refused:
-				checkRefused(t, path, w.Findings, func() (*Calculation, error) { return calc(t, name) }, Validate(path, rb))
+				checkRefused(t, path, w.Findings, func() (*app.Calculation, error) { return calc(t, name) }, app.Validate(ctx, path, rb))
 			default:
 				c, err := calc(t, name)
 				if err != nil {
@@ -210,10 +212,14 @@ func checkAmounts(t *testing.T, r *capital.Result, want map[string]string) {
 // checkABI checks the avisos read from a big table: their count and sum.
 func checkABI(t *testing.T, path string, w realExpected1) {
 	t.Helper()
-	rb, _ := loadRules("")
-	in, _, _, err := readChecked(context.Background(), path, "", rb)
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
+	}
+	defer f.Close()
+	in, l, err := workbook.Read(context.Background(), f)
+	if err != nil || in == nil || l.HasErrors() {
+		t.Fatal(err, l)
 	}
 	sum := decimal.Zero
 	for _, a := range in.ABI {
@@ -227,7 +233,7 @@ func checkABI(t *testing.T, path string, w realExpected1) {
 // checkRefused checks that calc computes nothing and reports exactly the
 // expected findings (code, sheet, cell), each message and fix saying what
 // expected.json says, and that validate reports the same.
-func checkRefused(t *testing.T, path string, want []realFinding, calc func() (*Calculation, error), validated FileReport) {
+func checkRefused(t *testing.T, path string, want []realFinding, calc func() (*app.Calculation, error), validated app.FileReport) {
 	t.Helper()
 	c, err := calc()
 	var ie *findings.InputError

@@ -1,9 +1,10 @@
 package capital
 
 import (
-	"strings"
 	"testing"
+	"time"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -48,8 +49,8 @@ func TestReducedEligibility(t *testing.T) {
 			if tc.acredit != "" {
 				op.AcreditacaoInicio = dated(tc.acredit)
 			}
-			v := Eligibility(op, rb)
-			if got := v[Reduzido]; got.Eligible != tc.eligible || got.Reason == "" {
+			v := eligibility(op, rb)
+			if got := v[Reduzido]; got.Eligible != tc.eligible || got.Reason.Kind == 0 {
 				t.Errorf("reduzido %+v, want eligible %v", got, tc.eligible)
 			}
 			if !v[Padrao].Eligible {
@@ -57,20 +58,26 @@ func TestReducedEligibility(t *testing.T) {
 			}
 		})
 	}
-	// The reasons name the spans.
+	// The reasons carry the spans: the report's year 1T2023–4T2023; the
+	// accreditation four quarters from the end of its own, 2T2023–1T2024.
+	span := func(c *Cover) string {
+		if c == nil {
+			return ""
+		}
+		return c.From.QuarterLabel() + "–" + c.To.QuarterLabel()
+	}
 	op := operadora("cooperativa_medica", "SSP", 3, mon(2024, 4))
 	op.AcreditacaoInicio = dated("2023-06-15")
 	op.GovernancaRelatorio = dated("2023-05-15")
-	r := Eligibility(op, rb)[Reduzido].Reason
-	for _, w := range []string{"covers 1T2023–4T2023 only", "2T2023–1T2024", "from 2023-06-30", "not data base 2024-04"} {
-		if !strings.Contains(r, w) {
-			t.Errorf("reason %q lacks %q", r, w)
-		}
+	r := eligibility(op, rb)[Reduzido].Reason
+	if r.Kind != NotCovered || span(r.Governance) != "1T2023–4T2023" || span(r.Accreditation) != "2T2023–1T2024" ||
+		r.Accreditation.From.LastDay().Format(time.DateOnly) != "2023-06-30" || r.DataBase != mon(2024, 4) {
+		t.Errorf("reason %+v", r)
 	}
 	op = operadora("cooperativa_medica", "SSP", 3, mon(2024, 3))
 	op.AcreditacaoInicio = dated("2023-06-15")
-	if r := Eligibility(op, rb)[Reduzido].Reason; !strings.Contains(r, "2T2023–1T2024") {
-		t.Errorf("reason %q", r)
+	if r := eligibility(op, rb)[Reduzido].Reason; r.Kind != AccreditationCovers || span(r.Accreditation) != "2T2023–1T2024" {
+		t.Errorf("reason %+v", r)
 	}
 }
 
@@ -82,27 +89,28 @@ func TestProgramEligibility(t *testing.T) {
 		idss     *Amount
 		flags    []Flag
 		eligible bool
-		reason   string
+		kind     EligibilityKind
+		blocking string // the situation that blocks, for BlockedBySituation
 	}{
-		{"approved before the data base", "2023-03-01", ap("0.7"), nil, true, "no blocking situation"},
-		{"approved on the last day of the data base", "2023-12-31", ap("0.7"), nil, true, ""},
-		{"approved after the data base", "2024-01-01", ap("0.7"), nil, false, "is after the data base 2023-12"},
-		{"no date", "", ap("0.7"), nil, false, "no "},
-		{"IDSS exactly 0.5", "2023-03-01", ap("0.5"), nil, true, ""},
-		{"IDSS below 0.5", "2023-03-01", ap("0.4999"), nil, false, "blocked by IDSS 0.4999 < 0.5"},
-		{"IDSS missing", "2023-03-01", nil, nil, false, "IDSS not informed"},
-		{"flags off", "2023-03-01", ap("0.7"), []Flag{{Name: "situacao_direcao_tecnica", On: false}}, true, ""},
-		{"plano de recuperação", "2023-03-01", ap("0.7"), on("situacao_plano_recuperacao_assistencial"), false, "blocked by situacao_plano_recuperacao_assistencial = S (Operadora!B20)"},
-		{"adequação econômico-financeira", "2023-03-01", ap("0.7"), on("situacao_adequacao_economico_financeira"), false, "situacao_adequacao_economico_financeira"},
-		{"direção técnica", "2023-03-01", ap("0.7"), on("situacao_direcao_tecnica"), false, "situacao_direcao_tecnica"},
-		{"direção fiscal", "2023-03-01", ap("0.7"), on("situacao_direcao_fiscal"), false, "situacao_direcao_fiscal"},
-		{"liquidação extrajudicial", "2023-03-01", ap("0.7"), on("situacao_liquidacao_extrajudicial"), false, "situacao_liquidacao_extrajudicial"},
-		{"parecer adverso", "2023-03-01", ap("0.7"), on("situacao_parecer_adverso"), false, "situacao_parecer_adverso"},
+		{"approved before the data base", "2023-03-01", ap("0.7"), nil, true, ProgramQualifies, ""},
+		{"approved on the last day of the data base", "2023-12-31", ap("0.7"), nil, true, ProgramQualifies, ""},
+		{"approved after the data base", "2024-01-01", ap("0.7"), nil, false, ProgramAfterDataBase, ""},
+		{"no date", "", ap("0.7"), nil, false, NoProgramDate, ""},
+		{"IDSS exactly 0.5", "2023-03-01", ap("0.5"), nil, true, ProgramQualifies, ""},
+		{"IDSS below 0.5", "2023-03-01", ap("0.4999"), nil, false, IDSSBelowMinimum, ""},
+		{"IDSS missing", "2023-03-01", nil, nil, false, NoIDSS, ""},
+		{"flags off", "2023-03-01", ap("0.7"), []Flag{{Name: "situacao_direcao_tecnica", On: false}}, true, ProgramQualifies, ""},
+		{"plano de recuperação", "2023-03-01", ap("0.7"), on("situacao_plano_recuperacao_assistencial"), false, BlockedBySituation, "situacao_plano_recuperacao_assistencial"},
+		{"adequação econômico-financeira", "2023-03-01", ap("0.7"), on("situacao_adequacao_economico_financeira"), false, BlockedBySituation, "situacao_adequacao_economico_financeira"},
+		{"direção técnica", "2023-03-01", ap("0.7"), on("situacao_direcao_tecnica"), false, BlockedBySituation, "situacao_direcao_tecnica"},
+		{"direção fiscal", "2023-03-01", ap("0.7"), on("situacao_direcao_fiscal"), false, BlockedBySituation, "situacao_direcao_fiscal"},
+		{"liquidação extrajudicial", "2023-03-01", ap("0.7"), on("situacao_liquidacao_extrajudicial"), false, BlockedBySituation, "situacao_liquidacao_extrajudicial"},
+		{"parecer adverso", "2023-03-01", ap("0.7"), on("situacao_parecer_adverso"), false, BlockedBySituation, "situacao_parecer_adverso"},
 	}
 	rb := defaultRules(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, set := range []string{Promoprev, PartoAdequado, APS} {
+			for _, set := range []ans.FactorSet{Promoprev, PartoAdequado, APS} {
 				op := operadora("cooperativa_medica", "SSP", 3, mon(2023, 12))
 				op.IDSS, op.Situacoes = tc.idss, tc.flags
 				var d *Dated
@@ -117,12 +125,13 @@ func TestProgramEligibility(t *testing.T) {
 				case APS:
 					op.APSCertificacao = d
 				}
-				v := Eligibility(op, rb)
-				if v[set].Eligible != tc.eligible || !strings.Contains(v[set].Reason, tc.reason) {
-					t.Errorf("%s: %+v, want eligible %v with %q", set, v[set], tc.eligible, tc.reason)
+				v := eligibility(op, rb)
+				why := v[set].Reason
+				if v[set].Eligible != tc.eligible || why.Kind != tc.kind || why.Set != ans.FactorSet(set) || why.Situation.Name != tc.blocking {
+					t.Errorf("%s: %+v, want eligible %v, kind %d, blocked by %q", set, v[set], tc.eligible, tc.kind, tc.blocking)
 				}
 				// A program's date makes only that program eligible.
-				for _, other := range []string{Promoprev, PartoAdequado, APS, Reduzido} {
+				for _, other := range []ans.FactorSet{Promoprev, PartoAdequado, APS, Reduzido} {
 					if other != set && v[other].Eligible {
 						t.Errorf("%s eligible from %s's date", other, set)
 					}
@@ -137,7 +146,7 @@ func TestIDSSThresholdFromRules(t *testing.T) {
 	rb := loadRules(t, "programas:\n  idss_minimo: 0.8\n")
 	op := operadora("cooperativa_medica", "SSP", 3, mon(2023, 12))
 	op.APSCertificacao, op.IDSS = dated("2023-01-01"), ap("0.7")
-	if v := Eligibility(op, rb)[APS]; v.Eligible || !strings.Contains(v.Reason, "0.7 < 0.8") {
+	if v := eligibility(op, rb)[APS]; v.Eligible || v.Reason.Kind != IDSSBelowMinimum || !v.Reason.IDSS.V.Equal(dec("0.7")) || !v.Reason.Minimum.Equal(dec("0.8")) {
 		t.Errorf("%+v", v)
 	}
 }
