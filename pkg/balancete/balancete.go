@@ -69,7 +69,7 @@ func NewSheet(file, registro string, mes period.Month, quarterly bool, rows []Ro
 	kept := make([]Row, 0, len(rows))
 	for _, r := range rows {
 		if !validConta(r.Conta) {
-			add(findings.BalanceteConta, r.Place, fmt.Sprintf("the account code %q is not digits of the ANS chart of accounts", clip(r.Conta)), "")
+			add(findings.BalanceteConta, r.Place, fmt.Sprintf("the account code %q is not digits of the ANS chart of accounts", findings.Clip(r.Conta)), "")
 			continue
 		}
 		kept = append(kept, r)
@@ -183,11 +183,3 @@ func result(conta string) bool {
 
 // centavo is the tolerance of every comparison of amounts.
 var centavo = decimal.New(1, -2)
-
-func clip(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if r := []rune(s); len(r) > 40 {
-		return string(r[:37]) + "..."
-	}
-	return s
-}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+
+	"github.com/capreg/capreg/pkg/findings"
 )
 
 // form is the form of a balancete file, known by its header row.
@@ -83,7 +85,7 @@ func recognise(names []string) (header, []headerProblem) {
 		h.form, known = erp, erpNames
 	default:
 		return h, []headerProblem{{Col: -1, Msg: fmt.Sprintf("the first row (%s) is no balancete header: the ANS open data's is %s, an ERP export's %s",
-			clip(strings.Join(names, ", ")), openDataHeader, erpHeader)}}
+			findings.Clip(strings.Join(names, ", ")), openDataHeader, erpHeader)}}
 	}
 	var probs []headerProblem
 	first := map[int]int{} // column → index of the name that gave it
@@ -94,11 +96,11 @@ func recognise(names []string) (header, []headerProblem) {
 		c, ok := known[f]
 		if !ok {
 			h.extra = append(h.extra, i)
-			probs = append(probs, headerProblem{Col: i, Warning: true, Msg: fmt.Sprintf("column %q is not a balancete column and is ignored", clip(strings.TrimSpace(names[i])))})
+			probs = append(probs, headerProblem{Col: i, Warning: true, Msg: fmt.Sprintf("column %q is not a balancete column and is ignored", findings.Clip(strings.TrimSpace(names[i])))})
 			continue
 		}
 		if j, dup := first[c]; dup {
-			probs = append(probs, headerProblem{Col: i, Msg: fmt.Sprintf("column %q gives the same values as column %q: keep one", clip(strings.TrimSpace(names[i])), clip(strings.TrimSpace(names[j])))})
+			probs = append(probs, headerProblem{Col: i, Msg: fmt.Sprintf("column %q gives the same values as column %q: keep one", findings.Clip(strings.TrimSpace(names[i])), findings.Clip(strings.TrimSpace(names[j])))})
 			continue
 		}
 		first[c] = i

@@ -21,9 +21,6 @@ import (
 
 // Limits of one file.
 const (
-	// maxErrors bounds the error findings of a file: past it the reading
-	// stops, with a finding that says so.
-	maxErrors = 50
 	// maxRows bounds the rows kept, those of the operator read: the chart
 	// has a few thousand accounts, so this is years of months.
 	maxRows = 200_000
@@ -67,13 +64,13 @@ func Read(ctx context.Context, path, registro string) ([]*Sheet, findings.List, 
 func ReadCSV(ctx context.Context, r io.Reader, name, registro string) ([]*Sheet, findings.List, error) {
 	b := newBuilder(name, filepath.Base(name), registro, true)
 	if b.stop {
-		return nil, b.l, nil
+		return nil, b.found.Findings(), nil
 	}
 	cr := csvfile.NewReader(r)
 	unreadable := func(err error) ([]*Sheet, findings.List, error) {
 		line, msg := csvfile.Explain(err)
 		b.add(findings.Unreadable, 1, max(line, 1), msg, "save the file again as CSV (UTF-8 or Latin-1, separated by ; or ,)")
-		return nil, b.l, nil
+		return nil, b.found.Findings(), nil
 	}
 	rec, err := cr.Read()
 	switch {
@@ -83,13 +80,13 @@ func ReadCSV(ctx context.Context, r io.Reader, name, registro string) ([]*Sheet,
 		return unreadable(err)
 	}
 	if !b.header(rec, cr.Line()) {
-		return nil, b.l, nil
+		return nil, b.found.Findings(), nil
 	}
 	reg := b.h.idx[colRegistro]
 	var cells []xlsxfile.Cell
 	for n := 1; !b.stop; n++ {
 		if n%checkEvery == 0 && ctx.Err() != nil {
-			return nil, b.l, ctx.Err()
+			return nil, b.found.Findings(), ctx.Err()
 		}
 		rec, err := cr.ReadRaw()
 		if err == io.EOF {
@@ -135,16 +132,17 @@ func readXLSX(ctx context.Context, path, registro string) ([]*Sheet, findings.Li
 	name := book.Sheets()[0]
 	b := newBuilder(path, name, registro, false)
 	if b.stop {
-		return nil, b.l, nil
+		return nil, b.found.Findings(), nil
 	}
 	b.date1904 = book.Date1904()
 	unreadable := func(err error) ([]*Sheet, findings.List, error) {
 		if ctx.Err() != nil {
-			return nil, b.l, ctx.Err()
+			return nil, b.found.Findings(), ctx.Err()
 		}
 		f := xlsxfile.UnreadableSheet(name, err)
 		f.File = path
-		return nil, append(b.l, f), nil
+		b.found.Add(f)
+		return nil, b.found.Findings(), nil
 	}
 	rows, err := book.Rows(ctx, name)
 	if err != nil {
@@ -156,7 +154,7 @@ func readXLSX(ctx context.Context, path, registro string) ([]*Sheet, findings.Li
 		if first {
 			first = false
 			if !b.header(rows.Values(), rows.Row()) {
-				return nil, b.l, nil
+				return nil, b.found.Findings(), nil
 			}
 			continue
 		}
@@ -170,7 +168,7 @@ func readXLSX(ctx context.Context, path, registro string) ([]*Sheet, findings.Li
 		return unreadable(err)
 	}
 	if first && !b.header(nil, 1) {
-		return nil, b.l, nil
+		return nil, b.found.Findings(), nil
 	}
 	return b.finish()
 }
@@ -204,8 +202,7 @@ type builder struct {
 	lastData string
 	lastMes  period.Month
 
-	l      findings.List
-	errs   int
+	found  findings.Collector // the errors capped: past the cap the reading stops
 	stop   bool
 	failed bool // an error was found: no sheets
 }
@@ -218,9 +215,9 @@ func newBuilder(file, place, registro string, csv bool) *builder {
 		b.fileMonth, _ = parse.Month(m[1])
 	}
 	if registro != "" {
-		r, ok := registro6(registro)
-		if !ok {
-			b.add(findings.BadRegistro, 0, 0, fmt.Sprintf("the registro ANS selected, %q, is not a registro ANS", clip(registro)), "give the operator's 6-digit registro ANS (e.g. 005711)")
+		r, err := parse.Registro(registro, true)
+		if err != nil {
+			b.add(findings.BadRegistro, 0, 0, fmt.Sprintf("the registro ANS selected, %q, is not a registro ANS", findings.Clip(registro)), "give the operator's 6-digit registro ANS (e.g. 005711)")
 			b.stop = true
 		}
 		b.sel, b.selShort = r, strings.TrimLeft(r, "0")
@@ -229,7 +226,8 @@ func newBuilder(file, place, registro string, csv bool) *builder {
 }
 
 // add records a finding at the cell (col, row), 1-based; col 0 names the
-// row alone, row 0 the file. Past maxErrors errors the reading stops.
+// row alone, row 0 the file. Past findings.MaxErrorsPerSheet errors the
+// reading stops.
 func (b *builder) add(code string, col, row int, msg, fix string) {
 	cell := ""
 	if row > 0 {
@@ -240,16 +238,9 @@ func (b *builder) add(code string, col, row int, msg, fix string) {
 	}
 	f := findings.New(code, b.place, cell, msg, fix)
 	f.File = b.file
-	if f.Severity == findings.Error {
-		b.failed = true
-		b.errs++
-		if b.errs > maxErrors {
-			f = findings.New(code, b.place, "", fmt.Sprintf("more than %d errors; the rest of the file is not read", maxErrors), "fix the errors listed and run again")
-			f.File = b.file
-			b.stop = true
-		}
-	}
-	b.l.Add(f)
+	b.failed = b.failed || f.Severity == findings.Error
+	b.found.Add(f)
+	b.stop = b.stop || b.found.Full(b.place)
 }
 
 // header recognises the header row (its 1-based row), false when the file
@@ -301,8 +292,8 @@ func (b *builder) note(v string) {
 		return
 	}
 	b.last = v
-	r, ok := registro6(v)
-	if !ok || b.regs[r] || len(b.regs) >= maxNoted {
+	r, err := parse.Registro(v, true)
+	if err != nil || b.regs[r] || len(b.regs) >= maxNoted {
 		return
 	}
 	b.regs[r] = true
@@ -331,10 +322,10 @@ func (b *builder) row(cells []xlsxfile.Cell, row int) {
 	if i := b.h.idx[colRegistro]; i >= 0 {
 		if v, has := b.text(cells, i, row); !has {
 			ok = false
-		} else if r, valid := registro6(v); valid {
+		} else if r, err := parse.Registro(v, true); err == nil {
 			k.registro = r
 		} else {
-			b.add(findings.BadRegistro, i+1, row, fmt.Sprintf("%s: %q is not a registro ANS", b.name(i), clip(v)), "")
+			b.add(findings.BadRegistro, i+1, row, fmt.Sprintf("%s: %q is not a registro ANS", b.name(i), findings.Clip(v)), "")
 			ok = false
 		}
 	}
@@ -382,7 +373,7 @@ func cell(cells []xlsxfile.Cell, i int) xlsxfile.Cell {
 func (b *builder) value(cells []xlsxfile.Cell, i, row int) (xlsxfile.Cell, bool) {
 	switch c := cell(cells, i); {
 	case c.Kind == xlsxfile.Formula:
-		b.add(findings.FormulaNoValue, i+1, row, fmt.Sprintf("%s: the formula %s has no value", b.name(i), clip(c.Formula)), "")
+		b.add(findings.FormulaNoValue, i+1, row, fmt.Sprintf("%s: the formula %s has no value", b.name(i), findings.Clip(c.Formula)), "")
 		return c, false
 	case c.Empty():
 		b.add(findings.EmptyValue, i+1, row, b.name(i)+" is empty", "")
@@ -455,7 +446,7 @@ func (b *builder) data(cells []xlsxfile.Cell, i, row int) (period.Month, bool) {
 	var t time.Time
 	var err error
 	if v.Kind == xlsxfile.Text {
-		err = &parse.Error{Kind: parse.Syntax, Text: v.Value, Msg: fmt.Sprintf("%q is not a date", clip(v.Value)),
+		err = &parse.Error{Kind: parse.Syntax, Text: v.Value, Msg: fmt.Sprintf("%q is not a date", findings.Clip(v.Value)),
 			Fix: "write DATA as AAAA-MM-DD, AAAA/MM/DD or DD/MM/AAAA (the first day of the quarter)"}
 		s := strings.TrimSpace(v.Value)
 		for _, layout := range dataLayouts {
@@ -478,23 +469,17 @@ func (b *builder) data(cells []xlsxfile.Cell, i, row int) (period.Month, bool) {
 	return m, true
 }
 
-// parseError reports a value column i could not be read as: code, or
-// AmbiguousNumber for an ambiguous number.
+// parseError reports a value column i could not be read as (see
+// parse.Finding).
 func (b *builder) parseError(err error, code string, i, row int) {
-	msg, fix := err.Error(), ""
-	if pe, ok := parse.IsParseError(err); ok {
-		fix = pe.Fix
-		if pe.Kind == parse.Ambiguous {
-			code = findings.AmbiguousNumber
-		}
-	}
-	b.add(code, i+1, row, b.name(i)+": "+msg, fix)
+	f := parse.Finding(code, "", "", b.name(i), err)
+	b.add(f.Code, i+1, row, f.Message, f.Fix)
 }
 
 // finish checks the operators of the file and builds its sheets.
 func (b *builder) finish() ([]*Sheet, findings.List, error) {
 	if b.stop && b.failed {
-		return nil, b.l, nil
+		return nil, b.found.Findings(), nil
 	}
 	switch {
 	case b.several:
@@ -521,13 +506,15 @@ func (b *builder) finish() ([]*Sheet, findings.List, error) {
 	sheets := make([]*Sheet, 0, len(keys))
 	for _, k := range keys {
 		s, l := NewSheet(b.file, k.registro, k.mes, b.h.form == openData, b.groups[k])
-		b.l = append(b.l, l...)
+		for _, f := range l {
+			b.found.Add(f)
+		}
 		sheets = append(sheets, s)
 	}
-	if b.l.HasErrors() {
-		return nil, b.l, nil
+	if b.found.Findings().HasErrors() {
+		return nil, b.found.Findings(), nil
 	}
-	return sheets, b.l, nil
+	return sheets, b.found.Findings(), nil
 }
 
 // operators lists the registros noted: "3 operators: 005711, 316458,
@@ -546,19 +533,4 @@ func (b *builder) operators() string {
 		return s + strings.Join(regs[:maxListed], ", ") + fmt.Sprintf(" and %d more", len(regs)-maxListed)
 	}
 	return s + strings.Join(regs, ", ")
-}
-
-// registro6 reads a registro ANS as files and flags write it: 1 to 6
-// digits, not all zero, padded with zeros to 6 (REG_ANS 5711 is 005711).
-func registro6(s string) (string, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" || len(s) > 6 || strings.TrimLeft(s, "0") == "" {
-		return "", false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return "", false
-		}
-	}
-	return strings.Repeat("0", 6-len(s)) + s, true
 }

@@ -165,11 +165,13 @@ func TestReadCSVManyOperators(t *testing.T) {
 	}
 }
 
-// Past maxErrors errors the reading stops, with a finding that says so.
+// Past findings.MaxErrorsPerSheet errors the reading stops, with a finding
+// that says so, in the file.
 func TestReadCSVErrorCap(t *testing.T) {
-	data := "conta;saldo\n" + strings.Repeat("1;x\n", 3*maxErrors)
+	n := findings.MaxErrorsPerSheet
+	data := "conta;saldo\n" + strings.Repeat("1;x\n", 3*n)
 	_, l, _ := ReadCSV(context.Background(), strings.NewReader(data), "a-2025-01.csv", "")
-	if len(l) != maxErrors+1 || !strings.Contains(l[maxErrors].Message, "the rest of the file is not read") {
+	if len(l) != n+1 || !strings.Contains(l[n].Message, "the rest are not listed") || l[n].File != "a-2025-01.csv" {
 		t.Errorf("%d findings, last %v", len(l), l[len(l)-1])
 	}
 }
@@ -236,13 +238,5 @@ func TestReadXLSX(t *testing.T) {
 	}
 	if _, l, _ := Read(context.Background(), filepath.Join(dir, "none.csv"), ""); len(l) != 1 || l[0].Code != findings.Unreadable {
 		t.Errorf("%v", l)
-	}
-}
-
-func TestRegistro6(t *testing.T) {
-	for in, want := range map[string]string{"5711": "005711", " 316458 ": "316458", "005711": "005711", "0": "", "1234567": "", "12a": "", "": ""} {
-		if got, ok := registro6(in); got != want || ok != (want != "") {
-			t.Errorf("%q: %q %v", in, got, ok)
-		}
 	}
 }

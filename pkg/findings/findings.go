@@ -349,7 +349,9 @@ func (c *Collector) Add(f Finding) {
 		c.errs[f.Sheet]++
 		switch n := c.errs[f.Sheet]; {
 		case n == MaxErrorsPerSheet+1:
-			c.list.Add(New(f.Code, f.Sheet, "", fmt.Sprintf("more than %d errors in this sheet; the rest are not listed", MaxErrorsPerSheet), "fix the errors listed and run again"))
+			note := New(f.Code, f.Sheet, "", fmt.Sprintf("more than %d errors in this sheet; the rest are not listed", MaxErrorsPerSheet), "fix the errors listed and run again")
+			note.File = f.File
+			c.list.Add(note)
 			return
 		case n > MaxErrorsPerSheet:
 			return

@@ -83,7 +83,9 @@ func TestCollectorCapsErrorsPerSheet(t *testing.T) {
 	if c.Full("PLA") {
 		t.Fatal("full at the cap")
 	}
-	c.Add(New(BadDate, "PLA", "B3", "x", ""))       // the first past the cap: the note
+	past := New(BadDate, "PLA", "B3", "x", "")
+	past.File = "a.xlsx"
+	c.Add(past)                                     // the first past the cap: the note, in its file
 	c.Add(New(BadNumber, "PLA", "B4", "x", ""))     // dropped
 	c.Add(New(ExtraColumn, "PLA", "C1", "x", ""))   // a warning: kept
 	c.Add(New(BadNumber, "Eventos", "B2", "x", "")) // another sheet: its own count
@@ -95,7 +97,7 @@ func TestCollectorCapsErrorsPerSheet(t *testing.T) {
 		t.Fatalf("%d findings, want %d", len(l), MaxErrorsPerSheet+3)
 	}
 	note := l[MaxErrorsPerSheet]
-	if note.Code != BadDate || note.Sheet != "PLA" || note.Cell != "" || note.Message != "more than 50 errors in this sheet; the rest are not listed" || note.Fix != "fix the errors listed and run again" {
+	if note.Code != BadDate || note.File != "a.xlsx" || note.Sheet != "PLA" || note.Cell != "" || note.Message != "more than 50 errors in this sheet; the rest are not listed" || note.Fix != "fix the errors listed and run again" {
 		t.Errorf("note %+v", note)
 	}
 	if l[MaxErrorsPerSheet+1].Code != ExtraColumn || l[MaxErrorsPerSheet+2].Sheet != "Eventos" {

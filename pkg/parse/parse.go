@@ -164,14 +164,27 @@ const registroFix = "type the 6 digits of the registro ANS, leading zeros includ
 // missing anywhere.
 func Registro(text string, numeric bool) (string, error) {
 	s := strings.TrimSpace(text)
-	if numeric {
+	switch {
+	case numeric && len(s) <= 6 && isDigits(s) && strings.Trim(s, "0") != "":
+		return strings.Repeat("0", 6-len(s)) + s, nil // the usual value, read without Raw's cost
+	case numeric:
 		if d, err := Raw(s); err == nil && d.IsInteger() && d.Sign() > 0 && d.LessThan(decimal.New(1, 6)) {
 			return fmt.Sprintf("%06d", d.IntPart()), nil
 		}
-	} else if len(s) == 6 && digits.MatchString(s) {
+	case len(s) == 6 && isDigits(s):
 		return s, nil
 	}
 	return "", &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is not a 6-digit registro ANS", findings.Clip(s)), Fix: registroFix}
+}
+
+// isDigits reports whether s is ASCII digits only ("" is).
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Percent reads a fraction typed as text: "0,35", "0.35" or "35%".
