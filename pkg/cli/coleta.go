@@ -158,7 +158,7 @@ a program's fields empty before its start month or without it and filled after, 
 only in the APS homologation month, and fields 6 and 7 not above field 5.
 
 Exit 0 when no file has an error (--strict: nor a warning), 2 otherwise.
-capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR-W032).
+capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR-W033).
 
 ` + exitCodesHelp,
 		Example: `  capreg coleta validate coleta.xlsx
