@@ -221,8 +221,7 @@ func (r *reader) balancete(name string) error {
 		return r.skip()
 	}
 	a := Account{Grupo: g, Place: r.place()}
-	before := r.errs
-	seen, err := r.fields(accountFields, func(i int, text string) {
+	whole, err := r.item(a.Place, accountFields, func(i int, text string) {
 		switch i {
 		case 0:
 			a.Conta, _ = r.conta(text)
@@ -235,19 +234,10 @@ func (r *reader) balancete(name string) error {
 		case 4:
 			a.SaldoFinal, _ = r.number(text)
 		}
-	}, nil)
-	if err != nil {
+	}, nil, 0, 4)
+	if err != nil || !whole || !once(r, r.contas, a.Conta, a.Place, "account "+a.Conta+" appears twice in the balancete", "keep one of the two (an account has one line per balancete)") {
 		return err
 	}
-	r.require(a.Place, seen, accountFields, 0, 4)
-	if r.errs > before {
-		return nil
-	}
-	if first, dup := r.contas[a.Conta]; dup {
-		r.add(findings.DiopsDuplicate, a.Place, fmt.Sprintf("account %s appears twice in the balancete: first at %s (line %d)", a.Conta, first.Element, first.Line), "keep one of the two (an account has one line per balancete)")
-		return nil
-	}
-	r.contas[a.Conta] = a.Place
 	r.f.Balancete = append(r.f.Balancete, a)
 	return r.counted()
 }
@@ -284,27 +274,17 @@ var (
 // lançamentos.
 func (r *reader) operadora() error {
 	c := CreditoOperadora{Place: r.place()}
-	before := r.errs
-	seen, err := r.fields(operadoraFields, func(_ int, text string) {
+	whole, err := r.item(c.Place, operadoraFields, func(_ int, text string) {
 		c.Operadora, _ = r.registro(text, findings.DiopsBadValue)
 	}, func(name string) error {
 		if name != "lancCreditosDebitosCRC" {
 			return r.skip()
 		}
 		return r.campo(&c)
-	})
-	if err != nil {
+	}, 0)
+	if err != nil || !whole || !once(r, r.operadoras, c.Operadora, c.Place, "operadora "+c.Operadora+" appears twice in creditosDebitosCRC", "merge the two lancOperadoraCreditosDebitosCRC into one") {
 		return err
 	}
-	r.require(c.Place, seen, operadoraFields, 0)
-	if r.errs > before {
-		return nil
-	}
-	if first, dup := r.operadoras[c.Operadora]; dup {
-		r.add(findings.DiopsDuplicate, c.Place, fmt.Sprintf("operadora %s appears twice in creditosDebitosCRC: first at %s (line %d)", c.Operadora, first.Element, first.Line), "merge the two lancOperadoraCreditosDebitosCRC into one")
-		return nil
-	}
-	r.operadoras[c.Operadora] = c.Place
 	r.f.Creditos = append(r.f.Creditos, c)
 	return r.counted()
 }
@@ -312,20 +292,15 @@ func (r *reader) operadora() error {
 // campo reads a lancCreditosDebitosCRC of c.
 func (r *reader) campo(c *CreditoOperadora) error {
 	x := Campo{Place: r.place()}
-	before := r.errs
-	seen, err := r.fields(campoFields, func(i int, text string) {
+	whole, err := r.item(x.Place, campoFields, func(i int, text string) {
 		if i == 0 {
 			x.N, _ = r.movimentacao(text, 2, 10)
 		} else {
 			x.Valor, _ = r.number(text)
 		}
-	}, nil)
-	if err != nil {
+	}, nil, 0, 1)
+	if err != nil || !whole {
 		return err
-	}
-	r.require(x.Place, seen, campoFields, 0, 1)
-	if r.errs > before {
-		return nil
 	}
 	if _, dup := c.Valor(x.N); dup {
 		r.add(findings.DiopsDuplicate, x.Place, fmt.Sprintf("CAMPO%d appears twice for operadora %s", x.N, c.Operadora), "keep one lançamento per CAMPO")
@@ -338,27 +313,17 @@ func (r *reader) campo(c *CreditoOperadora) error {
 // fundo reads a lancFundosInvestimentosCRC.
 func (r *reader) fundo() error {
 	x := Fundo{Place: r.place()}
-	before := r.errs
-	seen, err := r.fields(campoFields, func(i int, text string) {
+	whole, err := r.item(x.Place, campoFields, func(i int, text string) {
 		switch {
 		case i == 0:
 			x.N, _ = r.movimentacao(text, 1, 5)
 		case text != "":
 			x.Valor = r.optional(text)
 		}
-	}, nil)
-	if err != nil {
+	}, nil, 0)
+	if err != nil || !whole || !once(r, r.fundos, x.N, x.Place, fmt.Sprintf("CAMPO%d appears twice in fundosInvestimentosCRC", x.N), "keep one lançamento per CAMPO") {
 		return err
 	}
-	r.require(x.Place, seen, campoFields, 0)
-	if r.errs > before {
-		return nil
-	}
-	if first, dup := r.fundos[x.N]; dup {
-		r.add(findings.DiopsDuplicate, x.Place, fmt.Sprintf("CAMPO%d appears twice in fundosInvestimentosCRC: first at %s (line %d)", x.N, first.Element, first.Line), "keep one lançamento per CAMPO")
-		return nil
-	}
-	r.fundos[x.N] = x.Place
 	r.f.Fundos = append(r.f.Fundos, x)
 	return r.counted()
 }
@@ -368,8 +333,7 @@ var mercadoFields = []string{"cdContaContabil", "vlValor", "tpSinal", "vlPrazoPo
 // mercado reads a lancQuadroRiscoMercado.
 func (r *reader) mercado() error {
 	x := MercadoRow{Place: r.place()}
-	before := r.errs
-	seen, err := r.fields(mercadoFields, func(i int, text string) {
+	whole, err := r.item(x.Place, mercadoFields, func(i int, text string) {
 		switch i {
 		case 0:
 			x.Conta, _ = r.conta(text)
@@ -382,13 +346,9 @@ func (r *reader) mercado() error {
 		case 4:
 			x.Indexador, _ = r.indexador(text)
 		}
-	}, nil)
-	if err != nil {
+	}, nil, 0, 1, 2, 3, 4)
+	if err != nil || !whole {
 		return err
-	}
-	r.require(x.Place, seen, mercadoFields, 0, 1, 2, 3, 4)
-	if r.errs > before {
-		return nil
 	}
 	r.f.Mercado = append(r.f.Mercado, x)
 	return r.counted()

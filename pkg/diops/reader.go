@@ -291,6 +291,32 @@ func (r *reader) require(p Place, seen uint32, names []string, want ...int) {
 	}
 }
 
+// item reads the open item's fields as fields does, requires the fields
+// whose indexes are in want as require does, and reports whether the
+// item is whole: read without a new finding.
+func (r *reader) item(at Place, names []string, set func(i int, text string), other func(name string) error, want ...int) (whole bool, err error) {
+	before := r.errs
+	seen, err := r.fields(names, set, other)
+	if err != nil {
+		return false, err
+	}
+	r.require(at, seen, names, want...)
+	return r.errs == before, nil
+}
+
+// once records that the item at is the one of key in seen and reports
+// true, or, when key was met before, adds that the item (what: "account
+// 1234 appears twice in the balancete") repeats the first and reports
+// false.
+func once[K comparable](r *reader, seen map[K]Place, key K, at Place, what, fix string) bool {
+	if first, dup := seen[key]; dup {
+		r.add(findings.DiopsDuplicate, at, fmt.Sprintf("%s: first at %s (line %d)", what, first.Element, first.Line), fix)
+		return false
+	}
+	seen[key] = at
+	return true
+}
+
 // limitReader reads at most n bytes of r; past them it fails, and says so
 // in over.
 type limitReader struct {
