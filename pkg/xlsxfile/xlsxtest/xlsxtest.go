@@ -21,6 +21,13 @@ import (
 // part unchanged to leave it alone).
 func Rewrite(t testing.TB, data []byte, edit func(part string, xml []byte) []byte) []byte {
 	t.Helper()
+	return rewrite(t, data, edit, "", nil)
+}
+
+// rewrite is Rewrite, with one part more, added, holding content (none
+// when added is "").
+func rewrite(t testing.TB, data []byte, edit func(part string, xml []byte) []byte, added string, content []byte) []byte {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -42,6 +49,13 @@ func Rewrite(t testing.TB, data []byte, edit func(part string, xml []byte) []byt
 			t.Fatal(err)
 		}
 		w.Write(edit(f.Name, part))
+	}
+	if added != "" {
+		w, err := zw.Create(added)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(content)
 	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
@@ -92,7 +106,7 @@ func Worksheet(rows string) []byte {
 // is sheet.
 func AddSheet(t testing.TB, data []byte, name string, sheet []byte) []byte {
 	t.Helper()
-	data = Rewrite(t, data, func(part string, xml []byte) []byte {
+	return rewrite(t, data, func(part string, xml []byte) []byte {
 		switch part {
 		case "xl/workbook.xml":
 			return bytes.Replace(xml, []byte("</sheets>"), []byte(`<sheet name="`+name+`" sheetId="99" r:id="rIdAdded"/></sheets>`), 1)
@@ -100,27 +114,7 @@ func AddSheet(t testing.TB, data []byte, name string, sheet []byte) []byte {
 			return bytes.Replace(xml, []byte("</Relationships>"), []byte(`<Relationship Id="rIdAdded" Target="worksheets/added.xml" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/></Relationships>`), 1)
 		}
 		return xml
-	})
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out bytes.Buffer
-	zw := zip.NewWriter(&out)
-	for _, f := range zr.File {
-		if err := zw.Copy(f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	w, err := zw.Create("xl/worksheets/added.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Write(sheet)
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
+	}, "xl/worksheets/added.xml", sheet)
 }
 
 // SetCell replaces the cell at axis of a sheet with the XML cell.
