@@ -100,17 +100,10 @@ its input cells (Sheet!Cell) and its parameters with status and source.
 }
 
 func runCalc(ctx context.Context, o *CalcOptions) error {
-	rb, err := app.LoadRules(o.Rules)
-	if err != nil {
-		return err
-	}
-	c, err := app.Calculate(ctx, o.Workbook, o.Beneficiarios, rb, capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted})
-	if err != nil {
-		return o.failed(ctx, err)
-	}
-	meta := o.meta(rb)
-	meta.Explain = o.Explain
-	err = writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error {
+	c, err := compute(ctx, &o.workbookOptions, func(rb *rules.Rulebook) (*app.Calculation, error) {
+		return app.Calculate(ctx, o.Workbook, o.Beneficiarios, rb, capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted})
+	}, func(w io.Writer, c *app.Calculation, rb *rules.Rulebook, meta report.Meta) error {
+		meta.Explain = o.Explain
 		switch o.Output {
 		case "json":
 			return report.JSON(w, report.NewDocument(c.Result, c.Warnings, meta))
@@ -134,6 +127,25 @@ func runCalc(ctx context.Context, o *CalcOptions) error {
 		return errInsufficient
 	}
 	return nil
+}
+
+// compute is the run of calc and compare: it loads the rulebook of o's
+// rules file, computes o's workbook under it with use (an error is the
+// workbook's, see failed) and writes the result to o's output with write,
+// under the report's header. It returns the result, for the exit code.
+func compute[R any](ctx context.Context, o *workbookOptions, use func(*rules.Rulebook) (R, error),
+	write func(w io.Writer, r R, rb *rules.Rulebook, meta report.Meta) error) (R, error) {
+	rb, err := app.LoadRules(o.Rules)
+	if err != nil {
+		var none R
+		return none, err
+	}
+	r, err := use(rb)
+	if err != nil {
+		return r, o.failed(ctx, err)
+	}
+	meta := o.meta(rb)
+	return r, writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error { return write(w, r, rb, meta) })
 }
 
 // inWorkbook names the workbook in an error from reading or computing it,

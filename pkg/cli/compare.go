@@ -8,6 +8,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/report"
+	"github.com/capreg/capreg/pkg/rules"
 )
 
 // CompareOptions are the streams and settings of capreg compare.
@@ -40,16 +41,9 @@ which set capreg calc applies (marked *). Every column equals capreg calc --fact
 }
 
 func runCompare(ctx context.Context, o *CompareOptions) error {
-	rb, err := app.LoadRules(o.Rules)
-	if err != nil {
-		return err
-	}
-	c, err := app.Compare(ctx, o.Workbook, o.Beneficiarios, rb, o.CoverageWeighted)
-	if err != nil {
-		return o.failed(ctx, err)
-	}
-	meta := o.meta(rb)
-	return writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error {
+	_, err := compute(ctx, &o.workbookOptions, func(rb *rules.Rulebook) (*app.Comparison, error) {
+		return app.Compare(ctx, o.Workbook, o.Beneficiarios, rb, o.CoverageWeighted)
+	}, func(w io.Writer, c *app.Comparison, rb *rules.Rulebook, meta report.Meta) error {
 		switch o.Output {
 		case "json":
 			return report.JSON(w, report.NewCompareDocument(c, meta))
@@ -60,4 +54,5 @@ func runCompare(ctx context.Context, o *CompareOptions) error {
 		}
 		return report.CompareTable(w, c, meta)
 	})
+	return err
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/report"
+	"github.com/capreg/capreg/pkg/rules"
 )
 
 // RulesOptions are the streams and settings of capreg rules show and
@@ -49,12 +50,19 @@ func (o *RulesOptions) complete(set *settings, _ []string) error {
 	return set.guard(o.Force, []string{o.Out})
 }
 
-func runRulesShow(_ context.Context, o *RulesOptions) error {
+// effective is view (Leaves, Export) of the effective rulebook: the
+// embedded one merged with o's rules file.
+func effective[V any](o *RulesOptions, view func(*rules.Rulebook) (V, error)) (V, error) {
 	rb, err := app.LoadRules(o.Rules)
 	if err != nil {
-		return err
+		var none V
+		return none, err
 	}
-	leaves, err := rb.Leaves()
+	return view(rb)
+}
+
+func runRulesShow(_ context.Context, o *RulesOptions) error {
+	leaves, err := effective(o, (*rules.Rulebook).Leaves)
 	if err != nil {
 		return err
 	}
@@ -77,11 +85,7 @@ func NewCmdRulesExport(s Streams, runF func(context.Context, *RulesOptions) erro
 }
 
 func runRulesExport(ctx context.Context, o *RulesOptions) error {
-	rb, err := app.LoadRules(o.Rules)
-	if err != nil {
-		return err
-	}
-	data, err := rb.Export()
+	data, err := effective(o, (*rules.Rulebook).Export)
 	if err != nil {
 		return err
 	}
