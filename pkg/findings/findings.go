@@ -98,6 +98,13 @@ const (
 	BalanceteSources    = "CR-E056"
 	BalanceteFlow       = "CR-E057"
 	BalanceteUnbalanced = "CR-W050"
+
+	// The DIOPS-XML an operator sends to ANS (capreg import --diops).
+	DiopsUnreadable     = "CR-E060"
+	DiopsIdentificacao  = "CR-E061"
+	DiopsBadValue       = "CR-E062"
+	DiopsMissingElement = "CR-E063"
+	DiopsDuplicate      = "CR-E064"
 )
 
 // Catalogue lists every check, in code order.
@@ -167,6 +174,11 @@ func Catalogue() []Check {
 		{BalanceteSources, Error, "balancete: the same month from two sources (an ERP file, the open data, a DIOPS balancete) agrees to the centavo", "check which file is right; give only the right one"},
 		{BalanceteFlow, Error, "balancete: result accounts (classes 3, 4, 6) are year-to-date; a month's flow needs that month's saldo_inicial or the previous month's balancete, a 12-month total the balancetes it is built from", "add the balancetes of the months named"},
 		{BalanceteUnbalanced, Warning, "balancete: a month balances within R$ 0,01: 1 = 21 + 23 + 25, or 1 = 21 + 23 + 25 + 3 - 4 - 6 while the year's result is in the result classes", "check the file: an account missing, a sign, or a month cut short"},
+		{DiopsUnreadable, Error, "DIOPS-XML: a well-formed XML file (UTF-8 or Latin-1) whose root element is diops, within capreg's limits", "export the DIOPS-XML again from the ERP and give that file"},
+		{DiopsIdentificacao, Error, "DIOPS-XML: identificacao gives registro (the registro ANS), ano and either trimestre (1 to 4, or AAAA00T) or mes (1 to 12)", "correct identificacao in the file, or export the DIOPS-XML again"},
+		{DiopsBadValue, Error, "DIOPS-XML: numbers have a decimal point and no thousands separator (1234567.89); account codes and registros are digits; movimentacao, tpSinal and tpIndexador take the codes of the ANS schema", "correct the element's text (the accepted forms are in the message), or export the DIOPS-XML again"},
+		{DiopsMissingElement, Error, "DIOPS-XML: every item has its required elements: a balancete account conta and saldoFinal; a lancOperadoraCreditosDebitosCRC operadora, and each of its lançamentos movimentacao and valor; a lancFundosInvestimentosCRC movimentacao; a lancQuadroRiscoMercado cdContaContabil, vlValor, tpSinal, vlPrazoPonderadoFluxo and tpIndexador", "add the element named in the message, or export the DIOPS-XML again"},
+		{DiopsDuplicate, Error, "DIOPS-XML: an account appears once in the balancete, an element once in its item, a CAMPO once per operadora and in fundosInvestimentosCRC, an operadora once in creditosDebitosCRC, one lancModeloPadraoCapital", "delete the repeated element, or export the DIOPS-XML again"},
 	}
 }
 
@@ -188,6 +200,8 @@ type Finding struct {
 	Sheet    string   `json:"sheet,omitempty"`
 	Cell     string   `json:"cell,omitempty"`
 	Column   string   `json:"column,omitempty"`
+	Element  string   `json:"element,omitempty"` // an XML element's path: diops/financeiro/balancete/ativo[3]/conta
+	Line     int      `json:"line,omitempty"`    // the line of a text file (or of the element)
 	Message  string   `json:"message"`
 	Fix      string   `json:"fix"`
 }
@@ -204,16 +218,25 @@ func New(code, sheet, cell, message, fix string) Finding {
 	return Finding{Code: code, Severity: c.Severity, Sheet: sheet, Cell: cell, Message: message, Fix: fix}
 }
 
-// Where names the place: "Sheet!B7", "Sheet (column valor)", "Sheet" or "".
+// Where names the place: "Sheet!B7", "Sheet (column valor)", "Sheet", an
+// element path with its line ("diops/identificacao/ano (line 4)"), a line
+// ("line 12") or "".
 func (f Finding) Where() string {
 	switch {
 	case f.Sheet != "" && f.Cell != "":
 		return f.Sheet + "!" + f.Cell
 	case f.Sheet != "" && f.Column != "":
 		return fmt.Sprintf("%s (column %s)", f.Sheet, f.Column)
-	default:
+	case f.Sheet != "":
 		return f.Sheet
+	case f.Element != "" && f.Line > 0:
+		return fmt.Sprintf("%s (line %d)", f.Element, f.Line)
+	case f.Element != "":
+		return f.Element
+	case f.Line > 0:
+		return fmt.Sprintf("line %d", f.Line)
 	}
+	return ""
 }
 
 // String is the one-line form: "Sheet!B7: CR-E006 error: message (fix: ...)".
@@ -255,7 +278,7 @@ func (l List) only(s Severity) List {
 func (l List) HasErrors() bool { return len(l.Errors()) > 0 }
 
 // Sorted returns the findings ordered by file, sheet, cell (row then
-// column), code.
+// column), line, code.
 func (l List) Sorted() List {
 	out := append(List(nil), l...)
 	sort.SliceStable(out, func(i, j int) bool {
@@ -268,6 +291,9 @@ func (l List) Sorted() List {
 		}
 		if ka, kb := cellKey(a.Cell), cellKey(b.Cell); ka != kb {
 			return ka < kb
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
 		}
 		return a.Code < b.Code
 	})

@@ -43,4 +43,14 @@ func TestFindingPlaceAndOrder(t *testing.T) {
 	if f.Where() != "Eventos (column valor)" {
 		t.Errorf("Where() = %q", f.Where())
 	}
+	x := New(DiopsBadValue, "", "", "x", "")
+	x.Element, x.Line = "diops/identificacao/ano", 4
+	y := New(DiopsUnreadable, "", "", "x", "")
+	y.Line = 12
+	if x.Where() != "diops/identificacao/ano (line 4)" || y.Where() != "line 12" {
+		t.Errorf("Where() = %q, %q", x.Where(), y.Where())
+	}
+	if s := (List{y, x}).Sorted(); s[0].Line != 4 {
+		t.Errorf("lines out of order: %v", s)
+	}
 }
