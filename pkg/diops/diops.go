@@ -7,7 +7,8 @@
 //
 //   - identificacao: registro (the registro ANS; a shorter number is padded
 //     to 6 digits), ano, and trimestre (1 to 4, or AAAA00T: 2023003 is the
-//     third quarter of 2023) or mes (1 to 12, or AAAA0MM likewise).
+//     third quarter of 2023) or mes (1 to 12, or AAAA0MM likewise); ano may
+//     be left out when the period gives the year.
 //   - financeiro/balancete/{ativo|passivo|receita|despesa}, one element per
 //     account: conta, saldoInicial, debitos, creditos, saldoFinal.
 //   - the quadros modeloPadraoCapital, creditosDebitosCRC,
@@ -21,16 +22,19 @@
 // the file, the element's path (diops/financeiro/quadroRiscoMercado/
 // lancQuadroRiscoMercado[3]/tpSinal: items are numbered from 1 among their
 // like-named siblings) and line, the rule and the fix; the item they are in
-// is left out of the File. Whether a finding blocks is the caller's to say.
+// (an account, an operadora with its lançamentos, a quadro line) is left out
+// of the File. Whether a finding blocks is the caller's to say.
 //
 // Numbers are written with a decimal point and no thousands separator
 // (1234567.89, -12.5; blanks around them are ignored). An empty element is
 // no number, except valor in fundosInvestimentosCRC, where it means "not
-// informed" (Fundo.Valor nil). The file is read as a
-// stream of XML tokens, never whole, and bounded: at most 64 MB, elements
-// nested 32 deep, 64 characters in an element capreg reads, 200,000 items
-// (accounts and quadro lines), 50 error findings. The encoding is UTF-8 or,
-// when the XML declaration says so, ISO-8859-1 (or windows-1252).
+// informed" (Fundo.Valor nil).
+//
+// The file is read as a stream of XML tokens, never whole, and bounded: at
+// most 64 MB, elements nested 32 deep, 64 characters in an element capreg
+// reads, 200,000 items (accounts and quadro lines), 50 error findings. The
+// encoding is UTF-8 or, when the XML declaration says so, ISO-8859-1 (or
+// windows-1252, read as ISO-8859-1).
 package diops
 
 import (
@@ -72,7 +76,7 @@ type File struct {
 func (f *File) Quarterly() bool { return f.Trimestre > 0 }
 
 // Place is where an item is in its file: the path of its element and the
-// line it starts on.
+// line of its start tag (the tag's last line, should it span several).
 type Place struct {
 	Element string // diops/financeiro/balancete/ativo[12]
 	Line    int
