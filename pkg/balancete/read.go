@@ -217,7 +217,7 @@ func newBuilder(file, place, registro string, csv bool) *builder {
 		b.fileMonth, _ = parse.Month(m[1])
 	}
 	if registro != "" {
-		r, ok := registro6(registro)
+		r, ok := Registro6(registro)
 		if !ok {
 			b.add(findings.BadRegistro, 0, 0, fmt.Sprintf("the registro ANS selected, %q, is not a registro ANS", clip(registro)), "give the operator's 6-digit registro ANS (e.g. 005711)")
 			b.stop = true
@@ -300,7 +300,7 @@ func (b *builder) note(v string) {
 		return
 	}
 	b.last = v
-	r, ok := registro6(v)
+	r, ok := Registro6(v)
 	if !ok || b.regs[r] || len(b.regs) >= maxNoted {
 		return
 	}
@@ -330,7 +330,7 @@ func (b *builder) row(cells []xlsxfile.Cell, row int) {
 	if i := b.h.idx[colRegistro]; i >= 0 {
 		if v, has := b.text(cells, i, row); !has {
 			ok = false
-		} else if r, valid := registro6(v); valid {
+		} else if r, valid := Registro6(v); valid {
 			k.registro = r
 		} else {
 			b.add(findings.BadRegistro, i+1, row, fmt.Sprintf("%s: %q is not a registro ANS", b.name(i), clip(v)), "")
@@ -547,9 +547,10 @@ func (b *builder) operators() string {
 	return s + strings.Join(regs, ", ")
 }
 
-// registro6 reads a registro ANS as files and flags write it: 1 to 6
-// digits, not all zero, padded with zeros to 6 (REG_ANS 5711 is 005711).
-func registro6(s string) (string, bool) {
+// Registro6 reads a registro ANS as files and flags write it: 1 to 6
+// digits, not all zero, padded with zeros to 6 (REG_ANS 5711 is 005711);
+// false when s is none.
+func Registro6(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 6 || strings.TrimLeft(s, "0") == "" {
 		return "", false

@@ -241,7 +241,7 @@ func TestReadXLSX(t *testing.T) {
 
 func TestRegistro6(t *testing.T) {
 	for in, want := range map[string]string{"5711": "005711", " 316458 ": "316458", "005711": "005711", "0": "", "1234567": "", "12a": "", "": ""} {
-		if got, ok := registro6(in); got != want || ok != (want != "") {
+		if got, ok := Registro6(in); got != want || ok != (want != "") {
 			t.Errorf("%q: %q %v", in, got, ok)
 		}
 	}
