@@ -43,6 +43,7 @@ type Imported struct {
 	Checks   []Check
 	Months   []period.Month // the months of the balancetes read
 	Files    []string       // every file read, balancetes then DIOPS-XML (then the base)
+	Derived  []string       // the table sheets the accounts give (their rows, or that they have none)
 	Findings findings.List  // sorted
 }
 
@@ -80,6 +81,7 @@ func (r Record) Get(field string) (any, bool) {
 // accounts (or DIOPS element) it took, or a cell of the base workbook.
 type Origin struct {
 	Mapping  string       // the rulebook path of the mapping; "" for a value copied from the base
+	Kind     string       // the mapping's kind: rules.Saldo, FluxoMensal, Fluxo12m or DIOPS
 	Status   rules.Status // the mapping's status
 	Source   string       // the mapping's source
 	Accounts string       // the accounts summed ("13211 + 13214"), or the DIOPS element
@@ -183,6 +185,9 @@ func (x *importer) result() *Imported {
 		return im
 	}
 	for _, s := range layout.Sheets() {
+		if s.Kind == layout.Table && x.derived[s.Name] {
+			im.Derived = append(im.Derived, s.Name)
+		}
 		if r, ok := x.fields[s.Name]; ok {
 			im.Records = append(im.Records, *r)
 		}
@@ -345,7 +350,7 @@ func (x *importer) operadora() {
 // when get fails (its error is returned).
 func (x *importer) sum(m rules.Contas, per string, get func(conta string) (balancete.Origin, error)) (decimal.Decimal, *Origin, error) {
 	p, _ := x.o.Rules.Provenance(m.Contas.Path())
-	o := &Origin{Mapping: m.Contas.Path(), Status: p.Status, Source: p.Fonte, Accounts: m.String(), Period: per}
+	o := &Origin{Mapping: m.Contas.Path(), Kind: m.Tipo.Value, Status: p.Status, Source: p.Fonte, Accounts: m.String(), Period: per}
 	var total decimal.Decimal
 	for _, c := range m.Contas.Value {
 		for _, code := range rules.Expand(c) {
@@ -470,7 +475,7 @@ func (x *importer) diopsOrigin(f *diops.File, path, element string, place diops.
 	if f.Quarterly() {
 		per = f.Mes.QuarterLabel()
 	}
-	return &Origin{Mapping: path, Status: p.Status, Source: p.Fonte, Accounts: element, Period: per, Files: []string{f.Path},
+	return &Origin{Mapping: path, Kind: rules.DIOPS, Status: p.Status, Source: p.Fonte, Accounts: element, Period: per, Files: []string{f.Path},
 		Place: fmt.Sprintf("%s (line %d)", place.Element, place.Line)}
 }
 
