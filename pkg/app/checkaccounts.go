@@ -81,8 +81,10 @@ func CheckAccounts(ctx context.Context, path string, im *Imported, rb *rules.Rul
 			if !ok || v.Origin == nil || slices.Contains(keyFields[r.Sheet], v.Field) {
 				continue
 			}
+			// A row missing is zero, unless the reader refused it (and
+			// said why).
 			got, ref, found := bookValue(book[key], r.Sheet, v.Field, rb)
-			if found && got.Sub(want).Abs().LessThanOrEqual(centavo) || !found && refused[r.Sheet] {
+			if got.Sub(want).Abs().LessThanOrEqual(centavo) || !found && refused[r.Sheet] {
 				continue
 			}
 			l.Add(difference(r, v, got, ref, found))
@@ -137,7 +139,7 @@ func difference(r Record, v Value, got decimal.Decimal, ref string, found bool) 
 		what += " (" + strings.TrimPrefix(recordKey(r), r.Sheet+" ") + ")"
 	}
 	want := v.V.(decimal.Decimal)
-	src := fmt.Sprintf("%s, %s, %s", o.Accounts, o.Period, strings.Join(o.Files, ", "))
+	src := strings.Join(append([]string{o.Accounts, o.Period}, o.Files...), ", ")
 	msg := fmt.Sprintf("%s is %s in the workbook and %s in the accounts (%s): a difference of %s", what, money.BRL(got), money.BRL(want), src, money.BRL(got.Sub(want)))
 	if !found {
 		msg = fmt.Sprintf("%s is not in the workbook, and the accounts give %s (%s)", what, money.BRL(want), src)

@@ -50,6 +50,9 @@ func (x *importer) copyBase(ctx context.Context, path string) error {
 		x.im.Findings.Add(f)
 		return nil
 	}
+	if x.im.Registro == "" {
+		x.im.Registro = in.Operadora.RegistroANS
+	}
 	base := inputRecords(in, path)
 	for _, s := range layout.Sheets() {
 		recs := base[s.Name]

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/app"
+	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/generate"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/money"
@@ -18,7 +19,7 @@ import (
 
 // SheetOrigem is the sheet of an imported workbook that lists where every
 // value comes from.
-const SheetOrigem = "Origem"
+const SheetOrigem = layout.OrigemSheet
 
 // origemHeader is the header of the Origem sheet.
 var origemHeader = []string{"celula", "campo", "valor", "contas", "valores_das_contas", "arquivos", "periodo", "mapeamento", "situacao"}
@@ -217,6 +218,17 @@ func ImportSummary(w io.Writer, im *app.Imported, out string) error {
 		len(im.Months), im.Months[0], im.Months[len(im.Months)-1])
 	for _, c := range im.Checks {
 		fmt.Fprintf(b, "  %s: %s = %s (compare with the fields)\n", c.Field, c.Origin.Accounts, money.BRL(c.Value))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// FindingLines writes findings one a line, each with its file, place, code,
+// severity, message and fix.
+func FindingLines(w io.Writer, l findings.List) error {
+	b := &strings.Builder{}
+	for _, f := range l {
+		b.WriteString(f.String() + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
