@@ -404,15 +404,11 @@ func (x *importer) campos() {
 		per := fmt.Sprintf("%s..%s", db.Add(-11), db)
 		v, o, err := x.sum(c.Map, per, func(conta string) (balancete.Origin, error) { return x.led.Flow12(conta, db) })
 		if err != nil {
-			x.warn(findings.BalanceteNoTotal, fmt.Sprintf("%s.%s is left for the person: %v", c.Sheet, c.Campo, err))
+			x.finding(findings.BalanceteNoTotal, fmt.Sprintf("%s.%s is left for the person: %v", c.Sheet, c.Campo, err))
 			continue
 		}
 		x.set(c.Sheet, c.Campo, v, o)
 	}
-}
-
-func (x *importer) warn(code, msg string) {
-	x.im.Findings.Add(findings.New(code, "", "", msg, ""))
 }
 
 // monthlySheets fills Contraprestacoes and Eventos from monthly flows, or
@@ -422,7 +418,7 @@ func (x *importer) monthlySheets() {
 	if !x.monthly {
 		need := fmt.Sprintf("the monthly balancetes %s..%s (or %s..%s with saldo_inicial)", w[0].Add(-1), w[11], w[0], w[11])
 		for _, s := range []string{"Contraprestacoes", "Eventos"} {
-			x.warn(findings.BalanceteNoMonthly, fmt.Sprintf("%s is left for the person: it needs %s; the balancetes given are quarterly", s, need))
+			x.finding(findings.BalanceteNoMonthly, fmt.Sprintf("%s is left for the person: it needs %s; the balancetes given are quarterly", s, need))
 		}
 		return
 	}
@@ -543,19 +539,12 @@ func (x *importer) fromDiops() {
 // remissaoElement is the value of the element of modeloPadraoCapital named
 // el; nil when the file leaves it out.
 func remissaoElement(r *diops.Remissao, el string) *decimal.Decimal {
-	switch el {
-	case "contrapBenefRemissaoTemp":
-		return r.ContrapBenefRemissaoTemp
-	case "contrapBenefRemissaoVital":
-		return r.ContrapBenefRemissaoVital
-	case "benefRemissaoTemp":
-		return r.BenefRemissaoTemp
-	case "benefRemissaoVital":
-		return r.BenefRemissaoVital
-	case "despBenefRemissaoTemp":
-		return r.DespBenefRemissaoTemp
-	case "despBenefRemissaoVital":
-		return r.DespBenefRemissaoVital
+	vals := []*decimal.Decimal{ // in the order of rules.RemissaoElementos
+		r.ContrapBenefRemissaoTemp, r.ContrapBenefRemissaoVital, r.BenefRemissaoTemp,
+		r.BenefRemissaoVital, r.DespBenefRemissaoTemp, r.DespBenefRemissaoVital,
+	}
+	if i := slices.Index(rules.RemissaoElementos, el); i >= 0 {
+		return vals[i]
 	}
 	return nil
 }

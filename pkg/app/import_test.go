@@ -379,3 +379,40 @@ func TestImportBase(t *testing.T) {
 		t.Errorf("a base of another operator: %v %v", err, im.Findings)
 	}
 }
+
+// validate --balancete: a workbook whose fields differ from the accounts
+// gets a warning per field, naming the cell, both values, the accounts and
+// the period; rows the accounts do not give are differences too.
+func TestCheckAccounts(t *testing.T) {
+	e := loadExpected(t)
+	c := e.Cases["good_erp_csv"]
+	rb := defaultRules(t)
+	im, err := Import(context.Background(), ImportOptions{Balancetes: fixturePaths(c.Args.Balancete), Diops: fixturePaths(c.Args.Diops), Rules: rb})
+	if err != nil || im.Blocked() {
+		t.Fatal(err)
+	}
+	rep := CheckAccounts(context.Background(), "../../examples/operadora-exemplo.xlsx", im, rb)
+	var pl *findings.Finding
+	n := 0
+	for i, f := range rep.Findings {
+		if f.Code != findings.BalanceteDiffers {
+			continue
+		}
+		n++
+		if f.Sheet == "PLA" && f.Cell == "B2" {
+			pl = &rep.Findings[i]
+		}
+	}
+	if pl == nil || pl.Severity != findings.Warning || !strings.Contains(pl.Message, "in the workbook and R$ 64.742.207,51 in the accounts (25, 2025-09, ") {
+		t.Fatalf("no warning on PLA!B2: %v", pl)
+	}
+	// Every PLA and Operacional field, the 84 + 12 monthly rows, the 2
+	// remission bases, the credit, fund and ALM values differ: the example
+	// is another operator.
+	if n < 7+2+84+12 {
+		t.Errorf("%d differences", n)
+	}
+	if rep.Valid != true || rep.Warnings != n {
+		t.Errorf("report: valid %v, %d warnings, %d differences", rep.Valid, rep.Warnings, n)
+	}
+}
