@@ -92,7 +92,9 @@ func TestEveryRecordedPathExists(t *testing.T) {
 	}
 	var unused []string
 	for _, l := range leaves {
-		if !used[l.Path] {
+		// The balancete section maps accounts to the workbook for capreg
+		// import; the engine never reads it.
+		if !used[l.Path] && !strings.HasPrefix(l.Path, "balancete.") {
 			unused = append(unused, l.Path)
 		}
 	}

@@ -8,7 +8,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/parse"
+	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/rules"
 )
 
 // The flags several commands share are defined here, once.
@@ -66,6 +70,56 @@ func addCoverageWeightedFlag(cmd *cobra.Command, weighted *bool, needs string) {
 func addBeneficiaryFlags(cmd *cobra.Command, benef *string, weighted *bool) {
 	cmd.Flags().StringVar(benef, "beneficiarios", "", "beneficiary data as a separate .xlsx (sheet Beneficiarios) or .csv (UTF-8 or Latin-1, , or ;), read streaming")
 	addCoverageWeightedFlag(cmd, weighted, "")
+}
+
+// balanceteOptions are the flags that name an operator's accounts
+// (import, validate --balancete).
+type balanceteOptions struct {
+	Balancetes []string
+	Diops      []string
+	Registro   string
+	DataBase   string
+	dataBase   period.Month // DataBase read
+}
+
+// addBalanceteFlags adds --balancete, --diops, --registro and --data-base.
+func addBalanceteFlags(cmd *cobra.Command, o *balanceteOptions) {
+	cmd.Flags().StringArrayVar(&o.Balancetes, "balancete", nil, "a balancete: the ANS open data (.csv) or an ERP export (.csv, .xlsx); repeat for each file")
+	cmd.Flags().StringArrayVar(&o.Diops, "diops", nil, "a DIOPS-XML file (quarterly or monthly); repeat for each file")
+	cmd.Flags().StringVar(&o.Registro, "registro", "", "the operator's registro ANS: selects it in files of several operators, names it when no file does")
+	cmd.Flags().StringVar(&o.DataBase, "data-base", "", "the data base AAAA-MM (default: the latest month of the balancetes)")
+}
+
+// check reads --registro and --data-base (usage errors).
+func (o *balanceteOptions) check() error {
+	if o.Registro != "" {
+		r, err := parse.Registro(o.Registro, true) // typed like a number: 5711 is 005711
+		if err != nil {
+			return usageError{fmt.Errorf("--registro %q: give the operator's registro ANS, up to 6 digits (e.g. 412345 or 005711)", o.Registro)}
+		}
+		o.Registro = r
+	}
+	if o.DataBase != "" {
+		m, err := parse.Month(o.DataBase)
+		if err != nil {
+			return usageError{fmt.Errorf("--data-base %q: give the month as AAAA-MM (e.g. 2025-09)", o.DataBase)}
+		}
+		o.dataBase = m
+	}
+	return nil
+}
+
+// inputs are the files the flags name, for the guard.
+func (o *balanceteOptions) inputs() []inputFile {
+	return append(inputFiles("a balancete", o.Balancetes), inputFiles("a DIOPS-XML file", o.Diops)...)
+}
+
+// given reports whether the flags name any file.
+func (o *balanceteOptions) given() bool { return len(o.Balancetes)+len(o.Diops) > 0 }
+
+// importOptions are the options of the import use case the flags give.
+func (o *balanceteOptions) importOptions(rb *rules.Rulebook) app.ImportOptions {
+	return app.ImportOptions{Balancetes: o.Balancetes, Diops: o.Diops, Registro: o.Registro, DataBase: o.dataBase, Rules: rb}
 }
 
 // checkOutput settles --output among the calc formats, and refuses to

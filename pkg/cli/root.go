@@ -52,6 +52,7 @@ line only: no config file or variable decides which files are written.
 		NewCmdBatch(s, nil),
 		NewCmdTemplate(s, nil),
 		NewCmdExample(s, nil),
+		NewCmdImport(s, nil),
 		NewCmdRules(s),
 		NewCmdColeta(s), NewCmdReclamacoes(s, nil),
 		NewCmdVersion(s),

@@ -22,6 +22,7 @@ type ValidateOptions struct {
 	RulesList bool
 	Rules     string
 	Force     bool // --out may replace an existing file
+	balanceteOptions
 }
 
 // errFindings is a validation that found errors (or warnings with --strict).
@@ -52,18 +53,27 @@ Exit 0 when no file has an error (warnings allowed), 2 otherwise. --strict fails
 on any warning too: a workbook that passes validate --strict gets no warning from calc
 but CR-W005 and CR-W009.
 
+--balancete FILE (and --diops FILE.xml, --registro, --data-base, as capreg import takes them)
+checks every workbook against the operator's accounts as well: every field the accounts give
+(PLA, Operacional, Contraprestacoes, Eventos, and the DIOPS quadros) that differs by more than
+R$ 0,01 is a warning CR-W053 naming the cell, both values, the accounts and the period; with
+--strict an error. This is the CI gate "the capital workbook agrees with the filed accounts".
+Accounts that cannot be read (the findings capreg import blocks on) fail the run (exit 2).
+
 ` + outputHelp + `
 
 ` + exitCodesHelp,
 		Example: `  capreg validate operadora.xlsx
   capreg validate filings/*.xlsx --output json
   capreg validate operadora.xlsx --strict
+  capreg validate operadora.xlsx --balancete erp/balancete-2025-09.csv --diops diops-3T2025.xml --strict
   capreg validate --rules-list`,
 		RunE: runE(o, o.complete, runF, runValidate),
 	}
 	addOutputFlags(cmd, &o.Output, textOutputs, &o.Out, &o.Force)
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too: every warning calc would print but the rulebook notices CR-W005, CR-W009")
 	cmd.Flags().BoolVar(&o.RulesList, "rules-list", false, "print the catalogue of checks (code, severity, rule, fix)")
+	addBalanceteFlags(cmd, &o.balanceteOptions)
 	return cmd
 }
 
@@ -71,7 +81,10 @@ but CR-W005 and CR-W009.
 // checks the files and --output.
 func (o *ValidateOptions) complete(set *settings, args []string) error {
 	o.Files, o.Rules = args, set.rules
-	if err := set.guard(o.Force, []string{o.Out}, inputFiles("a workbook to validate", args)...); err != nil {
+	if err := o.check(); err != nil {
+		return err
+	}
+	if err := set.guard(o.Force, []string{o.Out}, append(inputFiles("a workbook to validate", args), o.inputs()...)...); err != nil {
 		return err
 	}
 	if err := set.outputFormat(&o.Output, o.Out, textOutputs); err != nil {
@@ -91,7 +104,21 @@ func runValidate(ctx context.Context, o *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
-	return validateFiles(ctx, o.IO, o.Files, o.Output, o.Out, o.Strict, func(ctx context.Context, f string) app.FileReport { return app.Validate(ctx, f, rb) })
+	check := func(ctx context.Context, f string) app.FileReport { return app.Validate(ctx, f, rb) }
+	if o.given() {
+		im, err := app.Import(ctx, o.importOptions(rb))
+		if err != nil {
+			return err
+		}
+		if err := report.FindingLines(o.IO.Err, im.Findings); err != nil {
+			return err
+		}
+		if im.Blocked() {
+			return errFindings
+		}
+		check = func(ctx context.Context, f string) app.FileReport { return app.CheckAccounts(ctx, f, im, rb) }
+	}
+	return validateFiles(ctx, o.IO, o.Files, o.Output, o.Out, o.Strict, check)
 }
 
 // validateFiles checks every file with check, writes the report in the

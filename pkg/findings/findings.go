@@ -99,6 +99,11 @@ const (
 	BalanceteSources    = "CR-E056"
 	BalanceteFlow       = "CR-E057"
 	BalanceteUnbalanced = "CR-W050"
+	// capreg import and validate --balancete.
+	BalanceteMissingMonth = "CR-E058"
+	BalanceteNoMonthly    = "CR-W051"
+	BalanceteNoTotal      = "CR-W052"
+	BalanceteDiffers      = "CR-W053"
 
 	// The DIOPS-XML an operator sends to ANS (capreg import --diops).
 	DiopsUnreadable     = "CR-E060"
@@ -176,6 +181,10 @@ func Catalogue() []Check {
 		{BalanceteSources, Error, "balancete: the same month from two sources (an ERP file, the open data, a DIOPS balancete) agrees to the centavo", "check which file is right; give only the right one"},
 		{BalanceteFlow, Error, "balancete: result accounts (classes 3, 4, 6) are year-to-date; a month's flow needs that month's saldo_inicial or the previous month's balancete, a 12-month total the balancetes it is built from", "add the balancetes of the months named"},
 		{BalanceteUnbalanced, Warning, "balancete: a month balances within R$ 0,01: 1 = 21 + 23 + 25, or 1 = 21 + 23 + 25 + 3 - 4 - 6 while the year's result is in the result classes", "check the file: an account missing, a sign, or a month cut short"},
+		{BalanceteMissingMonth, Error, "balancete: monthly balancetes cover every month of the 12 ending at the data base, and the data base has a balancete", "add the balancete of the month named (an ERP export, or the DIOPS-XML of that month)"},
+		{BalanceteNoMonthly, Warning, "balancete: Contraprestacoes and Eventos take monthly flows; quarterly data (the open data, a quarterly DIOPS) never becomes monthly rows, so they are left for the person", "give the monthly balancetes named (ERP exports), or fill the sheet (--base copies it from a workbook)"},
+		{BalanceteNoTotal, Warning, "balancete: a 12-month total needs the balancetes it is built from (the data base, December before and the data base a year before, or 12 monthly flows); without them the field is left for the person", "give the balancetes named, or fill the field (--base copies it from a workbook)"},
+		{BalanceteDiffers, Warning, "validate --balancete: every mapped field of the workbook agrees with the operator's accounts within R$ 0,01", "correct the cell (capreg import writes it from the accounts), or check the balancete and the mapping (capreg rules show)"},
 		{DiopsUnreadable, Error, "DIOPS-XML: a well-formed XML file (UTF-8 or Latin-1) whose root element is diops, within capreg's limits", "export the DIOPS-XML again from the ERP and give that file"},
 		{DiopsIdentificacao, Error, "DIOPS-XML: identificacao gives registro (the registro ANS), ano and either trimestre (1 to 4, or AAAA00T) or mes (1 to 12)", "correct identificacao in the file, or export the DIOPS-XML again"},
 		{DiopsBadValue, Error, "DIOPS-XML: numbers have a decimal point and no thousands separator (1234567.89); account codes and registros are digits; movimentacao, tpSinal and tpIndexador take the codes of the ANS schema", "correct the element's text (the accepted forms are in the message), or export the DIOPS-XML again"},

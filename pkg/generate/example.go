@@ -6,8 +6,12 @@ import (
 	"slices"
 	"time"
 
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/layout"
+	"github.com/capreg/capreg/pkg/period"
 )
 
 // Values of the example's cells, by how they are written.
@@ -52,7 +56,7 @@ func (b *book) fill(sheets []layout.Sheet, data []exampleSheet) error {
 			return fmt.Errorf("sheet %s: a campo | valor sheet takes one record, not %d", s.Name, len(d.rows))
 		}
 		for r, rec := range d.rows {
-			if err := b.writeRecord(s, r, rec); err != nil {
+			if err := b.writeRecord(s, r, rec, nil); err != nil {
 				return fmt.Errorf("sheet %s: %w", s.Name, err)
 			}
 		}
@@ -60,8 +64,9 @@ func (b *book) fill(sheets []layout.Sheet, data []exampleSheet) error {
 	return nil
 }
 
-// writeRecord writes the r-th record (0-based) of sheet s, in layout order.
-func (b *book) writeRecord(s layout.Sheet, r int, rec record) error {
+// writeRecord writes the r-th record (0-based) of sheet s, in layout order,
+// and the comments (by field) on their cells.
+func (b *book) writeRecord(s layout.Sheet, r int, rec record, comments map[string]string) error {
 	keys := make([]string, 0, len(rec))
 	for k := range rec {
 		keys = append(keys, k)
@@ -77,15 +82,42 @@ func (b *book) writeRecord(s layout.Sheet, r int, rec record) error {
 		if !ok {
 			continue
 		}
-		cell := cellName(2, i+2) // campo | valor: the field's row, column B
-		if s.Kind == layout.Table {
-			cell = cellName(i+1, r+2)
-		}
+		cell := fieldCell(s, i, r)
 		if err := b.writeValue(s.Name, cell, v); err != nil {
 			return fmt.Errorf("%s (%s): %w", fd.Name, cell, err)
 		}
+		if c := comments[fd.Name]; c != "" {
+			if err := b.f.AddComment(s.Name, excelize.Comment{Author: "capreg", Cell: cell, Text: c}); err != nil {
+				return fmt.Errorf("%s (%s): %w", fd.Name, cell, err)
+			}
+		}
 	}
 	return nil
+}
+
+// fieldCell is the cell of the i-th field of sheet s in its r-th record
+// (0-based): a campo | valor sheet's field row, column B; a table's
+// column, row r+2.
+func fieldCell(s layout.Sheet, i, r int) string {
+	if s.Kind == layout.Table {
+		return cellName(i+1, r+2)
+	}
+	return cellName(2, i+2)
+}
+
+// Cell is the cell of field in the r-th record (0-based) of the layout
+// sheet named sheet, as Filled writes it; false when the layout has no
+// such field.
+func Cell(sheet string, r int, field string) (string, bool) {
+	s, ok := layout.Lookup(sheet)
+	if !ok {
+		return "", false
+	}
+	i := slices.IndexFunc(s.Fields, func(f layout.Field) bool { return f.Name == field })
+	if i < 0 {
+		return "", false
+	}
+	return fieldCell(s, i, r), true
 }
 
 func (b *book) writeValue(sheet, cell string, v any) error {
@@ -109,6 +141,20 @@ func (b *book) writeValue(sheet, cell string, v any) error {
 		return b.timeCell(sheet, cell, time.Time(v), b.st.date)
 	case monthCell:
 		return b.timeCell(sheet, cell, time.Time(v), b.st.month)
+	case decimal.Decimal:
+		// The shortest float that reads back as the decimal: exact to 15
+		// significant digits, as Excel shows numbers.
+		if err := f.SetCellFloat(sheet, cell, v.InexactFloat64(), -1, 64); err != nil {
+			return err
+		}
+		if v.Exponent() < -2 { // a factor (0,425), not an amount
+			return nil
+		}
+		return f.SetCellStyle(sheet, cell, cell, b.st.money)
+	case period.Month:
+		return b.timeCell(sheet, cell, v.FirstDay(), b.st.month)
+	case time.Time:
+		return b.timeCell(sheet, cell, v, b.st.date)
 	}
 	return fmt.Errorf("no way to write a %T", v)
 }

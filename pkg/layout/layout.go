@@ -67,6 +67,10 @@ const (
 // ignores it silently.
 const ReadmeSheet = "Leia-me"
 
+// OrigemSheet is the sheet capreg import writes: where each value came
+// from. The reader ignores it silently, like the Leia-me.
+const OrigemSheet = "Origem"
+
 // Enumerations: the ANS terms' spellings, then the layout's own codes.
 var (
 	Modalidades      = ans.Spellings(append(ans.Modalidades(), ans.OutOfScope()...))

@@ -191,6 +191,9 @@ type Rulebook struct {
 		// benefícios as for any operator; false makes it 0.
 		AplicaAdministradora Param[bool] `yaml:"aplica_administradora"`
 	} `yaml:"cro"`
+	// Balancete maps the operator's accounts and DIOPS-XML quadros to the
+	// input workbook (capreg import, validate --balancete).
+	Balancete    Balancete    `yaml:"balancete"`
 	Proveniencia []Provenance `yaml:"proveniencia,omitempty"`
 	// Confirmados lists, in a user's rules file, parameters whose embedded
 	// value the user confirms as official: they become status user too.

@@ -310,6 +310,15 @@ func status(t *testing.T, rb *Rulebook, path string) Status {
 // forms and values except the fund FPR), §7 (CRM), §8 (CRO) and §2 (the
 // capital de referência points from July 2020, estimated).
 var defaultProvisional = []string{
+	"balancete.contraprestacoes.medico_hospitalar.coletivo_adesao.contas", "balancete.contraprestacoes.medico_hospitalar.coletivo_empresarial.contas",
+	"balancete.contraprestacoes.medico_hospitalar.corresponsabilidade_assumida.contas", "balancete.contraprestacoes.medico_hospitalar.individual.contas",
+	"balancete.contraprestacoes.odontologico.coletivo_adesao.contas", "balancete.contraprestacoes.odontologico.coletivo_empresarial.contas",
+	"balancete.contraprestacoes.odontologico.corresponsabilidade_assumida.contas", "balancete.contraprestacoes.odontologico.individual.contas",
+	"balancete.eventos.contas", "balancete.operacional.contraprestacoes_12m_total.contas", "balancete.operacional.provisoes_tecnicas.contas",
+	"balancete.pla.ded_creditos_tributarios.contas", "balancete.pla.ded_despesas_antecipadas.contas", "balancete.pla.ded_despesas_diferidas.contas",
+	"balancete.pla.ded_goodwill.contas", "balancete.pla.ded_participacoes.contas",
+	"balancete.remissao.ca_temporaria.elemento", "balancete.remissao.ca_vitalicia.elemento",
+	"balancete.verificacoes.abi_hc_x_soma.contas", "balancete.verificacoes.provisao_remissao.contas",
 	"capital_referencia@2020-07-01", "capital_referencia@2021-07-01", "capital_referencia@2022-07-01",
 	"capital_referencia@2023-07-01", "capital_referencia@2024-07-01", "capital_referencia@2025-07-01",
 	"crc.agregacao", "crc.exposicao_1_1", "crc.fator_1_1.padrao", "crc.fator_1_2",
@@ -348,9 +357,13 @@ func TestLeaves(t *testing.T) {
 	// 7 capital_referencia points + 19 K rows + 3 cbr + 1 coef + 8 beta + rho
 	// + base + 2 kappa + modelo + 2 z + bases + 8 remission + 3 parcela + idss
 	// + agregacao + exposicao + fator_1_1.padrao + 1.2 + F + 6 fpr + modelo
-	// + 7 choques + correlacao + modelo + 3 cro + aplica_administradora = 83.
-	if len(ls) != 83 {
-		t.Errorf("%d leaves, want 83", len(ls))
+	// + 7 choques + correlacao + modelo + 3 cro + aplica_administradora = 83;
+	// balancete: (7 pla + 8 cells + eventos + 2 operacional + 2 verificacoes)
+	// × (contas, tipo) + 2 remissao × (elemento, tipo) + credito_operadoras
+	// elemento, tipo and 9 campos + credito_ativos elemento, tipo and 2 × 2
+	// campos + mercado_alm elemento, tipo = 40 + 4 + 11 + 6 + 2 = 63.
+	if len(ls) != 83+63 {
+		t.Errorf("%d leaves, want %d", len(ls), 83+63)
 	}
 	for path, want := range map[string]Leaf{
 		"capital_referencia@2020-03-06": {Value: "{desde: 2020-03-06, valor: 8789791.63}", Status: Regulation},

@@ -181,6 +181,7 @@ func (rb *Rulebook) validate() error {
 	c.nonNeg(rb.CRO.FatorContraprestacoes)
 	c.nonNeg(rb.CRO.FatorProvisoes)
 	c.nonNeg(rb.CRO.LimiteBCBR)
+	rb.Balancete.validate(c)
 	if len(c.errs) > 0 {
 		return fmt.Errorf("invalid rulebook:\n  %s", strings.Join(c.errs, "\n  "))
 	}

@@ -120,7 +120,7 @@ func (r *reader) sheets() bool {
 		return false
 	}
 	for _, name := range r.book.Sheets() {
-		matched := xlsxfile.SameSheet(name, layout.ReadmeSheet)
+		matched := xlsxfile.SameSheet(name, layout.ReadmeSheet) || xlsxfile.SameSheet(name, layout.OrigemSheet)
 		for _, s := range layout.Sheets() {
 			matched = matched || xlsxfile.SameSheet(name, s.Name)
 		}

@@ -1,0 +1,235 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/capreg/capreg/pkg/app"
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/generate"
+	"github.com/capreg/capreg/pkg/layout"
+	"github.com/capreg/capreg/pkg/money"
+	"github.com/capreg/capreg/pkg/rules"
+)
+
+// SheetOrigem is the sheet of an imported workbook that lists where every
+// value comes from.
+const SheetOrigem = layout.OrigemSheet
+
+// origemHeader is the header of the Origem sheet.
+var origemHeader = []string{"celula", "campo", "valor", "contas", "valores_das_contas", "arquivos", "periodo", "mapeamento", "situacao"}
+
+// ImportWorkbook is the input workbook of an import (capreg import): the
+// layout's sheets, as generate writes them, with every value the import
+// gives in its cell and a comment on it naming its accounts (or DIOPS
+// element, or the base's cell), files and period; then the sheet Origem,
+// a row per value (cell, value, accounts with each one's value, files,
+// period, mapping and its status, PROVISÓRIO marked), a row per check and
+// a row per field left for the person. The words are Portuguese, as the
+// workbook's.
+func ImportWorkbook(im *app.Imported) (*excelize.File, error) {
+	var recs []generate.Record
+	var origem [][]any
+	rows := map[string]int{}
+	for _, r := range im.Records {
+		g := generate.Record{Sheet: r.Sheet, Values: map[string]any{}, Comments: map[string]string{}}
+		n := rows[r.Sheet]
+		rows[r.Sheet]++
+		for _, v := range r.Values {
+			g.Values[v.Field] = v.V
+			if v.Origin == nil {
+				continue
+			}
+			g.Comments[v.Field] = comment(v.Origin)
+			cell, _ := generate.Cell(r.Sheet, n, v.Field)
+			origem = append(origem, origemRow(r.Sheet+"!"+cell, fieldName(r, v.Field), v.V, v.Origin))
+		}
+		recs = append(recs, g)
+	}
+	for _, c := range im.Checks {
+		origem = append(origem, origemRow("", "verificação de "+c.Field, c.Value, c.Origin))
+	}
+	for _, l := range im.Left {
+		situacao := "a preencher: " + l.Why
+		if l.Copied {
+			situacao = "copiado da base (" + l.Why + ")"
+		}
+		origem = append(origem, []any{"", l.Field, "", "", "", "", "", "", situacao})
+	}
+	reg := im.Registro
+	if reg == "" {
+		reg = "(registro ANS a preencher)"
+	}
+	intro := []string{
+		fmt.Sprintf("Planilha gerada por \"capreg import\" a partir dos balancetes e do DIOPS-XML da operadora %s, data base %s.", reg, im.DataBase),
+		"Cada célula preenchida tem um comentário com suas contas (ou o elemento do DIOPS), arquivo e período; a aba " + SheetOrigem + " lista todas, com os campos a preencher.",
+	}
+	return generate.Filled(fmt.Sprintf("capreg — planilha importada (%s, %s)", reg, im.DataBase),
+		"Planilha de entrada importada dos balancetes ("+layout.Version+")", intro, recs,
+		generate.Table{Name: SheetOrigem, Header: origemHeader, Rows: origem})
+}
+
+// fieldName names a value of a record: Sheet.field, and for a table row
+// the values that name it ("Contraprestacoes.valor 2024-10 individual
+// medico_hospitalar").
+func fieldName(r app.Record, field string) string {
+	name := r.Sheet + "." + field
+	for _, v := range r.Values {
+		if v.Origin == nil {
+			name += " " + fmt.Sprint(v.V)
+		}
+	}
+	return name
+}
+
+// status is a mapping's status as the workbook shows it.
+func status(s rules.Status) string {
+	switch s {
+	case rules.Provisional:
+		return "PROVISÓRIO"
+	case rules.Proposal:
+		return "PROPOSTA"
+	case rules.User:
+		return "usuário"
+	}
+	return "regulamentação"
+}
+
+// kind says how a value was taken from its accounts, in the period.
+func kind(o *app.Origin) string {
+	switch o.Kind {
+	case rules.Saldo:
+		return "saldo em " + o.Period
+	case rules.FluxoMensal:
+		return "fluxo de " + o.Period
+	case rules.Fluxo12m:
+		return "total de " + o.Period
+	case rules.DIOPS:
+		return "DIOPS-XML " + o.Period
+	}
+	return o.Period
+}
+
+// accountValues lists each account's value ("13211: R$ 3.600.773,02").
+func accountValues(o *app.Origin) []string {
+	out := make([]string, len(o.Parts))
+	for i, p := range o.Parts {
+		out[i] = p.Conta + ": " + money.BRL(p.Value)
+		if p.Absent {
+			out[i] = p.Conta + ": ausente (zero)"
+		}
+	}
+	return out
+}
+
+func baseNames(files []string) []string {
+	out := make([]string, len(files))
+	for i, f := range files {
+		out[i] = filepath.Base(f)
+	}
+	return out
+}
+
+// comment is the note on a filled cell.
+func comment(o *app.Origin) string {
+	if o.Copied {
+		return fmt.Sprintf("Copiado de %s, %s", strings.Join(baseNames(o.Files), ", "), o.Place)
+	}
+	var b strings.Builder
+	switch o.Kind {
+	case rules.DIOPS:
+		fmt.Fprintf(&b, "%s: %s\n%s", kind(o), o.Accounts, o.Place)
+	case "":
+		fmt.Fprintf(&b, "%s (%s)", o.Accounts, o.Period)
+	default:
+		fmt.Fprintf(&b, "Contas %s, %s", o.Accounts, kind(o))
+		for _, a := range accountValues(o) {
+			b.WriteString("\n  " + a)
+		}
+	}
+	if len(o.Files) > 0 {
+		fmt.Fprintf(&b, "\nArquivos: %s", strings.Join(baseNames(o.Files), ", "))
+	}
+	if o.Mapping != "" {
+		fmt.Fprintf(&b, "\nMapeamento %s: %s", o.Mapping, status(o.Status))
+	}
+	return b.String()
+}
+
+// origemRow is a row of the Origem sheet.
+func origemRow(cell, field string, v any, o *app.Origin) []any {
+	situacao := ""
+	if o.Mapping != "" {
+		situacao = status(o.Status)
+	}
+	if o.Copied {
+		situacao = "copiado da base " + o.Place
+	}
+	if d, ok := v.(decimal.Decimal); ok {
+		v = d
+	} else {
+		v = fmt.Sprint(v)
+	}
+	what := o.Accounts
+	if o.Kind == rules.DIOPS {
+		what += " (" + o.Place + ")"
+	}
+	return []any{cell, field, v, what, strings.Join(accountValues(o), "; "), strings.Join(o.Files, ", "), kind(o), o.Mapping, situacao}
+}
+
+// ImportSummary writes what an import did, for stderr: the workbook
+// written, the fields filled (from the accounts and from the base), the
+// fields left for the person and why, the checks, and the findings.
+func ImportSummary(w io.Writer, im *app.Imported, out string) error {
+	b := &strings.Builder{}
+	filled, copied := 0, 0
+	for _, r := range im.Records {
+		for _, v := range r.Values {
+			switch {
+			case v.Origin == nil:
+			case v.Origin.Copied:
+				copied++
+			default:
+				filled++
+			}
+		}
+	}
+	if out != "" {
+		fmt.Fprintf(b, "wrote %s: operator %s, data base %s\n", out, orDash(im.Registro), im.DataBase)
+	}
+	fmt.Fprintf(b, "filled from the accounts: %d values (every one with its origin in sheet %s)\n", filled, SheetOrigem)
+	if copied > 0 {
+		fmt.Fprintf(b, "copied from the base workbook: %d values\n", copied)
+	}
+	fmt.Fprintf(b, "left for the person:\n")
+	for _, l := range im.Left {
+		if l.Copied {
+			fmt.Fprintf(b, "  %s: copied from the base (%s)\n", l.Field, l.Why)
+			continue
+		}
+		fmt.Fprintf(b, "  %s: %s\n", l.Field, l.Why)
+	}
+	fmt.Fprintf(b, "checks: %d months of balancetes (%s..%s); each balances within R$ 0,01 unless a warning says otherwise\n",
+		len(im.Months), im.Months[0], im.Months[len(im.Months)-1])
+	for _, c := range im.Checks {
+		fmt.Fprintf(b, "  %s: %s = %s (compare with the fields)\n", c.Field, c.Origin.Accounts, money.BRL(c.Value))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// FindingLines writes findings one a line, each with its file, place, code,
+// severity, message and fix.
+func FindingLines(w io.Writer, l findings.List) error {
+	b := &strings.Builder{}
+	for _, f := range l {
+		b.WriteString(f.String() + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}

@@ -1,0 +1,169 @@
+package report
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/capreg/capreg/pkg/app"
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/workbook"
+)
+
+// goodSet is the good set of testdata/balancete: 13 ERP exports and the
+// quarterly DIOPS-XML.
+func goodSet(t *testing.T) (*app.Imported, *rules.Rulebook) {
+	t.Helper()
+	dir := "../../testdata/balancete"
+	bal, _ := filepath.Glob(filepath.Join(dir, "erp-csv", "balancete-*.csv"))
+	rb, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	im, err := app.Import(context.Background(), app.ImportOptions{Balancetes: bal, Diops: []string{filepath.Join(dir, "diops", "diops-3T2025.xml")}, Rules: rb})
+	if err != nil || im.Blocked() || len(bal) != 13 {
+		t.Fatalf("%v %v %d", err, im.Findings, len(bal))
+	}
+	return im, rb
+}
+
+// The imported workbook reads back through capreg's own reader with every
+// derived field as the import gave it, each filled cell carries its
+// comment, and Origem lists every value.
+func TestImportWorkbookRoundTrip(t *testing.T) {
+	im, rb := goodSet(t)
+	// The person fills the grau de risco, without which the reader refuses
+	// a counterparty's row.
+	for i := range im.Records {
+		if im.Records[i].Sheet == "Credito_Operadoras" {
+			im.Records[i].Values = append(im.Records[i].Values, app.Value{Field: "grau_risco", V: "A"})
+		}
+	}
+	f, err := ImportWorkbook(im)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, l, err := workbook.Read(context.Background(), bytes.NewReader(buf.Bytes()))
+	if err != nil || in == nil {
+		t.Fatal(err)
+	}
+	// What is left for the person is empty, and only that is reported.
+	for _, f := range l.Errors() {
+		if f.Sheet != "Operadora" && f.Sheet != "Remissao" {
+			t.Errorf("unexpected finding %s", f)
+		}
+	}
+	if in.Operadora.RegistroANS != "412345" || in.Operadora.DataBase.String() != "2025-09" {
+		t.Errorf("Operadora: %s %s", in.Operadora.RegistroANS, in.Operadora.DataBase)
+	}
+	dec := func(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+	for _, c := range []struct {
+		name      string
+		got, want decimal.Decimal
+	}{
+		{"pl", in.PLA.PL.V, dec("64742207.51")},
+		{"ded_goodwill", in.PLA.Deducoes[5].V, dec("320050.00")},
+		{"contraprestacoes_12m_total", in.Operacional.Contraprestacoes12m.V, dec("184646448.91")},
+		{"ca_vitalicia", in.Remissao.CAVitalicia.V, dec("612004.18")},
+		{"fpr fundo_fdss", in.CreditoAtivos[0].FPR.V, dec("0.425")},
+	} {
+		if !c.got.Equal(c.want) {
+			t.Errorf("%s = %s, want %s", c.name, c.got, c.want)
+		}
+	}
+	if len(in.Contraprestacoes) != 84 || len(in.Eventos) != 12 || len(in.CreditoAtivos) != 2 || len(in.MercadoALM) != 6 {
+		t.Errorf("rows: %d %d %d %d", len(in.Contraprestacoes), len(in.Eventos), len(in.CreditoAtivos), len(in.MercadoALM))
+	}
+	// Every derived field, value by value: the workbook agrees with the
+	// accounts to the centavo.
+	path := filepath.Join(t.TempDir(), "importado.xlsx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rep := app.CheckAccounts(context.Background(), path, im, rb)
+	for _, f := range rep.Findings {
+		if f.Code == findings.BalanceteDiffers {
+			t.Errorf("the workbook read back differs: %s", f)
+		}
+	}
+
+	book, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	comments, err := book.GetComments("PLA")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byCell := map[string]string{}
+	for _, c := range comments {
+		byCell[c.Cell] = c.Text
+	}
+	for cell, want := range map[string][]string{
+		"B2": {"Contas 25, saldo em 2025-09", "25: R$ 64.742.207,51", "balancete-2025-09.csv", "balancete.pla.pl.contas: regulamentação"},
+		"B8": {"132129023: ausente", "PROVISÓRIO"},
+	} {
+		for _, w := range want {
+			if !strings.Contains(byCell[cell], w) {
+				t.Errorf("comment on PLA!%s = %q, want %q in it", cell, byCell[cell], w)
+			}
+		}
+	}
+	if n := countComments(t, book); n != countOrigins(im) {
+		t.Errorf("%d comments, %d values with an origin", n, countOrigins(im))
+	}
+	rows, err := book.GetRows(SheetOrigem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := countOrigins(im) + len(im.Checks) + len(im.Left) + 1
+	if len(rows) != want {
+		t.Errorf("Origem has %d rows, want %d", len(rows), want)
+	}
+	found := false
+	for _, r := range rows {
+		if len(r) > 8 && r[0] == "Remissao!B3" && strings.Contains(r[3], "contrapBenefRemissaoVital") && r[8] == "PROVISÓRIO" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Origem has no row of Remissao!B3 (ca_vitalicia) from the DIOPS, marked PROVISÓRIO")
+	}
+}
+
+func countOrigins(im *app.Imported) int {
+	n := 0
+	for _, r := range im.Records {
+		for _, v := range r.Values {
+			if v.Origin != nil {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func countComments(t *testing.T, f *excelize.File) int {
+	t.Helper()
+	n := 0
+	for _, s := range f.GetSheetList() {
+		c, err := f.GetComments(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n += len(c)
+	}
+	return n
+}
