@@ -3,6 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -84,14 +86,22 @@ type balanceteOptions struct {
 
 // addBalanceteFlags adds --balancete, --diops, --registro and --data-base.
 func addBalanceteFlags(cmd *cobra.Command, o *balanceteOptions) {
-	cmd.Flags().StringArrayVar(&o.Balancetes, "balancete", nil, "a balancete: the ANS open data (.csv) or an ERP export (.csv, .xlsx); repeat for each file")
-	cmd.Flags().StringArrayVar(&o.Diops, "diops", nil, "a DIOPS-XML file (quarterly or monthly); repeat for each file")
+	cmd.Flags().StringArrayVar(&o.Balancetes, "balancete", nil, "a balancete: the ANS open data (.csv) or an ERP export (.csv, .xlsx); repeat for each file, or give a directory or a quoted glob ('erp/*.csv')")
+	cmd.Flags().StringArrayVar(&o.Diops, "diops", nil, "a DIOPS-XML file (quarterly or monthly); repeat for each file, or give a directory or a quoted glob")
 	cmd.Flags().StringVar(&o.Registro, "registro", "", "the operator's registro ANS: selects it in files of several operators, names it when no file does")
 	cmd.Flags().StringVar(&o.DataBase, "data-base", "", "the data base AAAA-MM (default: the latest month of the balancetes)")
 }
 
-// check reads --registro and --data-base (usage errors).
+// check expands --balancete and --diops and reads --registro and
+// --data-base (usage errors).
 func (o *balanceteOptions) check() error {
+	var err error
+	if o.Balancetes, err = expandFiles("--balancete", o.Balancetes, ".csv", ".xlsx"); err != nil {
+		return err
+	}
+	if o.Diops, err = expandFiles("--diops", o.Diops, ".xml"); err != nil {
+		return err
+	}
 	if o.Registro != "" {
 		r, err := parse.Registro(o.Registro, true) // typed like a number: 5711 is 005711
 		if err != nil {
@@ -105,6 +115,55 @@ func (o *balanceteOptions) check() error {
 			return usageError{fmt.Errorf("--data-base %q: give the month as AAAA-MM (e.g. 2025-09)", o.DataBase)}
 		}
 		o.dataBase = m
+	}
+	return nil
+}
+
+// expandFiles turns each value of flag into files: a directory gives its
+// files with one of exts (sorted by name; hidden and Excel lock files
+// left out), a pattern with * ? or [ the paths it matches (quoted, so the
+// shell leaves it to capreg), anything else stays as given. A directory or
+// pattern that gives no file is a usage error.
+func expandFiles(flag string, values []string, exts ...string) ([]string, error) {
+	var out []string
+	for _, v := range values {
+		var got []string
+		if st, err := os.Stat(v); err == nil && st.IsDir() {
+			entries, err := os.ReadDir(v)
+			if err != nil {
+				return nil, app.InvalidError{Err: app.NewFileError(v, err)}
+			}
+			for _, e := range entries {
+				n := e.Name()
+				if !e.IsDir() && !strings.HasPrefix(n, ".") && !strings.HasPrefix(n, "~$") && slices.Contains(exts, strings.ToLower(filepath.Ext(n))) {
+					got = append(got, filepath.Join(v, n))
+				}
+			}
+		} else if strings.ContainsAny(v, "*?[") {
+			if got, err = filepath.Glob(v); err != nil {
+				return nil, usageError{fmt.Errorf("%s %s: %v", flag, v, err)}
+			}
+		} else {
+			out = append(out, v)
+			continue
+		}
+		if len(got) == 0 {
+			return nil, usageError{fmt.Errorf("%s %s: no %s file there", flag, v, strings.Join(exts, " or "))}
+		}
+		out = append(out, got...)
+	}
+	return out, nil
+}
+
+// noArgs refuses the arguments a shell glob left after --balancete or
+// --diops (only the first file goes to the flag), saying how to give them.
+func noArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 0 {
+		got := strings.Join(args[:min(len(args), 2)], " ")
+		if len(args) > 2 {
+			got += fmt.Sprintf(" and %d more", len(args)-2)
+		}
+		return fmt.Errorf("%s takes no arguments, but got %s: name each file with --balancete (or --diops), or give a directory or a quoted glob: --balancete 'erp/*.csv'", cmd.CommandPath(), got)
 	}
 	return nil
 }

@@ -54,11 +54,11 @@ with its file and line or element); a month that does not balance is a warning.
 replaces an existing file only with --force.
 
 ` + exitCodesHelp,
-		Example: `  capreg import --balancete erp/balancete-2024-09.csv ... --balancete erp/balancete-2025-09.csv \
-      --diops diops-3T2025.xml --out operadora-2025-09.xlsx
+		Example: `  capreg import --balancete erp/ --diops diops-3T2025.xml --out operadora-2025-09.xlsx
+  capreg import --balancete 'erp/balancete-*.csv' --diops diops-3T2025.xml --out operadora-2025-09.xlsx
   capreg import --balancete 3T2025.csv --balancete 4T2024.csv --balancete 3T2024.csv --registro 412345 \
       --base operadora-2025-06.xlsx --out operadora-2025-09.xlsx`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: runE(o, o.complete, runF, runImport),
 	}
 	addBalanceteFlags(cmd, &o.balanceteOptions)

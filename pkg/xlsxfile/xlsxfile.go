@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path"
@@ -139,9 +140,14 @@ func OpenRegular(path string) (*os.File, findings.List) {
 }
 
 func cannotRead(path string, err error) findings.List {
-	fix := ""
-	if errors.Is(err, safefile.ErrNotRegular) {
-		fix = "give the path of the .xlsx file itself (save the data to a file first)"
+	var fix string
+	switch {
+	case errors.Is(err, safefile.ErrNotRegular):
+		fix = "give the path of the file itself (save the data to a file first)"
+	case errors.Is(err, fs.ErrNotExist):
+		fix = "check the path: there is no file by that name"
+	case errors.Is(err, fs.ErrPermission):
+		fix = "check the file's permissions: capreg only reads it"
 	}
 	return unreadable(fmt.Sprintf("%s: %v", path, safefile.PathCause(err)), fix)
 }
