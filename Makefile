@@ -29,7 +29,8 @@ lint:
 # the same run (scripts/bench: generates bin/bench once, prints each figure
 # with its baseline, ratio, target and peak RSS, and the peak RSS of a batch
 # of 3,000 operators in each output format against a batch of one, target
-# 150 MB). BENCHFLAGS=-reps=5 etc.
+# 150 MB; (e) import of one operator of a 2M-row open-data quarter and (f)
+# of 13 ERP files + DIOPS-XML take ~10 s). BENCHFLAGS=-reps=5, -only=e,f etc.
 bench: build
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
 	$(GO) build -o bin/capreg-bench ./scripts/bench

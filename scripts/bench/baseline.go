@@ -17,9 +17,11 @@ func runBaseline(kind, path string) int {
 	case "excelize":
 		n, err = bareExcelize(path)
 	case "csv":
-		n, err = bareCSV(path)
+		n, err = bareCSV(path, ',')
+	case "csv-semicolon":
+		n, err = bareCSV(path, ';')
 	default:
-		err = fmt.Errorf("no baseline %q (excelize, csv)", kind)
+		err = fmt.Errorf("no baseline %q (excelize, csv, csv-semicolon)", kind)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -56,14 +58,16 @@ func bareExcelize(path string) (int, error) {
 }
 
 // bareCSV is the floor of encoding/csv: read every record of the file,
-// reusing it, as capreg does, and nothing else.
-func bareCSV(path string) (int, error) {
+// separated by comma, reusing it, as capreg does, and nothing else (no
+// decoding of Latin-1, no look at a field).
+func bareCSV(path string, comma rune) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0, err
 	}
 	defer f.Close()
 	r := csv.NewReader(f)
+	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
 	n := 0

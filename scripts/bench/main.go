@@ -2,15 +2,18 @@
 // bench): every figure is the median wall time and the peak RSS of real
 // processes on the same files, the baseline run interleaved with capreg.
 //
-//	go run ./scripts/bench [-capreg bin/capreg] [-dir bin/bench] [-budget 60s] [-reps 3]
+//	go run ./scripts/bench [-capreg bin/capreg] [-dir bin/bench] [-budget 60s] [-reps 3] [-only e,f]
 //
 // The data (a 1,048,575-row beneficiary sheet as .xlsx, as .csv and inside
-// an input workbook, and markets of 1,000 and 3,000 operators) is generated
-// with capreg example into -dir, once: a manifest of the commands that wrote
-// it tells what is there already.
+// an input workbook, markets of 1,000 and 3,000 operators, and an open-data
+// quarter of about 2,000,000 balancete rows) is generated into -dir, once,
+// with capreg example and by this program (opendata.go): a manifest of the
+// commands that wrote it tells what is there already. -only generates the
+// data of the figures it names alone.
 //
-// The baselines are this program run as "bench -baseline excelize|csv FILE":
-// the bare loops of the libraries capreg reads with (see baseline.go).
+// The baselines are this program run as "bench -baseline
+// excelize|csv|csv-semicolon FILE": the bare loops of the libraries capreg
+// reads with (see baseline.go), and for (f) capreg version.
 package main
 
 import (
@@ -36,18 +39,33 @@ func main() {
 	rows := flag.Int("rows", 1048575, "beneficiary rows of (a) and (b)")
 	market := flag.Int("market", 1000, "operators of (c)")
 	bigMarket := flag.Int("big-market", 3000, "operators of (d), the batch's peak RSS in each format")
+	operators := flag.Int("operators", 1000, "operators of the open-data quarter of (e), about 2,000 rows each")
+	only := flag.String("only", "", "the figures to run, comma-separated, of a, b, calc, c, d, e, f (default all)")
 	strict := flag.Bool("strict", false, "exit 1 when a figure misses its target (a gate; figures on a shared machine vary)")
 	flag.Parse()
 	b := &bench{capreg: *capreg, reps: max(1, *reps), budget: *budget, strict: *strict}
-	if err := b.run(*dir, *example, *rows, *market, *bigMarket); err != nil {
+	if *only != "" {
+		b.only = strings.Split(*only, ",")
+		for _, f := range b.only {
+			if !slices.Contains(figures, f) {
+				fmt.Fprintf(os.Stderr, "bench: -only: no figure %q (%s)\n", f, strings.Join(figures, ", "))
+				os.Exit(2)
+			}
+		}
+	}
+	if err := b.run(*dir, *example, *rows, *market, *bigMarket, *operators); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
+// figures are the names -only takes.
+var figures = []string{"a", "b", "calc", "c", "d", "e", "f"}
+
 type bench struct {
 	capreg string
 	self   string
+	only   []string // the figures to run; none: all
 	reps   int
 	budget time.Duration
 	strict bool
@@ -77,7 +95,12 @@ type memRow struct {
 	ok            bool
 }
 
-func (b *bench) run(dir, example string, rows, market, bigMarket int) error {
+// chosen tells whether figure runs.
+func (b *bench) chosen(figure string) bool {
+	return len(b.only) == 0 || slices.Contains(b.only, figure)
+}
+
+func (b *bench) run(dir, example string, rows, market, bigMarket, operators int) error {
 	self, err := os.Executable()
 	if err != nil {
 		return err
@@ -86,40 +109,50 @@ func (b *bench) run(dir, example string, rows, market, bigMarket int) error {
 	if _, err := os.Stat(b.capreg); err != nil {
 		return fmt.Errorf("no capreg binary at %s (make build)", b.capreg)
 	}
-	d, err := b.data(dir, rows, market, bigMarket)
+	d, err := b.data(dir, rows, market, bigMarket, operators)
 	if err != nil {
 		return err
 	}
 	calc := func(args ...string) []string {
 		return append([]string{b.capreg, "calc"}, append(args, "--coverage-weighted", "-o", "json")...)
 	}
-	n := fmt.Sprintf("%d", rows)
-
-	// (a) the .xlsx beneficiary file, then the same rows as a sheet of the workbook.
-	if _, err := b.pair("(a) "+n+"-row .xlsx: calc --beneficiarios vs bare excelize Rows loop",
-		calc(d.xlsxOp, "--beneficiarios", d.xlsx), []string{b.self, "-baseline", "excelize", d.xlsx}, 1.15, 150); err != nil {
-		return err
-	}
-	if _, err := b.pair("(a) same rows in the workbook's Beneficiarios sheet: calc vs bare loop",
-		calc(d.sheetOp), []string{b.self, "-baseline", "excelize", d.sheetOp}, 1.15, 150); err != nil {
-		return err
-	}
-	// (b) the same rows as CSV.
-	if _, err := b.pair("(b) "+n+"-row .csv: calc --beneficiarios vs bare encoding/csv loop",
-		calc(d.csvOp, "--beneficiarios", d.csv), []string{b.self, "-baseline", "csv", d.csv}, 1.5, 50); err != nil {
+	if err := b.beneficiarios(d, calc, rows); err != nil {
 		return err
 	}
 	// A typical calc, process start to exit.
-	if err := b.absolute("calc of "+filepath.Base(example)+", process start to exit", []string{b.capreg, "calc", example}, 150*time.Millisecond, 10); err != nil {
-		return err
+	if b.chosen("calc") {
+		if err := b.absolute("calc of "+filepath.Base(example)+", process start to exit", []string{b.capreg, "calc", example}, 150*time.Millisecond, 10); err != nil {
+			return err
+		}
 	}
 	// (c) batch: --jobs 2 against --jobs 1.
-	if err := b.batch(d.market, market); err != nil {
-		return err
+	if b.chosen("c") {
+		if err := b.batch(d.market, market); err != nil {
+			return err
+		}
 	}
 	// (d) batch: peak RSS in each output format.
-	if err := b.batchRSS(d.bigMarket, d.out, bigMarket); err != nil {
-		return err
+	if b.chosen("d") {
+		if err := b.batchRSS(d.bigMarket, d.out, bigMarket); err != nil {
+			return err
+		}
+	}
+	// (e) one operator of the open-data quarter. Quarterly data only: the
+	// import writes the balance items, leaves the monthly sheets with a
+	// warning each (CR-W051, CR-W052) and exits 0, as measure expects.
+	if b.chosen("e") {
+		if _, err := b.pair(fmt.Sprintf("(e) open-data quarter, %d operators: import --registro vs bare encoding/csv", operators),
+			[]string{b.capreg, "import", "--balancete", d.openData, "--registro", openDataRegistro, "--data-base", "2025-09",
+				"--out", filepath.Join(d.out, "import-e.xlsx"), "--force"},
+			[]string{b.self, "-baseline", "csv-semicolon", d.openData}, 1.5, 50); err != nil {
+			return err
+		}
+	}
+	// (f) one operator from its 13 monthly ERP files and its DIOPS-XML.
+	if b.chosen("f") {
+		if err := b.importERP(d.out); err != nil {
+			return err
+		}
 	}
 	b.print()
 	for _, r := range b.table {
@@ -135,9 +168,63 @@ func (b *bench) run(dir, example string, rows, market, bigMarket int) error {
 	return nil
 }
 
+// beneficiarios is figures (a) and (b): calc with a million beneficiary
+// rows against the bare loops of the libraries that read them.
+func (b *bench) beneficiarios(d *dataset, calc func(...string) []string, rows int) error {
+	n := fmt.Sprintf("%d", rows)
+	if b.chosen("a") {
+		// (a) the .xlsx beneficiary file, then the same rows as a sheet of the workbook.
+		if _, err := b.pair("(a) "+n+"-row .xlsx: calc --beneficiarios vs bare excelize Rows loop",
+			calc(d.xlsxOp, "--beneficiarios", d.xlsx), []string{b.self, "-baseline", "excelize", d.xlsx}, 1.15, 150); err != nil {
+			return err
+		}
+		if _, err := b.pair("(a) same rows in the workbook's Beneficiarios sheet: calc vs bare loop",
+			calc(d.sheetOp), []string{b.self, "-baseline", "excelize", d.sheetOp}, 1.15, 150); err != nil {
+			return err
+		}
+	}
+	if b.chosen("b") {
+		// (b) the same rows as CSV.
+		if _, err := b.pair("(b) "+n+"-row .csv: calc --beneficiarios vs bare encoding/csv loop",
+			calc(d.csvOp, "--beneficiarios", d.csv), []string{b.self, "-baseline", "csv", d.csv}, 1.5, 50); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// importTarget is the most process time (user + system) the import of one
+// operator from its monthly ERP files and its DIOPS-XML may take.
+const importTarget = 300 * time.Millisecond
+
+// importERP is figure (f): capreg import of the fixture operator from its
+// 13 monthly ERP files and its DIOPS-XML (testdata/balancete), its process
+// time against that of capreg version, interleaved, the median of at least
+// 10 runs each.
+func (b *bench) importERP(out string) error {
+	files, err := filepath.Glob("testdata/balancete/erp-csv/balancete-*.csv")
+	if err != nil || len(files) != 13 {
+		return fmt.Errorf("testdata/balancete/erp-csv: %d monthly files, want 13 (run the bench from the repository's root)", len(files))
+	}
+	cmd := []string{b.capreg, "import"}
+	for _, f := range files {
+		cmd = append(cmd, "--balancete", f)
+	}
+	cmd = append(cmd, "--diops", "testdata/balancete/diops/diops-3T2025.xml", "--out", filepath.Join(out, "import-f.xlsx"), "--force")
+	vs, cs, err := b.interleave(max(b.reps, 10), run([]string{b.capreg, "version"}), run(cmd))
+	if err != nil {
+		return err
+	}
+	c, base := medianCPU(cs), medianCPU(vs)
+	b.table = append(b.table, row{figure: "(f) import of 13 ERP files + DIOPS-XML vs capreg version (process time)",
+		capreg: c, baseline: base, runs: len(cs), ratio: c.Seconds() / base.Seconds(), target: "≤ " + importTarget.String(),
+		rssMB: maxRSS(cs), ok: c <= importTarget})
+	return nil
+}
+
 // pair measures capreg and its baseline, interleaved, and adds the row.
 func (b *bench) pair(figure string, capreg, baseline []string, maxRatio, rssMB float64) (row, error) {
-	bs, cs, err := b.interleave(run(baseline), run(capreg))
+	bs, cs, err := b.interleave(b.reps, run(baseline), run(capreg))
 	if err != nil {
 		return row{}, err
 	}
@@ -179,7 +266,7 @@ func (b *bench) batch(dir string, n int) error {
 	cmd := func(jobs string) []string {
 		return []string{b.capreg, "batch", dir, "--jobs", jobs, "--output", "json"}
 	}
-	one, two, err := b.interleave(run(cmd("1")), run(cmd("2")))
+	one, two, err := b.interleave(b.reps, run(cmd("1")), run(cmd("2")))
 	if err != nil {
 		return err
 	}
@@ -197,7 +284,7 @@ func (b *bench) batch(dir string, n int) error {
 		return append([]string{b.capreg, "batch", "--jobs", "1", "--output", "json"}, h...)
 	}
 	first, second := half(files[:len(files)/2]), half(files[len(files)/2:])
-	alone, both, err := b.interleave(run(first), func() (sample, error) { return measureTogether(first, second) })
+	alone, both, err := b.interleave(b.reps, run(first), func() (sample, error) { return measureTogether(first, second) })
 	if err != nil {
 		return err
 	}
@@ -241,12 +328,12 @@ func (b *bench) batchRSS(dir, out string, n int) error {
 	return nil
 }
 
-// interleave runs x and y in turns, up to -reps times each within -budget,
+// interleave runs x and y in turns, up to reps times each within -budget,
 // alternating which goes first so an order effect (a warm page cache, the
 // host's turbo) favours neither.
-func (b *bench) interleave(x, y func() (sample, error)) (xs, ys []sample, err error) {
+func (b *bench) interleave(reps int, x, y func() (sample, error)) (xs, ys []sample, err error) {
 	start := time.Now()
-	for len(xs) < b.reps && (len(xs) == 0 || time.Since(start) < b.budget) {
+	for len(xs) < reps && (len(xs) == 0 || time.Since(start) < b.budget) {
 		first, second := x, y
 		if len(xs)%2 == 1 {
 			first, second = y, x
@@ -308,7 +395,7 @@ func (b *bench) print() {
 		}
 		fmt.Fprintf(w, "%-78s %10s %10s %4d %7s %-18s %9s %s\n", r.figure, secs(r.capreg), base, r.runs, ratio, r.target, rss, verdict)
 	}
-	fmt.Fprintf(w, "\ntimes are medians of the runs (wall clock, process start to exit); peak RSS is the largest of capreg's runs\n")
+	fmt.Fprintf(w, "\ntimes are medians of the runs (wall clock, process start to exit; (f): process time, user + system); peak RSS is the largest of capreg's runs\n")
 	if len(b.mem) == 0 {
 		return
 	}
@@ -334,6 +421,7 @@ func secs(d time.Duration) string {
 // sample is one run of a command.
 type sample struct {
 	wall  time.Duration
+	cpu   time.Duration // user + system
 	rssMB float64
 }
 
@@ -349,7 +437,8 @@ func measure(args []string) (sample, error) {
 	if err != nil {
 		return sample{}, fmt.Errorf("%s: %v\n%s", strings.Join(args, " "), err, tail(stderr.String()))
 	}
-	return sample{wall: wall, rssMB: peakRSS(cmd.ProcessState)}, nil
+	ps := cmd.ProcessState
+	return sample{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), rssMB: peakRSS(ps)}, nil
 }
 
 func tail(s string) string {
@@ -359,11 +448,25 @@ func tail(s string) string {
 	return s
 }
 
+// median is the median wall time of s.
 func median(s []sample) time.Duration {
 	w := make([]time.Duration, len(s))
 	for i, x := range s {
 		w[i] = x.wall
 	}
+	return middle(w)
+}
+
+// medianCPU is the median process time of s.
+func medianCPU(s []sample) time.Duration {
+	w := make([]time.Duration, len(s))
+	for i, x := range s {
+		w[i] = x.cpu
+	}
+	return middle(w)
+}
+
+func middle(w []time.Duration) time.Duration {
 	slices.Sort(w)
 	if len(w)%2 == 1 {
 		return w[len(w)/2]
