@@ -1,0 +1,130 @@
+package generate_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/capreg/capreg/pkg/app"
+	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/generate"
+	"github.com/capreg/capreg/pkg/rules"
+)
+
+// writeOperator writes op's workbook and its balancetes into a new
+// directory: the workbook's path, the ERP files, the open-data files and
+// the DIOPS-XML.
+func writeOperator(t *testing.T, op *generate.Operator, rb *rules.Rulebook) (book string, erp, open []string, xml string) {
+	t.Helper()
+	dir := t.TempDir()
+	f, _, err := op.Workbook(context.Background(), generate.WorkbookOptions{TmpDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	book = filepath.Join(dir, "operadora.xlsx")
+	if err := f.SaveAs(book); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	files, err := op.Balancetes(&rb.Balancete)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bf := range files {
+		p := filepath.Join(dir, bf.Name)
+		if err := os.WriteFile(p, bf.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case strings.HasPrefix(bf.Name, "balancete-"):
+			erp = append(erp, p)
+		case strings.HasPrefix(bf.Name, "dados-abertos-"):
+			open = append(open, p)
+		default:
+			xml = p
+		}
+	}
+	return book, erp, open, xml
+}
+
+// roundTrip imports the balancetes and checks that every field they give
+// equals the workbook's: no finding of the import, no difference of
+// CheckAccounts. The ALM rows' conta is the account code in the DIOPS-XML
+// and a description in the workbook: the test names the row by the
+// workbook's description (generate.AlmCode).
+func roundTrip(t *testing.T, name string, op *generate.Operator, rb *rules.Rulebook) {
+	t.Helper()
+	ctx := context.Background()
+	book, erp, open, xml := writeOperator(t, op, rb)
+	if len(erp) != 13 || len(open) != 5 || xml == "" {
+		t.Fatalf("%s: %d ERP files, %d open-data files, DIOPS %q; want 13, 5 and one", name, len(erp), len(open), xml)
+	}
+	for _, set := range []struct {
+		what  string
+		files []string
+	}{{"ERP", erp}, {"open data", open}} {
+		im, err := app.Import(ctx, app.ImportOptions{Balancetes: set.files, Diops: []string{xml}, Rules: rb})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(im.Findings) > 0 && (set.what == "ERP" || im.Findings.HasErrors()) {
+			t.Fatalf("%s, %s: import findings:\n%v", name, set.what, im.Findings)
+		}
+		if im.Registro != op.Registro {
+			t.Errorf("%s, %s: registro %q, want %q", name, set.what, im.Registro, op.Registro)
+		}
+		codes := map[string]string{}
+		for _, c := range []string{"Aplicações prefixadas (LTN)", "Aplicações pós-fixadas (CDB, fundos DI)", "Títulos indexados ao IPCA (NTN-B)",
+			"Provisões técnicas (PESL, PEONA)", "Aluguéis a pagar (IGP-M)", "Fornecedores em moeda estrangeira"} {
+			code, _ := generate.AlmCode(c)
+			codes[code] = c
+		}
+		alm := 0
+		for i, r := range im.Records {
+			if r.Sheet != "Mercado_ALM" {
+				continue
+			}
+			alm++
+			for j, v := range r.Values {
+				if v.Field == "conta" {
+					im.Records[i].Values[j].V = codes[v.V.(string)]
+				}
+			}
+		}
+		if alm == 0 {
+			t.Errorf("%s, %s: no Mercado_ALM row imported", name, set.what)
+		}
+		rep := app.CheckAccounts(ctx, book, im, rb)
+		for _, f := range rep.Findings {
+			if f.Code == findings.BalanceteDiffers {
+				t.Errorf("%s, %s: %s", name, set.what, f.Message)
+			}
+		}
+		if set.what == "ERP" && len(im.Derived) < 5 {
+			t.Errorf("%s, %s: derived sheets %v", name, set.what, im.Derived)
+		}
+	}
+}
+
+func TestBalancetesRoundTripExample(t *testing.T) {
+	rb, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	roundTrip(t, "example seed 1", generate.NewExample(1), rb)
+}
+
+// TestBalancetesRoundTripMarket: every operator of a 50-operator market
+// (administradoras without pricing cells, odontológicas, operators without
+// remission among them) round-trips exactly.
+func TestBalancetesRoundTripMarket(t *testing.T) {
+	rb, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 50; i++ {
+		roundTrip(t, generate.MarketFile(i, 50), generate.MarketOperator(42, i, 50), rb)
+	}
+}
