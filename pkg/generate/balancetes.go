@@ -71,21 +71,50 @@ func (o *Operator) Balancetes(rb *rules.Balancete) ([]BalanceteFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	db := lb.months[len(lb.months)-1]
+	erp, quarters, db := balanceteMonths()
 	var files []BalanceteFile
-	for _, m := range lb.months[len(lb.months)-13:] {
-		files = append(files, BalanceteFile{fmt.Sprintf("balancete-%s.csv", m), lb.erp(m, o.Registro)})
+	for _, m := range erp {
+		files = append(files, BalanceteFile{erpName(m), lb.erp(m, o.Registro)})
 	}
-	for _, m := range lb.months {
-		if m.QuarterEnd() == m && m.Add(-2).After(lb.months[0]) {
-			files = append(files, BalanceteFile{"dados-abertos-" + m.QuarterLabel() + ".csv", lb.openData(m, o.Registro)})
-		}
+	for _, q := range quarters {
+		files = append(files, BalanceteFile{openDataName(q), lb.openData(q, o.Registro)})
 	}
 	x, err := o.diops(rb, lb, db)
 	if err != nil {
 		return nil, err
 	}
-	return append(files, BalanceteFile{"diops-" + db.QuarterLabel() + ".xml", x}), nil
+	return append(files, BalanceteFile{diopsName(db), x}), nil
+}
+
+// balanceteMonths are the months of the ERP exports (the data base and the
+// 12 before it), the ends of the quarters of the open-data files (every
+// quarter those months end), and the data base.
+func balanceteMonths() (erp, quarters []period.Month, db period.Month) {
+	db = period.MonthOf(dataBase)
+	for m := db.Add(-12); !m.After(db); m = m.Add(1) {
+		erp = append(erp, m)
+		if m.QuarterEnd() == m {
+			quarters = append(quarters, m)
+		}
+	}
+	return erp, quarters, db
+}
+
+func erpName(m period.Month) string      { return fmt.Sprintf("balancete-%s.csv", m) }
+func openDataName(q period.Month) string { return "dados-abertos-" + q.QuarterLabel() + ".csv" }
+func diopsName(q period.Month) string    { return "diops-" + q.QuarterLabel() + ".xml" }
+
+// BalanceteNames are the names of the files Balancetes returns, in order.
+func BalanceteNames() []string {
+	erp, quarters, db := balanceteMonths()
+	var out []string
+	for _, m := range erp {
+		out = append(out, erpName(m))
+	}
+	for _, q := range quarters {
+		out = append(out, openDataName(q))
+	}
+	return append(out, diopsName(db))
 }
 
 // sheetRows are the operator's rows of a sheet.
@@ -116,9 +145,9 @@ func under(code string, m rules.Contas) bool {
 
 // ledger builds the operator's accounts from its workbook data.
 func (o *Operator) ledger(rb *rules.Balancete) (*ledgerBook, error) {
-	db := period.MonthOf(dataBase)
+	_, quarters, db := balanceteMonths()
 	lb := &ledgerBook{bal: map[period.Month]map[string]cents{}, desc: map[string]string{}}
-	for m := db.Add(-15); !m.After(db); m = m.Add(1) { // 3T of the year before: its saldo inicial too
+	for m := quarters[0].Add(-3); !m.After(db); m = m.Add(1) { // from the first quarter's saldo inicial
 		lb.months = append(lb.months, m)
 		lb.bal[m] = map[string]cents{}
 	}
