@@ -22,28 +22,9 @@ type BalanceteFile struct {
 	Data []byte
 }
 
-// The accounts the writer adds beside those of the rulebook's mapping: the
-// asset that makes every month balance (Bancos conta depósitos), and the
-// contract types of the ALM rows (DIOPS cdContaContabil is an account
-// code; the workbook's Mercado_ALM.conta holds a description).
+// plugAccount is the asset account the writer adds beside those of the
+// rulebook's mapping so that every month balances (Bancos conta depósitos).
 const plugAccount = "121129011"
-
-var almCodes = map[string]string{
-	"Aplicações prefixadas (LTN)":             "122129012",
-	"Aplicações pós-fixadas (CDB, fundos DI)": "122119011",
-	"Títulos indexados ao IPCA (NTN-B)":       "122129013",
-	"Provisões técnicas (PESL, PEONA)":        "2111",
-	"Aluguéis a pagar (IGP-M)":                "2188",
-	"Fornecedores em moeda estrangeira":       "2186",
-}
-
-// AlmCode is the account code the DIOPS-XML of an operator gives the
-// Mercado_ALM row whose conta (a description in the generated workbook)
-// is conta, and whether it has one.
-func AlmCode(conta string) (string, bool) {
-	c, ok := almCodes[conta]
-	return c, ok
-}
 
 // ledgerBook is an operator's accounts: per month, each account's balance
 // at the month's end in centavos (result accounts year-to-date).
@@ -445,10 +426,7 @@ func (o *Operator) diops(rb *rules.Balancete, lb *ledgerBook, db period.Month) (
 		}
 	}
 	for _, r := range o.sheetRows("Mercado_ALM") {
-		code, ok := AlmCode(r["conta"].(string))
-		if !ok {
-			return nil, fmt.Errorf("the Mercado_ALM row %q has no account code", r["conta"])
-		}
+		code := r["conta"].(string)
 		d.RiscoMercado = append(d.RiscoMercado, diopsMerc{db.Year, db.Quarter(), code, point(r["valor"].(cents)), r["sinal"].(string),
 			fmt.Sprintf("%03d", r["prazo_meses"].(int)), r["indexador"].(string)})
 	}
