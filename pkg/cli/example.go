@@ -113,6 +113,8 @@ func (o *ExampleOptions) check(market, benef bool) error {
 		return usage("--market %d: at most %d operators", o.Market, generate.MaxMarket)
 	case market && strings.EqualFold(filepath.Ext(o.Path), ".xlsx"):
 		return usage("--market writes %d workbooks into a directory: give DIR, not the file %s", o.Market, o.Path)
+	case o.Balancetes != "" && !isDir(o.Balancetes) && exists(o.Balancetes):
+		return usage("--balancetes %s is a file: give the directory the balancetes go to", o.Balancetes)
 	case !market && isDir(o.Path):
 		return usage("%s is a directory: give FILE.xlsx, or --market N %s to fill it with operators", o.Path, o.Path)
 	case benef && o.Beneficiarios <= 0:
@@ -126,6 +128,11 @@ func (o *ExampleOptions) check(market, benef bool) error {
 			o.Beneficiarios, generate.MaxSheetRows)
 	}
 	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func isDir(path string) bool {

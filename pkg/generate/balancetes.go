@@ -165,7 +165,7 @@ func (o *Operator) ledger(rb *rules.Balancete) (*ledgerBook, error) {
 	var cells cents
 	for _, r := range o.sheetRows("Contraprestacoes") {
 		t, _ := time.Parse("2006-01", r["competencia"].(string))
-		m := m0(t)
+		m := period.MonthOf(t)
 		code, err := first(rb.Cell(ans.Segmento(r["segmento"].(string)), ans.TipoContratacao(r["tipo_contratacao"].(string))))
 		if err != nil {
 			return nil, err
@@ -178,7 +178,7 @@ func (o *Operator) ledger(rb *rules.Balancete) (*ledgerBook, error) {
 		return nil, err
 	}
 	for _, r := range o.sheetRows("Eventos") {
-		addFlow(ev, "Eventos", m0(time.Time(r["competencia"].(monthCell))), r["valor"].(cents))
+		addFlow(ev, "Eventos", period.MonthOf(time.Time(r["competencia"].(monthCell))), r["valor"].(cents))
 	}
 	post, err := postEstablished(rb)
 	if err != nil {
@@ -227,9 +227,6 @@ func (o *Operator) ledger(rb *rules.Balancete) (*ledgerBook, error) {
 	}
 	return lb, nil
 }
-
-// m0 is the month of t.
-func m0(t time.Time) period.Month { return period.MonthOf(t) }
 
 // postEstablished is the account of contraprestações of post-established
 // price: beside the first pricing cell's account (…1XX → …2XX), under the

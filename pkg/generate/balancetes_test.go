@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,5 +113,45 @@ func TestBalancetesRoundTripMarket(t *testing.T) {
 	}
 	for i := 1; i <= 50; i++ {
 		roundTrip(t, generate.MarketFile(i, 50), generate.MarketOperator(42, i, 50), rb)
+	}
+}
+
+// The files are named as BalanceteNames says, the same bytes from the same
+// operator, and balance each month's accounts in both CSV forms' headers.
+func TestBalancetesFiles(t *testing.T) {
+	rb, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := generate.NewExample(1).Balancetes(&rb.Balancete)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := generate.NewExample(1).Balancetes(&rb.Balancete)
+	c, _ := generate.NewExample(2).Balancetes(&rb.Balancete)
+	names := generate.BalanceteNames()
+	if len(a) != len(names) || len(names) != 19 {
+		t.Fatalf("%d files, %d names; want 19", len(a), len(names))
+	}
+	for i, f := range a {
+		if f.Name != names[i] {
+			t.Errorf("file %d is %s, BalanceteNames says %s", i, f.Name, names[i])
+		}
+		if string(f.Data) != string(b[i].Data) {
+			t.Errorf("%s differs between two runs of seed 1", f.Name)
+		}
+		if string(f.Data) == string(c[i].Data) {
+			t.Errorf("%s is the same for seeds 1 and 2", f.Name)
+		}
+	}
+	for _, want := range []struct{ name, prefix string }{
+		{"balancete-2025-09.csv", "registro_ans;mes;conta;descricao;saldo_final\n"},
+		{"dados-abertos-3T2025.csv", `"DATA";"REG_ANS";"CD_CONTA_CONTABIL";"DESCRICAO";"VL_SALDO_INICIAL";"VL_SALDO_FINAL"` + "\n" + `"2025-07-01";`},
+		{"diops-3T2025.xml", "<?xml"},
+	} {
+		i := slices.Index(names, want.name)
+		if i < 0 || !strings.HasPrefix(string(a[i].Data), want.prefix) {
+			t.Errorf("%s does not start with %q", want.name, want.prefix)
+		}
 	}
 }
