@@ -45,8 +45,10 @@ type ledgerBook struct {
 // the quadros of remission, credit, funds and ALM. Each field goes into the
 // first account of its mapping; contraprestações of post-established price
 // (the 12-month total less the pricing cells) into an account under the
-// total's that no cell maps, spread evenly over the months; an asset
-// account (121129011) balances every month, PL (25) the workbook's.
+// total's that no cell maps, spread evenly over the months; the checks
+// hc × ΣABI and the remission provisions into their verificação accounts,
+// taken out of the technical provisions; an asset account (121129011)
+// balances every month, PL (25) the workbook's.
 func (o *Operator) Balancetes(rb *rules.Balancete) ([]BalanceteFile, error) {
 	lb, err := o.ledger(rb)
 	if err != nil {
@@ -153,6 +155,10 @@ func (o *Operator) ledger(rb *rules.Balancete) (*ledgerBook, error) {
 		}
 	}
 
+	if err := o.checkAccounts(rb, lb, db); err != nil {
+		return nil, err
+	}
+
 	// Flows of the window's months, by account.
 	flows := map[string][]cents{}
 	addFlow := func(code, what string, m period.Month, v cents) {
@@ -226,6 +232,60 @@ func (o *Operator) ledger(rb *rules.Balancete) (*ledgerBook, error) {
 		lb.bal[m][plugAccount] = plug
 	}
 	return lb, nil
+}
+
+// checkAccounts moves, out of the technical provisions' first account,
+// the totals the import shows as checks beside the fields the chart cannot
+// give: hc × ΣABI (ABI notices) and the remission provisions (pr_temporaria
+// + pr_vitalicia), each into the first account of its verificação, the
+// rest of the provisions into the mapping's last account. It does nothing
+// when those accounts do not lie under the provisions' first account, the
+// mapping has one account, or the rest would be negative.
+func (o *Operator) checkAccounts(rb *rules.Balancete, lb *ledgerBook, db period.Month) error {
+	pt := rb.Operacional.ProvisoesTecnicas
+	top, err := first(pt)
+	if err != nil {
+		return err
+	}
+	abi, err := first(rb.Verificacoes.ABI)
+	if err != nil {
+		return err
+	}
+	rem, err := first(rb.Verificacoes.ProvisaoRemissao)
+	if err != nil {
+		return err
+	}
+	rest := rules.Expand(pt.Contas.Value[len(pt.Contas.Value)-1])[0]
+	if len(pt.Contas.Value) < 2 || !strings.HasPrefix(abi, top) || !strings.HasPrefix(rem, top) || abi == rem || strings.HasPrefix(rest, top) {
+		return nil
+	}
+	var sum cents
+	for _, r := range o.sheetRows("ABI") {
+		sum += r["valor"].(cents)
+	}
+	hc, _ := o.sheetRows("Operadora")[0]["hc"].(ratio)
+	r := o.sheetRows("Remissao")[0]
+	prT, _ := r["pr_temporaria"].(cents)
+	prV, _ := r["pr_vitalicia"].(cents)
+	parts := map[string]cents{
+		abi: cents(decimal.NewFromFloat(float64(hc)).Mul(decimal.NewFromInt(int64(sum))).Round(0).IntPart()),
+		rem: prT + prV,
+	}
+	if lb.bal[db][top] < parts[abi]+parts[rem] {
+		return nil
+	}
+	lb.desc[abi], lb.desc[rem], lb.desc[rest] = "hc × ΣABI", "Remissao.pr_temporaria + Remissao.pr_vitalicia", "Operacional.provisoes_tecnicas"
+	for _, m := range lb.months {
+		f := 1_000_000 - int64(db.Sub(m))*3_000
+		total := lb.bal[m][top]
+		delete(lb.bal[m], top)
+		for code, v := range parts {
+			lb.bal[m][code] = scale(v, f)
+			total -= lb.bal[m][code]
+		}
+		lb.bal[m][rest] += total
+	}
+	return nil
 }
 
 // postEstablished is the account of contraprestações of post-established

@@ -8,10 +8,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/generate"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/workbook"
 )
 
 // writeOperator writes op's workbook and its balancetes into a new
@@ -83,6 +86,9 @@ func roundTrip(t *testing.T, name string, op *generate.Operator, rb *rules.Ruleb
 		if alm == 0 {
 			t.Errorf("%s, %s: no Mercado_ALM row imported", name, set.what)
 		}
+		if set.what == "ERP" {
+			checkTotals(t, name, book, im)
+		}
 		rep := app.CheckAccounts(ctx, book, im, rb)
 		for _, f := range rep.Findings {
 			if f.Code == findings.BalanceteDiffers {
@@ -152,6 +158,35 @@ func TestBalancetesFiles(t *testing.T) {
 		i := slices.Index(names, want.name)
 		if i < 0 || !strings.HasPrefix(string(a[i].Data), want.prefix) {
 			t.Errorf("%s does not start with %q", want.name, want.prefix)
+		}
+	}
+}
+
+// checkTotals: the checks the import shows beside the fields the chart
+// cannot give are the workbook's hc × ΣABI (to the centavo) and its
+// pr_temporaria + pr_vitalicia.
+func checkTotals(t *testing.T, name, book string, im *app.Imported) {
+	t.Helper()
+	f, err := os.Open(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	in, _, err := workbook.Read(context.Background(), f)
+	if err != nil || in == nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	var abi decimal.Decimal
+	for _, a := range in.ABI {
+		abi = abi.Add(a.V)
+	}
+	want := []decimal.Decimal{in.Operadora.HC.V.Mul(abi).Round(2), in.Remissao.PRTemporaria.V.Add(in.Remissao.PRVitalicia.V)}
+	if len(im.Checks) != len(want) {
+		t.Fatalf("%s: %d checks, want %d", name, len(im.Checks), len(want))
+	}
+	for i, c := range im.Checks {
+		if !c.Value.Equal(want[i]) {
+			t.Errorf("%s: check %s is %s, want %s", name, c.Field, c.Value, want[i])
 		}
 	}
 }
