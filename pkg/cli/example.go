@@ -16,6 +16,7 @@ import (
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/generate"
 	"github.com/capreg/capreg/pkg/layout"
+	"github.com/capreg/capreg/pkg/rules"
 )
 
 // Where --beneficiarios rows go.
@@ -37,6 +38,12 @@ type ExampleOptions struct {
 	Beneficiarios int64 // beneficiary rows per operator; 0: none
 	Format        string
 	Force         bool // existing files may be replaced
+	// Balancetes, when not "", is the directory of the operator's
+	// balancetes and DIOPS-XML (with Market, of a subdirectory per
+	// operator, named as its workbook without .xlsx).
+	Balancetes string
+	Rules      string // the rules file whose balancete mapping the accounts follow; "" the default
+	mapping    *rules.Balancete
 }
 
 // NewCmdExample builds capreg example; runF replaces the run (tests of
@@ -58,13 +65,24 @@ or xlsx (a separate workbook with a Beneficiarios sheet).
 
 --market N DIR writes N varied operators into DIR (created if missing), operadora-0001.xlsx
 and so on: modalidades, sizes, regions, programs and capital differ, a few are insufficient
-(PLA < CR). Each file is written whole or not at all.`,
+(PLA < CR). Each file is written whole or not at all.
+
+--balancetes DIR writes, beside the workbook, the operator's accounts into DIR (created if
+missing), coherent to the centavo with the workbook: the 13 monthly ERP exports
+balancete-AAAA-MM.csv (the data base 2025-09 and the 12 months before it), the ANS open-data
+file of each quarter they end (dados-abertos-NTAAAA.csv) and the quarterly DIOPS-XML of the
+data base (diops-3T2025.xml) with its balancete and the quadros of remission, credit, funds
+and ALM. capreg import reproduces every derivable field of the workbook from them. Each field
+takes the first account of its mapping in the rulebook (--rules applies). With --market,
+each operator's files go to DIR/NAME/ (DIR/operadora-0001/ and so on).`,
 		Example: `  capreg example exemplo.xlsx
   capreg example outro.xlsx --seed 7
   capreg example grande.xlsx --beneficiarios 1000000
   capreg example grande.xlsx --beneficiarios 1048575 --beneficiarios-format csv
   capreg calc grande.xlsx --beneficiarios grande.beneficiarios.csv --coverage-weighted
-  capreg example --market 1000 mercado --seed 42`,
+  capreg example --market 1000 mercado --seed 42
+  capreg example exemplo.xlsx --balancetes contas
+  capreg import --balancete contas/balancete-*.csv --diops contas/diops-3T2025.xml --base exemplo.xlsx --out importado.xlsx`,
 		Args: cobra.ExactArgs(1),
 	}
 	cmd.RunE = runE(o, func(set *settings, args []string) error {
@@ -72,6 +90,7 @@ and so on: modalidades, sizes, regions, programs and capital differ, a few are i
 		if err := o.check(cmd.Flags().Changed("market"), cmd.Flags().Changed("beneficiarios")); err != nil {
 			return err
 		}
+		o.Rules = set.rules
 		return set.guard(o.Force, o.targets())
 	}, runF, runExample)
 	cmd.Flags().Uint64Var(&o.Seed, "seed", 1, "seed of the generated operator (1 is the shipped example), or of the market")
@@ -79,6 +98,7 @@ and so on: modalidades, sizes, regions, programs and capital differ, a few are i
 	cmd.Flags().StringVar(&o.Format, "beneficiarios-format", benefAuto, "where the beneficiary rows go: "+strings.Join(benefFormats, ", ")+
 		" (csv, xlsx: FILE's NAME.beneficiarios.csv|.xlsx beside it)")
 	cmd.Flags().IntVar(&o.Market, "market", 0, fmt.Sprintf("write N varied operators into the directory DIR (at most %d)", generate.MaxMarket))
+	cmd.Flags().StringVar(&o.Balancetes, "balancetes", "", "also write the operator's balancetes and DIOPS-XML into the directory DIR (with --market: DIR/NAME/)")
 	addForceFlag(cmd, &o.Force)
 	return cmd
 }
@@ -93,6 +113,8 @@ func (o *ExampleOptions) check(market, benef bool) error {
 		return usage("--market %d: at most %d operators", o.Market, generate.MaxMarket)
 	case market && strings.EqualFold(filepath.Ext(o.Path), ".xlsx"):
 		return usage("--market writes %d workbooks into a directory: give DIR, not the file %s", o.Market, o.Path)
+	case o.Balancetes != "" && !isDir(o.Balancetes) && exists(o.Balancetes):
+		return usage("--balancetes %s is a file: give the directory the balancetes go to", o.Balancetes)
 	case !market && isDir(o.Path):
 		return usage("%s is a directory: give FILE.xlsx, or --market N %s to fill it with operators", o.Path, o.Path)
 	case benef && o.Beneficiarios <= 0:
@@ -106,6 +128,11 @@ func (o *ExampleOptions) check(market, benef bool) error {
 			o.Beneficiarios, generate.MaxSheetRows)
 	}
 	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 func isDir(path string) bool {
@@ -136,15 +163,39 @@ func (o *ExampleOptions) targets() []string {
 			paths = append(paths, filepath.Join(o.Path, generate.MarketFile(i, o.Market)))
 		}
 	}
+	books := paths
 	if f := o.format(); f == benefCSV || f == benefXLSX {
-		for _, p := range paths {
+		for _, p := range books {
 			paths = append(paths, layout.BeneficiaryFile(p, f))
+		}
+	}
+	if o.Balancetes != "" {
+		for _, p := range books {
+			for _, name := range generate.BalanceteNames() {
+				paths = append(paths, filepath.Join(o.balanceteDir(p), name))
+			}
 		}
 	}
 	return paths
 }
 
+// balanceteDir is the directory of the balancetes of the operator whose
+// workbook is at path.
+func (o *ExampleOptions) balanceteDir(path string) string {
+	if o.Market > 0 {
+		return filepath.Join(o.Balancetes, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+	}
+	return o.Balancetes
+}
+
 func runExample(ctx context.Context, o *ExampleOptions) error {
+	if o.Balancetes != "" {
+		rb, err := app.LoadRules(o.Rules)
+		if err != nil {
+			return err
+		}
+		o.mapping = &rb.Balancete
+	}
 	if o.Market > 0 {
 		return writeMarket(ctx, o)
 	}
@@ -181,7 +232,26 @@ func writeOperator(ctx context.Context, op *generate.Operator, path string, o *E
 	if err := safeWrite(ctx, path, func(w io.Writer) error { return f.Write(w) }); err != nil {
 		return files, err
 	}
-	return append(files, path), nil
+	files = append(files, path)
+	if o.mapping == nil {
+		return files, nil
+	}
+	bfs, err := op.Balancetes(o.mapping)
+	if err != nil {
+		return files, app.InvalidError{Err: err}
+	}
+	dir := o.balanceteDir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return files, app.InvalidError{Err: fmt.Errorf("cannot create the directory %w", app.NewFileError(dir, err))}
+	}
+	for _, bf := range bfs {
+		p := filepath.Join(dir, bf.Name)
+		if err := safeWrite(ctx, p, func(w io.Writer) error { _, err := w.Write(bf.Data); return err }); err != nil {
+			return files, err
+		}
+		files = append(files, p)
+	}
+	return files, nil
 }
 
 // writeBeneficiaryFile writes n beneficiary rows of op at path, as CSV or
@@ -251,6 +321,9 @@ feed:
 		what = fmt.Sprintf(", each with %d beneficiaries in its Beneficiarios sheet", o.Beneficiarios)
 	case benefCSV, benefXLSX:
 		what = fmt.Sprintf(", each with %d beneficiaries in NAME.beneficiarios.%s", o.Beneficiarios, o.format())
+	}
+	if o.Balancetes != "" {
+		what += fmt.Sprintf(", their balancetes and DIOPS-XML in %s", filepath.Join(o.Balancetes, "NAME"))
 	}
 	// no error: every operator was fed and written
 	fmt.Fprintf(o.IO.Err, "wrote %d operators to %s (%s … %s)%s\n", o.Market, o.Path,

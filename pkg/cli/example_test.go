@@ -93,3 +93,52 @@ func TestExampleInterruptLeavesNoFile(t *testing.T) {
 		return nil
 	})
 }
+
+// The files --balancetes adds to what the command writes (and guards):
+// DIR's, or DIR/NAME/'s of each market operator.
+func TestExampleBalanceteTargets(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		o    ExampleOptions
+		want []string // some of the targets, in order
+		n    int
+	}{
+		{"example", ExampleOptions{Path: "a.xlsx", Balancetes: "contas"}, []string{"a.xlsx", filepath.Join("contas", "balancete-2024-09.csv"),
+			filepath.Join("contas", "balancete-2025-09.csv"), filepath.Join("contas", "dados-abertos-3T2024.csv"), filepath.Join("contas", "diops-3T2025.xml")}, 1 + 19},
+		{"market", ExampleOptions{Path: "m", Market: 2, Balancetes: "b"}, []string{filepath.Join("m", "operadora-0001.xlsx"), filepath.Join("m", "operadora-0002.xlsx"),
+			filepath.Join("b", "operadora-0001", "balancete-2024-09.csv"), filepath.Join("b", "operadora-0002", "diops-3T2025.xml")}, 2 + 2*19},
+		{"with a beneficiary file", ExampleOptions{Path: "a.xlsx", Balancetes: "c", Beneficiarios: 5, Format: benefCSV}, []string{"a.xlsx", "a.beneficiarios.csv",
+			filepath.Join("c", "balancete-2024-09.csv")}, 2 + 19},
+	} {
+		got := c.o.targets()
+		if len(got) != c.n {
+			t.Errorf("%s: %d targets, want %d: %v", c.name, len(got), c.n, got)
+		}
+		i := 0
+		for _, g := range got {
+			if i < len(c.want) && g == c.want[i] {
+				i++
+			}
+		}
+		if i != len(c.want) {
+			t.Errorf("%s: targets %v lack %s (in this order: %v)", c.name, got, c.want[i], c.want)
+		}
+	}
+}
+
+// --balancetes naming a file is a usage error.
+func TestExampleBalancetesIntoAFile(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "contas")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stderr bytes.Buffer
+	args := []string{"example", filepath.Join(dir, "a.xlsx"), "--balancetes", file}
+	if code := run(context.Background(), args, Streams{Out: &bytes.Buffer{}, Err: &stderr}); code != ExitInvalid || !strings.Contains(stderr.String(), "is a file: give the directory") {
+		t.Errorf("exit %d, stderr %q; want 2 naming the file", code, stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a.xlsx")); err == nil {
+		t.Error("the workbook was written")
+	}
+}

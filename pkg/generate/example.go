@@ -446,13 +446,15 @@ func operatorData(d *draw, p *profile) []exampleSheet {
 	alm := func(conta string, reais int64, sinal string, prazo int, indexador string) record {
 		return record{"conta": conta, "valor": around(reais, 10*pct), "sinal": sinal, "prazo_meses": prazo, "indexador": indexador}
 	}
+	// The ALM rows name their account by code, as the DIOPS quadro
+	// quadroRiscoMercado does (cdContaContabil).
 	mercadoALM := []record{
-		alm("Aplicações prefixadas (LTN)", 42_000_000, "P", 18, string(ans.PRE)),
-		alm("Aplicações pós-fixadas (CDB, fundos DI)", 30_000_000, "P", 3, string(ans.POS)),
-		alm("Títulos indexados ao IPCA (NTN-B)", 8_000_000, "P", 42, string(ans.IPCA)),
-		alm("Provisões técnicas (PESL, PEONA)", 55_000_000, "N", 2, string(ans.PRE)),
-		alm("Aluguéis a pagar (IGP-M)", 2_400_000, "N", 60, string(ans.IGPM)),
-		alm("Fornecedores em moeda estrangeira", 600_000, "N", 1, string(ans.CAMBIAL)),
+		alm("12212", 42_000_000, "P", 18, string(ans.PRE)), // aplicações garantidoras, títulos públicos prefixados (LTN)
+		alm("12211", 30_000_000, "P", 3, string(ans.POS)),  // aplicações garantidoras, títulos privados pós-fixados (CDB, fundos DI)
+		alm("12222", 8_000_000, "P", 42, string(ans.IPCA)), // aplicações livres, títulos públicos indexados ao IPCA (NTN-B)
+		alm("2111", 55_000_000, "N", 2, string(ans.PRE)),   // provisões técnicas (PESL, PEONA)
+		alm("2188", 2_400_000, "N", 60, string(ans.IGPM)),  // aluguéis a pagar (IGP-M)
+		alm("2186", 600_000, "N", 1, string(ans.CAMBIAL)),  // fornecedores em moeda estrangeira
 	}
 
 	mercadoAtivos := []record{
