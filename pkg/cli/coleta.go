@@ -162,19 +162,20 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 
 ` + exitCodesHelp,
 		Example: `  capreg coleta validate coleta.xlsx
-  capreg coleta validate coleta.xlsx -o json`,
+  capreg coleta validate coleta.xlsx -o json
+  capreg coleta validate coleta.xlsx -o junit --out coleta.xml`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: runE(o, func(set *settings, args []string) error {
 			o.Files = args
 			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a sheet to validate", args)...); err != nil {
 				return err
 			}
-			return set.outputFormat(&o.Output, o.Out, textOutputs)
+			return set.outputFormat(&o.Output, o.Out, validateOutputs)
 		}, runF, func(ctx context.Context, o *ColetaValidateOptions) error {
-			return validateFiles(ctx, o.IO, o.Files, o.Output, o.Out, o.Strict, app.ValidateColeta)
+			return validateFiles(ctx, o.IO, "capreg coleta validate", o.Files, o.Output, o.Out, o.Strict, app.ValidateColeta)
 		}),
 	}
-	addOutputFlags(cmd, &o.Output, textOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, validateOutputs, &o.Out, &o.Force)
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too")
 	return cmd
 }
