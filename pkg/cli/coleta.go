@@ -157,6 +157,9 @@ decimals, never negative), one row per month from 2018-01 without gaps or repeat
 a program's fields empty before its start month or without it and filled after, field 12
 only in the APS homologation month, and fields 6 and 7 not above field 5.
 
+--output junit writes a JUnit XML test report (a test case per file), --output github a
+GitHub Actions annotation per finding.
+
 Exit 0 when no file has an error (--strict: nor a warning), 2 otherwise.
 capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR-W033).
 

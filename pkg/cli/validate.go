@@ -49,6 +49,9 @@ notices about the rulebook rather than the workbook: CR-W005 (the result uses pr
 (proposal parameters). With the shipped rulebook nearly every result uses provisional
 values, which calc marks on each figure; capreg rules show lists them.
 
+For CI: --output junit writes a JUnit XML test report (a test case per file, failing with
+its errors listed), --output github a GitHub Actions annotation per finding.
+
 Exit 0 when no file has an error (warnings allowed), 2 otherwise. --strict fails (exit 2)
 on any warning too: a workbook that passes validate --strict gets no warning from calc
 but CR-W005 and CR-W009.

@@ -5,8 +5,10 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -130,4 +132,52 @@ func TestBatchJUnit(t *testing.T) {
 			t.Errorf("fail %v: not XML: %v", c.fail, err)
 		}
 	}
+}
+
+// githubLineForm is the exact form of an annotation: no raw CR or LF, no
+// raw ':' or ',' in a property, '%' only as an escape.
+var githubLineForm = regexp.MustCompile(`^::(error|warning) file=([^:,%\r\n]|%25|%3A|%2C|%0D|%0A)*,title=([^:,%\r\n]|%25|%3A|%2C|%0D|%0A)*::([^%\r\n]|%25|%0D|%0A)*\n$`)
+
+// Whatever a file name or a finding holds, an annotation stays one line of
+// the exact form, and a JUnit document stays XML that gives the text back
+// (invalid XML characters aside).
+func FuzzCIFormats(f *testing.F) {
+	f.Add("a.xlsx", "PLA", "B2", "pl is empty", "fill it")
+	f.Add("dir,1/a:b%\r\n\t.xlsx", "Sheet", "", "100% \r\n: ,", "]]> <&>\"'")
+	f.Add("", "", "", "", "")
+	f.Fuzz(func(t *testing.T, file, sheet, cell, message, fix string) {
+		fd := findings.Finding{Code: findings.EmptyValue, Severity: findings.Error, Sheet: sheet, Cell: cell, Message: message, Fix: fix}
+		reps := []app.FileReport{{File: file, Errors: 1, Findings: findings.List{fd}}}
+		var buf bytes.Buffer
+		if err := ValidateGitHub(&buf, reps); err != nil {
+			t.Fatal(err)
+		}
+		if !githubLineForm.MatchString(buf.String()) {
+			t.Errorf("not one annotation: %q", buf.String())
+		}
+		buf.Reset()
+		if err := ValidateJUnit(&buf, reps, "capreg validate", false); err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Cases []struct {
+				Name    string `xml:"name,attr"`
+				Failure string `xml:"failure"`
+			} `xml:"testcase"`
+		}
+		if err := xml.Unmarshal(buf.Bytes(), &doc); err != nil {
+			t.Fatalf("not XML: %v\n%s", err, buf.String())
+		}
+		if len(doc.Cases) != 1 || doc.Cases[0].Failure == "" {
+			t.Errorf("cases %+v", doc.Cases)
+		}
+		if utf8.ValidString(file) && !strings.ContainsFunc(file, notXMLChar) && doc.Cases[0].Name != file {
+			t.Errorf("name %q, want %q", doc.Cases[0].Name, file)
+		}
+	})
+}
+
+// notXMLChar is a rune XML 1.0 cannot hold, which encoding/xml replaces.
+func notXMLChar(r rune) bool {
+	return !(r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF)
 }
