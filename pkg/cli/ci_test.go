@@ -40,6 +40,7 @@ type junitCaseDoc struct {
 	Name      *string           `xml:"name,attr"`
 	Classname string            `xml:"classname,attr"`
 	Failures  []junitFailureDoc `xml:"failure"`
+	Errors    []junitFailureDoc `xml:"error"`
 	Attrs     []xml.Attr        `xml:",any,attr"`
 	Other     []xml.Name        `xml:",any"`
 }
@@ -54,8 +55,8 @@ type junitFailureDoc struct {
 
 // checkJUnit checks doc strictly in Go, whether or not xmllint is there:
 // a <testsuite> root with name, tests, failures and errors, counts that
-// match its test cases, each with a name and at most one failure with a
-// message, and no element or attribute but these.
+// match its test cases, each with a name and at most one failure or error
+// with a message, and no element or attribute but these.
 func checkJUnit(doc []byte) (junitSuite, error) {
 	var s junitSuite
 	dec := xml.NewDecoder(bytes.NewReader(doc))
@@ -77,24 +78,24 @@ func checkJUnit(doc []byte) (junitSuite, error) {
 	if len(s.Attrs)+len(s.Other) > 0 {
 		return s, errors.New("testsuite has unknown attributes or elements")
 	}
-	failures := 0
+	failures, errs := 0, 0
 	for _, c := range s.Cases {
 		switch {
 		case c.Name == nil || *c.Name == "":
 			return s, errors.New("testcase without a name")
 		case len(c.Attrs)+len(c.Other) > 0:
 			return s, errors.New("testcase with unknown attributes or elements")
-		case len(c.Failures) > 1:
-			return s, errors.New("testcase " + *c.Name + " with more than one failure")
+		case len(c.Failures)+len(c.Errors) > 1:
+			return s, errors.New("testcase " + *c.Name + " with more than one failure or error")
 		}
-		for _, f := range c.Failures {
+		for _, f := range append(c.Failures, c.Errors...) {
 			if f.Message == "" || len(f.Attrs)+len(f.Other) > 0 {
 				return s, errors.New("failure of " + *c.Name + " without a message or with unknown content")
 			}
-			failures++
 		}
+		failures, errs = failures+len(c.Failures), errs+len(c.Errors)
 	}
-	if *s.Tests != strconv.Itoa(len(s.Cases)) || *s.Failures != strconv.Itoa(failures) || *s.Errors != "0" {
+	if *s.Tests != strconv.Itoa(len(s.Cases)) || *s.Failures != strconv.Itoa(failures) || *s.Errors != strconv.Itoa(errs) {
 		return s, errors.New("testsuite counts differ from its test cases")
 	}
 	return s, nil
@@ -183,14 +184,15 @@ func TestJUnitSchema(t *testing.T) {
 // capreg must never write.
 func TestCheckJUnitRejects(t *testing.T) {
 	for name, doc := range map[string]string{
-		"testsuites root":  `<testsuites><testsuite name="a" tests="0" failures="0" errors="0"/></testsuites>`,
-		"no tests":         `<testsuite name="a" failures="0" errors="0"/>`,
-		"two failures":     `<testsuite name="a" tests="1" failures="2" errors="0"><testcase name="f"><failure message="x"/><failure message="y"/></testcase></testsuite>`,
-		"unknown element":  `<testsuite name="a" tests="1" failures="0" errors="0"><testcase name="f"><note/></testcase></testsuite>`,
-		"wrong count":      `<testsuite name="a" tests="2" failures="0" errors="0"><testcase name="f"/></testsuite>`,
-		"unnamed case":     `<testsuite name="a" tests="1" failures="0" errors="0"><testcase/></testsuite>`,
-		"no message":       `<testsuite name="a" tests="1" failures="1" errors="0"><testcase name="f"><failure>x</failure></testcase></testsuite>`,
-		"trailing content": `<testsuite name="a" tests="0" failures="0" errors="0"/><x/>`,
+		"testsuites root":   `<testsuites><testsuite name="a" tests="0" failures="0" errors="0"/></testsuites>`,
+		"no tests":          `<testsuite name="a" failures="0" errors="0"/>`,
+		"two failures":      `<testsuite name="a" tests="1" failures="2" errors="0"><testcase name="f"><failure message="x"/><failure message="y"/></testcase></testsuite>`,
+		"failure and error": `<testsuite name="a" tests="1" failures="1" errors="1"><testcase name="f"><error message="x"/><failure message="y"/></testcase></testsuite>`,
+		"unknown element":   `<testsuite name="a" tests="1" failures="0" errors="0"><testcase name="f"><note/></testcase></testsuite>`,
+		"wrong count":       `<testsuite name="a" tests="2" failures="0" errors="0"><testcase name="f"/></testsuite>`,
+		"unnamed case":      `<testsuite name="a" tests="1" failures="0" errors="0"><testcase/></testsuite>`,
+		"no message":        `<testsuite name="a" tests="1" failures="1" errors="0"><testcase name="f"><failure>x</failure></testcase></testsuite>`,
+		"trailing content":  `<testsuite name="a" tests="0" failures="0" errors="0"/><x/>`,
 	} {
 		if _, err := checkJUnit([]byte(doc)); err == nil {
 			t.Errorf("%s: accepted %s", name, doc)

@@ -17,17 +17,19 @@ import (
 // files). A file is a test case; its findings are the case's one failure
 // (JUnit) or one annotation each (GitHub).
 
-// junitCase is a <testcase>: at most one <failure>, as both the Ant JUnit
+// junitCase is a <testcase>: at most one <failure> (a finding of the
+// input) or <error> (a bug of capreg's, in a batch), as both the Ant JUnit
 // schema (GitLab) and Jenkins' junit-10.xsd accept.
 type junitCase struct {
 	XMLName   xml.Name      `xml:"testcase"`
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
 	Failure   *junitFailure `xml:"failure"`
+	Error     *junitFailure `xml:"error"`
 }
 
-// junitFailure is the failure of a test case: a message that counts the
-// findings, and a text that lists every one.
+// junitFailure is the failure (or error) of a test case: a message that
+// counts the findings, and a text that lists every one.
 type junitFailure struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr"`
@@ -220,15 +222,16 @@ func (g *BatchGitHub) Write(r *BatchLine) error {
 
 // BatchJUnit writes a batch as a JUnit XML document: a <testcase> per
 // workbook, failing when it was not computed (its errors listed) or, with
-// failOnInsufficient, when the operator is insufficient. The <testsuite>
+// failOnInsufficient, when the operator is insufficient; a bug of capreg's
+// met in a workbook is an <error>. The <testsuite>
 // start tag carries the counts, known only at the end: the test cases go
 // to a temporary file as the rows come, and Finish writes the start tag
 // and copies them after it. So memory stays small for any batch, and a
 // failed workbook's every error is listed. Close it in any case.
 type BatchJUnit struct {
-	tmp                *os.File
-	failOnInsufficient bool
-	tests, failures    int
+	tmp                   *os.File
+	failOnInsufficient    bool
+	tests, failures, errs int
 }
 
 // batchSuite is the name (and the test cases' classname) of a batch suite.
@@ -248,6 +251,9 @@ func (j *BatchJUnit) Write(r *BatchLine) error {
 	j.tests++
 	c := junitCase{Name: r.File, Classname: batchSuite}
 	switch d := r.Doc; {
+	case r.Internal:
+		c.Error = &junitFailure{Message: "internal error of capreg", Type: "internal", Text: r.Error}
+		j.errs++
 	case d == nil && len(r.Findings) == 0:
 		c.Failure = &junitFailure{Message: "not computed", Type: "error", Text: r.Error}
 	case d == nil:
@@ -264,7 +270,7 @@ func (j *BatchJUnit) Write(r *BatchLine) error {
 // Finish writes the document to w: the suite with its counts, the test
 // cases, the end tag.
 func (j *BatchJUnit) Finish(w io.Writer) error {
-	if err := junitSuiteStart(w, batchSuite, j.tests, j.failures, 0); err != nil {
+	if err := junitSuiteStart(w, batchSuite, j.tests, j.failures, j.errs); err != nil {
 		return err
 	}
 	if _, err := j.tmp.Seek(0, io.SeekStart); err != nil {

@@ -83,7 +83,8 @@ func TestValidateJUnit(t *testing.T) {
 }
 
 // A batch's JUnit: computed rows pass, a row not computed fails with its
-// errors, an insufficient one only with failOnInsufficient; the counts
+// errors, an insufficient one only with failOnInsufficient, a bug is an
+// error; the counts
 // head the document although the cases came first, and Close removes the
 // temporary file.
 func TestBatchJUnit(t *testing.T) {
@@ -94,14 +95,15 @@ func TestBatchJUnit(t *testing.T) {
 		{BatchRow: app.BatchRow{File: "bad.xlsx", Error: "PLA!B2: pl is empty", Findings: findings.List{e}}},
 		{BatchRow: app.BatchRow{File: "gone.xlsx", Error: "open gone.xlsx: no such file"}},
 		{BatchRow: app.BatchRow{File: "low.xlsx"}, Doc: &Document{Amounts: amounts}},
+		{BatchRow: app.BatchRow{File: "bug.xlsx", Error: "internal error: index out of range", Internal: true}},
 	}
 	for _, c := range []struct {
 		fail bool
 		want []string
 	}{
-		{false, []string{`tests="4" failures="2" errors="0"`, `<failure message="not computed: 1 error" type="validation">CR-E005 error PLA!B2: pl is empty`,
+		{false, []string{`tests="5" failures="2" errors="1"`, `<error message="internal error of capreg" type="internal">internal error: index out of range</error>`, `<failure message="not computed: 1 error" type="validation">CR-E005 error PLA!B2: pl is empty`,
 			`<failure message="not computed" type="error">open gone.xlsx: no such file</failure>`, `<testcase name="low.xlsx" classname="capreg batch"></testcase>`}},
-		{true, []string{`tests="4" failures="3" errors="0"`, `<failure message="insufficient: PLA below CR" type="insufficient">PLA R$ 90,00 below CR R$ 100,00 (surplus -R$ 10,00)</failure>`}},
+		{true, []string{`tests="5" failures="3" errors="1"`, `<failure message="insufficient: PLA below CR" type="insufficient">PLA R$ 90,00 below CR R$ 100,00 (surplus -R$ 10,00)</failure>`}},
 	} {
 		j, err := NewBatchJUnit(c.fail)
 		if err != nil {
