@@ -29,6 +29,10 @@ type FileReport struct {
 // fix.
 var rulebookNotices = []string{findings.ProvisionalParams, findings.ProposalParams}
 
+// RulebookNotice tells whether f is a rulebook notice rather than a
+// finding about the workbook.
+func RulebookNotice(f findings.Finding) bool { return slices.Contains(rulebookNotices, f.Code) }
+
 // Validate checks one workbook as calc reads and computes it (the same
 // Calculate): the reader's findings, the model's checks, the errors
 // computing it meets, and every warning calc would print for it but the
@@ -45,7 +49,7 @@ func Validate(ctx context.Context, path string, rb *rules.Rulebook) FileReport {
 	case err != nil:
 		l.Add(unreadable(err))
 	default:
-		l = slices.DeleteFunc(c.Warnings, func(f findings.Finding) bool { return slices.Contains(rulebookNotices, f.Code) })
+		l = slices.DeleteFunc(c.Warnings, RulebookNotice)
 	}
 	return newFileReport(path, l)
 }

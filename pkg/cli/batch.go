@@ -55,7 +55,10 @@ or DIR/NAME.beneficiarios.xlsx when one exists beside it (read streaming, as cal
 Outputs: table; json (JSON Lines: one calc document per line plus "file" and "error",
 null when computed); csv (one row per workbook); xlsx (a summary workbook: sheet Lote, a
 row per operator; Grafico, the surplus of each operator; Parametros, the unconfirmed
-parameters used and by how many operators; Erros, every error found).
+parameters used and by how many operators; Erros, every error found); junit (JUnit XML:
+a test case per workbook, failing when not computed or, with --fail-on-insufficient,
+insufficient); github (GitHub Actions annotations: ::error for each error of a workbook
+not computed, ::warning for each warning, and the insufficient operators).
 json, csv and a table not to a terminal are written as the rows come, in order; --out
 writes a file atomically.
 
@@ -65,13 +68,14 @@ some operator is insufficient (with --fail-on-insufficient).`,
 		Example: `  capreg batch operadoras/
   capreg batch 'mercado/*.xlsx' --jobs 4 --output json > resultado.jsonl
   capreg batch operadoras/ --output xlsx --out lote.xlsx
-  capreg batch operadoras/ --output csv --fail-on-insufficient`,
+  capreg batch operadoras/ --output csv --fail-on-insufficient
+  capreg batch operadoras/ --output junit --out lote.xml --fail-on-insufficient`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: runE(o, o.complete, runF, runBatch),
 	}
 	cmd.Flags().IntVarP(&o.Jobs, "jobs", "j", 0, "workbooks computed at once (0 = one per core)")
 	addFactorsFlag(cmd, &o.Factors)
-	addOutputFlags(cmd, &o.Output, calcOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, batchOutputs, &o.Out, &o.Force)
 	addFailOnInsufficientFlag(cmd, &o.FailOnInsufficient, "some operator's ")
 	addCoverageWeightedFlag(cmd, &o.CoverageWeighted, " (needs each operator's beneficiary data)")
 	return cmd
@@ -88,7 +92,7 @@ func (o *BatchOptions) complete(set *settings, args []string) error {
 	if o.Jobs == 0 {
 		o.Jobs = runtime.GOMAXPROCS(0)
 	}
-	if err := checkOutput(o.IO, set, &o.Output, o.Out); err != nil {
+	if err := checkOutput(o.IO, set, &o.Output, o.Out, batchOutputs); err != nil {
 		return err
 	}
 	if err := checkFactors(o.Factors); err != nil {
@@ -184,6 +188,19 @@ func writeBatch(ctx context.Context, w io.Writer, o *BatchOptions, opt app.Batch
 			return sum, err
 		}
 		return sum, x.Finish(w)
+	case "junit":
+		j, err := report.NewBatchJUnit(o.FailOnInsufficient)
+		if err != nil {
+			return app.BatchSummary{}, err
+		}
+		defer j.Close()
+		sum, err := run(j.Write)
+		if err != nil {
+			return sum, err
+		}
+		return sum, j.Finish(w)
+	case "github":
+		return run(report.NewBatchGitHub(w, o.FailOnInsufficient).Write)
 	}
 	t := report.NewBatchTable(w, !o.IO.OutTTY || o.Out != "")
 	sum, err := run(t.Write)

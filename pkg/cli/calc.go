@@ -34,7 +34,7 @@ func (o *workbookOptions) complete(set *settings, args []string) error {
 		inputFile{"the beneficiary file", o.Beneficiarios}); err != nil {
 		return err
 	}
-	return checkOutput(o.IO, set, &o.Output, o.Out)
+	return checkOutput(o.IO, set, &o.Output, o.Out, calcOutputs)
 }
 
 // meta is the header of the report on the workbook computed under rb.

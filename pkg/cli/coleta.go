@@ -157,24 +157,28 @@ decimals, never negative), one row per month from 2018-01 without gaps or repeat
 a program's fields empty before its start month or without it and filled after, field 12
 only in the APS homologation month, and fields 6 and 7 not above field 5.
 
+--output junit writes a JUnit XML test report (a test case per file), --output github a
+GitHub Actions annotation per finding.
+
 Exit 0 when no file has an error (--strict: nor a warning), 2 otherwise.
 capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR-W033).
 
 ` + exitCodesHelp,
 		Example: `  capreg coleta validate coleta.xlsx
-  capreg coleta validate coleta.xlsx -o json`,
+  capreg coleta validate coleta.xlsx -o json
+  capreg coleta validate coleta.xlsx -o junit --out coleta.xml`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: runE(o, func(set *settings, args []string) error {
 			o.Files = args
 			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a sheet to validate", args)...); err != nil {
 				return err
 			}
-			return set.outputFormat(&o.Output, o.Out, textOutputs)
+			return set.outputFormat(&o.Output, o.Out, validateOutputs)
 		}, runF, func(ctx context.Context, o *ColetaValidateOptions) error {
-			return validateFiles(ctx, o.IO, o.Files, o.Output, o.Out, o.Strict, app.ValidateColeta)
+			return validateFiles(ctx, o.IO, "capreg coleta validate", o.Files, o.Output, o.Out, o.Strict, app.ValidateColeta)
 		}),
 	}
-	addOutputFlags(cmd, &o.Output, textOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, validateOutputs, &o.Out, &o.Force)
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too")
 	return cmd
 }

@@ -76,11 +76,12 @@ func (set *settings) guard(force bool, outs []string, ins ...inputFile) error {
 // extFormats are the output formats the extension of --out implies.
 var extFormats = map[string]string{
 	".xlsx": "xlsx", ".json": "json", ".jsonl": "json", ".csv": "csv", ".txt": "table", ".tsv": "table",
+	".xml": "junit",
 }
 
 // outputFormat settles a command's --output, one of formats: -o on the
 // command line; else the format --out's extension implies (.xlsx, .json,
-// .jsonl, .csv, .txt/.tsv for table); else -o from the environment, the
+// .jsonl, .csv, .xml for junit, .txt/.tsv for table); else -o from the environment, the
 // config file or the default. An -o that contradicts --out's extension is
 // a usage error.
 func (set *settings) outputFormat(output *string, out string, formats []string) error {

@@ -21,14 +21,17 @@ import (
 
 // outputHelp tells how a command's output is chosen, for its --help.
 const outputHelp = `Output: --output (-o) chooses the format; without it, the extension of --out does
-(.xlsx, .json, .jsonl, .csv, .txt/.tsv for table), else CAPREG_OUTPUT, the config file, or
+(.xlsx, .json, .jsonl, .csv, .xml for junit, .txt/.tsv for table), else CAPREG_OUTPUT, the config file, or
 table. --out never names an input, and replaces an existing file only with --force.`
 
-// calcOutputs are the formats of the commands that compute (calc, compare,
-// batch); textOutputs those of the commands that check.
+// calcOutputs are the formats of the commands that compute (calc, compare);
+// textOutputs those of the commands that check; validateOutputs and
+// batchOutputs add the CI formats (JUnit XML, GitHub Actions annotations).
 var (
-	calcOutputs = []string{"table", "json", "csv", "xlsx"}
-	textOutputs = []string{"table", "json", "csv"}
+	calcOutputs     = []string{"table", "json", "csv", "xlsx"}
+	textOutputs     = []string{"table", "json", "csv"}
+	validateOutputs = append(textOutputs[:len(textOutputs):len(textOutputs)], "junit", "github")
+	batchOutputs    = append(calcOutputs[:len(calcOutputs):len(calcOutputs)], "junit", "github")
 )
 
 // addOutputFlags adds --output (-o, one of formats), --out and --force.
@@ -181,10 +184,10 @@ func (o *balanceteOptions) importOptions(rb *rules.Rulebook) app.ImportOptions {
 	return app.ImportOptions{Balancetes: o.Balancetes, Diops: o.Diops, Registro: o.Registro, DataBase: o.dataBase, Rules: rb}
 }
 
-// checkOutput settles --output among the calc formats, and refuses to
+// checkOutput settles --output among formats, and refuses to
 // write a workbook to a terminal.
-func checkOutput(s Streams, set *settings, output *string, out string) error {
-	if err := set.outputFormat(output, out, calcOutputs); err != nil {
+func checkOutput(s Streams, set *settings, output *string, out string, formats []string) error {
+	if err := set.outputFormat(output, out, formats); err != nil {
 		return err
 	}
 	if *output == "xlsx" && out == "" && s.OutTTY {

@@ -71,6 +71,13 @@ func TestGolden(t *testing.T) {
 		{"batch table piped", "testdata/golden/batch-plain.golden", append([]string{"batch"}, batchInputs...), false},
 		{"batch json", "testdata/golden/batch.jsonl.golden", append([]string{"batch", "-o", "json"}, batchInputs...), false},
 		{"batch csv", "testdata/golden/batch-csv.golden", append([]string{"batch", "-o", "csv", "--jobs", "3"}, batchInputs...), false},
+		{"validate junit", "testdata/golden/validate-junit.golden", append([]string{"validate", "-o", "junit"}, ciValidateInputs...), false},
+		{"validate junit strict", "testdata/golden/validate-junit-strict.golden", append([]string{"validate", "-o", "junit", "--strict"}, ciValidateInputs...), false},
+		{"validate github", "testdata/golden/validate-github.golden", append([]string{"validate", "-o", "github"}, ciValidateInputs...), false},
+		{"coleta validate junit", "testdata/golden/coleta-validate-junit.golden", append([]string{"coleta", "validate", "-o", "junit"}, ciColetaInputs...), false},
+		{"coleta validate github", "testdata/golden/coleta-validate-github.golden", append([]string{"coleta", "validate", "-o", "github"}, ciColetaInputs...), false},
+		{"batch junit", "testdata/golden/batch-junit.golden", append([]string{"batch", "-o", "junit", "--fail-on-insufficient"}, batchInputs...), false},
+		{"batch github", "testdata/golden/batch-github.golden", append([]string{"batch", "-o", "github"}, batchInputs...), false},
 		{"rules show", "testdata/golden/rules-show.golden", []string{"rules", "show"}, true},
 		{"rules export", "testdata/golden/rules-export.golden", []string{"rules", "export"}, true},
 	}
@@ -80,7 +87,7 @@ func TestGolden(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			out, errs, code := runCapregTTY(t, c.tty, c.args...)
-			if code != 0 && c.args[0] != "validate" && c.args[0] != "batch" { // their goldens hold invalid inputs
+			if code != 0 && c.args[0] != "validate" && c.args[0] != "batch" && c.args[0] != "coleta" { // their goldens hold invalid inputs
 				t.Fatalf("exit %d: %s", code, errs)
 			}
 			golden(t, filepath.FromSlash(c.file), out)

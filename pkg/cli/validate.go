@@ -49,6 +49,9 @@ notices about the rulebook rather than the workbook: CR-W005 (the result uses pr
 (proposal parameters). With the shipped rulebook nearly every result uses provisional
 values, which calc marks on each figure; capreg rules show lists them.
 
+For CI: --output junit writes a JUnit XML test report (a test case per file, failing with
+its errors listed), --output github a GitHub Actions annotation per finding.
+
 Exit 0 when no file has an error (warnings allowed), 2 otherwise. --strict fails (exit 2)
 on any warning too: a workbook that passes validate --strict gets no warning from calc
 but CR-W005 and CR-W009.
@@ -66,11 +69,13 @@ Accounts that cannot be read (the findings capreg import blocks on) fail the run
 		Example: `  capreg validate operadora.xlsx
   capreg validate filings/*.xlsx --output json
   capreg validate operadora.xlsx --strict
+  capreg validate filings/*.xlsx --output junit --out validate.xml
+  capreg validate filings/*.xlsx --output github   # annotations in a GitHub Actions step
   capreg validate operadora.xlsx --balancete erp/balancete-2025-09.csv --diops diops-3T2025.xml --strict
   capreg validate --rules-list`,
 		RunE: runE(o, o.complete, runF, runValidate),
 	}
-	addOutputFlags(cmd, &o.Output, textOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, validateOutputs, &o.Out, &o.Force)
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too: every warning calc would print but the rulebook notices CR-W005, CR-W009")
 	cmd.Flags().BoolVar(&o.RulesList, "rules-list", false, "print the catalogue of checks (code, severity, rule, fix)")
 	addBalanceteFlags(cmd, &o.balanceteOptions)
@@ -87,7 +92,11 @@ func (o *ValidateOptions) complete(set *settings, args []string) error {
 	if err := set.guard(o.Force, []string{o.Out}, append(inputFiles("a workbook to validate", args), o.inputs()...)...); err != nil {
 		return err
 	}
-	if err := set.outputFormat(&o.Output, o.Out, textOutputs); err != nil {
+	formats := validateOutputs
+	if o.RulesList {
+		formats = textOutputs
+	}
+	if err := set.outputFormat(&o.Output, o.Out, formats); err != nil {
 		return err
 	}
 	if !o.RulesList && len(args) == 0 {
@@ -118,12 +127,13 @@ func runValidate(ctx context.Context, o *ValidateOptions) error {
 		}
 		check = func(ctx context.Context, f string) app.FileReport { return app.CheckAccounts(ctx, f, im, rb) }
 	}
-	return validateFiles(ctx, o.IO, o.Files, o.Output, o.Out, o.Strict, check)
+	return validateFiles(ctx, o.IO, "capreg validate", o.Files, o.Output, o.Out, o.Strict, check)
 }
 
 // validateFiles checks every file with check, writes the report in the
-// format asked and fails (exit 2) on errors, or on warnings when strict.
-func validateFiles(ctx context.Context, s Streams, files []string, output, out string, strict bool, check func(context.Context, string) app.FileReport) error {
+// format asked (JUnit's suite named after the command) and fails (exit 2)
+// on errors, or on warnings when strict.
+func validateFiles(ctx context.Context, s Streams, command string, files []string, output, out string, strict bool, check func(context.Context, string) app.FileReport) error {
 	reps, err := app.ValidateEach(ctx, files, check)
 	if err != nil {
 		return err
@@ -134,6 +144,10 @@ func validateFiles(ctx context.Context, s Streams, files []string, output, out s
 			return report.ValidateJSON(w, reps)
 		case "csv":
 			return report.ValidateCSV(w, reps)
+		case "junit":
+			return report.ValidateJUnit(w, reps, command, strict)
+		case "github":
+			return report.ValidateGitHub(w, reps)
 		}
 		return report.ValidateTable(w, reps)
 	})
