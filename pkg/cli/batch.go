@@ -26,6 +26,7 @@ type BatchOptions struct {
 	Jobs               int
 	Factors            string
 	Output             string
+	CSVExcel           bool // --csv-excel
 	Out                string
 	FailOnInsufficient bool
 	Rules              string
@@ -71,7 +72,7 @@ some operator is insufficient (with --fail-on-insufficient).`,
 	}
 	cmd.Flags().IntVarP(&o.Jobs, "jobs", "j", 0, "workbooks computed at once (0 = one per core)")
 	addFactorsFlag(cmd, &o.Factors)
-	addOutputFlags(cmd, &o.Output, calcOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, calcOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	addFailOnInsufficientFlag(cmd, &o.FailOnInsufficient, "some operator's ")
 	addCoverageWeightedFlag(cmd, &o.CoverageWeighted, " (needs each operator's beneficiary data)")
 	return cmd
@@ -168,7 +169,7 @@ func writeBatch(ctx context.Context, w io.Writer, o *BatchOptions, opt app.Batch
 	case "json":
 		return run(func(l *report.BatchLine) error { return report.BatchJSONLine(w, l) })
 	case "csv":
-		c, err := report.NewBatchCSV(w)
+		c, err := report.NewBatchCSV(w, csvDialect(o.CSVExcel))
 		if err != nil {
 			return app.BatchSummary{}, err
 		}

@@ -136,12 +136,13 @@ outside the APS homologation month. A Leia-me sheet explains every field.
 // ColetaValidateOptions are the streams and settings of capreg coleta
 // validate.
 type ColetaValidateOptions struct {
-	IO     Streams
-	Files  []string
-	Output string
-	Out    string
-	Strict bool
-	Force  bool // --out may replace an existing file
+	IO       Streams
+	Files    []string
+	Output   string
+	CSVExcel bool // --csv-excel
+	Out      string
+	Strict   bool
+	Force    bool // --out may replace an existing file
 }
 
 // NewCmdColetaValidate builds capreg coleta validate; runF replaces the
@@ -171,10 +172,10 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 			}
 			return set.outputFormat(&o.Output, o.Out, textOutputs)
 		}, runF, func(ctx context.Context, o *ColetaValidateOptions) error {
-			return validateFiles(ctx, o.IO, o.Files, o.Output, o.Out, o.Strict, app.ValidateColeta)
+			return validateFiles(ctx, o.IO, o.Files, o.Output, csvDialect(o.CSVExcel), o.Out, o.Strict, app.ValidateColeta)
 		}),
 	}
-	addOutputFlags(cmd, &o.Output, textOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, textOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too")
 	return cmd
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/report"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -31,10 +32,20 @@ var (
 	textOutputs = []string{"table", "json", "csv"}
 )
 
-// addOutputFlags adds --output (-o, one of formats), --out and --force.
-func addOutputFlags(cmd *cobra.Command, output *string, formats []string, out *string, force *bool) {
+// addOutputFlags adds --output (-o, one of formats), --csv-excel, --out
+// and --force.
+func addOutputFlags(cmd *cobra.Command, output *string, formats []string, csvExcel *bool, out *string, force *bool) {
 	cmd.Flags().StringVarP(output, "output", "o", "table", "output format: "+strings.Join(formats, ", ")+" (without it, --out's extension chooses)")
+	cmd.Flags().BoolVar(csvExcel, "csv-excel", false, "with csv output: the CSV for Excel or LibreOffice in Portuguese (; separator, decimal comma, UTF-8 BOM, CRLF)")
 	addOutFlags(cmd, out, outUsage, force)
+}
+
+// csvDialect is the CSV dialect --csv-excel asks for.
+func csvDialect(excel bool) report.CSVDialect {
+	if excel {
+		return report.CSVExcel
+	}
+	return report.CSVPlain
 }
 
 // outUsage is the usage of --out where it names the output.

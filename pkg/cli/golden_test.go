@@ -60,6 +60,7 @@ func TestGolden(t *testing.T) {
 		{"informed parcels", "testdata/golden/calc-informed.golden", []string{"calc", "testdata/fixtures/f06_autogestao_insuficiente.xlsx"}, true},
 		{"administradora json", "testdata/golden/calc-administradora.json.golden", []string{"calc", "testdata/fixtures/f07_administradora.xlsx", "-o", "json"}, false},
 		{"example csv", "testdata/golden/calc-csv.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "-o", "csv"}, false},
+		{"example csv excel", "testdata/golden/calc-csv-excel.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "-o", "csv", "--csv-excel"}, false},
 		{"compare table", "testdata/golden/compare.golden", []string{"compare", "examples/operadora-exemplo.xlsx"}, true},
 		{"compare table piped", "testdata/golden/compare-plain.golden", []string{"compare", "testdata/fixtures/f04_odonto_grupo_aps.xlsx"}, false},
 		{"compare json", "testdata/golden/compare.json.golden", []string{"compare", "testdata/fixtures/f03_filantropia_promoprev_reduzido.xlsx", "-o", "json"}, false},
@@ -71,6 +72,7 @@ func TestGolden(t *testing.T) {
 		{"batch table piped", "testdata/golden/batch-plain.golden", append([]string{"batch"}, batchInputs...), false},
 		{"batch json", "testdata/golden/batch.jsonl.golden", append([]string{"batch", "-o", "json"}, batchInputs...), false},
 		{"batch csv", "testdata/golden/batch-csv.golden", append([]string{"batch", "-o", "csv", "--jobs", "3"}, batchInputs...), false},
+		{"batch csv excel", "testdata/golden/batch-csv-excel.golden", append([]string{"batch", "-o", "csv", "--csv-excel"}, batchInputs...), false},
 		{"rules show", "testdata/golden/rules-show.golden", []string{"rules", "show"}, true},
 		{"rules export", "testdata/golden/rules-export.golden", []string{"rules", "export"}, true},
 	}
