@@ -6,8 +6,17 @@ FUZZTIME ?= 5m
 
 .PHONY: build run test bench fuzz lint cover clean examples report-check
 
+# capreg version prints what the build stamps: git describe, the commit and
+# the date (a go build without them falls back on the module's build info).
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
+COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
+DATE    ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
+LDFLAGS := -X github.com/capreg/capreg/pkg/cli.buildVersion=$(VERSION) \
+	-X github.com/capreg/capreg/pkg/cli.buildCommit=$(COMMIT) \
+	-X github.com/capreg/capreg/pkg/cli.buildDate=$(DATE)
+
 build:
-	$(GO) build -o $(BIN) ./cmd/capreg
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/capreg
 
 run: build
 	./$(BIN) calc $(EXAMPLE)
