@@ -55,7 +55,7 @@ line only: no config file or variable decides which files are written.
 		NewCmdImport(s, nil),
 		NewCmdRules(s),
 		NewCmdColeta(s), NewCmdReclamacoes(s, nil),
-		NewCmdVersion(s, nil),
+		NewCmdVersion(s, nil), NewCmdDocs(s, nil),
 	)
 	root.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
 	root.SetHelpCommand(&cobra.Command{

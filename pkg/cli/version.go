@@ -82,6 +82,15 @@ func resolveVersion(s stamp, bi *debug.BuildInfo) versionInfo {
 	return v
 }
 
+// resolvedVersion is this binary's version, commit, date and Go version.
+func resolvedVersion() versionInfo {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		bi = nil
+	}
+	return resolveVersion(stamp{buildVersion, buildCommit, buildDate}, bi)
+}
+
 // VersionOptions are the streams and settings of capreg version.
 type VersionOptions struct {
 	IO     Streams
@@ -118,11 +127,7 @@ func runVersion(_ context.Context, o *VersionOptions) error {
 	if err != nil {
 		return err // a bug: the rulebook is capreg's own
 	}
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		bi = nil
-	}
-	v := resolveVersion(stamp{buildVersion, buildCommit, buildDate}, bi)
+	v := resolvedVersion()
 	v.Rulebook, v.SchemaVersion = rb.Versao, report.SchemaVersion
 	if o.Output == "json" {
 		return report.JSON(o.IO.Out, v)
