@@ -67,10 +67,12 @@ some operator is insufficient (with --fail-on-insufficient).`,
   capreg batch 'mercado/*.xlsx' --jobs 4 --output json > resultado.jsonl
   capreg batch operadoras/ --output xlsx --out lote.xlsx
   capreg batch operadoras/ --output csv --fail-on-insufficient`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: runE(o, o.complete, runF, runBatch),
+		Args:              cobra.MinimumNArgs(1),
+		ValidArgsFunction: completeArgs(0, workbookExts...),
+		RunE:              runE(o, o.complete, runF, runBatch),
 	}
 	cmd.Flags().IntVarP(&o.Jobs, "jobs", "j", 0, "workbooks computed at once (0 = one per core)")
+	completeFlag(cmd, "jobs", completeValues(jobValues()...))
 	addFactorsFlag(cmd, &o.Factors)
 	addOutputFlags(cmd, &o.Output, calcOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	addFailOnInsufficientFlag(cmd, &o.FailOnInsufficient, "some operator's ")

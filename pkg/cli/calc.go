@@ -84,7 +84,8 @@ its input cells (Sheet!Cell) and its parameters with status and source.
   capreg calc operadora.xlsx --explain
   capreg calc operadora.xlsx --out resultado.json
   capreg calc operadora.xlsx --factors padrao --rules regras.yaml --fail-on-insufficient`,
-		Args: cobra.ExactArgs(1),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeArgs(1, workbookExts...),
 		RunE: runE(o, func(set *settings, args []string) error {
 			if err := o.complete(set, args); err != nil {
 				return err

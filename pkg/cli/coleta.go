@@ -164,7 +164,8 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 ` + exitCodesHelp,
 		Example: `  capreg coleta validate coleta.xlsx
   capreg coleta validate coleta.xlsx -o json`,
-		Args: cobra.MinimumNArgs(1),
+		ValidArgsFunction: completeArgs(0, workbookExts...),
+		Args:              cobra.MinimumNArgs(1),
 		RunE: runE(o, func(set *settings, args []string) error {
 			o.Files = args
 			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a sheet to validate", args)...); err != nil {
@@ -211,13 +212,15 @@ The input is never modified: the result goes to --out (default FILE-preenchido.x
 ` + exitCodesHelp,
 		Example: `  capreg coleta fill coleta.xlsx --beneficiarios beneficiarios.csv --mes 2025-06
   capreg coleta fill coleta.xlsx --beneficiarios base.xlsx --mes 2025-07 --out coleta-julho.xlsx`,
-		Args: cobra.ExactArgs(1),
+		ValidArgsFunction: completeArgs(1, workbookExts...),
+		Args:              cobra.ExactArgs(1),
 		RunE: runE(o, func(set *settings, args []string) error {
 			o.File = args[0]
 			return o.complete(set, mes)
 		}, runF, runColetaFill),
 	}
 	cmd.Flags().StringVar(&o.Beneficiarios, "beneficiarios", "", "beneficiary data: .xlsx with a Beneficiarios sheet, or .csv with the same header")
+	completeFlag(cmd, "beneficiarios", completeFiles(tableExts...))
 	cmd.Flags().StringVar(&mes, "mes", "", "the month to fill, AAAA-MM")
 	cmd.Flags().StringVar(&o.Out, "out", "", "the filled workbook (default: FILE with -preenchido before .xlsx); never an input")
 	addForceFlag(cmd, &o.Force)

@@ -32,8 +32,9 @@ which set capreg calc applies (marked *). Every column equals capreg calc --fact
 		Example: `  capreg compare operadora.xlsx
   capreg compare operadora.xlsx --out comparacao.xlsx
   capreg compare operadora.xlsx --coverage-weighted`,
-		Args: cobra.ExactArgs(1),
-		RunE: runE(o, o.complete, runF, runCompare),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeArgs(1, workbookExts...),
+		RunE:              runE(o, o.complete, runF, runCompare),
 	}
 	addOutputFlags(cmd, &o.Output, calcOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	addBeneficiaryFlags(cmd, &o.Beneficiarios, &o.CoverageWeighted)

@@ -46,8 +46,9 @@ beneficiarios | reclamacoes_nao_resolvidas); --template FILE writes it empty.
 		Example: `  capreg reclamacoes --template reclamacoes.xlsx
   capreg reclamacoes reclamacoes.xlsx
   capreg reclamacoes reclamacoes.xlsx -o json --out ranking.json`,
-		Args: cobra.MaximumNArgs(1),
-		RunE: runE(o, o.complete, runF, runReclamacoes),
+		ValidArgsFunction: completeArgs(1, workbookExts...),
+		Args:              cobra.MaximumNArgs(1),
+		RunE:              runE(o, o.complete, runF, runReclamacoes),
 	}
 	addOutputFlags(cmd, &o.Output, textOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	cmd.Flags().StringVar(&o.Template, "template", "", "write the empty input workbook to this file and stop")

@@ -42,6 +42,8 @@ line only: no config file or variable decides which files are written.
 	root.SetIn(s.In)
 	root.PersistentFlags().String("config", "", "config file (default ./capreg.yaml, else the user config dir)")
 	root.PersistentFlags().String("rules", "", "rules file (YAML) merged over the embedded rulebook")
+	completeFlag(root, "config", completeFiles(yamlExts...))
+	completeFlag(root, "rules", completeFiles(yamlExts...))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{err}
 	})

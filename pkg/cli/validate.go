@@ -69,7 +69,8 @@ Accounts that cannot be read (the findings capreg import blocks on) fail the run
   capreg validate operadora.xlsx --strict
   capreg validate operadora.xlsx --balancete erp/balancete-2025-09.csv --diops diops-3T2025.xml --strict
   capreg validate --rules-list`,
-		RunE: runE(o, o.complete, runF, runValidate),
+		ValidArgsFunction: completeArgs(0, workbookExts...),
+		RunE:              runE(o, o.complete, runF, runValidate),
 	}
 	addOutputFlags(cmd, &o.Output, textOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too: every warning calc would print but the rulebook notices CR-W005, CR-W009")

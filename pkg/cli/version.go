@@ -116,6 +116,7 @@ the JSON schema version. --output json prints them for programs.`,
 		}, runF, runVersion),
 	}
 	cmd.Flags().StringVarP(&o.Output, "output", "o", "table", "output format: table, json")
+	completeFlag(cmd, "output", completeValues(versionOutputs...))
 	return cmd
 }
 
