@@ -53,12 +53,15 @@ func newCSVWriter(w io.Writer, d CSVDialect, numeric []bool) (*csvWriter, error)
 // header writes the header line as it is.
 func (c *csvWriter) header(h []string) error { return c.cw.Write(h) }
 
-// row writes a row: text cells made formula-safe, numbers as they are (with
-// a decimal comma in CSVExcel).
+// row writes a row: text cells made formula-safe, numbers as they are; in
+// CSVExcel numbers with a decimal comma, and text a spreadsheet would take
+// for a number kept as text.
 func (c *csvWriter) row(r []string) error {
 	out := make([]string, len(r))
 	for i, cell := range r {
 		switch {
+		case (i >= len(c.numeric) || !c.numeric[i]) && c.excel && numberLike(cell):
+			out[i] = `="` + cell + `"`
 		case i >= len(c.numeric) || !c.numeric[i]:
 			out[i] = safeCell(cell)
 		case c.excel:
@@ -68,6 +71,23 @@ func (c *csvWriter) row(r []string) error {
 		}
 	}
 	return c.cw.Write(out)
+}
+
+// numberLike reports whether a text cell is made of digits, - and / alone
+// (a registro ANS 031245, a month 2025-09): a spreadsheet would read it as a
+// number or a date, dropping leading zeros, so CSVExcel writes it as the
+// text formula ="031245", which Excel and LibreOffice show as the text. Its
+// characters cannot make any other formula.
+func numberLike(s string) bool {
+	if s == "" || s[0] < '0' || s[0] > '9' {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != '-' && r != '/' {
+			return false
+		}
+	}
+	return true
 }
 
 // flush writes what is buffered, and tells the first error of the writes.
