@@ -4,13 +4,27 @@ BIN     := bin/capreg
 EXAMPLE := examples/operadora-exemplo.xlsx
 FUZZTIME ?= 5m
 
-.PHONY: build run test bench fuzz lint cover clean examples report-check
+.PHONY: build run test bench fuzz lint cover clean examples report-check docs
+
+# capreg version prints what the build stamps: git describe, the commit and
+# the date (a go build without them falls back on the module's build info).
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null)
+COMMIT  ?= $(shell git rev-parse HEAD 2>/dev/null)
+DATE    ?= $(shell date -u +%Y-%m-%dT%H:%M:%SZ)
+LDFLAGS := -X github.com/capreg/capreg/pkg/cli.buildVersion=$(VERSION) \
+	-X github.com/capreg/capreg/pkg/cli.buildCommit=$(COMMIT) \
+	-X github.com/capreg/capreg/pkg/cli.buildDate=$(DATE)
 
 build:
-	$(GO) build -o $(BIN) ./cmd/capreg
+	$(GO) build -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/capreg
 
 run: build
 	./$(BIN) calc $(EXAMPLE)
+
+# The manual: a man page and a Markdown page per command in bin/docs (not
+# committed: capreg --help and capreg docs make them from the commands).
+docs: build
+	./$(BIN) docs --man bin/docs/man --markdown bin/docs/md --force
 
 # The packages run with the race detector; the end-to-end scripts run the
 # capreg binary without it: they exec it hundreds of times (the detector made

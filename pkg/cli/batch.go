@@ -26,6 +26,7 @@ type BatchOptions struct {
 	Jobs               int
 	Factors            string
 	Output             string
+	CSVExcel           bool // --csv-excel
 	Out                string
 	FailOnInsufficient bool
 	Rules              string
@@ -70,12 +71,14 @@ some operator is insufficient (with --fail-on-insufficient).`,
   capreg batch operadoras/ --output xlsx --out lote.xlsx
   capreg batch operadoras/ --output csv --fail-on-insufficient
   capreg batch operadoras/ --output junit --out lote.xml --fail-on-insufficient`,
-		Args: cobra.MinimumNArgs(1),
-		RunE: runE(o, o.complete, runF, runBatch),
+		Args:              cobra.MinimumNArgs(1),
+		ValidArgsFunction: completeArgs(0, workbookExts...),
+		RunE:              runE(o, o.complete, runF, runBatch),
 	}
 	cmd.Flags().IntVarP(&o.Jobs, "jobs", "j", 0, "workbooks computed at once (0 = one per core)")
+	completeFlag(cmd, "jobs", completeValues(jobValues()...))
 	addFactorsFlag(cmd, &o.Factors)
-	addOutputFlags(cmd, &o.Output, batchOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, batchOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	addFailOnInsufficientFlag(cmd, &o.FailOnInsufficient, "some operator's ")
 	addCoverageWeightedFlag(cmd, &o.CoverageWeighted, " (needs each operator's beneficiary data)")
 	return cmd
@@ -172,7 +175,7 @@ func writeBatch(ctx context.Context, w io.Writer, o *BatchOptions, opt app.Batch
 	case "json":
 		return run(func(l *report.BatchLine) error { return report.BatchJSONLine(w, l) })
 	case "csv":
-		c, err := report.NewBatchCSV(w)
+		c, err := report.NewBatchCSV(w, csvDialect(o.CSVExcel))
 		if err != nil {
 			return app.BatchSummary{}, err
 		}

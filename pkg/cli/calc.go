@@ -19,6 +19,7 @@ type workbookOptions struct {
 	IO               Streams
 	Workbook         string
 	Output           string
+	CSVExcel         bool // --csv-excel
 	Out              string
 	Rules            string
 	Beneficiarios    string
@@ -83,7 +84,8 @@ its input cells (Sheet!Cell) and its parameters with status and source.
   capreg calc operadora.xlsx --explain
   capreg calc operadora.xlsx --out resultado.json
   capreg calc operadora.xlsx --factors padrao --rules regras.yaml --fail-on-insufficient`,
-		Args: cobra.ExactArgs(1),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeArgs(1, workbookExts...),
 		RunE: runE(o, func(set *settings, args []string) error {
 			if err := o.complete(set, args); err != nil {
 				return err
@@ -92,7 +94,7 @@ its input cells (Sheet!Cell) and its parameters with status and source.
 		}, runF, runCalc),
 	}
 	addFactorsFlag(cmd, &o.Factors)
-	addOutputFlags(cmd, &o.Output, calcOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, calcOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	cmd.Flags().BoolVar(&o.Explain, "explain", false, "include the explanation tree (formula, input cells, parameters of every figure)")
 	addFailOnInsufficientFlag(cmd, &o.FailOnInsufficient, "")
 	addBeneficiaryFlags(cmd, &o.Beneficiarios, &o.CoverageWeighted)
@@ -108,7 +110,7 @@ func runCalc(ctx context.Context, o *CalcOptions) error {
 		case "json":
 			return report.JSON(w, report.NewDocument(c.Result, c.Warnings, meta))
 		case "csv":
-			return report.CalcCSV(w, report.NewDocument(c.Result, c.Warnings, meta))
+			return report.CalcCSV(w, csvDialect(o.CSVExcel), report.NewDocument(c.Result, c.Warnings, meta))
 		case "xlsx":
 			return xlsxWriter(report.XLSX(c.Result, c.Warnings, rb, meta))(w)
 		}

@@ -136,12 +136,13 @@ outside the APS homologation month. A Leia-me sheet explains every field.
 // ColetaValidateOptions are the streams and settings of capreg coleta
 // validate.
 type ColetaValidateOptions struct {
-	IO     Streams
-	Files  []string
-	Output string
-	Out    string
-	Strict bool
-	Force  bool // --out may replace an existing file
+	IO       Streams
+	Files    []string
+	Output   string
+	CSVExcel bool // --csv-excel
+	Out      string
+	Strict   bool
+	Force    bool // --out may replace an existing file
 }
 
 // NewCmdColetaValidate builds capreg coleta validate; runF replaces the
@@ -167,7 +168,8 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 		Example: `  capreg coleta validate coleta.xlsx
   capreg coleta validate coleta.xlsx -o json
   capreg coleta validate coleta.xlsx -o junit --out coleta.xml`,
-		Args: cobra.MinimumNArgs(1),
+		ValidArgsFunction: completeArgs(0, workbookExts...),
+		Args:              cobra.MinimumNArgs(1),
 		RunE: runE(o, func(set *settings, args []string) error {
 			o.Files = args
 			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a sheet to validate", args)...); err != nil {
@@ -175,10 +177,10 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 			}
 			return set.outputFormat(&o.Output, o.Out, validateOutputs)
 		}, runF, func(ctx context.Context, o *ColetaValidateOptions) error {
-			return validateFiles(ctx, o.IO, "capreg coleta validate", o.Files, o.Output, o.Out, o.Strict, app.ValidateColeta)
+			return validateFiles(ctx, o.IO, "capreg coleta validate", o.Files, o.Output, csvDialect(o.CSVExcel), o.Out, o.Strict, app.ValidateColeta)
 		}),
 	}
-	addOutputFlags(cmd, &o.Output, validateOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, validateOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too")
 	return cmd
 }
@@ -214,13 +216,15 @@ The input is never modified: the result goes to --out (default FILE-preenchido.x
 ` + exitCodesHelp,
 		Example: `  capreg coleta fill coleta.xlsx --beneficiarios beneficiarios.csv --mes 2025-06
   capreg coleta fill coleta.xlsx --beneficiarios base.xlsx --mes 2025-07 --out coleta-julho.xlsx`,
-		Args: cobra.ExactArgs(1),
+		ValidArgsFunction: completeArgs(1, workbookExts...),
+		Args:              cobra.ExactArgs(1),
 		RunE: runE(o, func(set *settings, args []string) error {
 			o.File = args[0]
 			return o.complete(set, mes)
 		}, runF, runColetaFill),
 	}
 	cmd.Flags().StringVar(&o.Beneficiarios, "beneficiarios", "", "beneficiary data: .xlsx with a Beneficiarios sheet, or .csv with the same header")
+	completeFlag(cmd, "beneficiarios", completeFiles(tableExts...))
 	cmd.Flags().StringVar(&mes, "mes", "", "the month to fill, AAAA-MM")
 	cmd.Flags().StringVar(&o.Out, "out", "", "the filled workbook (default: FILE with -preenchido before .xlsx); never an input")
 	addForceFlag(cmd, &o.Force)

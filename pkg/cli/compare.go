@@ -32,10 +32,11 @@ which set capreg calc applies (marked *). Every column equals capreg calc --fact
 		Example: `  capreg compare operadora.xlsx
   capreg compare operadora.xlsx --out comparacao.xlsx
   capreg compare operadora.xlsx --coverage-weighted`,
-		Args: cobra.ExactArgs(1),
-		RunE: runE(o, o.complete, runF, runCompare),
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeArgs(1, workbookExts...),
+		RunE:              runE(o, o.complete, runF, runCompare),
 	}
-	addOutputFlags(cmd, &o.Output, calcOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, calcOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	addBeneficiaryFlags(cmd, &o.Beneficiarios, &o.CoverageWeighted)
 	return cmd
 }
@@ -48,7 +49,7 @@ func runCompare(ctx context.Context, o *CompareOptions) error {
 		case "json":
 			return report.JSON(w, report.NewCompareDocument(c, meta))
 		case "csv":
-			return report.CompareCSV(w, c, meta)
+			return report.CompareCSV(w, c, meta, csvDialect(o.CSVExcel))
 		case "xlsx":
 			return xlsxWriter(report.CompareXLSX(c, rb))(w)
 		}

@@ -95,6 +95,9 @@ func (set *settings) outputFormat(output *string, out string, formats []string) 
 		*output = implied
 	}
 	if slices.Contains(formats, *output) {
+		if set.given["csv-excel"] && *output != "csv" {
+			return usageError{fmt.Errorf("--csv-excel shapes CSV output, and the output is %s: add --output csv (or --out FILE.csv), or drop --csv-excel", *output)}
+		}
 		return nil
 	}
 	if known && !set.given["output"] {

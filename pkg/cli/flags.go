@@ -14,6 +14,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/report"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -34,10 +35,21 @@ var (
 	batchOutputs    = append(calcOutputs[:len(calcOutputs):len(calcOutputs)], "junit", "github")
 )
 
-// addOutputFlags adds --output (-o, one of formats), --out and --force.
-func addOutputFlags(cmd *cobra.Command, output *string, formats []string, out *string, force *bool) {
+// addOutputFlags adds --output (-o, one of formats), --csv-excel, --out
+// and --force.
+func addOutputFlags(cmd *cobra.Command, output *string, formats []string, csvExcel *bool, out *string, force *bool) {
 	cmd.Flags().StringVarP(output, "output", "o", "table", "output format: "+strings.Join(formats, ", ")+" (without it, --out's extension chooses)")
+	completeFlag(cmd, "output", completeValues(formats...))
+	cmd.Flags().BoolVar(csvExcel, "csv-excel", false, "with csv output: the CSV for Excel or LibreOffice in Portuguese (; separator, decimal comma, UTF-8 BOM, CRLF)")
 	addOutFlags(cmd, out, outUsage, force)
+}
+
+// csvDialect is the CSV dialect --csv-excel asks for.
+func csvDialect(excel bool) report.CSVDialect {
+	if excel {
+		return report.CSVExcel
+	}
+	return report.CSVPlain
 }
 
 // outUsage is the usage of --out where it names the output.
@@ -57,6 +69,7 @@ func addForceFlag(cmd *cobra.Command, force *bool) {
 // addFactorsFlag adds --factors.
 func addFactorsFlag(cmd *cobra.Command, factors *string) {
 	cmd.Flags().StringVar(factors, "factors", capital.Auto, "factor set: auto, "+strings.Join(capital.Sets(), ", "))
+	completeFlag(cmd, "factors", completeValues(factorValues()...))
 }
 
 // addFailOnInsufficientFlag adds --fail-on-insufficient; who says whose
@@ -74,6 +87,7 @@ func addCoverageWeightedFlag(cmd *cobra.Command, weighted *bool, needs string) {
 // addBeneficiaryFlags adds --beneficiarios FILE and --coverage-weighted.
 func addBeneficiaryFlags(cmd *cobra.Command, benef *string, weighted *bool) {
 	cmd.Flags().StringVar(benef, "beneficiarios", "", "beneficiary data as a separate .xlsx (sheet Beneficiarios) or .csv (UTF-8 or Latin-1, , or ;), read streaming")
+	completeFlag(cmd, "beneficiarios", completeFiles(tableExts...))
 	addCoverageWeightedFlag(cmd, weighted, "")
 }
 
@@ -91,6 +105,8 @@ type balanceteOptions struct {
 func addBalanceteFlags(cmd *cobra.Command, o *balanceteOptions) {
 	cmd.Flags().StringArrayVar(&o.Balancetes, "balancete", nil, "a balancete: the ANS open data (.csv) or an ERP export (.csv, .xlsx); repeat for each file, or give a directory or a quoted glob ('erp/*.csv')")
 	cmd.Flags().StringArrayVar(&o.Diops, "diops", nil, "a DIOPS-XML file (quarterly or monthly); repeat for each file, or give a directory or a quoted glob")
+	completeFlag(cmd, "balancete", completeFiles(tableExts...))
+	completeFlag(cmd, "diops", completeFiles(diopsExts...))
 	cmd.Flags().StringVar(&o.Registro, "registro", "", "the operator's registro ANS: selects it in files of several operators, names it when no file does")
 	cmd.Flags().StringVar(&o.DataBase, "data-base", "", "the data base AAAA-MM (default: the latest month of the balancetes)")
 }

@@ -60,6 +60,7 @@ func TestGolden(t *testing.T) {
 		{"informed parcels", "testdata/golden/calc-informed.golden", []string{"calc", "testdata/fixtures/f06_autogestao_insuficiente.xlsx"}, true},
 		{"administradora json", "testdata/golden/calc-administradora.json.golden", []string{"calc", "testdata/fixtures/f07_administradora.xlsx", "-o", "json"}, false},
 		{"example csv", "testdata/golden/calc-csv.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "-o", "csv"}, false},
+		{"example csv excel", "testdata/golden/calc-csv-excel.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "-o", "csv", "--csv-excel"}, false},
 		{"compare table", "testdata/golden/compare.golden", []string{"compare", "examples/operadora-exemplo.xlsx"}, true},
 		{"compare table piped", "testdata/golden/compare-plain.golden", []string{"compare", "testdata/fixtures/f04_odonto_grupo_aps.xlsx"}, false},
 		{"compare json", "testdata/golden/compare.json.golden", []string{"compare", "testdata/fixtures/f03_filantropia_promoprev_reduzido.xlsx", "-o", "json"}, false},
@@ -78,6 +79,7 @@ func TestGolden(t *testing.T) {
 		{"coleta validate github", "testdata/golden/coleta-validate-github.golden", append([]string{"coleta", "validate", "-o", "github"}, ciColetaInputs...), false},
 		{"batch junit", "testdata/golden/batch-junit.golden", append([]string{"batch", "-o", "junit", "--fail-on-insufficient"}, batchInputs...), false},
 		{"batch github", "testdata/golden/batch-github.golden", append([]string{"batch", "-o", "github"}, batchInputs...), false},
+		{"batch csv excel", "testdata/golden/batch-csv-excel.golden", append([]string{"batch", "-o", "csv", "--csv-excel"}, batchInputs...), false},
 		{"rules show", "testdata/golden/rules-show.golden", []string{"rules", "show"}, true},
 		{"rules export", "testdata/golden/rules-export.golden", []string{"rules", "export"}, true},
 	}

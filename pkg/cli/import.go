@@ -63,6 +63,7 @@ replaces an existing file only with --force.
 	}
 	addBalanceteFlags(cmd, &o.balanceteOptions)
 	cmd.Flags().StringVar(&o.Base, "base", "", "a workbook whose fields the accounts cannot give are copied (the derivable ones are refreshed)")
+	completeFlag(cmd, "base", completeFiles(workbookExts...))
 	addOutFlags(cmd, &o.Out, "the workbook to write (.xlsx), whole or not at all; never an input", &o.Force)
 	return cmd
 }

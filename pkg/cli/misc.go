@@ -4,13 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"runtime/debug"
 
 	"github.com/spf13/cobra"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/generate"
-	"github.com/capreg/capreg/pkg/report"
 )
 
 // TemplateOptions are the streams and settings of capreg template.
@@ -53,31 +51,4 @@ func writeWorkbook(ctx context.Context, s Streams, path string, build func() (*e
 	}
 	fmt.Fprintf(s.Err, "wrote %s\n", path)
 	return nil
-}
-
-// version is the version from the build info ("(devel)" in a source tree).
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		v := bi.Main.Version
-		for _, st := range bi.Settings {
-			if st.Key == "vcs.revision" && len(st.Value) >= 12 {
-				v += " " + st.Value[:12]
-			}
-		}
-		return v
-	}
-	return "unknown"
-}
-
-// NewCmdVersion builds capreg version.
-func NewCmdVersion(s Streams) *cobra.Command {
-	return &cobra.Command{
-		Use:   "version",
-		Short: "Print capreg's version and the JSON schema version",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			_, err := fmt.Fprintf(s.Out, "capreg %s (json schema %s)\n", version(), report.SchemaVersion)
-			return err
-		},
-	}
 }

@@ -17,6 +17,7 @@ type ReclamacoesOptions struct {
 	IO       Streams
 	Workbook string
 	Output   string
+	CSVExcel bool // --csv-excel
 	Out      string
 	Template string // write the empty input workbook here instead
 	Force    bool   // --out or --template may replace an existing file
@@ -45,10 +46,11 @@ beneficiarios | reclamacoes_nao_resolvidas); --template FILE writes it empty.
 		Example: `  capreg reclamacoes --template reclamacoes.xlsx
   capreg reclamacoes reclamacoes.xlsx
   capreg reclamacoes reclamacoes.xlsx -o json --out ranking.json`,
-		Args: cobra.MaximumNArgs(1),
-		RunE: runE(o, o.complete, runF, runReclamacoes),
+		ValidArgsFunction: completeArgs(1, workbookExts...),
+		Args:              cobra.MaximumNArgs(1),
+		RunE:              runE(o, o.complete, runF, runReclamacoes),
 	}
-	addOutputFlags(cmd, &o.Output, textOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, textOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	cmd.Flags().StringVar(&o.Template, "template", "", "write the empty input workbook to this file and stop")
 	return cmd
 }
@@ -83,7 +85,7 @@ func runReclamacoes(ctx context.Context, o *ReclamacoesOptions) error {
 		case "json":
 			return report.ReclamacoesJSON(w, res)
 		case "csv":
-			return report.ReclamacoesCSV(w, res)
+			return report.ReclamacoesCSV(w, res, csvDialect(o.CSVExcel))
 		}
 		return report.ReclamacoesTable(w, res)
 	})

@@ -42,6 +42,8 @@ line only: no config file or variable decides which files are written.
 	root.SetIn(s.In)
 	root.PersistentFlags().String("config", "", "config file (default ./capreg.yaml, else the user config dir)")
 	root.PersistentFlags().String("rules", "", "rules file (YAML) merged over the embedded rulebook")
+	completeFlag(root, "config", completeFiles(yamlExts...))
+	completeFlag(root, "rules", completeFiles(yamlExts...))
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{err}
 	})
@@ -55,7 +57,7 @@ line only: no config file or variable decides which files are written.
 		NewCmdImport(s, nil),
 		NewCmdRules(s),
 		NewCmdColeta(s), NewCmdReclamacoes(s, nil),
-		NewCmdVersion(s),
+		NewCmdVersion(s, nil), NewCmdDocs(s, nil),
 	)
 	root.RunE = func(cmd *cobra.Command, args []string) error { return cmd.Help() }
 	root.SetHelpCommand(&cobra.Command{

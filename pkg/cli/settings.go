@@ -51,7 +51,7 @@ var sharedKeys = []string{"rules", "jobs"}
 // commandLineOnly are the flags taken from the command line alone: the
 // files a command writes (and whether it may replace them) are never set
 // by a config file or the environment, which every command shares.
-var commandLineOnly = []string{"config", "out", "force", "template", "help"}
+var commandLineOnly = []string{"config", "out", "force", "template", "man", "markdown", "help"}
 
 // settings are a command's resolved configuration.
 type settings struct {

@@ -76,7 +76,7 @@ func TestConfig(t *testing.T) {
 		{"output at the top", "output: xlsx\n", nil, []string{"validate", "w.xlsx"}, nil,
 			`error config file capreg.yaml: line 1: unknown key "output": the top level holds rules, jobs and a section per command (batch, calc, coleta fill,`},
 		{"unknown key in a section", "calc:\n  output: json\n  factor: padrao\n", nil, []string{"calc", "w.xlsx"}, nil,
-			`error config file capreg.yaml: line 3: unknown key "factor" in section calc: capreg calc has no --factor (its keys: beneficiarios, coverage-weighted, explain, factors, fail-on-insufficient, output, rules)`},
+			`error config file capreg.yaml: line 3: unknown key "factor" in section calc: capreg calc has no --factor (its keys: beneficiarios, coverage-weighted, csv-excel, explain, factors, fail-on-insufficient, output, rules)`},
 		{"another command's key", "validate:\n  factors: padrao\n", nil, []string{"calc", "w.xlsx"}, nil,
 			`error config file capreg.yaml: line 2: unknown key "factors" in section validate`},
 		{"checked whichever command runs", "batch:\n  bogus: 1\n", nil, []string{"rules", "show"}, nil, `error config file capreg.yaml: line 2: unknown key "bogus" in section batch`},

@@ -17,6 +17,7 @@ type ValidateOptions struct {
 	IO        Streams
 	Files     []string
 	Output    string
+	CSVExcel  bool // --csv-excel
 	Out       string
 	Strict    bool
 	RulesList bool
@@ -73,9 +74,10 @@ Accounts that cannot be read (the findings capreg import blocks on) fail the run
   capreg validate filings/*.xlsx --output github   # annotations in a GitHub Actions step
   capreg validate operadora.xlsx --balancete erp/balancete-2025-09.csv --diops diops-3T2025.xml --strict
   capreg validate --rules-list`,
-		RunE: runE(o, o.complete, runF, runValidate),
+		ValidArgsFunction: completeArgs(0, workbookExts...),
+		RunE:              runE(o, o.complete, runF, runValidate),
 	}
-	addOutputFlags(cmd, &o.Output, validateOutputs, &o.Out, &o.Force)
+	addOutputFlags(cmd, &o.Output, validateOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	cmd.Flags().BoolVar(&o.Strict, "strict", false, "fail (exit 2) on warnings too: every warning calc would print but the rulebook notices CR-W005, CR-W009")
 	cmd.Flags().BoolVar(&o.RulesList, "rules-list", false, "print the catalogue of checks (code, severity, rule, fix)")
 	addBalanceteFlags(cmd, &o.balanceteOptions)
@@ -107,7 +109,7 @@ func (o *ValidateOptions) complete(set *settings, args []string) error {
 
 func runValidate(ctx context.Context, o *ValidateOptions) error {
 	if o.RulesList {
-		return writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error { return writeCatalogue(w, o.Output) })
+		return writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error { return writeCatalogue(w, o.Output, csvDialect(o.CSVExcel)) })
 	}
 	rb, err := app.LoadRules(o.Rules)
 	if err != nil {
@@ -127,13 +129,13 @@ func runValidate(ctx context.Context, o *ValidateOptions) error {
 		}
 		check = func(ctx context.Context, f string) app.FileReport { return app.CheckAccounts(ctx, f, im, rb) }
 	}
-	return validateFiles(ctx, o.IO, "capreg validate", o.Files, o.Output, o.Out, o.Strict, check)
+	return validateFiles(ctx, o.IO, "capreg validate", o.Files, o.Output, csvDialect(o.CSVExcel), o.Out, o.Strict, check)
 }
 
 // validateFiles checks every file with check, writes the report in the
-// format asked (JUnit's suite named after the command) and fails (exit 2)
-// on errors, or on warnings when strict.
-func validateFiles(ctx context.Context, s Streams, command string, files []string, output, out string, strict bool, check func(context.Context, string) app.FileReport) error {
+// format asked (CSV in dialect; JUnit's suite named after the command) and
+// fails (exit 2) on errors, or on warnings when strict.
+func validateFiles(ctx context.Context, s Streams, command string, files []string, output string, dialect report.CSVDialect, out string, strict bool, check func(context.Context, string) app.FileReport) error {
 	reps, err := app.ValidateEach(ctx, files, check)
 	if err != nil {
 		return err
@@ -143,7 +145,7 @@ func validateFiles(ctx context.Context, s Streams, command string, files []strin
 		case "json":
 			return report.ValidateJSON(w, reps)
 		case "csv":
-			return report.ValidateCSV(w, reps)
+			return report.ValidateCSV(w, reps, dialect)
 		case "junit":
 			return report.ValidateJUnit(w, reps, command, strict)
 		case "github":
@@ -162,13 +164,13 @@ func validateFiles(ctx context.Context, s Streams, command string, files []strin
 	return nil
 }
 
-// writeCatalogue writes the catalogue of checks in format.
-func writeCatalogue(w io.Writer, format string) error {
+// writeCatalogue writes the catalogue of checks in format (CSV in d).
+func writeCatalogue(w io.Writer, format string, d report.CSVDialect) error {
 	switch cat := findings.Catalogue(); format {
 	case "json":
 		return report.JSON(w, cat)
 	case "csv":
-		return report.CatalogueCSV(w, cat)
+		return report.CatalogueCSV(w, cat, d)
 	default:
 		return report.CatalogueTable(w, cat)
 	}

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -66,16 +65,16 @@ func BatchJSONLine(w io.Writer, r *BatchLine) error {
 }
 
 // BatchCSV writes the rows of a batch as they come, after a header.
-type BatchCSV struct {
-	cw      *csv.Writer
-	numeric []bool
-}
+type BatchCSV struct{ c *csvWriter }
 
-// NewBatchCSV writes the header: file, the calc columns, error.
-func NewBatchCSV(w io.Writer) (*BatchCSV, error) {
-	c := &BatchCSV{cw: csv.NewWriter(w), numeric: append([]bool{false}, calcCSVNumeric()...)}
-	header := append(append([]string{"file"}, calcCSVHeader()...), "error")
-	return c, c.cw.Write(header)
+// NewBatchCSV writes the header, in dialect d: file, the calc columns,
+// error.
+func NewBatchCSV(w io.Writer, d CSVDialect) (*BatchCSV, error) {
+	c, err := newCSVWriter(w, d, append([]bool{false}, calcCSVNumeric()...))
+	if err != nil {
+		return nil, err
+	}
+	return &BatchCSV{c}, c.header(append(append([]string{"file"}, calcCSVHeader()...), "error"))
 }
 
 // Write writes one row (the calc columns empty for a workbook not computed).
@@ -85,11 +84,10 @@ func (c *BatchCSV) Write(r *BatchLine) error {
 		calc = calcCSVRow(r.Doc)
 	}
 	row := append(append([]string{r.File}, calc...), r.Error)
-	if err := c.cw.Write(safeRow(row, c.numeric)); err != nil {
+	if err := c.c.row(row); err != nil {
 		return err
 	}
-	c.cw.Flush()
-	return c.cw.Error()
+	return c.c.flush()
 }
 
 // BatchSummary is the line that tells how a batch went, in elapsed time.

@@ -120,7 +120,7 @@ func CompareTable(w io.Writer, c *app.Comparison, m Meta) error {
 }
 
 // CompareCSV writes one row per factor set.
-func CompareCSV(w io.Writer, c *app.Comparison, m Meta) error {
+func CompareCSV(w io.Writer, c *app.Comparison, m Meta, dialect CSVDialect) error {
 	d := NewCompareDocument(c, m)
 	header := append([]string{"set", "eligible", "applied"}, calcCSVHeader()...)
 	header = append(header, "saving_vs_padrao", "saving_vs_padrao_pct", "reason")
@@ -135,7 +135,7 @@ func CompareCSV(w io.Writer, c *app.Comparison, m Meta) error {
 		row := append([]string{s.Set, fmt.Sprint(s.Eligible), fmt.Sprint(s.Applied)}, calcCSVRow(s.Document)...)
 		rows = append(rows, append(row, money.Round(s.Saving).StringFixed(2), pct, s.Reason))
 	}
-	return writeCSV(w, header, rows, numeric)
+	return writeCSV(w, dialect, header, rows, numeric)
 }
 
 // CompareXLSX builds the comparison workbook: Comparacao (sets side by side

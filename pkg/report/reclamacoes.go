@@ -47,13 +47,13 @@ func ReclamacoesJSON(w io.Writer, r *reclamacoes.Result) error {
 }
 
 // ReclamacoesCSV writes one row per product, numbers as plain numbers.
-func ReclamacoesCSV(w io.Writer, r *reclamacoes.Result) error {
+func ReclamacoesCSV(w io.Writer, r *reclamacoes.Result, d CSVDialect) error {
 	var rows [][]string
 	for _, p := range r.Products {
 		rows = append(rows, []string{strconv.Itoa(p.Rank), p.Produto, strconv.FormatInt(p.Beneficiarios, 10), strconv.FormatInt(p.Reclamacoes, 10),
 			p.Share.String(), p.CumulativeShare.String(), strconv.FormatBool(p.AtRisk), p.Rule})
 	}
-	return writeCSV(w, []string{"rank", "produto", "beneficiarios", "reclamacoes", "share", "cumulative_share", "at_risk", "rule"},
+	return writeCSV(w, d, []string{"rank", "produto", "beneficiarios", "reclamacoes", "share", "cumulative_share", "at_risk", "rule"},
 		rows, []bool{true, false, true, true, true, true, false, false})
 }
 

@@ -48,7 +48,7 @@ At risk: the products that together hold at most 80% of the unresolved complaint
 
 func TestReclamacoesCSVAndJSON(t *testing.T) {
 	var buf bytes.Buffer
-	if err := ReclamacoesCSV(&buf, rankedTwo()); err != nil {
+	if err := ReclamacoesCSV(&buf, rankedTwo(), CSVPlain); err != nil {
 		t.Fatal(err)
 	}
 	want := "rank,produto,beneficiarios,reclamacoes,share,cumulative_share,at_risk,rule\n" +

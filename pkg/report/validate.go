@@ -68,14 +68,14 @@ func ValidateJSON(w io.Writer, reps []app.FileReport) error {
 }
 
 // ValidateCSV writes one row per finding of every file.
-func ValidateCSV(w io.Writer, reps []app.FileReport) error {
+func ValidateCSV(w io.Writer, reps []app.FileReport, d CSVDialect) error {
 	var rows [][]string
 	for _, r := range reps {
 		for _, f := range r.Findings {
 			rows = append(rows, []string{f.File, f.Sheet, f.Cell, f.Column, f.Code, string(f.Severity), f.Message, f.Fix})
 		}
 	}
-	return writeCSV(w, []string{"file", "sheet", "cell", "column", "code", "severity", "message", "fix"}, rows, nil)
+	return writeCSV(w, d, []string{"file", "sheet", "cell", "column", "code", "severity", "message", "fix"}, rows, nil)
 }
 
 // CatalogueTable writes the catalogue of checks (capreg validate
@@ -85,8 +85,8 @@ func CatalogueTable(w io.Writer, cat []findings.Check) error {
 }
 
 // CatalogueCSV writes the catalogue of checks, one row per check.
-func CatalogueCSV(w io.Writer, cat []findings.Check) error {
-	return writeCSV(w, []string{"code", "severity", "rule", "fix"}, catalogueRows(cat), nil)
+func CatalogueCSV(w io.Writer, cat []findings.Check, d CSVDialect) error {
+	return writeCSV(w, d, []string{"code", "severity", "rule", "fix"}, catalogueRows(cat), nil)
 }
 
 // catalogueRows are the checks' cells: code, severity, rule, fix.

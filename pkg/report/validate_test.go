@@ -59,7 +59,7 @@ func TestValidateJSONAndCSV(t *testing.T) {
 		t.Errorf("json %s", buf.String())
 	}
 	buf.Reset()
-	if err := ValidateCSV(&buf, reportsTwo()); err != nil {
+	if err := ValidateCSV(&buf, reportsTwo(), CSVPlain); err != nil {
 		t.Fatal(err)
 	}
 	want := "file,sheet,cell,column,code,severity,message,fix\n" +
@@ -77,7 +77,7 @@ func TestCatalogue(t *testing.T) {
 	if err := CatalogueTable(&table, cat); err != nil {
 		t.Fatal(err)
 	}
-	if err := CatalogueCSV(&csv, cat); err != nil {
+	if err := CatalogueCSV(&csv, cat, CSVPlain); err != nil {
 		t.Fatal(err)
 	}
 	if n := bytes.Count(table.Bytes(), []byte("\n")); n != 1+len(cat) || !bytes.HasPrefix(table.Bytes(), []byte("CODE  ")) {
