@@ -23,8 +23,9 @@ type Input struct {
 	Err           error  // why it cannot even be tried (nothing matched, two beneficiary files)
 }
 
-// Inputs expands args in order: a directory gives its .xlsx workbooks
-// (not recursively, sorted by name), a glob pattern the files it matches
+// Inputs expands args in order: a directory gives its spreadsheets (.xlsx,
+// and .xls, .xlsm, .xlsb, .ods to be refused in their rows; not
+// recursively, sorted by name), a glob pattern the files it matches
 // (sorted), anything else itself. Beneficiary files (NAME.beneficiarios.xlsx),
 // Excel lock files (~$NAME.xlsx) and hidden files are not workbooks and are
 // left out of directories and patterns; a path given twice is kept once. An
@@ -52,7 +53,7 @@ func Inputs(args []string) []Input {
 				continue
 			}
 			for _, e := range entries {
-				if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".xlsx") && workbookName(e.Name()) {
+				if !e.IsDir() && spreadsheet(e.Name()) && workbookName(e.Name()) {
 					paths = append(paths, filepath.Join(arg, e.Name()))
 				}
 			}
@@ -80,6 +81,16 @@ func Inputs(args []string) []Input {
 }
 
 func hasMeta(p string) bool { return strings.ContainsAny(p, `*?[`) }
+
+// spreadsheetExts are the spreadsheet files a directory's batch takes: the
+// .xlsx workbooks, and the other formats a person may have saved an
+// operator in, whose rows then say what the file is and how to save it as
+// .xlsx instead of their being skipped without a word.
+var spreadsheetExts = []string{".xlsx", ".xls", ".xlsm", ".xlsb", ".ods"}
+
+func spreadsheet(name string) bool {
+	return slices.Contains(spreadsheetExts, strings.ToLower(filepath.Ext(name)))
+}
 
 // workbookName tells an operator's workbook from the other files a
 // directory or pattern can hold, by name.

@@ -152,7 +152,7 @@ func TestInputs(t *testing.T) {
 	touch(t, dir,
 		"b.xlsx", "a.xlsx", "a.beneficiarios.csv", "c.XLSX", "c.beneficiarios.xlsx",
 		"d.xlsx", "d.beneficiarios.csv", "d.beneficiarios.xlsx", // two: ambiguous
-		"~$a.xlsx", ".hidden.xlsx", "notes.txt", "sub/e.xlsx",
+		"~$a.xlsx", ".hidden.xlsx", "notes.txt", "sub/e.xlsx", "f.xls", "g.ods",
 		"other/z.xlsx", "other/y.xlsx",
 	)
 	j := func(names ...string) string { return filepath.Join(append([]string{dir}, names...)...) }
@@ -171,6 +171,8 @@ func TestInputs(t *testing.T) {
 		{"b.xlsx", "", ""},
 		{"c.XLSX", "c.beneficiarios.xlsx", ""},
 		{"d.xlsx", "", "two beneficiary files for one workbook: " + j("d.beneficiarios.csv") + " and " + j("d.beneficiarios.xlsx") + "; keep one"},
+		{"f.xls", "", ""}, // its row will say how to save it as .xlsx
+		{"g.ods", "", ""},
 		{"other/y.xlsx", "", ""},
 		{"other/z.xlsx", "", ""},
 		// b.xlsx again: kept once

@@ -43,7 +43,8 @@ func NewCmdBatch(s Streams, runF func(context.Context, *BatchOptions) error) *co
 		Short: "Compute many operators in parallel, one row each",
 		Long: `Compute every workbook given, in parallel (--jobs, default every core), and report one
 row per workbook in the order given: a directory gives its .xlsx workbooks sorted by name
-(not its subdirectories), a quoted glob pattern the workbooks it matches.
+(not its subdirectories; an .xls, .xlsm, .xlsb or .ods file there gets a row saying how to save
+it as .xlsx), a quoted glob pattern the workbooks it matches.
 
 A workbook that cannot be computed (unreadable, invalid) is reported in its row, with its
 errors, and never stops the rest. A progress bar shows on stderr when it is a terminal;
