@@ -1,0 +1,126 @@
+// Package lang holds the languages capreg speaks to a person (pt-BR and
+// en): the message catalog of both, and each language's way of writing
+// dates, months and numbers. The renderers take a Lang in their options;
+// nothing here is global state but the catalog, which never changes.
+package lang
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+	"golang.org/x/text/message/catalog"
+
+	"github.com/capreg/capreg/pkg/money"
+	"github.com/capreg/capreg/pkg/period"
+)
+
+// Lang is a language of capreg's output for a person. The zero value is
+// Default.
+type Lang string
+
+// The languages capreg speaks.
+const (
+	PtBR Lang = "pt-BR"
+	En   Lang = "en"
+)
+
+// Default is the language without --lang, CAPREG_LANG or the config key
+// lang. pt-BR becomes the default once every output speaks it.
+const Default = En
+
+// All are the languages, as --lang takes them.
+var All = []Lang{PtBR, En}
+
+// Parse returns the language named s ("pt-BR" or "en", in any case).
+func Parse(s string) (Lang, error) {
+	for _, l := range All {
+		if strings.EqualFold(s, string(l)) {
+			return l, nil
+		}
+	}
+	return "", fmt.Errorf("unknown language %q: capreg speaks pt-BR and en", s)
+}
+
+// String is the language's name, as --lang takes it.
+func (l Lang) String() string { return string(l.resolved()) }
+
+// Set makes l the language named s (l is the value of --lang).
+func (l *Lang) Set(s string) error {
+	v, err := Parse(s)
+	if err != nil {
+		return err
+	}
+	*l = v
+	return nil
+}
+
+// Type names the value of --lang in the help.
+func (l *Lang) Type() string { return "lang" }
+
+// resolved is l, or Default for the zero value.
+func (l Lang) resolved() Lang {
+	if l == "" {
+		return Default
+	}
+	return l
+}
+
+// tags are the catalog's tags of the languages.
+var tags = map[Lang]language.Tag{PtBR: language.BrazilianPortuguese, En: language.English}
+
+// printers print the catalog's messages, one per language.
+var printers = func() map[Lang]*message.Printer {
+	b := catalog.NewBuilder(catalog.Fallback(language.English))
+	for _, m := range messages {
+		for l, text := range m.texts() {
+			if err := b.SetString(tags[l], string(m.key), text); err != nil {
+				panic("lang: message " + string(m.key) + ": " + err.Error())
+			}
+		}
+	}
+	p := map[Lang]*message.Printer{}
+	for l, t := range tags {
+		p[l] = message.NewPrinter(t, message.Catalog(b))
+	}
+	return p
+}()
+
+// T is the message key in language l, its verbs filled with args (give
+// numbers already written by Number, Date, ..., as strings: the printer
+// would group digits of its own).
+func (l Lang) T(key Key, args ...any) string {
+	return printers[l.resolved()].Sprintf(string(key), args...)
+}
+
+// Date writes a day: dd/mm/aaaa in pt-BR, ISO (2025-04-26) in English.
+func (l Lang) Date(t time.Time) string {
+	if l.resolved() == PtBR {
+		return t.Format("02/01/2006")
+	}
+	return period.Date(t)
+}
+
+// Month writes a month: mm/aaaa in pt-BR, ISO (2025-09) in English.
+func (l Lang) Month(m period.Month) string {
+	if l.resolved() == PtBR {
+		return fmt.Sprintf("%02d/%04d", int(m.Month), m.Year)
+	}
+	return m.String()
+}
+
+// Number writes x with the places it has: with a decimal comma and
+// thousands points in pt-BR (0,72), as x.String() in English (0.72).
+func (l Lang) Number(x decimal.Decimal) string {
+	if l.resolved() != PtBR {
+		return x.String()
+	}
+	places := int32(0)
+	if _, frac, ok := strings.Cut(x.String(), "."); ok {
+		places = int32(len(frac))
+	}
+	return money.PtBR(x, places)
+}

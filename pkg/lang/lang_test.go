@@ -1,0 +1,101 @@
+package lang
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/capreg/capreg/pkg/period"
+)
+
+// Every message has a text in every language, every key is in the catalog
+// once, and a message's verbs are the same in both languages.
+func TestCatalogComplete(t *testing.T) {
+	seen := map[Key]bool{}
+	for _, m := range messages {
+		if seen[m.key] {
+			t.Errorf("%s: in the catalog twice", m.key)
+		}
+		seen[m.key] = true
+		for _, l := range All {
+			if strings.TrimSpace(m.texts()[l]) == "" {
+				t.Errorf("%s: no %s text", m.key, l)
+			}
+		}
+		if strings.Count(m.en, "%") != strings.Count(m.pt, "%") {
+			t.Errorf("%s: the languages take different arguments:\n  en %q\n  pt %q", m.key, m.en, m.pt)
+		}
+	}
+}
+
+func TestT(t *testing.T) {
+	for _, c := range []struct {
+		l    Lang
+		want string
+	}{
+		{En, "no APS date (aps_certificacao)"},
+		{"", "no APS date (aps_certificacao)"},
+		{PtBR, "sem data de APS (aps_certificacao)"},
+	} {
+		if got := c.l.T(NoProgramDate, "APS", "aps_certificacao"); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.l, got, c.want)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want Lang
+		err  bool
+	}{
+		{"pt-BR", PtBR, false}, {"pt-br", PtBR, false}, {"en", En, false}, {"EN", En, false},
+		{"pt", "", true}, {"fr", "", true}, {"", "", true},
+	} {
+		got, err := Parse(c.in)
+		if got != c.want || (err != nil) != c.err {
+			t.Errorf("Parse(%q) = %q, %v", c.in, got, err)
+		}
+	}
+}
+
+func TestConventions(t *testing.T) {
+	day := time.Date(2025, 4, 26, 0, 0, 0, 0, time.UTC)
+	month := period.Month{Year: 2025, Month: time.September}
+	for _, c := range []struct {
+		l                   Lang
+		date, month, number string
+	}{
+		{PtBR, "26/04/2025", "09/2025", "1.234,5"},
+		{En, "2025-04-26", "2025-09", "1234.5"},
+	} {
+		if got := c.l.Date(day); got != c.date {
+			t.Errorf("%s Date: %q, want %q", c.l, got, c.date)
+		}
+		if got := c.l.Month(month); got != c.month {
+			t.Errorf("%s Month: %q, want %q", c.l, got, c.month)
+		}
+		if got := c.l.Number(decimal.RequireFromString("1234.50")); got != c.number {
+			t.Errorf("%s Number: %q, want %q", c.l, got, c.number)
+		}
+	}
+	if got := PtBR.Number(decimal.RequireFromString("0.72")); got != "0,72" {
+		t.Errorf("IDSS 0.72 in pt-BR: %q", got)
+	}
+	if got := En.Number(decimal.RequireFromString("0.72")); got != "0.72" {
+		t.Errorf("IDSS 0.72 in en: %q", got)
+	}
+}
+
+// Lang is the value of --lang: it refuses an unknown language.
+func TestSet(t *testing.T) {
+	var l Lang
+	if err := l.Set("pt-BR"); err != nil || l != PtBR {
+		t.Fatalf("Set(pt-BR): %q, %v", l, err)
+	}
+	if err := l.Set("de"); err == nil || l != PtBR {
+		t.Fatalf("Set(de): %q, %v", l, err)
+	}
+}
