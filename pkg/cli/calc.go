@@ -9,6 +9,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/report"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -24,13 +25,14 @@ type workbookOptions struct {
 	Rules            string
 	Beneficiarios    string
 	CoverageWeighted bool
-	Force            bool // --out may replace an existing file
+	Force            bool      // --out may replace an existing file
+	Lang             lang.Lang // --lang, the root's
 }
 
 // complete takes the workbook from args and the rules file from set, and
 // checks the files and --output.
 func (o *workbookOptions) complete(set *settings, args []string) error {
-	o.Workbook, o.Rules = args[0], set.rules
+	o.Workbook, o.Rules, o.Lang = args[0], set.rules, set.lang
 	if err := set.guard(o.Force, []string{o.Out}, inputFile{"the workbook", o.Workbook},
 		inputFile{"the beneficiary file", o.Beneficiarios}); err != nil {
 		return err
@@ -105,7 +107,7 @@ func runCalc(ctx context.Context, o *CalcOptions) error {
 	c, err := compute(ctx, &o.workbookOptions, func(rb *rules.Rulebook) (*app.Calculation, error) {
 		return app.Calculate(ctx, o.Workbook, o.Beneficiarios, rb, capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted})
 	}, func(w io.Writer, c *app.Calculation, rb *rules.Rulebook, meta report.Meta) error {
-		meta.Explain = o.Explain
+		meta.Explain, meta.Lang = o.Explain, o.Lang
 		switch o.Output {
 		case "json":
 			return report.JSON(w, report.NewDocument(c.Result, c.Warnings, meta))

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // Shell completion (capreg completion bash|zsh|fish|powershell) of flag
@@ -55,6 +56,15 @@ func completeFlag(cmd *cobra.Command, name string, f cobra.CompletionFunc) {
 
 // factorValues are the values of --factors: auto and every factor set.
 func factorValues() []string { return append([]string{capital.Auto}, capital.Sets()...) }
+
+// langValues are the values of --lang: the languages capreg speaks.
+func langValues() []string {
+	v := make([]string, len(lang.All))
+	for i, l := range lang.All {
+		v[i] = string(l)
+	}
+	return v
+}
 
 // jobValues are the useful values of --jobs: 1 to the number of cores.
 func jobValues() []string {

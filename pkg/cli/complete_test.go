@@ -34,6 +34,8 @@ func TestCompletion(t *testing.T) {
 		{[]string{"version", "-o", ""}, []string{"table", "json"}, noFiles},
 		{[]string{"batch", "--jobs", ""}, jobs, noFiles},
 		{[]string{"batch", "-j", ""}, jobs, noFiles},
+		{[]string{"calc", "w.xlsx", "--lang", ""}, []string{"pt-BR", "en"}, noFiles},
+		{[]string{"rules", "show", "--lang", ""}, []string{"pt-BR", "en"}, noFiles},
 		{[]string{"calc", ""}, []string{"xlsx"}, byExt},
 		{[]string{"calc", "op.xlsx", ""}, nil, noFiles}, // one workbook only
 		{[]string{"compare", ""}, []string{"xlsx"}, byExt},

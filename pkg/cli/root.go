@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 const exitCodesHelp = `Exit codes:
@@ -28,7 +30,7 @@ parameter behind it; parameters the regulation does not confirm are marked PROVI
 
 Configuration: flags > environment CAPREG_* (e.g. CAPREG_RULES, CAPREG_OUTPUT) >
 config file (--config, else ./capreg.yaml, else the user config dir) > defaults.
-The config file holds the shared keys rules and jobs, and a section per command
+The config file holds the shared keys rules, jobs and lang, and a section per command
 named by its path (calc:, coleta validate:) whose keys are that command's flags;
 an unknown key is an error. --out, --force and --config come from the command
 line only: no config file or variable decides which files are written.
@@ -40,10 +42,7 @@ line only: no config file or variable decides which files are written.
 	root.SetOut(s.Out)
 	root.SetErr(s.Err)
 	root.SetIn(s.In)
-	root.PersistentFlags().String("config", "", "config file (default ./capreg.yaml, else the user config dir)")
-	root.PersistentFlags().String("rules", "", "rules file (YAML) merged over the embedded rulebook")
-	completeFlag(root, "config", completeFiles(yamlExts...))
-	completeFlag(root, "rules", completeFiles(yamlExts...))
+	addRootFlags(root)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{err}
 	})
@@ -75,6 +74,19 @@ line only: no config file or variable decides which files are written.
 	root.InitDefaultCompletionCmd()
 	checkArgs(root)
 	return root
+}
+
+// addRootFlags adds the flags of every command: --config, --rules and
+// --lang (the language of the output for a person), which resolve reads
+// into the settings.
+func addRootFlags(root *cobra.Command) {
+	root.PersistentFlags().String("config", "", "config file (default ./capreg.yaml, else the user config dir)")
+	root.PersistentFlags().String("rules", "", "rules file (YAML) merged over the embedded rulebook")
+	completeFlag(root, "config", completeFiles(yamlExts...))
+	completeFlag(root, "rules", completeFiles(yamlExts...))
+	root.PersistentFlags().Var(new(lang.Lang), "lang", "language of the output for a person: "+strings.Join(langValues(), " or ")+
+		" (default "+lang.Default.String()+"; pt-BR becomes the default once every output speaks it)")
+	completeFlag(root, "lang", completeValues(langValues()...))
 }
 
 // runE is the RunE of a command in gh's pattern, the same for every

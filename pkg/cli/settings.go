@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/capreg/capreg/pkg/app"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // Configuration is read here, once per command, into the command's own
@@ -28,6 +29,7 @@ import (
 //
 //	rules: regras.yaml
 //	jobs: 4
+//	lang: en
 //	calc:
 //	  factors: padrao
 //	coleta validate:
@@ -46,7 +48,7 @@ import (
 // sharedKeys are the top-level keys of a config file: each sets the flag of
 // that name in every command that has it, unless the command's section
 // sets it too.
-var sharedKeys = []string{"rules", "jobs"}
+var sharedKeys = []string{"rules", "jobs", "lang"}
 
 // commandLineOnly are the flags taken from the command line alone: the
 // files a command writes (and whether it may replace them) are never set
@@ -58,6 +60,7 @@ type settings struct {
 	given  map[string]bool // the flags given on the command line
 	config string          // the config file read, "" without one
 	rules  string          // the rules file (--rules), "" for the embedded rulebook
+	lang   lang.Lang       // the language of the output for a person (--lang)
 }
 
 // resolve fills the flags of cmd that the command line did not give from
@@ -99,6 +102,9 @@ func resolve(cmd *cobra.Command) (*settings, error) {
 	}
 	if f := fs.Lookup("rules"); f != nil {
 		set.rules = f.Value.String()
+	}
+	if f := fs.Lookup("lang"); f != nil {
+		set.lang = *f.Value.(*lang.Lang)
 	}
 	return set, nil
 }

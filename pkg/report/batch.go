@@ -12,6 +12,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 )
 
@@ -187,7 +188,7 @@ func (t *BatchTable) Close() error {
 	if !t.plain {
 		grid(t.w, t.lines, false, batchTableRight...)
 	}
-	markerNotes(t.w, "rows", t.provisional, t.proposal)
+	markerNotes(t.w, lang.En, lang.NoteRows, t.provisional, t.proposal)
 	if len(t.notComputed) > 0 {
 		fmt.Fprintf(t.w, "\nNot computed\n%s\n", strings.Join(t.notComputed, "\n"))
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -45,7 +46,7 @@ func NewCompareDocument(c *app.Comparison, m Meta) *CompareDocument {
 		s, pct := c.Saving(i)
 		d.Sets = append(d.Sets, SetDocument{
 			Document: NewDocument(r, append(slices.Clone(c.Warnings), r.Warnings...), m),
-			Set:      v.Set, Eligible: v.Eligible, Applied: v.Chosen, Reason: setReasonText(v.Reason), Saving: s, SavingPct: pct,
+			Set:      v.Set, Eligible: v.Eligible, Applied: v.Chosen, Reason: setReasonText(lang.En, v.Reason), Saving: s, SavingPct: pct,
 		})
 	}
 	return d
@@ -100,7 +101,7 @@ func CompareTable(w io.Writer, c *app.Comparison, m Meta) error {
 	grid(w, rows, m.Plain, right...)
 	fmt.Fprintln(w, "\nWhy")
 	for _, v := range c.Auto.Sets {
-		fmt.Fprintf(w, "  %s: %s\n", v.Set, setReasonText(v.Reason))
+		fmt.Fprintf(w, "  %s: %s\n", v.Set, setReasonText(lang.En, v.Reason))
 	}
 	var names []string
 	for _, r := range c.BySet {
@@ -148,7 +149,9 @@ func CompareXLSX(c *app.Comparison, rb *rules.Rulebook) (*excelize.File, error) 
 	return b.finish([]func() error{
 		func() error { return b.comparacao(c) },
 		func() error { return b.parametros(c.Auto, rb) },
-		func() error { return b.validacao(worded(c.Auto, append(slices.Clone(c.Warnings), c.Auto.Warnings...))) },
+		func() error {
+			return b.validacao(worded(lang.En, c.Auto, append(slices.Clone(c.Warnings), c.Auto.Warnings...)))
+		},
 	})
 }
 
@@ -187,7 +190,7 @@ func (b *book) comparacao(c *app.Comparison) error {
 		if err := b.amount(s, cellName(4+len(compareRows), rr), &capital.Node{Value: sv}); err != nil {
 			return err
 		}
-		why := setReasonText(v.Reason)
+		why := setReasonText(lang.En, v.Reason)
 		if err := f.SetCellStr(s, cellName(5+len(compareRows), rr), why); err != nil {
 			return err
 		}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -29,9 +30,10 @@ const SchemaVersion = "1"
 type Meta struct {
 	File        string // the input workbook
 	RulebookVer string
-	RulesFile   string // the user's rules file, or ""
-	Explain     bool   // include the explanation tree
-	Plain       bool   // tables as tab-separated text (stdout is not a terminal)
+	RulesFile   string    // the user's rules file, or ""
+	Explain     bool      // include the explanation tree
+	Plain       bool      // tables as tab-separated text (stdout is not a terminal)
+	Lang        lang.Lang // the language of the text for a person (the zero value: lang.Default)
 }
 
 // Document is the JSON form of a result (schema_version 1).
@@ -91,9 +93,9 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 		SchemaVersion: SchemaVersion, File: m.File,
 		RegistroANS: op.RegistroANS, RazaoSocial: op.RazaoSocial, DataBase: op.DataBase.String(),
 		Modalidade: string(op.Modalidade), Segmentacao: string(op.Segmentacao), Regiao: op.Regiao,
-		FactorSet: r.FactorSet, FactorSets: factorSetOutcomes(r.Sets), Sufficient: r.Sufficient,
+		FactorSet: r.FactorSet, FactorSets: factorSetOutcomes(m.Lang, r.Sets), Sufficient: r.Sufficient,
 		Provisional: nonNil(r.Provisional()), Proposal: nonNil(r.Proposal()), Informed: nonNil(r.Informed()),
-		Warnings:       worded(r, warnings),
+		Warnings:       worded(m.Lang, r, warnings),
 		Amounts:        map[string]decimal.Decimal{},
 		AmountsRounded: map[string]decimal.Decimal{},
 		Markers:        map[string][]rules.Status{},

@@ -9,14 +9,14 @@ import (
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
-	"github.com/capreg/capreg/pkg/period"
 )
 
 // This file words the engine's typed reasons: the engine decides with a
-// kind and the dates, cells and values behind it, and the English text of
-// each is made here and nowhere else (every renderer takes it from here),
-// so another language is another set of these functions.
+// kind and the dates, cells and values behind it, and the text of each, in
+// the language asked for (its messages in package lang), is made here and
+// nowhere else (every renderer takes it from here).
 
 // FactorSetOutcome is one factor set in a calc document: its verdict, the
 // reason worded, and the CRS it gives.
@@ -28,89 +28,94 @@ type FactorSetOutcome struct {
 	CRS      decimal.Decimal `json:"crs"`
 }
 
-// factorSetOutcomes are the sets of a result as a document holds them.
-func factorSetOutcomes(sets []capital.SetOutcome) []FactorSetOutcome {
+// factorSetOutcomes are the sets of a result as a document in language l
+// holds them.
+func factorSetOutcomes(l lang.Lang, sets []capital.SetOutcome) []FactorSetOutcome {
 	out := make([]FactorSetOutcome, len(sets))
 	for i, s := range sets {
-		out[i] = FactorSetOutcome{Set: s.Set, Eligible: s.Eligible, Chosen: s.Chosen, Reason: setReasonText(s.Reason), CRS: s.CRS}
+		out[i] = FactorSetOutcome{Set: s.Set, Eligible: s.Eligible, Chosen: s.Chosen, Reason: setReasonText(l, s.Reason), CRS: s.CRS}
 	}
 	return out
 }
 
-// programNames are what a program's date is and its campo.
-var programNames = map[ans.FactorSet][2]string{
-	ans.Promoprev:     {"PROMOPREV approval", "promoprev_aprovacao"},
-	ans.PartoAdequado: {"Parto Adequado certification", "parto_adequado_certificacao"},
-	ans.APS:           {"APS certification", "aps_certificacao"},
+// programNames are what a program's date is (a message) and its campo.
+var programNames = map[ans.FactorSet]struct {
+	what  lang.Key
+	campo string
+}{
+	ans.Promoprev:     {lang.ProgramPromoprev, "promoprev_aprovacao"},
+	ans.PartoAdequado: {lang.ProgramParto, "parto_adequado_certificacao"},
+	ans.APS:           {lang.ProgramAPS, "aps_certificacao"},
 }
 
 // span names the quarters a document covers: "2T2023–1T2024".
 func span(c *capital.Cover) string { return c.From.QuarterLabel() + "–" + c.To.QuarterLabel() }
 
-// eligibilityText words why a factor set is, or is not, open to the
-// operator.
-func eligibilityText(r capital.EligibilityReason) string {
-	what, campo := programNames[r.Set][0], programNames[r.Set][1]
+// eligibilityText words in language l why a factor set is, or is not, open
+// to the operator.
+func eligibilityText(l lang.Lang, r capital.EligibilityReason) string {
+	what, campo := l.T(programNames[r.Set].what), programNames[r.Set].campo
 	switch r.Kind {
 	case capital.AlwaysAvailable:
-		return "the standard factors are always available"
+		return l.T(lang.AlwaysAvailable)
 	case capital.GovernanceCovers:
 		g := r.Governance
-		return fmt.Sprintf("governance report (RN 518 Anexo V) sent %s (%s) covers %s", period.Date(g.T), g.Ref, span(g))
+		return l.T(lang.GovernanceCovers, l.Date(g.T), g.Ref, span(g))
 	case capital.AccreditationCovers:
 		a := r.Accreditation
-		return fmt.Sprintf("accreditation (RN 507) from %s (%s) covers %s", period.Date(a.T), a.Ref, span(a))
+		return l.T(lang.AccreditationCovers, l.Date(a.T), a.Ref, span(a))
 	case capital.NotCovered:
 		var why []string
 		if g := r.Governance; g != nil {
-			why = append(why, fmt.Sprintf("the governance report sent %s (%s) covers %s only", period.Date(g.T), g.Ref, span(g)))
+			why = append(why, l.T(lang.GovernanceOnly, l.Date(g.T), g.Ref, span(g)))
 		}
 		if a := r.Accreditation; a != nil {
-			why = append(why, fmt.Sprintf("the accreditation from %s (%s) covers %s only (from %s, the end of its quarter)", period.Date(a.T), a.Ref, span(a), period.Date(a.From.LastDay())))
+			why = append(why, l.T(lang.AccreditationOnly, l.Date(a.T), a.Ref, span(a), l.Date(a.From.LastDay())))
 		}
-		return strings.Join(why, "; ") + fmt.Sprintf(", not data base %s", r.DataBase)
+		return l.T(lang.NotDataBase, strings.Join(why, "; "), l.Month(r.DataBase))
 	case capital.NoReducedDate:
-		return "no governance report date (governanca_relatorio_data) nor accreditation start (acreditacao_inicio)"
+		return l.T(lang.NoReducedDate)
 	case capital.NoProgramDate:
-		return fmt.Sprintf("no %s date (%s)", what, campo)
+		return l.T(lang.NoProgramDate, what, campo)
 	case capital.ProgramAfterDataBase:
-		return fmt.Sprintf("%s on %s (%s) is after the data base %s", what, period.Date(r.Date.T), r.Date.Ref, r.DataBase)
+		return l.T(lang.ProgramAfter, what, l.Date(r.Date.T), r.Date.Ref, l.Month(r.DataBase))
 	case capital.BlockedBySituation:
-		return fmt.Sprintf("blocked by %s = S (%s)", r.Situation.Name, r.Situation.Ref)
+		return l.T(lang.BlockedBySituation, r.Situation.Name, r.Situation.Ref)
 	case capital.NoIDSS:
-		return fmt.Sprintf("blocked: IDSS not informed (idss), the proposal needs IDSS ≥ %s", r.Minimum)
+		return l.T(lang.NoIDSS, l.Number(r.Minimum))
 	case capital.IDSSBelowMinimum:
-		return fmt.Sprintf("blocked by IDSS %s < %s (%s)", r.IDSS.V, r.Minimum, r.IDSS.Ref)
+		return l.T(lang.IDSSBelow, l.Number(r.IDSS.V), l.Number(r.Minimum), r.IDSS.Ref)
 	case capital.ProgramQualifies:
-		return fmt.Sprintf("%s on %s (%s), no blocking situation, IDSS %s ≥ %s", what, period.Date(r.Date.T), r.Date.Ref, r.IDSS.V, r.Minimum)
+		return l.T(lang.ProgramQualifies, what, l.Date(r.Date.T), r.Date.Ref, l.Number(r.IDSS.V), l.Number(r.Minimum))
 	}
-	return fmt.Sprintf("eligibility kind %d", r.Kind)
+	return fmt.Sprintf("eligibility kind %d", r.Kind) // a kind without words: a bug of capreg
 }
 
-// setReasonText words why a factor set was applied or not.
-func setReasonText(r capital.SetReason) string {
-	e := eligibilityText(r.Eligibility)
+// setReasonText words in language l why a factor set was applied or not.
+func setReasonText(l lang.Lang, r capital.SetReason) string {
+	e := eligibilityText(l, r.Eligibility)
 	switch r.Choice {
 	case capital.Applied:
-		return "applied: lowest CRS of the eligible sets; " + e
+		return l.T(lang.Applied, e)
 	case capital.LowerBenefit:
-		return fmt.Sprintf("eligible (%s), but lower benefit: CRS %s ≥ %s under %s", e, money.BRL(r.CRS), money.BRL(r.AppliedCRS), r.Applied)
+		return l.T(lang.LowerBenefit, e, money.BRL(r.CRS), money.BRL(r.AppliedCRS), r.Applied)
 	case capital.Forced:
-		return "forced with --factors; " + e
+		return l.T(lang.Forced, e)
 	case capital.ForcedIneligible:
-		return "forced with --factors; not eligible: " + e
+		return l.T(lang.ForcedIneligible, e)
 	case capital.OtherForced:
-		return "eligible, not applied (--factors " + r.Applied + "): " + e
+		return l.T(lang.OtherForced, r.Applied, e)
 	case capital.CRSInformed:
-		return e + "; CRS informed, no factor set applied"
+		return l.T(lang.CRSInformed, e)
 	}
-	return "not eligible: " + e
+	return l.T(lang.NotEligibleBecause, e)
 }
 
-// worded returns the warnings of result r as they are shown: the engine's
-// CR-W006 (a factor set forced on an operator it is not open to) comes
-// without words, and takes them here from the forced set's reason.
-func worded(r *capital.Result, warnings findings.List) findings.List {
+// worded returns the warnings of result r as they are shown in language l:
+// the engine's CR-W006 (a factor set forced on an operator it is not open
+// to) comes without words, and takes them here from the forced set's
+// reason.
+func worded(l lang.Lang, r *capital.Result, warnings findings.List) findings.List {
 	out := append(findings.List{}, warnings...)
 	for i, f := range out {
 		if f.Code != findings.ForcedIneligible || f.Message != "" {
@@ -118,7 +123,7 @@ func worded(r *capital.Result, warnings findings.List) findings.List {
 		}
 		for _, s := range r.Sets {
 			if s.Chosen {
-				out[i].Message = fmt.Sprintf("factor set %s forced with --factors, but the operator is not eligible: %s", s.Set, eligibilityText(s.Reason.Eligibility))
+				out[i].Message = l.T(lang.ForcedWarning, s.Set, eligibilityText(l, s.Reason.Eligibility))
 			}
 		}
 	}

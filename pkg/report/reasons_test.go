@@ -11,6 +11,7 @@ import (
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -64,8 +65,42 @@ func TestEligibilityText(t *testing.T) {
 			"PROMOPREV approval on 2024-04-11 (Operadora!B11), no blocking situation, IDSS 0.72 ≥ 0.5"},
 	}
 	for _, c := range cases {
-		if got := eligibilityText(c.r); got != c.want {
+		if got := eligibilityText(lang.En, c.r); got != c.want {
 			t.Errorf("kind %d:\n got %q\nwant %q", c.r.Kind, got, c.want)
+		}
+	}
+}
+
+// The reasons in Portuguese: dates dd/mm/aaaa, months mm/aaaa, IDSS with a
+// decimal comma, BRL as in English.
+func TestReasonTextPtBR(t *testing.T) {
+	db := period.Month{Year: 2024, Month: time.April}
+	gov := &capital.Cover{Dated: dated("2023-05-15", "Operadora!B9"),
+		From: period.Month{Year: 2023, Month: time.March}, To: period.Month{Year: 2023, Month: time.December}}
+	acc := &capital.Cover{Dated: dated("2023-06-15", "Operadora!B5"),
+		From: period.Month{Year: 2023, Month: time.June}, To: period.Month{Year: 2024, Month: time.March}}
+	always := capital.EligibilityReason{Kind: capital.AlwaysAvailable, Set: ans.Padrao}
+	cases := []struct {
+		r    capital.SetReason
+		want string
+	}{
+		{capital.SetReason{Choice: capital.Applied, Eligibility: always}, "aplicado: menor CRS dos conjuntos elegíveis; os fatores padrão estão sempre disponíveis"},
+		{capital.SetReason{Choice: capital.LowerBenefit, Eligibility: always, CRS: dec("8017.2249"), Applied: "reduzido", AppliedCRS: dec("6102.165")},
+			"elegível (os fatores padrão estão sempre disponíveis), mas de benefício menor: CRS R$ 8.017,22 ≥ R$ 6.102,17 com reduzido"},
+		{capital.SetReason{Eligibility: capital.EligibilityReason{Kind: capital.NotCovered, Set: ans.Reduzido, DataBase: db, Governance: gov, Accreditation: acc}},
+			"não elegível: o relatório de governança enviado em 15/05/2023 (Operadora!B9) cobre só 1T2023–4T2023; " +
+				"a acreditação desde 15/06/2023 (Operadora!B5) cobre só 2T2023–1T2024 (a partir de 30/06/2023, fim do seu trimestre), não a data base 04/2024"},
+		{capital.SetReason{Choice: capital.Forced, Eligibility: capital.EligibilityReason{Kind: capital.ProgramQualifies, Set: ans.Promoprev,
+			Date: dated("2024-04-11", "Operadora!B11"), IDSS: capital.Amount{V: dec("0.72"), Ref: "Operadora!B14"}, Minimum: dec("0.5")}},
+			"forçado com --factors; aprovação do PROMOPREV em 11/04/2024 (Operadora!B11), sem situação bloqueante, IDSS 0,72 ≥ 0,5"},
+		{capital.SetReason{Eligibility: capital.EligibilityReason{Kind: capital.ProgramAfterDataBase, Set: ans.APS, DataBase: db, Date: dated("2024-05-02", "Operadora!B11")}},
+			"não elegível: certificação APS em 02/05/2024 (Operadora!B11) é posterior à data base 04/2024"},
+		{capital.SetReason{Choice: capital.CRSInformed, Eligibility: capital.EligibilityReason{Kind: capital.NoIDSS, Set: ans.APS, Minimum: dec("0.5")}},
+			"bloqueado: IDSS não informado (idss); a proposta exige IDSS ≥ 0,5; CRS informado, nenhum conjunto de fatores aplicado"},
+	}
+	for _, c := range cases {
+		if got := setReasonText(lang.PtBR, c.r); got != c.want {
+			t.Errorf("choice %d, kind %d:\n got %q\nwant %q", c.r.Choice, c.r.Eligibility.Kind, got, c.want)
 		}
 	}
 }
@@ -90,7 +125,7 @@ func TestSetReasonText(t *testing.T) {
 		{capital.SetReason{Choice: capital.NotEligible, Eligibility: noAPS}, "not eligible: no APS certification date (aps_certificacao)"},
 	}
 	for _, c := range cases {
-		if got := setReasonText(c.r); got != c.want {
+		if got := setReasonText(lang.En, c.r); got != c.want {
 			t.Errorf("choice %d:\n got %q\nwant %q", c.r.Choice, got, c.want)
 		}
 	}
@@ -106,7 +141,7 @@ func TestWordedForcedIneligible(t *testing.T) {
 	}}
 	other := findings.New(findings.ProposalParams, "", "", "PROPOSAL: x", "")
 	in := findings.List{findings.New(findings.ForcedIneligible, "", "", "", ""), other}
-	got := worded(r, in)
+	got := worded(lang.En, r, in)
 	want := "factor set aps forced with --factors, but the operator is not eligible: no APS certification date (aps_certificacao)"
 	if len(got) != 2 || got[0].Message != want || got[0].Code != findings.ForcedIneligible || got[1] != other {
 		t.Errorf("worded: %+v", got)
@@ -114,14 +149,14 @@ func TestWordedForcedIneligible(t *testing.T) {
 	if in[0].Message != "" {
 		t.Error("the caller's list was changed")
 	}
-	if got := worded(r, nil); got == nil || len(got) != 0 {
+	if got := worded(lang.En, r, nil); got == nil || len(got) != 0 {
 		t.Errorf("no warnings: %#v, want an empty list (a document's \"warnings\": [])", got)
 	}
 }
 
 // A document's factor set holds its reason in words, and reads back.
 func TestFactorSetOutcomeRoundTrip(t *testing.T) {
-	sets := factorSetOutcomes([]capital.SetOutcome{{Set: "padrao", Eligible: true, Chosen: true, CRS: dec("12.5"),
+	sets := factorSetOutcomes(lang.En, []capital.SetOutcome{{Set: "padrao", Eligible: true, Chosen: true, CRS: dec("12.5"),
 		Reason: capital.SetReason{Choice: capital.Applied, Eligibility: capital.EligibilityReason{Kind: capital.AlwaysAvailable, Set: ans.Padrao}}}})
 	var buf bytes.Buffer
 	if err := JSON(&buf, sets); err != nil {

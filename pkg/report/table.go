@@ -10,38 +10,42 @@ import (
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
-// rows of the summary table: key, label, indent.
+// rows of the summary table: key, label (a label of the catalog, or the
+// same in every language), indent.
 var tableRows = []struct {
-	key, label string
-	indent     bool
+	key   string
+	label lang.Key
+	same  string
 }{
-	{"cb", "CB   Capital Base", false},
-	{"pla", "PLA  Patrimônio Líquido Ajustado", false},
-	{"crs", "CRS  underwriting risk", false},
-	{"crs_pre", "PRE    pricing", true},
-	{"crs_pro", "PRO    claims provision (PEONA)", true},
-	{"crs_sus", "SUS    ressarcimento ao SUS", true},
-	{"crs_rem", "RA+RM  remission", true},
-	{"crc", "CRC  credit risk", false},
-	{"crm", "CRM  market risk", false},
-	{"cro", "CRO  operational and legal risk", false},
-	{"cbr", "CBR  Capital Baseado em Riscos", false},
-	{"cr", "CR   Capital Regulatório = max(CB, CBR)", false},
-	{"surplus", "Surplus = PLA − CR", false},
+	{"cb", "", "CB   Capital Base"},
+	{"pla", "", "PLA  Patrimônio Líquido Ajustado"},
+	{"crs", lang.TableCRS, ""},
+	{"crs_pre", lang.TablePRE, ""},
+	{"crs_pro", lang.TablePRO, ""},
+	{"crs_sus", "", "SUS    ressarcimento ao SUS"},
+	{"crs_rem", lang.TableRem, ""},
+	{"crc", lang.TableCRC, ""},
+	{"crm", lang.TableCRM, ""},
+	{"cro", lang.TableCRO, ""},
+	{"cbr", "", "CBR  Capital Baseado em Riscos"},
+	{"cr", "", "CR   Capital Regulatório = max(CB, CBR)"},
+	{"surplus", lang.TableSurplus, ""},
 }
 
-func markerText(ms []rules.Status) string {
+// markerText words the markers of a figure in language l.
+func markerText(l lang.Lang, ms []rules.Status) string {
 	var out []string
 	for _, m := range ms {
 		switch m {
 		case rules.Provisional:
-			out = append(out, "PROVISIONAL")
+			out = append(out, l.T(lang.Provisional))
 		case rules.Proposal:
-			out = append(out, "PROPOSAL")
+			out = append(out, l.T(lang.Proposal))
 		default:
 			out = append(out, string(m))
 		}
@@ -53,58 +57,73 @@ func markerText(ms []rules.Status) string {
 // BRL amounts and markers, the factor sets, footnotes and warnings.
 func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error {
 	op := r.Operadora
+	l := m.Lang
 	b := &strings.Builder{}
-	fmt.Fprintf(b, "capreg — RN 569/2022 regulatory capital\n")
-	fmt.Fprintf(b, "Operadora   %s  %s\n", op.RegistroANS, op.RazaoSocial)
+	fmt.Fprintf(b, "%s\n", l.T(lang.TableTitle))
 	seg := op.Segmentacao
 	if seg != "" {
 		seg = " " + seg
 	}
-	fmt.Fprintf(b, "Data base   %s   %s%s, região %d\n", op.DataBase, op.Modalidade, seg, op.Regiao)
-	fmt.Fprintf(b, "Factor set  %s\n", r.FactorSet)
-	if m.File != "" {
-		fmt.Fprintf(b, "Input       %s\n", m.File)
+	head := [][2]string{
+		{"Operadora", op.RegistroANS + "  " + op.RazaoSocial},
+		{"Data base", fmt.Sprintf("%s   %s%s, região %d", l.Month(op.DataBase), op.Modalidade, seg, op.Regiao)},
+		{l.T(lang.TableFactorSet), r.FactorSet},
 	}
-	fmt.Fprintf(b, "Rulebook    %s%s\n\n", m.RulebookVer, rulesSuffix(m.RulesFile))
+	if m.File != "" {
+		head = append(head, [2]string{l.T(lang.TableInput), m.File})
+	}
+	head = append(head, [2]string{l.T(lang.TableRulebook), m.RulebookVer + rulesSuffix(m.RulesFile)})
+	width := 0
+	for _, h := range head {
+		width = max(width, utf8.RuneCountInString(h[0]))
+	}
+	for _, h := range head {
+		fmt.Fprintf(b, "%s%s  %s\n", h[0], strings.Repeat(" ", width-utf8.RuneCountInString(h[0])), h[1])
+	}
+	b.WriteString("\n")
 
 	fig := Figures(r)
 	var rows [][]string
 	for _, row := range tableRows {
 		n := fig[row.key]
-		rows = append(rows, []string{row.label, money.BRL(n.Value), markerText(markers(n))})
+		label := row.same
+		if row.label != "" {
+			label = l.T(row.label)
+		}
+		rows = append(rows, []string{label, money.BRL(n.Value), markerText(l, markers(n))})
 	}
-	icr := "undefined (CR = 0)"
+	icr := l.T(lang.TableICRUndefined)
 	if r.ICR != nil {
 		icr = money.PtBR(r.ICR.Value, 4)
 	}
 	rows = append(rows, []string{"ICR  PLA / CR", icr, ""})
 	grid(b, rows, m.Plain, 1)
-	verdict := "SUFFICIENT (PLA ≥ CR)"
+	verdict := l.T(lang.TableSufficient)
 	if !r.Sufficient {
-		verdict = "INSUFFICIENT (PLA < CR)"
+		verdict = l.T(lang.TableInsufficient)
 	}
-	fmt.Fprintf(b, "\nSufficiency: %s\n\nFactor sets\n", verdict)
+	fmt.Fprintf(b, "\n%s\n\n%s\n", l.T(lang.TableSufficiency, verdict), l.T(lang.TableFactorSets))
 	rows = rows[:0]
 	for _, s := range r.Sets {
 		mark := " "
 		if s.Chosen {
 			mark = "*"
 		}
-		rows = append(rows, []string{mark + " " + s.Set, eligibleText(s.Eligible), "CRS " + money.BRL(s.CRS), setReasonText(s.Reason)})
+		rows = append(rows, []string{mark + " " + s.Set, eligibleText(l, s.Eligible), "CRS " + money.BRL(s.CRS), setReasonText(l, s.Reason)})
 	}
 	grid(b, rows, m.Plain)
-	markerNotes(b, "figures", r.Provisional(), r.Proposal())
+	markerNotes(b, l, lang.NoteFigures, r.Provisional(), r.Proposal())
 	if p := r.Informed(); len(p) > 0 {
-		fmt.Fprintf(b, "\ninformed: %s given in Parcelas_Informadas, not computed.\n", strings.Join(p, ", "))
+		fmt.Fprintf(b, "\n%s\n", l.T(lang.TableInformed, strings.Join(p, ", ")))
 	}
 	var shown findings.List
-	for _, f := range worded(r, warnings) {
+	for _, f := range worded(l, r, warnings) {
 		if f.Code != findings.ProvisionalParams && f.Code != findings.ProposalParams { // the footnotes say it
 			shown = append(shown, f)
 		}
 	}
 	if len(shown) > 0 {
-		fmt.Fprintf(b, "\nWarnings\n")
+		fmt.Fprintf(b, "\n%s\n", l.T(lang.TableWarnings))
 		for _, f := range shown {
 			fmt.Fprintf(b, "  %s\n", f.String())
 		}
@@ -113,22 +132,22 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	return err
 }
 
-// markerNotes writes the PROVISIONAL and PROPOSAL footnotes: what (figures,
-// rows) so marked use which parameters.
-func markerNotes(w io.Writer, what string, provisional, proposal []string) {
+// markerNotes writes the PROVISIONAL and PROPOSAL footnotes in language l:
+// what (lang.NoteFigures, lang.NoteRows) so marked use which parameters.
+func markerNotes(w io.Writer, l lang.Lang, what lang.Key, provisional, proposal []string) {
 	if len(provisional) > 0 {
-		fmt.Fprintf(w, "\nPROVISIONAL: %s so marked use parameters not confirmed in the regulation:\n  %s\n  Confirm them and set them in a rules file (capreg rules export; --rules FILE).\n", what, strings.Join(provisional, ", "))
+		fmt.Fprintf(w, "\n%s\n", l.T(lang.ProvisionalNote, l.T(what), strings.Join(provisional, ", ")))
 	}
 	if len(proposal) > 0 {
-		fmt.Fprintf(w, "\nPROPOSAL: %s so marked use the ANS program-incentive proposal, not yet in force:\n  %s\n", what, strings.Join(proposal, ", "))
+		fmt.Fprintf(w, "\n%s\n", l.T(lang.ProposalNote, l.T(what), strings.Join(proposal, ", ")))
 	}
 }
 
-func eligibleText(ok bool) string {
+func eligibleText(l lang.Lang, ok bool) string {
 	if ok {
-		return "eligible"
+		return l.T(lang.Eligible)
 	}
-	return "not eligible"
+	return l.T(lang.NotEligible)
 }
 
 // columns aligns the tab-separated cells written to it in columns two
@@ -199,7 +218,7 @@ func Explain(w io.Writer, r *capital.Result) error {
 		ind := strings.Repeat("  ", depth)
 		mark := ""
 		if ms := markers(n); len(ms) > 0 {
-			mark = "  [" + markerText(ms) + "]"
+			mark = "  [" + markerText(lang.En, ms) + "]"
 		}
 		fmt.Fprintf(b, "%s%s = %s%s\n", ind, n.Label, n.Value.String(), mark)
 		fmt.Fprintf(b, "%s  formula: %s\n", ind, n.Formula)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -108,7 +109,7 @@ func XLSX(r *capital.Result, warnings findings.List, rb *rules.Rulebook, m Meta)
 		func() error { return b.resumo(r, m) },
 		func() error { return b.memoria(r) },
 		func() error { return b.parametros(r, rb) },
-		func() error { return b.validacao(worded(r, warnings)) },
+		func() error { return b.validacao(worded(lang.En, r, warnings)) },
 	}
 	return b.finish(steps)
 }
@@ -187,7 +188,7 @@ func (b *book) resumo(r *capital.Result, m Meta) error {
 		if err := b.amount(s, cellName(2, rr), n); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(s, cellName(3, rr), markerText(markers(n))); err != nil {
+		if err := f.SetCellStr(s, cellName(3, rr), markerText(lang.En, markers(n))); err != nil {
 			return err
 		}
 	}
@@ -308,7 +309,7 @@ func (b *book) memoria(r *capital.Result) error {
 		if err = f.SetCellFloat(s, cellName(4, row), n.Value.InexactFloat64(), -1, 64); err != nil {
 			return
 		}
-		texts := []string{n.Formula, strings.Join(ins, "\n"), strings.Join(ps, "\n"), markerText(markers(n))}
+		texts := []string{n.Formula, strings.Join(ins, "\n"), strings.Join(ps, "\n"), markerText(lang.En, markers(n))}
 		for i, t := range texts {
 			if err = f.SetCellStr(s, cellName(5+i, row), t); err != nil {
 				return
