@@ -17,25 +17,27 @@ var notEnglish = []string{
 	"IDSS", "APS", "PROMOPREV", "SSP", "R",
 	// proper names: the program and its commands and flags, the regulation, the operator, the workbook's sheets, the rulebook
 	"capreg", "rules", "export", "factors", "Anexo", "V", "Parto", "Adequado", "Exemplo", "Planalto", "Assistência", "Médica", "Ltda",
-	"Operadora", "examples", "operadora", "exemplo", "xlsx", "rn", "T",
+	"Operadora", "T", "Caixa", "de", "Assistencia", "dos", "Empregados",
+	// the modalidade, campos and parcels as the workbook names them
+	"autogestao", "idss", "crm", "cro",
 	// the ANS's Portuguese terms, which the English table keeps
 	"Data", "base", "região", "Capital", "Base", "Patrimônio", "Líquido", "Ajustado", "ressarcimento", "ao", "Baseado", "em", "Riscos",
 	"Regulatório", "max", "S",
 	// the factor sets' names
 	"padrao", "reduzido", "promoprev", "aps",
 	// Portuguese words spelt as English ones
-	"capital", "legal",
+	"capital", "legal", "a",
 }
 
 // words are the words of s: runs of letters; a name with a dot, an
-// underscore, an @ or a ! (a parameter's path, a campo, a cell) is an
-// identifier, not a word.
+// underscore, an @, a ! or a / (a parameter's path, a campo, a cell, a
+// file) is an identifier, not a word.
 func words(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("._@!-", r)
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("._@!/-", r)
 	}) {
-		if strings.ContainsAny(f, "._@!") {
+		if strings.ContainsAny(f, "._@!/") {
 			continue
 		}
 		for _, w := range strings.FieldsFunc(f, func(r rune) bool { return !unicode.IsLetter(r) }) {
@@ -45,16 +47,24 @@ func words(s string) map[string]bool {
 	return out
 }
 
-// The pt-BR table of the example has no English word: no word of the
-// English table but those listed in notEnglish.
+// The pt-BR table of the example, and of an insufficient operator with
+// informed parcels, has no English word: no word of the English table but
+// those listed in notEnglish.
 func TestPtBRTableHasNoEnglish(t *testing.T) {
 	t.Chdir("../..")
-	for _, tty := range []bool{true, false} {
-		en, errs, code := runCapregTTY(t, tty, "calc", "examples/operadora-exemplo.xlsx", "--lang", "en")
+	for _, c := range []struct {
+		file string
+		tty  bool
+	}{
+		{"examples/operadora-exemplo.xlsx", true}, {"examples/operadora-exemplo.xlsx", false},
+		{"testdata/fixtures/f06_autogestao_insuficiente.xlsx", true},
+	} {
+		tty := c.tty
+		en, errs, code := runCapregTTY(t, tty, "calc", c.file, "--lang", "en")
 		if code != 0 {
 			t.Fatalf("en: exit %d: %s", code, errs)
 		}
-		pt, errs, code := runCapregTTY(t, tty, "calc", "examples/operadora-exemplo.xlsx", "--lang", "pt-BR")
+		pt, errs, code := runCapregTTY(t, tty, "calc", c.file, "--lang", "pt-BR")
 		if code != 0 {
 			t.Fatalf("pt-BR: exit %d: %s", code, errs)
 		}

@@ -38,6 +38,7 @@ const (
 	NotEligible         Key = "not_eligible"
 	Provisional         Key = "marker.provisional"
 	Proposal            Key = "marker.proposal"
+	Informed            Key = "marker.informed"
 	ProvisionalNote     Key = "note.provisional"
 	ProposalNote        Key = "note.proposal"
 	NoteFigures         Key = "note.figures"
@@ -93,6 +94,7 @@ var messages = []entry{
 	{NotEligible, "not eligible", "não elegível"},
 	{Provisional, "PROVISIONAL", "PROVISÓRIO"},
 	{Proposal, "PROPOSAL", "PROPOSTA"},
+	{Informed, "informed", "informado"},
 	{ProvisionalNote, "PROVISIONAL: %s so marked use parameters not confirmed in the regulation:\n  %s\n  Confirm them and set them in a rules file (capreg rules export; --rules FILE).",
 		"PROVISÓRIO: %s com esta marca usam parâmetros não confirmados na regulamentação:\n  %s\n  Confirme-os e defina-os num arquivo de regras (capreg rules export; --rules ARQUIVO)."},
 	{ProposalNote, "PROPOSAL: %s so marked use the ANS program-incentive proposal, not yet in force:\n  %s",

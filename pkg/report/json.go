@@ -118,6 +118,10 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 	return d
 }
 
+// informedMarker marks a figure given in Parcelas_Informadas, or computed
+// from one so given.
+const informedMarker rules.Status = "informed"
+
 // markers are the statuses a figure is marked with: provisional, proposal,
 // informed (regulation and user values need no marker).
 func markers(n *capital.Node) []rules.Status {
@@ -130,7 +134,7 @@ func markers(n *capital.Node) []rules.Status {
 	informed := false
 	n.Walk(func(m *capital.Node) { informed = informed || m.Informed })
 	if informed {
-		out = append(out, "informed")
+		out = append(out, informedMarker)
 	}
 	return out
 }

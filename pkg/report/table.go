@@ -46,6 +46,8 @@ func markerText(l lang.Lang, ms []rules.Status) string {
 			out = append(out, l.T(lang.Provisional))
 		case rules.Proposal:
 			out = append(out, l.T(lang.Proposal))
+		case informedMarker:
+			out = append(out, l.T(lang.Informed))
 		default:
 			out = append(out, string(m))
 		}
