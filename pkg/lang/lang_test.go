@@ -99,3 +99,23 @@ func TestSet(t *testing.T) {
 		t.Fatalf("Set(de): %q, %v", l, err)
 	}
 }
+
+// Parse takes a user's --lang, CAPREG_LANG or config value: it never
+// panics, and accepts only a language's name, in any case.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"pt-BR", "pt-br", "en", "EN", "pt", "", "pt_BR", "en-US", "\x00", "ｅｎ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l, err := Parse(s)
+		if err != nil {
+			if l != "" {
+				t.Errorf("Parse(%q) = %q with error %v", s, l, err)
+			}
+			return
+		}
+		if !strings.EqualFold(s, string(l)) || (l != PtBR && l != En) {
+			t.Errorf("Parse(%q) = %q", s, l)
+		}
+	})
+}
