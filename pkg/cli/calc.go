@@ -120,7 +120,7 @@ func runCalc(ctx context.Context, o *CalcOptions) error {
 			return err
 		}
 		if o.Explain {
-			return report.Explain(w, c.Result)
+			return report.Explain(w, c.Result, meta.Lang)
 		}
 		return nil
 	})

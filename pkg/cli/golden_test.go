@@ -55,6 +55,7 @@ func TestGolden(t *testing.T) {
 		{"example table pt-BR", "testdata/golden/calc-pt-BR.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--lang", "pt-BR"}, true},
 		{"example table pt-BR piped", "testdata/golden/calc-pt-BR-plain.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--lang", "pt-BR"}, false},
 		{"insufficient, informed parcels pt-BR", "testdata/golden/calc-informed-pt-BR.golden", []string{"calc", "testdata/fixtures/f06_autogestao_insuficiente.xlsx", "--lang", "pt-BR"}, true},
+		{"example explain pt-BR", "testdata/golden/calc-explain-pt-BR.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--explain", "--lang", "pt-BR"}, true},
 		{"forced aps pt-BR", "testdata/golden/calc-aps-pt-BR.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--factors", "aps", "--lang", "pt-BR"}, true},
 		{"example table piped", "testdata/golden/calc-plain.golden", []string{"calc", "examples/operadora-exemplo.xlsx"}, false},
 		{"example explain", "testdata/golden/calc-explain.golden", []string{"calc", "examples/operadora-exemplo.xlsx", "--explain"}, true},

@@ -12,8 +12,8 @@ type entry struct {
 // texts are the message's texts by language.
 func (m entry) texts() map[Lang]string { return map[Lang]string{En: m.en, PtBR: m.pt} }
 
-// The keys of the messages: the calc table and the reasons of the factor
-// sets.
+// The keys of the messages: the calc table, the reasons of the factor
+// sets and the words of the explanation tree.
 const (
 	TableTitle          Key = "table.title"
 	TableFactorSet      Key = "table.factor_set"
@@ -67,6 +67,14 @@ const (
 	CRSInformed         Key = "choice.crs_informed"
 	NotEligibleBecause  Key = "choice.not_eligible"
 	ForcedWarning       Key = "warning.forced_ineligible"
+	ExplainTitle        Key = "explain.title"
+	ExplainFormula      Key = "explain.formula"
+	ExplainInput        Key = "explain.input"
+	ExplainParameter    Key = "explain.parameter"
+	StatusRegulation    Key = "status.regulation"
+	StatusProvisional   Key = "status.provisional"
+	StatusProposal      Key = "status.proposal"
+	StatusUser          Key = "status.user"
 )
 
 // messages is the catalog: every message in English and in Portuguese.
@@ -125,4 +133,13 @@ var messages = []entry{
 	{CRSInformed, "%s; CRS informed, no factor set applied", "%s; CRS informado, nenhum conjunto de fatores aplicado"},
 	{NotEligibleBecause, "not eligible: %s", "não elegível: %s"},
 	{ForcedWarning, "factor set %s forced with --factors, but the operator is not eligible: %s", "conjunto de fatores %s forçado com --factors, mas a operadora não é elegível: %s"},
+	{ExplainTitle, "Explanation (every figure: formula, inputs with their cells, parameters with status and source)",
+		"Explicação (cada valor: fórmula, entradas com suas células, parâmetros com status e fonte)"},
+	{ExplainFormula, "formula: %s", "fórmula: %s"},
+	{ExplainInput, "input: %s = %s", "entrada: %s = %s"},
+	{ExplainParameter, "parameter: %s = %s [%s: %s]", "parâmetro: %s = %s [%s: %s]"},
+	{StatusRegulation, "regulation", "regulamentação"},
+	{StatusProvisional, "provisional", "provisório"},
+	{StatusProposal, "proposal", "proposta"},
+	{StatusUser, "user", "usuário"},
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/rules"
 )
 
 func dated(date, ref string) capital.Dated {
@@ -178,5 +179,26 @@ func TestFactorSetOutcomeRoundTrip(t *testing.T) {
 	var back []FactorSetOutcome
 	if err := json.Unmarshal(buf.Bytes(), &back); err != nil || len(back) != 1 || back[0].Reason != sets[0].Reason || !back[0].CRS.Equal(sets[0].CRS) {
 		t.Errorf("read back %+v (%v), want %+v", back, err, sets)
+	}
+}
+
+// A parameter's status in the explanation, in both languages.
+func TestStatusText(t *testing.T) {
+	cases := []struct {
+		s      rules.Status
+		en, pt string
+	}{
+		{rules.Regulation, "regulation", "regulamentação"},
+		{rules.Provisional, "provisional", "provisório"},
+		{rules.Proposal, "proposal", "proposta"},
+		{rules.User, "user", "usuário"},
+	}
+	for _, c := range cases {
+		if got := statusText(lang.En, c.s); got != c.en {
+			t.Errorf("en %s: %q", c.s, got)
+		}
+		if got := statusText(lang.PtBR, c.s); got != c.pt {
+			t.Errorf("pt-BR %s: %q", c.s, got)
+		}
 	}
 }

@@ -203,6 +203,21 @@ func grid(w io.Writer, rows [][]string, plain bool, right ...int) {
 	}
 }
 
+// statusText words a parameter's status in language l: regulation,
+// provisional, proposal, user.
+func statusText(l lang.Lang, s rules.Status) string {
+	if k, ok := statusKeys[s]; ok {
+		return l.T(k)
+	}
+	return string(s)
+}
+
+// statusKeys are the messages of the parameters' statuses.
+var statusKeys = map[rules.Status]lang.Key{
+	rules.Regulation: lang.StatusRegulation, rules.Provisional: lang.StatusProvisional,
+	rules.Proposal: lang.StatusProposal, rules.User: lang.StatusUser,
+}
+
 func rulesSuffix(f string) string {
 	if f == "" {
 		return ""
@@ -210,33 +225,35 @@ func rulesSuffix(f string) string {
 	return " + " + f
 }
 
-// Explain writes the explanation tree: every figure with its formula, input
-// cells and parameters, indented by depth.
-func Explain(w io.Writer, r *capital.Result) error {
+// Explain writes the explanation tree in language l: every figure with its
+// formula, input cells and parameters, indented by depth. (The figures'
+// names, formulas and the parameters' sources are the engine's and the
+// rulebook's, in English.)
+func Explain(w io.Writer, r *capital.Result, l lang.Lang) error {
 	b := &strings.Builder{}
-	fmt.Fprintf(b, "\nExplanation (every figure: formula, inputs with their cells, parameters with status and source)\n")
+	fmt.Fprintf(b, "\n%s\n", l.T(lang.ExplainTitle))
 	var rec func(n *capital.Node, depth int)
 	rec = func(n *capital.Node, depth int) {
 		ind := strings.Repeat("  ", depth)
 		mark := ""
 		if ms := markers(n); len(ms) > 0 {
-			mark = "  [" + markerText(lang.En, ms) + "]"
+			mark = "  [" + markerText(l, ms) + "]"
 		}
-		fmt.Fprintf(b, "%s%s = %s%s\n", ind, n.Label, n.Value.String(), mark)
-		fmt.Fprintf(b, "%s  formula: %s\n", ind, n.Formula)
+		fmt.Fprintf(b, "%s%s = %s%s\n", ind, n.Label, l.Number(n.Value), mark)
+		fmt.Fprintf(b, "%s  %s\n", ind, l.T(lang.ExplainFormula, n.Formula))
 		for _, in := range n.Inputs {
 			cell := ""
 			if in.Cell != "" {
 				cell = " (" + in.Cell + ")"
 			}
-			v := in.Value.String()
+			v := l.Number(in.Value)
 			if in.Text != "" {
 				v = in.Text
 			}
-			fmt.Fprintf(b, "%s  input: %s = %s%s\n", ind, in.Name, v, cell)
+			fmt.Fprintf(b, "%s  %s\n", ind, l.T(lang.ExplainInput, in.Name, v+cell))
 		}
 		for _, p := range n.Params {
-			fmt.Fprintf(b, "%s  parameter: %s = %s [%s: %s]\n", ind, p.Path, p.Value, p.Status, p.Source)
+			fmt.Fprintf(b, "%s  %s\n", ind, l.T(lang.ExplainParameter, p.Path, p.Value, statusText(l, p.Status), p.Source))
 		}
 		for _, c := range n.Children {
 			rec(c, depth+1)
