@@ -15,26 +15,24 @@ import (
 	"github.com/capreg/capreg/pkg/rules"
 )
 
-// rows of the summary table: key, label (a label of the catalog, or the
-// same in every language), indent.
+// rows of the summary table: key, label.
 var tableRows = []struct {
 	key   string
 	label lang.Key
-	same  string
 }{
-	{"cb", "", "CB   Capital Base"},
-	{"pla", "", "PLA  Patrimônio Líquido Ajustado"},
-	{"crs", lang.TableCRS, ""},
-	{"crs_pre", lang.TablePRE, ""},
-	{"crs_pro", lang.TablePRO, ""},
-	{"crs_sus", "", "SUS    ressarcimento ao SUS"},
-	{"crs_rem", lang.TableRem, ""},
-	{"crc", lang.TableCRC, ""},
-	{"crm", lang.TableCRM, ""},
-	{"cro", lang.TableCRO, ""},
-	{"cbr", "", "CBR  Capital Baseado em Riscos"},
-	{"cr", "", "CR   Capital Regulatório = max(CB, CBR)"},
-	{"surplus", lang.TableSurplus, ""},
+	{"cb", lang.TableCB},
+	{"pla", lang.TablePLA},
+	{"crs", lang.TableCRS},
+	{"crs_pre", lang.TablePRE},
+	{"crs_pro", lang.TablePRO},
+	{"crs_sus", lang.TableSUS},
+	{"crs_rem", lang.TableRem},
+	{"crc", lang.TableCRC},
+	{"crm", lang.TableCRM},
+	{"cro", lang.TableCRO},
+	{"cbr", lang.TableCBR},
+	{"cr", lang.TableCR},
+	{"surplus", lang.TableSurplus},
 }
 
 // markerText words the markers of a figure in language l.
@@ -88,11 +86,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	var rows [][]string
 	for _, row := range tableRows {
 		n := fig[row.key]
-		label := row.same
-		if row.label != "" {
-			label = l.T(row.label)
-		}
-		rows = append(rows, []string{label, money.BRL(n.Value), markerText(l, markers(n))})
+		rows = append(rows, []string{l.T(row.label), money.BRL(n.Value), markerText(l, markers(n))})
 	}
 	icr := l.T(lang.TableICRUndefined)
 	if r.ICR != nil {

@@ -182,7 +182,7 @@ func (b *book) resumo(r *capital.Result, m Meta) error {
 	for i, row := range tableRows {
 		n := fig[row.key]
 		rr := top + 1 + i
-		if err := b.row(s, rr, row.label); err != nil {
+		if err := b.row(s, rr, lang.En.T(row.label)); err != nil {
 			return err
 		}
 		if err := b.amount(s, cellName(2, rr), n); err != nil {

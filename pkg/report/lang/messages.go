@@ -19,13 +19,18 @@ const (
 	TableFactorSet      Key = "table.factor_set"
 	TableInput          Key = "table.input"
 	TableRulebook       Key = "table.rulebook"
+	TableCB             Key = "table.cb"
+	TablePLA            Key = "table.pla"
 	TableCRS            Key = "table.crs"
 	TablePRE            Key = "table.pre"
 	TablePRO            Key = "table.pro"
+	TableSUS            Key = "table.sus"
 	TableRem            Key = "table.remission"
 	TableCRC            Key = "table.crc"
 	TableCRM            Key = "table.crm"
 	TableCRO            Key = "table.cro"
+	TableCBR            Key = "table.cbr"
+	TableCR             Key = "table.cr"
 	TableSurplus        Key = "table.surplus"
 	TableICRUndefined   Key = "table.icr_undefined"
 	TableSufficient     Key = "table.sufficient"
@@ -83,13 +88,18 @@ var messages = []entry{
 	{TableFactorSet, "Factor set", "Fatores"},
 	{TableInput, "Input", "Entrada"},
 	{TableRulebook, "Rulebook", "Regras"},
+	{TableCB, "CB   Capital Base", "CB   Capital Base"},
+	{TablePLA, "PLA  Patrimônio Líquido Ajustado", "PLA  Patrimônio Líquido Ajustado"},
 	{TableCRS, "CRS  underwriting risk", "CRS  risco de subscrição"},
 	{TablePRE, "PRE    pricing", "PRE    precificação"},
 	{TablePRO, "PRO    claims provision (PEONA)", "PRO    provisão de eventos (PEONA)"},
+	{TableSUS, "SUS    ressarcimento ao SUS", "SUS    ressarcimento ao SUS"},
 	{TableRem, "RA+RM  remission", "RA+RM  remissão"},
 	{TableCRC, "CRC  credit risk", "CRC  risco de crédito"},
 	{TableCRM, "CRM  market risk", "CRM  risco de mercado"},
 	{TableCRO, "CRO  operational and legal risk", "CRO  risco operacional e legal"},
+	{TableCBR, "CBR  Capital Baseado em Riscos", "CBR  Capital Baseado em Riscos"},
+	{TableCR, "CR   Capital Regulatório = max(CB, CBR)", "CR   Capital Regulatório = max(CB, CBR)"},
 	{TableSurplus, "Surplus = PLA − CR", "Excedente = PLA − CR"},
 	{TableICRUndefined, "undefined (CR = 0)", "indefinido (CR = 0)"},
 	{TableSufficient, "SUFFICIENT (PLA ≥ CR)", "SUFICIENTE (PLA ≥ CR)"},
