@@ -73,12 +73,12 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 		head = append(head, [2]string{l.T(lang.TableInput), m.File})
 	}
 	head = append(head, [2]string{l.T(lang.TableRulebook), m.RulebookVer + rulesSuffix(m.RulesFile)})
-	width := 0
+	tw := columns(b)
 	for _, h := range head {
-		width = max(width, utf8.RuneCountInString(h[0]))
+		fmt.Fprintf(tw, "%s\t%s\n", h[0], h[1])
 	}
-	for _, h := range head {
-		fmt.Fprintf(b, "%s%s  %s\n", h[0], strings.Repeat(" ", width-utf8.RuneCountInString(h[0])), h[1])
+	if err := tw.Flush(); err != nil {
+		return err
 	}
 	b.WriteString("\n")
 
