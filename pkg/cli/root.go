@@ -85,7 +85,7 @@ func addRootFlags(root *cobra.Command) {
 	completeFlag(root, "config", completeFiles(yamlExts...))
 	completeFlag(root, "rules", completeFiles(yamlExts...))
 	root.PersistentFlags().Var(new(lang.Lang), "lang", "language of the output for a person: "+strings.Join(langValues(), " or ")+
-		" (default "+lang.Default.String()+"; pt-BR becomes the default once every output speaks it)")
+		" (pt-BR becomes the default once every output speaks it)")
 	completeFlag(root, "lang", completeValues(langValues()...))
 }
 
