@@ -166,6 +166,30 @@ func progressBar(s Streams, n int) *progressbar.ProgressBar {
 		progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetWidth(30))
 }
 
+// finishedBatch is a batch output that takes the lines as they come into a
+// temporary place and writes the whole document only when the batch is
+// done (the xlsx workbook, the JUnit suite whose counts come first).
+type finishedBatch interface {
+	Write(*report.BatchLine) error
+	Finish(io.Writer) error
+	Close() error
+}
+
+// runFinished runs the batch into the output open makes, then writes it
+// whole to w; the output is closed (its temporary data removed) either way.
+func runFinished(run func(func(*report.BatchLine) error) (app.BatchSummary, error), w io.Writer, open func() (finishedBatch, error)) (app.BatchSummary, error) {
+	f, err := open()
+	if err != nil {
+		return app.BatchSummary{}, err
+	}
+	defer f.Close()
+	sum, err := run(f.Write)
+	if err != nil {
+		return sum, err
+	}
+	return sum, f.Finish(w)
+}
+
 // writeBatch runs the batch into w in the format asked: every format takes
 // the lines as they come and keeps none of them.
 func writeBatch(ctx context.Context, w io.Writer, o *BatchOptions, opt app.BatchOptions) (app.BatchSummary, error) {
@@ -182,27 +206,9 @@ func writeBatch(ctx context.Context, w io.Writer, o *BatchOptions, opt app.Batch
 		}
 		return run(c.Write)
 	case "xlsx":
-		x, err := report.NewBatchXLSX()
-		if err != nil {
-			return app.BatchSummary{}, err
-		}
-		defer x.Close()
-		sum, err := run(x.Write)
-		if err != nil {
-			return sum, err
-		}
-		return sum, x.Finish(w)
+		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchXLSX() })
 	case "junit":
-		j, err := report.NewBatchJUnit(o.FailOnInsufficient)
-		if err != nil {
-			return app.BatchSummary{}, err
-		}
-		defer j.Close()
-		sum, err := run(j.Write)
-		if err != nil {
-			return sum, err
-		}
-		return sum, j.Finish(w)
+		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchJUnit(o.FailOnInsufficient) })
 	case "github":
 		return run(report.NewBatchGitHub(w, o.FailOnInsufficient).Write)
 	}
