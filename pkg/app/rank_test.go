@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/findings/findingstest"
 )
 
 // Every workbook of testdata/reclamacoes ranks or is refused as
@@ -24,7 +25,7 @@ func TestRankCorpus(t *testing.T) {
 	var want map[string]struct {
 		Exit     int `json:"exit"`
 		Findings []struct {
-			expectedFinding
+			findingstest.Expected
 			Column *string `json:"column"`
 		} `json:"findings"`
 	}
@@ -54,7 +55,7 @@ func TestRankCorpus(t *testing.T) {
 			}
 			for _, e := range exp.Findings {
 				if !slices.ContainsFunc(got, func(f findings.Finding) bool {
-					return e.matches(f) && (e.Column == nil || f.Column == *e.Column) && f.File == path
+					return e.Matches(f) && (e.Column == nil || f.Column == *e.Column) && f.File == path
 				}) {
 					t.Errorf("expected %s; got %v", e, got)
 				}

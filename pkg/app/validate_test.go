@@ -12,6 +12,8 @@ import (
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/findings/findingstest"
+	"github.com/capreg/capreg/pkg/golden"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -26,7 +28,7 @@ func TestValidateInvalidCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var want map[string][]expectedFinding
+	var want map[string][]findingstest.Expected
 	if err := json.Unmarshal(data, &want); err != nil {
 		t.Fatal(err)
 	}
@@ -45,9 +47,9 @@ func TestValidateInvalidCorpus(t *testing.T) {
 			}
 			var lines []string
 			for _, f := range rep.Findings {
-				lines = append(lines, findingLine(f))
+				lines = append(lines, findingstest.Line(f))
 			}
-			golden(t, strings.TrimSuffix(path, ".xlsx")+".golden", strings.Join(lines, "\n")+"\n")
+			golden.Equal(t, "./pkg/app", strings.TrimSuffix(path, ".xlsx")+".golden", strings.Join(lines, "\n")+"\n")
 			exp, ok := want[name]
 			if !ok {
 				t.Fatalf("%s has no entry in expected.json", name)
@@ -55,7 +57,7 @@ func TestValidateInvalidCorpus(t *testing.T) {
 			wantErrors := false
 			for _, e := range exp {
 				wantErrors = wantErrors || e.Severity == "error"
-				if e.Code != "" && !slices.ContainsFunc(rep.Findings, e.matches) { // "": not yet coded in expected.json
+				if e.Code != "" && !slices.ContainsFunc(rep.Findings, e.Matches) { // "": not yet coded in expected.json
 					t.Errorf("expected %s; got %v", e, lines)
 				}
 			}
@@ -70,7 +72,7 @@ func TestValidateInvalidCorpus(t *testing.T) {
 // checkCalcAgrees checks that Calculate refuses the workbook at path when
 // validate does, with its error findings, and otherwise warns of what
 // expected.json lists.
-func checkCalcAgrees(t *testing.T, path string, rb *rules.Rulebook, exp []expectedFinding, wantErrors bool) {
+func checkCalcAgrees(t *testing.T, path string, rb *rules.Rulebook, exp []findingstest.Expected, wantErrors bool) {
 	t.Helper()
 	c, err := Calculate(context.Background(), path, "", rb, capital.Options{})
 	var ie *findings.InputError
@@ -82,7 +84,7 @@ func checkCalcAgrees(t *testing.T, path string, rb *rules.Rulebook, exp []expect
 			if e.Severity == "error" && !slices.ContainsFunc(ie.Findings, func(f findings.Finding) bool {
 				return f.Code == e.Code && (e.Cell == nil || f.Cell == *e.Cell)
 			}) {
-				t.Errorf("calc: missing %s at %s", e.Code, deref(e.Cell))
+				t.Errorf("calc: missing %s at %s", e.Code, findingstest.Deref(e.Cell))
 			}
 		}
 	case err != nil:

@@ -18,6 +18,8 @@ import (
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/findings/findingstest"
+	"github.com/capreg/capreg/pkg/golden"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -214,8 +216,8 @@ func TestColetaCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want map[string]struct {
-		Exit     int               `json:"exit"`
-		Findings []expectedFinding `json:"findings"`
+		Exit     int                     `json:"exit"`
+		Findings []findingstest.Expected `json:"findings"`
 	}
 	if err := json.Unmarshal(data, &want); err != nil {
 		t.Fatal(err)
@@ -250,14 +252,14 @@ func TestColetaCorpus(t *testing.T) {
 			}
 			var lines []string
 			for _, f := range doc.Files[0].Findings {
-				lines = append(lines, findingLine(f))
+				lines = append(lines, findingstest.Line(f))
 			}
-			golden(t, strings.TrimSuffix(path, ".xlsx")+".golden", strings.Join(lines, "\n")+"\n")
+			golden.Equal(t, "./pkg/cli", strings.TrimSuffix(path, ".xlsx")+".golden", strings.Join(lines, "\n")+"\n")
 			for _, e := range exp.Findings {
 				if !slices.ContainsFunc(doc.Files[0].Findings, func(f findings.Finding) bool {
 					return f.Code == e.Code && (e.Sheet == nil || f.Sheet == *e.Sheet) && (e.Cell == nil || f.Cell == *e.Cell)
 				}) {
-					t.Errorf("expected %s at %s!%s (%s); got %v", e.Code, deref(e.Sheet), deref(e.Cell), e.What, lines)
+					t.Errorf("expected %s at %s!%s (%s); got %v", e.Code, findingstest.Deref(e.Sheet), findingstest.Deref(e.Cell), e.What, lines)
 				}
 			}
 		})
@@ -276,7 +278,7 @@ func TestColetaGolden(t *testing.T) {
 			if code != ExitInvalid {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
-			golden(t, filepath.Join("testdata/coleta/golden", c.file), out)
+			golden.Equal(t, "./pkg/cli", filepath.Join("testdata/coleta/golden", c.file), out)
 		})
 	}
 }

@@ -3,13 +3,12 @@ package cli
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files with the current output")
+	"github.com/capreg/capreg/pkg/golden"
+)
 
 // runCapreg runs capreg in-process from the repository root.
 func runCapreg(t *testing.T, args ...string) (stdout, stderr string, code int) {
@@ -22,23 +21,6 @@ func runCapregTTY(t *testing.T, tty bool, args ...string) (stdout, stderr string
 	var out, errb bytes.Buffer
 	code = run(context.Background(), args, Streams{In: &bytes.Buffer{}, Out: &out, Err: &errb, OutTTY: tty})
 	return out.String(), errb.String(), code
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./pkg/cli -run TestGolden -update)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the output; run go test ./pkg/cli -run TestGolden -update and review the diff.\n--- got ---\n%s", path, got)
-	}
 }
 
 // The shipped example's outputs (examples/) and the other command outputs
@@ -97,7 +79,7 @@ func TestGolden(t *testing.T) {
 			if code != 0 && c.args[0] != "validate" && c.args[0] != "batch" && c.args[0] != "coleta" { // their goldens hold invalid inputs
 				t.Fatalf("exit %d: %s", code, errs)
 			}
-			golden(t, filepath.FromSlash(c.file), out)
+			golden.Equal(t, "./pkg/cli", filepath.FromSlash(c.file), out)
 		})
 	}
 }

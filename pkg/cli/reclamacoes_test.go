@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/capreg/capreg/pkg/golden"
 )
 
 func TestReclamacoesFlags(t *testing.T) {
@@ -65,7 +67,7 @@ func TestReclamacoesGolden(t *testing.T) {
 			if code != ExitOK {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
-			golden(t, filepath.Join("testdata/reclamacoes/golden", c.file), out)
+			golden.Equal(t, "./pkg/cli", filepath.Join("testdata/reclamacoes/golden", c.file), out)
 		})
 	}
 }

@@ -1,0 +1,34 @@
+// Package golden compares a test's output with a golden file, and rewrites
+// the file instead when the test runs with -update (GoReleaser's
+// internal/golden pattern). Only tests import it.
+package golden
+
+import (
+	"flag"
+	"os"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files with the current output")
+
+// Updating reports whether the test runs with -update.
+func Updating() bool { return *update }
+
+// Equal compares got with the file at path, or rewrites the file with got
+// under -update; pkg names the package to rerun with -update (./pkg/cli).
+func Equal(t *testing.T, pkg, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test %s -update)", err, pkg)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the output; run go test %s -update and review the diff.\n--- got ---\n%s", path, pkg, got)
+	}
+}
