@@ -10,6 +10,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/layout"
+	"github.com/capreg/capreg/pkg/parse"
 )
 
 // The values of the open element's text; each reports what it cannot read
@@ -95,13 +96,11 @@ func (r *reader) conta(text string) (string, bool) {
 	return text, true
 }
 
-// registro reads a registro ANS: 1 to 6 digits (padded to 6), or more
-// digits with zeros in front; code is the finding's.
+// registro reads a registro ANS by the one rule of capreg (parse.Registro),
+// as a number: an ERP writes 5711 for 005711; code is the finding's.
 func (r *reader) registro(text, code string) (string, bool) {
-	if allDigits(text) {
-		if t := strings.TrimLeft(text, "0"); t != "" && len(t) <= 6 {
-			return fmt.Sprintf("%06s", t), true
-		}
+	if reg, err := parse.Registro(text, true); err == nil {
+		return reg, true
 	}
 	r.add(code, r.place(), fmt.Sprintf("%s %q is not a registro ANS (up to 6 digits)", r.openName(), text), "write the 6-digit registro ANS, e.g. 123456 or 005711")
 	return "", false
