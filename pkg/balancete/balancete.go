@@ -21,6 +21,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -88,17 +89,7 @@ func NewSheet(file, registro string, mes period.Month, quarterly bool, rows []Ro
 	return s, l
 }
 
-func validConta(c string) bool {
-	if c == "" || len(c) > maxConta {
-		return false
-	}
-	for i := 0; i < len(c); i++ {
-		if c[i] < '0' || c[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
+func validConta(c string) bool { return len(c) <= maxConta && parse.Digits(c) }
 
 // Value is the account's balance at the end of the sheet's period, by the
 // rule of spec §1.3: the row with exactly that code when the sheet has it;

@@ -12,6 +12,7 @@ import (
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/layout"
+	"github.com/capreg/capreg/pkg/parse"
 )
 
 // FuzzRead reads any bytes as a DIOPS-XML: no panic, the findings bounded
@@ -72,7 +73,7 @@ func FuzzRead(f *testing.F) {
 // check asserts what the reader promises of every File it returns.
 func check(t *testing.T, f *File) {
 	t.Helper()
-	if f.Registro != "" && (len(f.Registro) != 6 || !allDigits(f.Registro)) || f.Trimestre < 0 || f.Trimestre > 4 {
+	if f.Registro != "" && (len(f.Registro) != 6 || !parse.Digits(f.Registro)) || f.Trimestre < 0 || f.Trimestre > 4 {
 		t.Fatalf("identificacao %q T%d", f.Registro, f.Trimestre)
 	}
 	if !f.Mes.IsZero() && (f.Mes.Year != f.Ano || f.Quarterly() && int(f.Mes.Month) != 3*f.Trimestre) {
@@ -86,7 +87,7 @@ func check(t *testing.T, f *File) {
 	contas := map[string]bool{}
 	for _, a := range f.Balancete {
 		placed(a.Place)
-		if !allDigits(a.Conta) || contas[a.Conta] || !slices.Contains([]Grupo{Ativo, Passivo, Receita, Despesa}, a.Grupo) {
+		if !parse.Digits(a.Conta) || contas[a.Conta] || !slices.Contains([]Grupo{Ativo, Passivo, Receita, Despesa}, a.Grupo) {
 			t.Fatalf("account %+v", a)
 		}
 		contas[a.Conta] = true
@@ -118,7 +119,7 @@ func check(t *testing.T, f *File) {
 	}
 	for _, x := range f.Mercado {
 		placed(x.Place)
-		if !allDigits(x.Conta) || !slices.Contains(layout.Sinais, x.Sinal) || !slices.Contains(ans.Indexadores(), x.Indexador) {
+		if !parse.Digits(x.Conta) || !slices.Contains(layout.Sinais, x.Sinal) || !slices.Contains(ans.Indexadores(), x.Indexador) {
 			t.Fatalf("mercado %+v", x)
 		}
 	}

@@ -45,37 +45,24 @@ func isDecimal(s string) bool {
 		s = s[1:]
 	}
 	intPart, frac, point := strings.Cut(s, ".")
-	return allDigits(intPart) && (!point || allDigits(frac))
+	return parse.Digits(intPart) && (!point || parse.Digits(frac))
 }
 
-// allDigits reports whether s is one or more ASCII digits.
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-// atoi is the value of digits that allDigits accepted, short enough.
+// atoi is the value of digits that parse.Digits accepted, short enough.
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
 }
 
 // yearDigits reports whether s is a year in 4 digits.
-func yearDigits(s string) bool { return len(s) == 4 && allDigits(s) && s[0] != '0' }
+func yearDigits(s string) bool { return len(s) == 4 && parse.Digits(s) && s[0] != '0' }
 
 // periodo reads a trimestre (top 4) or mes (top 12): n, zero-padded or not,
 // or the year in 4 digits and n in 3 (2023003). year is 0 in the short
 // form.
 func periodo(s string, top int) (year, n int, ok bool) {
 	switch {
-	case !allDigits(s):
+	case !parse.Digits(s):
 		return 0, 0, false
 	case len(s) <= 3:
 		n = atoi(s)
@@ -89,7 +76,7 @@ func periodo(s string, top int) (year, n int, ok bool) {
 
 // conta reads an account code of the ANS chart: digits.
 func (r *reader) conta(text string) (string, bool) {
-	if !allDigits(text) {
+	if !parse.Digits(text) {
 		r.bad(fmt.Sprintf("%s %q is not an account code of the ANS chart (digits only)", r.openName(), text), "write the account code in digits, without dots or blanks, e.g. 31111101")
 		return "", false
 	}
@@ -108,7 +95,7 @@ func (r *reader) registro(text, code string) (string, bool) {
 
 // movimentacao reads CAMPOn, lo ≤ n ≤ hi.
 func (r *reader) movimentacao(text string, lo, hi int) (int, bool) {
-	if len(text) > 5 && strings.EqualFold(text[:5], "CAMPO") && allDigits(text[5:]) && len(text) <= 7 {
+	if len(text) > 5 && strings.EqualFold(text[:5], "CAMPO") && parse.Digits(text[5:]) && len(text) <= 7 {
 		if n := atoi(text[5:]); n >= lo && n <= hi {
 			return n, true
 		}

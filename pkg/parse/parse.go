@@ -165,20 +165,24 @@ const registroFix = "type the 6 digits of the registro ANS, leading zeros includ
 func Registro(text string, numeric bool) (string, error) {
 	s := strings.TrimSpace(text)
 	switch {
-	case numeric && len(s) <= 6 && isDigits(s) && strings.Trim(s, "0") != "":
+	case numeric && len(s) <= 6 && Digits(s) && strings.Trim(s, "0") != "":
 		return strings.Repeat("0", 6-len(s)) + s, nil // the usual value, read without Raw's cost
 	case numeric:
 		if d, err := Raw(s); err == nil && d.IsInteger() && d.Sign() > 0 && d.LessThan(decimal.New(1, 6)) {
 			return fmt.Sprintf("%06d", d.IntPart()), nil
 		}
-	case len(s) == 6 && isDigits(s):
+	case len(s) == 6 && Digits(s):
 		return s, nil
 	}
 	return "", &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is not a 6-digit registro ANS", findings.Clip(s)), Fix: registroFix}
 }
 
-// isDigits reports whether s is ASCII digits only ("" is).
-func isDigits(s string) bool {
+// Digits reports whether s is one or more ASCII digits (an account code,
+// a registro, a year).
+func Digits(s string) bool {
+	if s == "" {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			return false
