@@ -8,7 +8,9 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 )
 
-func amt(s string) capital.Amount { return capital.Amount{V: decimal.RequireFromString(s), Ref: "X!B2"} }
+func amt(s string) capital.Amount {
+	return capital.Amount{V: decimal.RequireFromString(s), Ref: "X!B2"}
+}
 
 // groupInput has one distinct value in every place a group covers.
 func groupInput() *capital.Input {
