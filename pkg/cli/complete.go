@@ -7,7 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/capreg/capreg/pkg/capital"
-	"github.com/capreg/capreg/pkg/report/lang"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // Shell completion (capreg completion bash|zsh|fish|powershell) of flag

@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/capreg/capreg/pkg/report/lang"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 const exitCodesHelp = `Exit codes:

@@ -14,7 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/capreg/capreg/pkg/app"
-	"github.com/capreg/capreg/pkg/report/lang"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // Configuration is read here, once per command, into the command's own

@@ -13,7 +13,7 @@ import (
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
-	"github.com/capreg/capreg/pkg/report/lang"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // Sheet names of the batch summary workbook.

@@ -12,7 +12,7 @@ import (
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/money"
-	"github.com/capreg/capreg/pkg/report/lang"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/rules"
 )
 

@@ -10,7 +10,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
-	"github.com/capreg/capreg/pkg/report/lang"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // This file words the engine's typed reasons: the engine decides with a
