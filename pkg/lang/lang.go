@@ -72,10 +72,19 @@ func (l Lang) resolved() Lang {
 // tags are the catalog's tags of the languages.
 var tags = map[Lang]language.Tag{PtBR: language.BrazilianPortuguese, En: language.English}
 
+// all is every message of every section.
+func all() []entry {
+	var out []entry
+	for _, s := range sections {
+		out = append(out, s...)
+	}
+	return out
+}
+
 // printers print the catalog's messages, one per language.
 var printers = func() map[Lang]*message.Printer {
 	b := catalog.NewBuilder(catalog.Fallback(language.English))
-	for _, m := range messages {
+	for _, m := range all() {
 		for l, text := range m.texts() {
 			if err := b.SetString(tags[l], string(m.key), text); err != nil {
 				panic("lang: message " + string(m.key) + ": " + err.Error())

@@ -14,7 +14,7 @@ import (
 // once, and a message's verbs are the same in both languages.
 func TestCatalogComplete(t *testing.T) {
 	seen := map[Key]bool{}
-	for _, m := range messages {
+	for _, m := range all() {
 		if seen[m.key] {
 			t.Errorf("%s: in the catalog twice", m.key)
 		}

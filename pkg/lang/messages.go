@@ -82,8 +82,14 @@ const (
 	StatusUser          Key = "status.user"
 )
 
-// messages is the catalog: every message in English and in Portuguese.
-var messages = []entry{
+// sections are the catalog, one slice per output (each in its own file
+// but for the calc table's here): every message in English and in
+// Portuguese. A new output adds its slice to this list.
+var sections = [][]entry{calcMessages}
+
+// calcMessages are the calc table's messages, the reasons of the factor
+// sets and the words of the explanation tree.
+var calcMessages = []entry{
 	{TableTitle, "capreg — RN 569/2022 regulatory capital", "capreg — capital regulatório, RN 569/2022"},
 	{TableFactorSet, "Factor set", "Fatores"},
 	{TableInput, "Input", "Entrada"},
