@@ -96,7 +96,7 @@ func CheckAccounts(ctx context.Context, path string, im *Imported, rb *rules.Rul
 		}
 		for _, v := range recs[0].Values {
 			if a, ok := v.V.(decimal.Decimal); ok && !slices.Contains(keyFields[recs[0].Sheet], v.Field) && !a.IsZero() {
-				f := findings.New(findings.BalanceteDiffers, "", "", fmt.Sprintf("%s.%s (%s) is %s in the workbook, and the accounts give no such row (%s)",
+				f := findings.NewText(findings.BalanceteDiffers, "", "", fmt.Sprintf("%s.%s (%s) is %s in the workbook, and the accounts give no such row (%s)",
 					recs[0].Sheet, v.Field, key, money.BRL(a), im.DataBase), "")
 				f.Sheet, f.Cell = splitRef(v.Origin.Place)
 				l.Add(f)
@@ -144,7 +144,7 @@ func difference(r Record, v Value, got decimal.Decimal, ref string, found bool) 
 	if !found {
 		msg = fmt.Sprintf("%s is not in the workbook, and the accounts give %s (%s)", what, money.BRL(want), src)
 	}
-	f := findings.New(findings.BalanceteDiffers, "", "", msg, "")
+	f := findings.NewText(findings.BalanceteDiffers, "", "", msg, "")
 	f.Sheet, f.Cell = splitRef(ref)
 	if f.Sheet == "" {
 		f.Sheet = r.Sheet

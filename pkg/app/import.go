@@ -259,7 +259,7 @@ func diopsSheet(f *diops.File) (*balancete.Sheet, findings.List) {
 
 // finding adds a finding of code (an error blocks the import).
 func (x *importer) finding(code, msg string) {
-	x.im.Findings.Add(findings.New(code, "", "", msg, ""))
+	x.im.Findings.Add(findings.NewText(code, "", "", msg, ""))
 }
 
 // window settles the data base and its 12 months, and checks that monthly

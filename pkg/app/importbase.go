@@ -44,7 +44,7 @@ func (x *importer) copyBase(ctx context.Context, path string) error {
 		return nil
 	}
 	if r := in.Operadora.RegistroANS; x.im.Registro != "" && r != "" && r != x.im.Registro {
-		f := findings.New(findings.BalanceteOperators, "", "", fmt.Sprintf("the base workbook is of registro %s, and the balancetes of %s", r, x.im.Registro),
+		f := findings.NewText(findings.BalanceteOperators, "", "", fmt.Sprintf("the base workbook is of registro %s, and the balancetes of %s", r, x.im.Registro),
 			"give the base workbook of the same operator")
 		f.File = path
 		x.im.Findings.Add(f)

@@ -45,7 +45,7 @@ func Validate(ctx context.Context, path string, rb *rules.Rulebook) FileReport {
 	case errors.As(err, &ie):
 		l = ie.Findings
 	case errors.Is(err, capital.ErrRules):
-		l.Add(findings.New(findings.Unreadable, "", "", err.Error(), "check the rules file"))
+		l.Add(findings.NewText(findings.Unreadable, "", "", err.Error(), "check the rules file"))
 	case err != nil:
 		l.Add(unreadable(err))
 	default:
@@ -79,7 +79,7 @@ func ValidateEach(ctx context.Context, files []string, check func(ctx context.Co
 
 // unreadable is the finding of a file that cannot be read at all.
 func unreadable(err error) findings.Finding {
-	return findings.New(findings.Unreadable, "", "", err.Error(), "")
+	return findings.NewText(findings.Unreadable, "", "", err.Error(), "")
 }
 
 // newFileReport is the report of a file with its findings l.

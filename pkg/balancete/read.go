@@ -125,7 +125,7 @@ func readXLSX(ctx context.Context, path, registro string) ([]*Sheet, findings.Li
 	}
 	defer book.Close()
 	if len(book.Sheets()) == 0 {
-		f := findings.New(findings.MissingSheet, "", "", "the workbook has no sheet: a balancete is its first sheet", "")
+		f := findings.NewText(findings.MissingSheet, "", "", "the workbook has no sheet: a balancete is its first sheet", "")
 		f.File = path
 		return nil, findings.List{f}, nil
 	}
@@ -236,7 +236,7 @@ func (b *builder) add(code string, col, row int, msg, fix string) {
 	if b.csv && row > 0 {
 		msg = fmt.Sprintf("line %d: %s", row, msg)
 	}
-	f := findings.New(code, b.place, cell, msg, fix)
+	f := findings.NewText(code, b.place, cell, msg, fix)
 	f.File = b.file
 	b.failed = b.failed || f.Severity == findings.Error
 	b.found.Add(f)

@@ -26,7 +26,7 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 	var l findings.List
 	op := in.Operadora
 	at := func(code, ref, msg string) {
-		l.Add(findings.New(code, sheetOf(ref), cellOf(ref), msg, ""))
+		l.Add(findings.NewText(code, sheetOf(ref), cellOf(ref), msg, ""))
 	}
 	switch {
 	case slices.Contains(ans.OutOfScope(), op.Modalidade):
@@ -86,10 +86,10 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 	if len(in.Contraprestacoes) > 0 || len(in.Eventos) > 0 {
 		l = append(l, checkWindow(in.Eventos, op.DataBase, "Eventos", false)...)
 		if len(in.Eventos) == 0 {
-			l.Add(findings.New(findings.MissingMonth, "Eventos", "", fmt.Sprintf("Eventos has no rows, but the 12 months %s to %s are needed for PRO", op.DataBase.Add(-11), op.DataBase), ""))
+			l.Add(findings.NewText(findings.MissingMonth, "Eventos", "", fmt.Sprintf("Eventos has no rows, but the 12 months %s to %s are needed for PRO", op.DataBase.Add(-11), op.DataBase), ""))
 		}
 	} else if op.Modalidade != "" {
-		l.Add(findings.New(findings.NoPreBusiness, "Contraprestacoes", "", "Contraprestacoes and Eventos have no rows: PRE and PRO are zero", ""))
+		l.Add(findings.NewText(findings.NoPreBusiness, "Contraprestacoes", "", "Contraprestacoes and Eventos have no rows: PRE and PRO are zero", ""))
 	}
 	return l
 }
@@ -109,10 +109,10 @@ func checkCapitalReferencia(op Operadora, rb *rules.Rulebook) findings.List {
 	point, ok := rb.CapitalReferenciaAt(at)
 	switch {
 	case !ok:
-		l.Add(findings.New(findings.NoCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
+		l.Add(findings.NewText(findings.NoCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
 			fmt.Sprintf("no capital de referência in force on %s (the series starts %s)", period.Date(at), period.Date(rb.CapitalReferencia[0].Desde.Time)), ""))
 	case op.DataBase.After(period.MonthOf(point.Desde.Time).Add(staleMonths)):
-		l.Add(findings.New(findings.StaleCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
+		l.Add(findings.NewText(findings.StaleCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
 			fmt.Sprintf("the capital de referência in force, %s from %s, is more than %d months older than the data base %s: ANS re-indexes it every July (IPCA July–June) and the rulebook has no later point",
 				money.BRL(point.Valor.Decimal), period.Date(point.Desde.Time), staleMonths, op.DataBase), ""))
 	}
@@ -137,7 +137,7 @@ func checkGraus(rows []CreditoOperadora, rb *rules.Rulebook) findings.List {
 		if _, ok := rb.Grau(c.GrauRisco); ok || c.Fator != nil {
 			continue
 		}
-		l.Add(findings.New(findings.BadEnum, sheetOf(c.GrauRef), cellOf(c.GrauRef),
+		l.Add(findings.NewText(findings.BadEnum, sheetOf(c.GrauRef), cellOf(c.GrauRef),
 			fmt.Sprintf("grau_risco %q is not a grade of the rulebook's factor table crc.fator_1_1.por_grau (known: %s; case and spaces do not count)", c.GrauRisco, strings.Join(known, ", ")),
 			"use a known grade, add the grade to crc.fator_1_1.por_grau in your rules file, or type the row's factor in the fator column"))
 	}
@@ -156,12 +156,12 @@ func checkDates(op Operadora) findings.List {
 		{"parto_adequado_certificacao", op.PartoAdequadoCertificacao}, {"aps_certificacao", op.APSCertificacao},
 	} {
 		if d.d != nil && d.d.T.After(end) {
-			l.Add(findings.New(findings.DateAfterBase, sheetOf(d.d.Ref), cellOf(d.d.Ref),
+			l.Add(findings.NewText(findings.DateAfterBase, sheetOf(d.d.Ref), cellOf(d.d.Ref),
 				fmt.Sprintf("%s %s is after the data base %s: it does not count for this data base", d.what, period.Date(d.d.T), op.DataBase), ""))
 		}
 	}
 	if g := op.GovernancaRelatorio; g != nil && g.T.Year() > op.DataBase.Year {
-		l.Add(findings.New(findings.DateAfterBase, sheetOf(g.Ref), cellOf(g.Ref),
+		l.Add(findings.NewText(findings.DateAfterBase, sheetOf(g.Ref), cellOf(g.Ref),
 			fmt.Sprintf("governanca_relatorio_data %s is in a later year than the data base %s: it covers %d only", period.Date(g.T), op.DataBase, g.T.Year()), ""))
 	}
 	return l
@@ -175,7 +175,7 @@ func checkPLA(p PLAInput) findings.List {
 		sum = sum.Add(d.V)
 	}
 	if p.PL.Ref != "" && sum.GreaterThan(p.PL.V) {
-		l.Add(findings.New(findings.DeductionsOverPL, sheetOf(p.PL.Ref), cellOf(p.PL.Ref),
+		l.Add(findings.NewText(findings.DeductionsOverPL, sheetOf(p.PL.Ref), cellOf(p.PL.Ref),
 			fmt.Sprintf("the deductions (%s) exceed pl (%s): PLA is negative", money.BRL(sum), money.BRL(p.PL.V)), ""))
 	}
 	return l
@@ -200,10 +200,10 @@ func checkBeneficiarios(in *Input) findings.List {
 	} {
 		switch {
 		case p.date != nil && p.count == 0:
-			l.Add(findings.New(findings.ProgramNoData, sheetOf(p.date.Ref), cellOf(p.date.Ref),
+			l.Add(findings.NewText(findings.ProgramNoData, sheetOf(p.date.Ref), cellOf(p.date.Ref),
 				fmt.Sprintf("the %s date is filled but no beneficiary in %s is marked %s = S", p.campo, b.Source, p.campo), ""))
 		case p.date == nil && p.count > 0:
-			l.Add(findings.New(findings.ProgramNoData, b.Source, "",
+			l.Add(findings.NewText(findings.ProgramNoData, b.Source, "",
 				fmt.Sprintf("%d beneficiaries are marked %s = S but the operator has no %s date", p.count, p.campo, p.campo), ""))
 		}
 	}
@@ -217,7 +217,7 @@ func checkBeneficiarios(in *Input) findings.List {
 		{ans.RemidoTemporario, rm.PRTemporaria, "pr_temporaria"}, {ans.RemidoVitalicio, rm.PRVitalicia, "pr_vitalicia"},
 	} {
 		if n := b.Remissao[c.code]; n > 0 && c.base.Ref != "" && c.base.V.IsZero() {
-			l.Add(findings.New(findings.RemissionMismatch, sheetOf(c.base.Ref), cellOf(c.base.Ref),
+			l.Add(findings.NewText(findings.RemissionMismatch, sheetOf(c.base.Ref), cellOf(c.base.Ref),
 				fmt.Sprintf("%d beneficiaries are %s but %s is zero", n, c.code, c.name), ""))
 		}
 	}
@@ -240,7 +240,7 @@ func checkWindow(rows []Monthly, db period.Month, sheet string, cells bool) find
 			if cells {
 				what += " × " + k
 			}
-			l.Add(findings.New(findings.DuplicateMonth, sheet, cellOf(r.CompetenciaRef),
+			l.Add(findings.NewText(findings.DuplicateMonth, sheet, cellOf(r.CompetenciaRef),
 				fmt.Sprintf("%s appears twice (also at %s)", what, prev), ""))
 			continue
 		}
@@ -261,7 +261,7 @@ func checkWindow(rows []Monthly, db period.Month, sheet string, cells bool) find
 			if cells {
 				where = " of " + k
 			}
-			f := findings.New(findings.NegativeTotal, sheet, cellOf(firstRef),
+			f := findings.NewText(findings.NegativeTotal, sheet, cellOf(firstRef),
 				fmt.Sprintf("the 12-month total%s is negative (%s)", where, total), "")
 			f.Column = "valor"
 			l.Add(f)
@@ -277,7 +277,7 @@ func checkWindow(rows []Monthly, db period.Month, sheet string, cells bool) find
 			if cells {
 				where = " for " + k
 			}
-			f := findings.New(findings.MissingMonth, sheet, "",
+			f := findings.NewText(findings.MissingMonth, sheet, "",
 				fmt.Sprintf("missing competência %s%s (the window is %s to %s)", strings.Join(missing, ", "), where, first, db), "")
 			f.Column = "competencia"
 			l.Add(f)

@@ -133,11 +133,11 @@ func (e *engine) informedOrErr(a *Amount, key, label string, f func() (*Node, er
 
 func (e *engine) warn(r *Result) {
 	if p := r.Provisional(); len(p) > 0 {
-		r.Warnings.Add(findings.New(findings.ProvisionalParams, "", "",
+		r.Warnings.Add(findings.NewText(findings.ProvisionalParams, "", "",
 			fmt.Sprintf("PROVISIONAL: the result uses %d parameters not confirmed in the regulation: %s", len(p), strings.Join(p, ", ")), ""))
 	}
 	if p := r.Proposal(); len(p) > 0 {
-		r.Warnings.Add(findings.New(findings.ProposalParams, "", "",
+		r.Warnings.Add(findings.NewText(findings.ProposalParams, "", "",
 			fmt.Sprintf("PROPOSAL: the result uses the ANS program-incentive proposal: %s", strings.Join(p, ", ")), ""))
 	}
 }

@@ -81,12 +81,12 @@ type SetReason struct {
 // open to: the chosen set, whose reason (ForcedIneligible) the renderers
 // word it with.
 func forcedIneligible() findings.Finding {
-	return findings.New(findings.ForcedIneligible, "", "", "", "")
+	return findings.NewText(findings.ForcedIneligible, "", "", "", "")
 }
 
 // noCoverageData refuses to weight the program shares by coverage without
 // beneficiaries to count.
 func noCoverageData() error {
-	return &findings.InputError{Findings: findings.List{findings.New(findings.MissingSheet, "Beneficiarios", "",
+	return &findings.InputError{Findings: findings.List{findings.NewText(findings.MissingSheet, "Beneficiarios", "",
 		"--coverage-weighted needs beneficiary data (the Beneficiarios sheet or --beneficiarios FILE) with at least one beneficiary", "")}}
 }

@@ -83,7 +83,7 @@ func read(ctx context.Context, path string, edit bool) (*Book, findings.List, er
 	b := &Book{Sheet: sh, name: name}
 	if edit {
 		if b.File, err = book.Edit(); err != nil {
-			return nil, append(l, findings.New(findings.Unreadable, "", "", "the workbook cannot be opened to be filled in: "+err.Error(), "")), nil
+			return nil, append(l, findings.NewText(findings.Unreadable, "", "", "the workbook cannot be opened to be filled in: "+err.Error(), "")), nil
 		}
 	}
 	return b, l, nil
@@ -126,7 +126,7 @@ func readSheet(ctx context.Context, book *xlsxfile.Book, name string) (*coleta.S
 			if !dense[i].Empty() && !extra[i] {
 				extra[i] = true
 				c := coleta.Cell{Col: i + 1, Row: row}
-				l.Add(findings.New(findings.ValueExtraColumn, coleta.SheetName, c.Axis(),
+				l.Add(findings.NewText(findings.ValueExtraColumn, coleta.SheetName, c.Axis(),
 					fmt.Sprintf("values right of column U (here %q) are not part of the 21 fields and are not read", findings.Clip(dense[i].Value)), ""))
 			}
 		}

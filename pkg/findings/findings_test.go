@@ -16,7 +16,7 @@ func TestCatalogueCodesAreUniqueAndWellFormed(t *testing.T) {
 		if !strings.HasPrefix(c.Code, "CR-") || len(c.Code) != 7 || c.Severity != wantSev {
 			t.Errorf("%s: malformed code or severity %s", c.Code, c.Severity)
 		}
-		if c.Rule == "" || c.Fix == "" {
+		if c.Rule.IsZero() || c.Fix.IsZero() {
 			t.Errorf("%s: rule and fix must be stated", c.Code)
 		}
 	}
@@ -24,9 +24,9 @@ func TestCatalogueCodesAreUniqueAndWellFormed(t *testing.T) {
 
 func TestFindingPlaceAndOrder(t *testing.T) {
 	l := List{
-		New(BadNumber, "PLA", "B10", "x", ""),
-		New(BadNumber, "PLA", "B9", "x", ""),
-		New(ExtraSheet, "Aux", "", "x", ""),
+		NewText(BadNumber, "PLA", "B10", "x", ""),
+		NewText(BadNumber, "PLA", "B9", "x", ""),
+		NewText(ExtraSheet, "Aux", "", "x", ""),
 	}
 	s := l.Sorted()
 	if s[0].Sheet != "Aux" || s[1].Cell != "B9" || s[2].Cell != "B10" {
@@ -38,14 +38,14 @@ func TestFindingPlaceAndOrder(t *testing.T) {
 	if !l.HasErrors() || len(l.Warnings()) != 1 {
 		t.Error("severity filters")
 	}
-	f := New(MissingColumn, "Eventos", "", "x", "")
+	f := NewText(MissingColumn, "Eventos", "", "x", "")
 	f.Column = "valor"
 	if f.Where() != "Eventos (column valor)" {
 		t.Errorf("Where() = %q", f.Where())
 	}
-	x := New(DiopsBadValue, "", "", "x", "")
+	x := NewText(DiopsBadValue, "", "", "x", "")
 	x.Element, x.Line = "diops/identificacao/ano", 4
-	y := New(DiopsUnreadable, "", "", "x", "")
+	y := NewText(DiopsUnreadable, "", "", "x", "")
 	y.Line = 12
 	if x.Where() != "diops/identificacao/ano (line 4)" || y.Where() != "line 12" {
 		t.Errorf("Where() = %q, %q", x.Where(), y.Where())
@@ -78,17 +78,17 @@ func TestCollectorCapsErrorsPerSheet(t *testing.T) {
 		if c.Full("PLA") {
 			t.Fatalf("full after %d errors", i)
 		}
-		c.Add(New(BadNumber, "PLA", "B2", "x", ""))
+		c.Add(NewText(BadNumber, "PLA", "B2", "x", ""))
 	}
 	if c.Full("PLA") {
 		t.Fatal("full at the cap")
 	}
-	past := New(BadDate, "PLA", "B3", "x", "")
+	past := NewText(BadDate, "PLA", "B3", "x", "")
 	past.File = "a.xlsx"
 	c.Add(past)                                     // the first past the cap: the note, in its file
-	c.Add(New(BadNumber, "PLA", "B4", "x", ""))     // dropped
-	c.Add(New(ExtraColumn, "PLA", "C1", "x", ""))   // a warning: kept
-	c.Add(New(BadNumber, "Eventos", "B2", "x", "")) // another sheet: its own count
+	c.Add(NewText(BadNumber, "PLA", "B4", "x", ""))     // dropped
+	c.Add(NewText(ExtraColumn, "PLA", "C1", "x", ""))   // a warning: kept
+	c.Add(NewText(BadNumber, "Eventos", "B2", "x", "")) // another sheet: its own count
 	if !c.Full("PLA") || c.Full("Eventos") {
 		t.Errorf("Full: PLA %v, Eventos %v", c.Full("PLA"), c.Full("Eventos"))
 	}

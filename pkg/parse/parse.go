@@ -269,7 +269,7 @@ func Finding(code, sheet, cell, what string, err error) findings.Finding {
 			code = findings.AmbiguousNumber
 		}
 	}
-	return findings.New(code, sheet, cell, fmt.Sprintf("%s: %v", what, err), fix)
+	return findings.NewText(code, sheet, cell, fmt.Sprintf("%s: %v", what, err), fix)
 }
 
 // IsParseError reports whether err is an *Error, and returns it.

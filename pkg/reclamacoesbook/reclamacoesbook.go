@@ -53,7 +53,7 @@ type reader struct {
 }
 
 func (r *reader) add(code, sheet string, col, row int, msg, fix string) {
-	r.found.Add(findings.New(code, sheet, xlsxfile.CellName(col, row), msg, fix))
+	r.found.Add(findings.NewText(code, sheet, xlsxfile.CellName(col, row), msg, fix))
 }
 
 func ref(sheet string, col, row int) string { return sheet + "!" + xlsxfile.CellName(col, row) }
@@ -236,7 +236,7 @@ func (r *reader) header(vals []string) (map[string]int, bool) {
 	ok := true
 	for _, c := range Columns {
 		if _, found := cols[c]; !found {
-			f := findings.New(findings.ReclamacoesLayout, ReclamacoesSheet, "", fmt.Sprintf("column %s is missing from row 1 of sheet %s", c, ReclamacoesSheet), "add the column header in row 1 (capreg reclamacoes --template)")
+			f := findings.NewText(findings.ReclamacoesLayout, ReclamacoesSheet, "", fmt.Sprintf("column %s is missing from row 1 of sheet %s", c, ReclamacoesSheet), "add the column header in row 1 (capreg reclamacoes --template)")
 			f.Column = c
 			r.found.Add(f)
 			ok = false

@@ -29,11 +29,11 @@ type reader struct {
 }
 
 func (r *reader) add(code string, c cell, msg, fix string) {
-	r.found.Add(findings.New(code, c.sheet, c.axis(), msg, fix))
+	r.found.Add(findings.NewText(code, c.sheet, c.axis(), msg, fix))
 }
 
 func (r *reader) sheetFinding(code, sheet, column, msg string) {
-	f := findings.New(code, sheet, "", msg, "")
+	f := findings.NewText(code, sheet, "", msg, "")
 	f.Column = column
 	r.found.Add(f)
 }
@@ -152,7 +152,7 @@ func (r *reader) notInput() {
 		}
 		has = "its sheets are " + strings.Join(names, ", ")
 	}
-	r.found.Add(findings.New(findings.MissingSheet, "", "", fmt.Sprintf("the workbook has none of the required sheets of %s (Operadora, PLA, Contraprestacoes, …): %s", layout.Version, has), fix))
+	r.found.Add(findings.NewText(findings.MissingSheet, "", "", fmt.Sprintf("the workbook has none of the required sheets of %s (Operadora, PLA, Contraprestacoes, …): %s", layout.Version, has), fix))
 }
 
 // fieldCells reads a campo | valor sheet into its value cells by campo.
@@ -188,7 +188,7 @@ func (r *reader) fieldCells(s layout.Sheet, name string) (map[string]cell, error
 	}
 	for _, fd := range s.Fields {
 		if _, ok := out[fd.Name]; !ok && !fd.Optional {
-			f := findings.New(findings.MissingField, s.Name, "", fmt.Sprintf("campo %s is missing from sheet %s", fd.Name, s.Name), fmt.Sprintf("add a row with %s in column A and its value in column B", fd.Name))
+			f := findings.NewText(findings.MissingField, s.Name, "", fmt.Sprintf("campo %s is missing from sheet %s", fd.Name, s.Name), fmt.Sprintf("add a row with %s in column A and its value in column B", fd.Name))
 			f.Column = layout.CampoHeader
 			r.found.Add(f)
 		}

@@ -69,13 +69,13 @@ func (c Cell) Empty() bool {
 func (c Cell) Missing(sheet string, row int, what, fix string) findings.Finding {
 	cell := CellName(c.Col, row)
 	if c.Kind != Formula {
-		return findings.New(findings.EmptyValue, sheet, cell, what+" is empty", fix)
+		return findings.NewText(findings.EmptyValue, sheet, cell, what+" is empty", fix)
 	}
 	formula := "the formula =" + findings.Clip(c.Formula)
 	if c.Formula == "" {
 		formula = "the shared formula"
 	}
-	return findings.New(findings.FormulaNoValue, sheet, cell, fmt.Sprintf("%s: %s has no cached value", what, formula), "")
+	return findings.NewText(findings.FormulaNoValue, sheet, cell, fmt.Sprintf("%s: %s has no cached value", what, formula), "")
 }
 
 // kindError is the error of reading a cell of the wrong kind as what.

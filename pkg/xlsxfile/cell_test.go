@@ -291,7 +291,7 @@ func TestMissing(t *testing.T) {
 		f := c.cell.Missing("PLA", 7, "valor", "type it")
 		want, _ := findings.Lookup(c.code)
 		if c.fix == "" {
-			c.fix = want.Fix
+			c.fix = want.Fix.String()
 		}
 		if f.Code != c.code || f.Sheet != "PLA" || f.Cell != c.where || f.Message != c.msg || f.Fix != c.fix {
 			t.Errorf("%+v: %+v", c.cell, f)

@@ -93,7 +93,7 @@ func UnreadableSheet(sheet string, err error) findings.Finding {
 			reason = fmt.Sprintf("row %d: %s", se.Row, se.Msg)
 		}
 	}
-	return findings.New(findings.Unreadable, sheet, cell, "the sheet cannot be read: "+reason, "")
+	return findings.NewText(findings.Unreadable, sheet, cell, "the sheet cannot be read: "+reason, "")
 }
 
 func (r *Rows) fail(row int, format string, args ...any) bool {

@@ -445,7 +445,7 @@ func compoundFile(r io.Reader) findings.List {
 		n, err := r.Read(chunk)
 		buf = append(buf, chunk[:n]...)
 		if bytes.Contains(buf, marker) {
-			return findings.List{findings.New(findings.Encrypted, "", "", "the workbook is password-protected (encrypted); capreg cannot read it", "")}
+			return findings.List{findings.NewText(findings.Encrypted, "", "", "the workbook is password-protected (encrypted); capreg cannot read it", "")}
 		}
 		buf = append(buf[:0], buf[max(0, len(buf)-len(marker)+1):]...)
 		if err != nil {
@@ -456,7 +456,7 @@ func compoundFile(r io.Reader) findings.List {
 }
 
 func unreadable(msg, fix string) findings.List {
-	return findings.List{findings.New(findings.Unreadable, "", "", msg, fix)}
+	return findings.List{findings.NewText(findings.Unreadable, "", "", msg, fix)}
 }
 
 // Close closes the file the book was opened from (Open's, not Read's).
@@ -504,7 +504,7 @@ func (b *Book) Sheet(name string) (string, *findings.Finding) {
 	if len(quoted) > 2 {
 		which = strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1] + " all"
 	}
-	f := findings.New(findings.DuplicateSheet, strings.TrimSpace(name), "",
+	f := findings.NewText(findings.DuplicateSheet, strings.TrimSpace(name), "",
 		fmt.Sprintf("the sheets %s answer to %s (their names differ only in case or blanks); capreg cannot tell which one to read", which, strings.TrimSpace(name)), "")
 	return "", &f
 }
@@ -522,7 +522,7 @@ func (b *Book) Require(name, code, fix string) (string, *findings.Finding) {
 	if len(b.sheets) > 0 {
 		has = "it has " + strings.Join(b.Sheets(), ", ")
 	}
-	f := findings.New(code, name, "", fmt.Sprintf("the workbook has no sheet %s (%s)", name, has), fix)
+	f := findings.NewText(code, name, "", fmt.Sprintf("the workbook has no sheet %s (%s)", name, has), fix)
 	return "", &f
 }
 
