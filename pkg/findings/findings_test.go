@@ -85,7 +85,7 @@ func TestCollectorCapsErrorsPerSheet(t *testing.T) {
 	}
 	past := NewText(BadDate, "PLA", "B3", "x", "")
 	past.File = "a.xlsx"
-	c.Add(past)                                     // the first past the cap: the note, in its file
+	c.Add(past)                                         // the first past the cap: the note, in its file
 	c.Add(NewText(BadNumber, "PLA", "B4", "x", ""))     // dropped
 	c.Add(NewText(ExtraColumn, "PLA", "C1", "x", ""))   // a warning: kept
 	c.Add(NewText(BadNumber, "Eventos", "B2", "x", "")) // another sheet: its own count
