@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/ans"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // cb is the Capital Base (Anexo I).
@@ -15,8 +16,8 @@ func (e *engine) cb() (*Node, error) {
 	if !ok {
 		return nil, fmt.Errorf("no fator K row for %s/%s", op.Modalidade, op.Segmentacao)
 	}
-	n := &Node{Key: "cb", Label: "CB — Capital Base",
-		Formula: fmt.Sprintf("capital de referência × K(%s, região %d) / 100", row, op.Regiao)}
+	n := named("cb", lang.M("CB — Capital Base"),
+		lang.M("capital de referência × K(%s, região %d) / 100", row, op.Regiao))
 	n.Inputs = append(n.Inputs,
 		CellRef{Name: "modalidade", Text: string(op.Modalidade), Cell: op.ModalRef},
 		CellRef{Name: "regiao", Cell: op.RegiaoRef, Value: decimal.NewFromInt(int64(op.Regiao))})

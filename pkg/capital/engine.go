@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -97,8 +98,8 @@ func Compute(in *Input, rb *rules.Rulebook, opt Options) (*Result, error) {
 	if err := e.chooseCRS(r); err != nil {
 		return nil, err
 	}
-	r.CRC = e.informedOr(in.Informadas.CRC, "crc", "CRC — credit risk", e.crc)
-	if r.CRM, err = e.informedOrErr(in.Informadas.CRM, "crm", "CRM — market risk", e.crm); err != nil {
+	r.CRC = e.informedOr(in.Informadas.CRC, "crc", crcLabel, e.crc)
+	if r.CRM, err = e.informedOrErr(in.Informadas.CRM, "crm", crmLabel, e.crm); err != nil {
 		return nil, err
 	}
 	if err := e.aggregate(r); err != nil {
@@ -111,20 +112,22 @@ func Compute(in *Input, rb *rules.Rulebook, opt Options) (*Result, error) {
 	return r, nil
 }
 
-func informedNode(a *Amount, key, label string) *Node {
-	return &Node{Key: key, Label: label, Value: a.V, Informed: true,
-		Formula: "informed (computed elsewhere, e.g. in the ANS workbook)",
-		Inputs:  []CellRef{{Name: key, Cell: a.Ref, Value: a.V}}}
+// informedNode is a parcel given in Parcelas_Informadas.
+func informedNode(a *Amount, key string, label lang.Msg) *Node {
+	n := named(key, label, lang.M("informed (computed elsewhere, e.g. in the ANS workbook)")).is(a.V)
+	n.Informed = true
+	n.Inputs = []CellRef{{Name: key, Cell: a.Ref, Value: a.V}}
+	return n
 }
 
-func (e *engine) informedOr(a *Amount, key, label string, f func() *Node) *Node {
+func (e *engine) informedOr(a *Amount, key string, label lang.Msg, f func() *Node) *Node {
 	if a != nil {
 		return informedNode(a, key, label)
 	}
 	return f()
 }
 
-func (e *engine) informedOrErr(a *Amount, key, label string, f func() (*Node, error)) (*Node, error) {
+func (e *engine) informedOrErr(a *Amount, key string, label lang.Msg, f func() (*Node, error)) (*Node, error) {
 	if a != nil {
 		return informedNode(a, key, label), nil
 	}

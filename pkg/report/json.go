@@ -113,7 +113,7 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 		d.ICR, d.ICRRounded = &v, &rounded
 	}
 	if m.Explain {
-		d.Explanation = r.Tree
+		d.Explanation = r.Tree.In(m.Lang)
 	}
 	return d
 }

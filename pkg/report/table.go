@@ -220,9 +220,9 @@ func rulesSuffix(f string) string {
 }
 
 // Explain writes the explanation tree in language l: every figure with its
-// formula, input cells and parameters, indented by depth. (The figures'
-// names, formulas and the parameters' sources are the engine's and the
-// rulebook's, in English.)
+// name and formula in l's words, its input cells and parameters, indented
+// by depth. (The parameters' sources cite the documents as the rulebook
+// does.)
 func Explain(w io.Writer, r *capital.Result, l lang.Lang) error {
 	b := &strings.Builder{}
 	fmt.Fprintf(b, "\n%s\n", l.T(lang.ExplainTitle))
@@ -253,7 +253,7 @@ func Explain(w io.Writer, r *capital.Result, l lang.Lang) error {
 			rec(c, depth+1)
 		}
 	}
-	rec(r.Tree, 0)
+	rec(r.Tree.In(l), 0)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -1,0 +1,42 @@
+package lang
+
+// explainSentences are the engine's names and formulas of the figures of
+// the explanation tree (pkg/capital). Formulas that are only symbols are
+// lang.Text there: the same in every language.
+var explainSentences = []sentence{
+	{"CB — Capital Base", "CB — Capital Base"},
+	{"capital de referência × K(%s, região %d) / 100", "capital de referência × K(%s, região %d) / 100"},
+	{"BCBR — CBR before CRO", "BCBR — CBR antes do CRO"},
+	{"CBR — Capital Baseado em Riscos", "CBR — Capital Baseado em Riscos"},
+	{"CR — Capital Regulatório", "CR — Capital Regulatório"},
+	{"Surplus (suficiência)", "Excedente (suficiência)"},
+	{"ICR — Índice de Capital Regulatório", "ICR — Índice de Capital Regulatório"},
+	{"CRO — operational and legal risk", "CRO — risco operacional e legal"},
+	{"min(limite·BCBR, max(f_c·contraprestações 12m, f_p·provisões técnicas))", "min(limite·BCBR, max(f_c·contraprestações 12m, f_p·provisões técnicas))"},
+	{"0: the operational-risk annex does not apply to an administradora de benefícios (cro.aplica_administradora = false)",
+		"0: o anexo de risco operacional não se aplica a administradora de benefícios (cro.aplica_administradora = false)"},
+	{"informed (computed elsewhere, e.g. in the ANS workbook)", "informado (calculado fora do capreg, por exemplo na planilha da ANS)"},
+	{"CRC — credit risk", "CRC — risco de crédito"},
+	{"CRC1.1 — counterparties that are operators", "CRC1.1 — contrapartes que são operadoras"},
+	{"CRC1.1 — operator %s (grau %s)", "CRC1.1 — operadora %s (grau %s)"},
+	{"CRC1.2 — insurance and reinsurance", "CRC1.2 — seguros e resseguros"},
+	{"CRC2 — other exposures", "CRC2 — demais exposições"},
+	{"CRM — market risk", "CRM — risco de mercado"},
+	{"sqrt(xᵀ·R·x) over PRE, POS, IPCA, IGPM, CAMBIAL, acoes, imoveis", "sqrt(xᵀ·R·x) sobre PRE, POS, IPCA, IGPM, CAMBIAL, acoes, imoveis"},
+	{"shock × Σ valor", "choque × Σ valor"},
+	{"shock × |Σ sinal·valor·prazo/12|", "choque × |Σ sinal·valor·prazo/12|"},
+	{"shock × |Σ sinal·valor|", "choque × |Σ sinal·valor|"},
+	{"PLA — Patrimônio Líquido Ajustado", "PLA — Patrimônio Líquido Ajustado"},
+	{"PL − (I participações + II créditos tributários + III despesas diferidas + IV despesas antecipadas + V intangível + VI goodwill)",
+		"PL − (I participações + II créditos tributários + III despesas diferidas + IV despesas antecipadas + V intangível + VI goodwill)"},
+	{"CRS — underwriting risk", "CRS — risco de subscrição"},
+	{"CRS — underwriting risk (%s)", "CRS — risco de subscrição (%s)"},
+	{"0: an administradora de benefícios bears no underwriting risk", "0: administradora de benefícios não assume risco de subscrição"},
+	{"PRE — pricing risk", "PRE — risco de precificação"},
+	{"Σ of the 12 monthly contraprestações of the cell", "Σ das 12 contraprestações mensais da célula"},
+	{"PRO — claims-provision risk (PEONA)", "PRO — risco de provisão de eventos (PEONA)"},
+	{"Σ of the 12 monthly eventos", "Σ dos 12 eventos mensais"},
+	{"SUS — ressarcimento ao SUS risk", "SUS — risco de ressarcimento ao SUS"},
+	{"RA + RM — remission risk", "RA + RM — risco de remissão"},
+	{"fa_temp·CA_temp + fa_vit·CA_vit + fm_temp·PR_temp + fm_vit·PR_vit (%s factors)", "fa_temp·CA_temp + fa_vit·CA_vit + fm_temp·PR_temp + fm_vit·PR_vit (fatores %s)"},
+}
