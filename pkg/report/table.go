@@ -10,8 +10,8 @@ import (
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
-	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -98,7 +98,9 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	if !r.Sufficient {
 		verdict = l.T(lang.TableInsufficient)
 	}
-	fmt.Fprintf(b, "\n%s\n\n%s\n", l.T(lang.TableSufficiency, verdict), l.T(lang.TableFactorSets))
+	fmt.Fprintf(b, "\n%s\n", l.T(lang.TableSufficiency, verdict))
+	contributionsSection(b, l, r, m.Plain)
+	fmt.Fprintf(b, "\n%s\n", l.T(lang.TableFactorSets))
 	rows = rows[:0]
 	for _, s := range r.Sets {
 		mark := " "
@@ -254,6 +256,7 @@ func Explain(w io.Writer, r *capital.Result, l lang.Lang) error {
 		}
 	}
 	rec(r.Tree, 0)
+	explainContributions(b, l, r, rec)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
