@@ -26,7 +26,8 @@ var notEnglish = []string{
 	// the factor sets' names
 	"padrao", "reduzido", "promoprev", "aps",
 	// Portuguese words spelt as English ones
-	"capital", "legal", "a",	// the risk contributions: an acronym, a mathematician, a Portuguese word spelt as English
+	"capital", "legal", "a",
+	// the risk contributions: an acronym, a mathematician, a Portuguese word spelt as English
 	"BCBR", "Euler", "total",
 }
 
