@@ -38,6 +38,8 @@ type Result struct {
 	Surplus    *Node
 	ICR        *Node // nil when CR = 0
 	Sufficient bool
+	// Contributions allocate CBR and CRS to their risks (contrib.go).
+	Contributions *Contributions
 	// Warnings are the engine's (and the checks' unless Checked); CR-W006
 	// has no message: a renderer words it from the chosen set's SetReason.
 	Warnings findings.List
@@ -105,6 +107,7 @@ func Compute(in *Input, rb *rules.Rulebook, opt Options) (*Result, error) {
 	if err := e.aggregate(r); err != nil {
 		return nil, err
 	}
+	r.Contributions = e.contributions(r)
 	if e.p.err != nil {
 		return nil, e.p.err
 	}

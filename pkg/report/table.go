@@ -13,6 +13,7 @@ import (
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/shopspring/decimal"
 )
 
 // rows of the summary table: key, label.
@@ -98,7 +99,9 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	if !r.Sufficient {
 		verdict = l.T(lang.TableInsufficient)
 	}
-	fmt.Fprintf(b, "\n%s\n\n%s\n", l.T(lang.TableSufficiency, verdict), l.T(lang.TableFactorSets))
+	fmt.Fprintf(b, "\n%s\n", l.T(lang.TableSufficiency, verdict))
+	contributionsSection(b, l, r, m.Plain)
+	fmt.Fprintf(b, "\n%s\n", l.T(lang.TableFactorSets))
 	rows = rows[:0]
 	for _, s := range r.Sets {
 		mark := " "
@@ -219,6 +222,16 @@ func rulesSuffix(f string) string {
 	return " + " + f
 }
 
+// paramValue is a parameter's value as l writes it: a number with l's
+// decimal mark, anything else (a matrix, a date, a flag) as the rulebook
+// writes it.
+func paramValue(l lang.Lang, v string) string {
+	if d, err := decimal.NewFromString(v); err == nil {
+		return l.Number(d)
+	}
+	return v
+}
+
 // Explain writes the explanation tree in language l: every figure with its
 // name and formula in l's words, its input cells and parameters, indented
 // by depth. (The parameters' sources cite the documents as the rulebook
@@ -247,13 +260,14 @@ func Explain(w io.Writer, r *capital.Result, l lang.Lang) error {
 			fmt.Fprintf(b, "%s  %s\n", ind, l.T(lang.ExplainInput, in.Name, v+cell))
 		}
 		for _, p := range n.Params {
-			fmt.Fprintf(b, "%s  %s\n", ind, l.T(lang.ExplainParameter, p.Path, p.Value, statusText(l, p.Status), p.Source))
+			fmt.Fprintf(b, "%s  %s\n", ind, l.T(lang.ExplainParameter, p.Path, paramValue(l, p.Value), statusText(l, p.Status), p.Source))
 		}
 		for _, c := range n.Children {
 			rec(c, depth+1)
 		}
 	}
 	rec(r.Tree.In(l), 0)
+	explainContributions(b, l, r, rec)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
