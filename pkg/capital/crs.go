@@ -43,7 +43,7 @@ func (e *engine) pre(set ans.FactorSet) (*Node, error) {
 		tipo, seg, k := string(cell.Tipo), string(cell.Segmento), cellKey(cell)
 		c := &Node{Key: "contraprestacoes_" + tipo + "_" + seg, Label: "C — contraprestações 12m, " + k,
 			Formula: "Σ of the 12 monthly contraprestações of the cell"}
-		c.Value = windowSum(in.Contraprestacoes, in.Operadora.DataBase, k, c, "contraprestacoes")
+		c.Value = windowSum(in.Contraprestacoes, e.windowEnd(e.opt.Windows.Contraprestacoes), k, c, "contraprestacoes")
 		vi := &Node{Key: "v_" + tipo + "_" + seg, Label: "v — " + k, Formula: "β(" + tipo + ", " + string(set) + ") × C"}
 		beta := e.setFactor(vi, set, rules.PadraoReduzido[rules.Dec]{Padrao: rb.CRS.PRE.Beta.Padrao[tipo], Reduzido: rb.CRS.PRE.Beta.Reduzido[tipo]})
 		vi.Value = beta.Mul(c.Value)
@@ -63,7 +63,7 @@ func (e *engine) pro(set ans.FactorSet) *Node {
 	rb, in := e.rb, e.in
 	n := &Node{Key: "crs_pro", Label: "PRO — claims-provision risk (PEONA)", Formula: "κ(" + string(set) + ") × E"}
 	ev := &Node{Key: "eventos", Label: "E — eventos indenizáveis líquidos 12m", Formula: "Σ of the 12 monthly eventos"}
-	ev.Value = windowSum(in.Eventos, in.Operadora.DataBase, "", ev, "eventos")
+	ev.Value = windowSum(in.Eventos, e.windowEnd(e.opt.Windows.Eventos), "", ev, "eventos")
 	if !ev.Value.IsZero() {
 		e.p.form(n, rb.CRS.PRO.Base)
 	}
