@@ -309,3 +309,22 @@ func TestDiffPtBRHasNoEnglish(t *testing.T) {
 		t.Errorf("English words in the pt-BR table: %s\n%s", strings.Join(left, " "), pt)
 	}
 }
+
+// The shell completes ANTERIOR and ATUAL with .xlsx files, and nothing
+// after them; --output with diff's formats.
+func TestDiffCompletion(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"diff", ""}, "xlsx\n:8\n"},
+		{[]string{"diff", "a.xlsx", ""}, "xlsx\n:8\n"},
+		{[]string{"diff", "a.xlsx", "b.xlsx", ""}, ":4\n"},
+		{[]string{"diff", "-o", ""}, "table\njson\ncsv\nxlsx\n:4\n"},
+	} {
+		out, errs, code := runCapreg(t, append([]string{"__complete"}, c.args...)...)
+		if code != ExitOK || !strings.HasPrefix(out, c.want) {
+			t.Errorf("%v: exit %d, %q (want %q) %s", c.args, code, out, c.want, errs)
+		}
+	}
+}
