@@ -137,6 +137,13 @@ func roundedDelta(from, to decimal.Decimal) decimal.Decimal {
 	return money.Round(to).Sub(money.Round(from))
 }
 
+// shownDeltas are the changes of CR and surplus of the i-th state (i ≥ 1)
+// as displayed (roundedDelta).
+func shownDeltas(d *app.Difference, i int) (cr, surplus decimal.Decimal) {
+	prev, cur := d.States[i-1].Result, d.States[i].Result
+	return roundedDelta(prev.CR.Value, cur.CR.Value), roundedDelta(prev.Surplus.Value, cur.Surplus.Value)
+}
+
 // signedBRL is a change in reais with its sign: "+R$ 1,00", "-R$ 1,00",
 // "R$ 0,00".
 func signedBRL(x decimal.Decimal) string {
@@ -168,8 +175,8 @@ func DiffTable(w io.Writer, d *app.Difference, m Meta) error {
 		r := s.Result
 		row := []string{stepLabel(l, s.Step), r.FactorSet, money.BRL(r.CR.Value), "", money.BRL(r.Surplus.Value), ""}
 		if i > 0 {
-			prev := d.States[i-1].Result
-			row[3], row[5] = signedBRL(roundedDelta(prev.CR.Value, r.CR.Value)), signedBRL(roundedDelta(prev.Surplus.Value, r.Surplus.Value))
+			cr, surplus := shownDeltas(d, i)
+			row[3], row[5] = signedBRL(cr), signedBRL(surplus)
 		}
 		rows = append(rows, row)
 	}
@@ -255,8 +262,8 @@ func DiffCSV(w io.Writer, d *app.Difference, m Meta, dialect CSVDialect) error {
 		if i == 0 {
 			row = append(row, "", "")
 		} else {
-			prev := d.States[i-1].Result
-			row = append(row, roundedDelta(prev.CR.Value, r.CR.Value).StringFixed(2), roundedDelta(prev.Surplus.Value, r.Surplus.Value).StringFixed(2))
+			cr, surplus := shownDeltas(d, i)
+			row = append(row, cr.StringFixed(2), surplus.StringFixed(2))
 		}
 		rows = append(rows, row)
 	}
@@ -341,8 +348,7 @@ func (b *book) variacao(d *app.Difference, l lang.Lang) error {
 		}
 		var dcr, dsurplus *decimal.Decimal
 		if i > 0 {
-			prev := d.States[i-1].Result
-			x, y := roundedDelta(prev.CR.Value, r.CR.Value), roundedDelta(prev.Surplus.Value, r.Surplus.Value)
+			x, y := shownDeltas(d, i)
 			dcr, dsurplus = &x, &y
 		}
 		if err := amounts(rr, vals, dcr, dsurplus); err != nil {
