@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"io"
 	"os"
 
@@ -18,6 +19,16 @@ type FileError struct {
 // reason alone, since the message names the file already.
 func NewFileError(path string, err error) *FileError {
 	return &FileError{path, safefile.PathCause(err)}
+}
+
+// InFile names the file at path in an error from reading or computing
+// it (nil stays nil), unless the error is about that file already and
+// names it.
+func InFile(path string, err error) error {
+	if fe := (*FileError)(nil); err == nil || errors.As(err, &fe) && fe.Path == path {
+		return err
+	}
+	return &FileError{Path: path, Err: err}
 }
 
 func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }

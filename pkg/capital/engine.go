@@ -11,6 +11,7 @@ import (
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
+	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -23,6 +24,27 @@ type Options struct {
 	// and the result's Warnings are then the engine's own (the checks'
 	// are the caller's to report).
 	Checked bool
+	// Windows end the 12-month windows of the monthly inputs at other
+	// months than the data base; the zero value ends them at the data base
+	// (what calc does). An analysis of change (capreg diff) computes states
+	// whose monthly inputs are still one workbook's while the data base is
+	// already the other's: each group is totalled over its own 12 months.
+	Windows Windows
+}
+
+// Windows are the last months of the 12-month windows of the monthly
+// inputs; a zero month is the data base.
+type Windows struct {
+	Contraprestacoes, Eventos period.Month
+}
+
+// windowEnd is the last month of a window: m, or the data base when m is
+// zero.
+func (e *engine) windowEnd(m period.Month) period.Month {
+	if m.IsZero() {
+		return e.in.Operadora.DataBase
+	}
+	return m
 }
 
 // Result is the capital of one operator at one data base.
