@@ -9,7 +9,6 @@ package beneficiarios
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/csvfile"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
@@ -45,7 +45,12 @@ func Read(ctx context.Context, path string) (*capital.Beneficiarios, findings.Li
 // the Beneficiarios sheet, or the CSV file's name).
 func reporter(found *findings.Collector, sheet string) func(Problem) {
 	return func(p Problem) {
-		f := findings.NewText(p.Code, sheet, xlsxfile.CellName(p.Col, p.Row), p.Message, "")
+		var f findings.Finding
+		if p.Code == findings.EmptyValue {
+			f = xlsxfile.Cell{Col: p.Col}.Missing(sheet, p.Row, p.Column, "")
+		} else {
+			f = findings.New(p.Code, sheet, xlsxfile.CellName(p.Col, p.Row), p.Message)
+		}
 		if p.Col == 0 {
 			f.Column = p.Column
 		}
@@ -115,7 +120,8 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 		}
 		if err != nil {
 			line, msg := csvfile.Explain(err)
-			found.Add(findings.NewText(findings.Unreadable, name, xlsxfile.CellName(1, max(line, 1)), msg, "save the file again as CSV (UTF-8 or Latin-1, separated by , or ;)"))
+			found.Add(findings.New(findings.Unreadable, name, xlsxfile.CellName(1, max(line, 1)), lang.Text(msg)).
+				WithFix(lang.M("save the file again as CSV (UTF-8 or Latin-1, separated by , or ;)")))
 			return nil, found.Findings(), nil
 		}
 		if first {
@@ -132,9 +138,9 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 		}
 		line := cr.Line()
 		if len(rec) < width && strings.TrimSpace(strings.Join(rec, "")) != "" {
-			found.Add(findings.NewText(findings.Unreadable, name, xlsxfile.CellName(1, line),
-				fmt.Sprintf("line %d has %d fields, the header has %d: the line is not counted", line, len(rec), width),
-				fmt.Sprintf("give the line all %d fields: an empty value still needs its separator (%c)", width, cr.Comma())))
+			found.Add(findings.New(findings.Unreadable, name, xlsxfile.CellName(1, line),
+				lang.M("line %d has %d fields, the header has %d: the line is not counted", line, len(rec), width)).
+				WithFix(lang.M("give the line all %d fields: an empty value still needs its separator (%c)", width, cr.Comma())))
 			continue
 		}
 		c.Row(rec, line)
