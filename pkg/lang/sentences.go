@@ -12,4 +12,5 @@ var sentenceSections = [][]sentence{
 	findingsSentences,
 	workbookSentences,
 	beneficiariosSentences,
+	capitalSentences,
 }
