@@ -13,4 +13,5 @@ var sentenceSections = [][]sentence{
 	workbookSentences,
 	beneficiariosSentences,
 	capitalSentences,
+	rulesSentences,
 }
