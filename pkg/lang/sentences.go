@@ -14,4 +14,5 @@ var sentenceSections = [][]sentence{
 	beneficiariosSentences,
 	capitalSentences,
 	rulesSentences,
+	appSentences,
 }
