@@ -4,7 +4,7 @@ package lang
 // checks of an input, the engine's notices (CR-W005, CR-W009) and the
 // errors of a computation a person reads.
 var capitalSentences = []sentence{
-	{"modalidade %s is outside RN 569 (art. 1, parágrafo único)", "a modalidade %s está fora do alcance da RN 569 (art. 1º, parágrafo único)"},
+	{"modalidade %s is outside RN 569 (art. 1, parágrafo único)", "a modalidade %s está fora do escopo da RN 569 (art. 1º, parágrafo único)"},
 	{"modalidade %q is not one of %s", "a modalidade %q não é nenhuma destas: %s"},
 	{"segmentação %q is not valid for %s (valid: %s)", "a segmentação %q não é válida para %s (válidas: %s)"},
 	{"%s needs a segmentação (one of %s)", "%s exige uma segmentação (uma destas: %s)"},
