@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/safefile"
 )
 
@@ -33,6 +34,10 @@ func InFile(path string, err error) error {
 
 func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
+
+// In is the error's message in language l: the path, and the reason in
+// l's words when it has them.
+func (e *FileError) In(l lang.Lang) string { return e.Path + ": " + lang.Describe(e.Err, l) }
 
 // Regular refuses, without opening it, a path that is not a regular file
 // (an InvalidError naming it): reading a named pipe or a device would

@@ -1,8 +1,6 @@
 package capital
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -86,7 +84,7 @@ func (r *Result) Informed() []string {
 }
 
 // ErrRules is a rulebook that cannot serve this input.
-var ErrRules = errors.New("rules")
+var ErrRules = lang.Errorf("rules")
 
 type engine struct {
 	in  *Input
@@ -101,7 +99,7 @@ func Compute(in *Input, rb *rules.Rulebook, opt Options) (*Result, error) {
 		opt.Factors = Auto
 	}
 	if opt.Factors != Auto && !slices.Contains(Sets(), opt.Factors) {
-		return nil, fmt.Errorf("unknown factor set %q (use auto, %s)", opt.Factors, strings.Join(Sets(), ", "))
+		return nil, lang.Errorf("unknown factor set %q (use auto, %s)", opt.Factors, strings.Join(Sets(), ", "))
 	}
 	if opt.CoverageWeighted && (in.Beneficiarios == nil || in.Beneficiarios.Total == 0) {
 		return nil, noCoverageData()
@@ -161,12 +159,12 @@ func (e *engine) informedOrErr(a *Amount, key string, label lang.Msg, f func() (
 
 func (e *engine) warn(r *Result) {
 	if p := r.Provisional(); len(p) > 0 {
-		r.Warnings.Add(findings.NewText(findings.ProvisionalParams, "", "",
-			fmt.Sprintf("PROVISIONAL: the result uses %d parameters not confirmed in the regulation: %s", len(p), strings.Join(p, ", ")), ""))
+		r.Warnings.Add(findings.New(findings.ProvisionalParams, "", "",
+			lang.M("PROVISIONAL: the result uses %d parameters not confirmed in the regulation: %s", len(p), strings.Join(p, ", "))))
 	}
 	if p := r.Proposal(); len(p) > 0 {
-		r.Warnings.Add(findings.NewText(findings.ProposalParams, "", "",
-			fmt.Sprintf("PROPOSAL: the result uses the ANS program-incentive proposal: %s", strings.Join(p, ", ")), ""))
+		r.Warnings.Add(findings.New(findings.ProposalParams, "", "",
+			lang.M("PROPOSAL: the result uses the ANS program-incentive proposal: %s", strings.Join(p, ", "))))
 	}
 }
 
@@ -184,7 +182,7 @@ func quadRoot(v []decimal.Decimal, r rules.Matrix) (decimal.Decimal, error) {
 
 func root(x decimal.Decimal, path string) (decimal.Decimal, error) {
 	if x.Sign() < 0 {
-		return decimal.Zero, fmt.Errorf("%w: %s is not a valid correlation matrix for this input: it makes a sum of squares negative (%s); use a positive semidefinite matrix", ErrRules, path, x)
+		return decimal.Zero, lang.Errorf("%w: %s is not a valid correlation matrix for this input: it makes a sum of squares negative (%s); use a positive semidefinite matrix", ErrRules, path, x)
 	}
 	return money.Sqrt(x), nil
 }

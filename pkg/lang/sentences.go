@@ -15,4 +15,9 @@ var sentenceSections = [][]sentence{
 	xlsxfileSentences,
 	csvfileSentences,
 	safefileSentences,
+	workbookSentences,
+	beneficiariosSentences,
+	capitalSentences,
+	rulesSentences,
+	appSentences,
 }
