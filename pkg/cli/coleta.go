@@ -15,6 +15,7 @@ import (
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/coletabook"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/report"
@@ -142,7 +143,8 @@ type ColetaValidateOptions struct {
 	CSVExcel bool // --csv-excel
 	Out      string
 	Strict   bool
-	Force    bool // --out may replace an existing file
+	Force    bool      // --out may replace an existing file
+	Lang     lang.Lang // --lang, the root's
 }
 
 // NewCmdColetaValidate builds capreg coleta validate; runF replaces the
@@ -171,13 +173,13 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 		ValidArgsFunction: completeArgs(0, workbookExts...),
 		Args:              cobra.MinimumNArgs(1),
 		RunE: runE(o, func(set *settings, args []string) error {
-			o.Files = args
+			o.Files, o.Lang = args, set.lang
 			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a sheet to validate", args)...); err != nil {
 				return err
 			}
 			return set.outputFormat(&o.Output, o.Out, validateOutputs)
 		}, runF, func(ctx context.Context, o *ColetaValidateOptions) error {
-			return validateFiles(ctx, o.IO, "capreg coleta validate", o.Files, o.Output, csvDialect(o.CSVExcel), o.Out, o.Strict, app.ValidateColeta)
+			return validateFiles(ctx, o.IO, "capreg coleta validate", o.Files, o.Output, csvDialect(o.CSVExcel), o.Out, o.Strict, o.Lang, app.ValidateColeta)
 		}),
 	}
 	addOutputFlags(cmd, &o.Output, validateOutputs, &o.CSVExcel, &o.Out, &o.Force)
@@ -193,7 +195,8 @@ type ColetaFillOptions struct {
 	Mes           period.Month
 	Out           string
 	Registro      string
-	Force         bool // the output may replace an existing file
+	Force         bool      // the output may replace an existing file
+	Lang          lang.Lang // --lang, the root's
 }
 
 // NewCmdColetaFill builds capreg coleta fill; runF replaces the run (tests
@@ -219,7 +222,7 @@ The input is never modified: the result goes to --out (default FILE-preenchido.x
 		ValidArgsFunction: completeArgs(1, workbookExts...),
 		Args:              cobra.ExactArgs(1),
 		RunE: runE(o, func(set *settings, args []string) error {
-			o.File = args[0]
+			o.File, o.Lang = args[0], set.lang
 			return o.complete(set, mes)
 		}, runF, runColetaFill),
 	}
@@ -278,6 +281,6 @@ func runColetaFill(ctx context.Context, o *ColetaFillOptions) error {
 	if err := safeWrite(ctx, o.Out, func(w io.Writer) error { return f.Book.File.Write(w) }); err != nil {
 		return err
 	}
-	_ = report.ColetaFilled(o.IO.Err, o.Out, f, app.ValidateColeta(ctx, o.Out)) // stderr: nothing to do when it fails
+	_ = report.ColetaFilled(o.IO.Err, o.Out, f, app.ValidateColeta(ctx, o.Out), o.Lang) // stderr: nothing to do when it fails
 	return nil
 }

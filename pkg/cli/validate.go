@@ -9,6 +9,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/report"
 )
 
@@ -22,7 +23,8 @@ type ValidateOptions struct {
 	Strict    bool
 	RulesList bool
 	Rules     string
-	Force     bool // --out may replace an existing file
+	Force     bool      // --out may replace an existing file
+	Lang      lang.Lang // --lang, the root's
 	balanceteOptions
 }
 
@@ -87,7 +89,7 @@ Accounts that cannot be read (the findings capreg import blocks on) fail the run
 // complete takes the workbooks from args and the rules file from set, and
 // checks the files and --output.
 func (o *ValidateOptions) complete(set *settings, args []string) error {
-	o.Files, o.Rules = args, set.rules
+	o.Files, o.Rules, o.Lang = args, set.rules, set.lang
 	if err := o.check(); err != nil {
 		return err
 	}
@@ -109,7 +111,7 @@ func (o *ValidateOptions) complete(set *settings, args []string) error {
 
 func runValidate(ctx context.Context, o *ValidateOptions) error {
 	if o.RulesList {
-		return writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error { return writeCatalogue(w, o.Output, csvDialect(o.CSVExcel)) })
+		return writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error { return writeCatalogue(w, o.Output, csvDialect(o.CSVExcel), o.Lang) })
 	}
 	rb, err := app.LoadRules(o.Rules)
 	if err != nil {
@@ -121,7 +123,7 @@ func runValidate(ctx context.Context, o *ValidateOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := report.FindingLines(o.IO.Err, im.Findings); err != nil {
+		if err := report.FindingLines(o.IO.Err, o.Lang, im.Findings); err != nil {
 			return err
 		}
 		if im.Blocked() {
@@ -129,13 +131,14 @@ func runValidate(ctx context.Context, o *ValidateOptions) error {
 		}
 		check = func(ctx context.Context, f string) app.FileReport { return app.CheckAccounts(ctx, f, im, rb) }
 	}
-	return validateFiles(ctx, o.IO, "capreg validate", o.Files, o.Output, csvDialect(o.CSVExcel), o.Out, o.Strict, check)
+	return validateFiles(ctx, o.IO, "capreg validate", o.Files, o.Output, csvDialect(o.CSVExcel), o.Out, o.Strict, o.Lang, check)
 }
 
 // validateFiles checks every file with check, writes the report in the
-// format asked (CSV in dialect; JUnit's suite named after the command) and
-// fails (exit 2) on errors, or on warnings when strict.
-func validateFiles(ctx context.Context, s Streams, command string, files []string, output string, dialect report.CSVDialect, out string, strict bool, check func(context.Context, string) app.FileReport) error {
+// format asked (CSV in dialect; JUnit's suite named after the command; a
+// table in language l) and fails (exit 2) on errors, or on warnings when
+// strict.
+func validateFiles(ctx context.Context, s Streams, command string, files []string, output string, dialect report.CSVDialect, out string, strict bool, l lang.Lang, check func(context.Context, string) app.FileReport) error {
 	reps, err := app.ValidateEach(ctx, files, check)
 	if err != nil {
 		return err
@@ -151,7 +154,7 @@ func validateFiles(ctx context.Context, s Streams, command string, files []strin
 		case "github":
 			return report.ValidateGitHub(w, reps)
 		}
-		return report.ValidateTable(w, reps)
+		return report.ValidateTable(w, reps, l)
 	})
 	if err != nil {
 		return err
@@ -164,14 +167,15 @@ func validateFiles(ctx context.Context, s Streams, command string, files []strin
 	return nil
 }
 
-// writeCatalogue writes the catalogue of checks in format (CSV in d).
-func writeCatalogue(w io.Writer, format string, d report.CSVDialect) error {
+// writeCatalogue writes the catalogue of checks in format (CSV in d, a
+// table in language l).
+func writeCatalogue(w io.Writer, format string, d report.CSVDialect, l lang.Lang) error {
 	switch cat := findings.Catalogue(); format {
 	case "json":
 		return report.JSON(w, cat)
 	case "csv":
 		return report.CatalogueCSV(w, cat, d)
 	default:
-		return report.CatalogueTable(w, cat)
+		return report.CatalogueTable(w, cat, l)
 	}
 }

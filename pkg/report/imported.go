@@ -12,6 +12,7 @@ import (
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/generate"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
@@ -182,10 +183,11 @@ func origemRow(cell, field string, v any, o *app.Origin) []any {
 	return []any{cell, field, v, what, strings.Join(accountValues(o), "; "), strings.Join(o.Files, ", "), kind(o), o.Mapping, situacao}
 }
 
-// ImportSummary writes what an import did, for stderr: the workbook
-// written, the fields filled (from the accounts and from the base), the
-// fields left for the person and why, the checks, and the findings.
-func ImportSummary(w io.Writer, im *app.Imported, out string) error {
+// ImportSummary writes what an import did, for stderr, in language l: the
+// workbook written, the fields filled (from the accounts and from the
+// base), the fields left for the person and why, the checks, and the
+// findings.
+func ImportSummary(w io.Writer, im *app.Imported, out string, l lang.Lang) error {
 	b := &strings.Builder{}
 	filled, copied := 0, 0
 	for _, r := range im.Records {
@@ -200,35 +202,34 @@ func ImportSummary(w io.Writer, im *app.Imported, out string) error {
 		}
 	}
 	if out != "" {
-		fmt.Fprintf(b, "wrote %s: operator %s, data base %s\n", out, orDash(im.Registro), im.DataBase)
+		fmt.Fprintln(b, l.T(lang.ImportWrote, out, orDash(im.Registro), l.Month(im.DataBase)))
 	}
-	fmt.Fprintf(b, "filled from the accounts: %d values (every one with its origin in sheet %s)\n", filled, SheetOrigem)
+	fmt.Fprintln(b, l.T(lang.ImportFilled, l.Count(filled), SheetOrigem))
 	if copied > 0 {
-		fmt.Fprintf(b, "copied from the base workbook: %d values\n", copied)
+		fmt.Fprintln(b, l.T(lang.ImportCopied, l.Count(copied)))
 	}
-	fmt.Fprintf(b, "left for the person:\n")
-	for _, l := range im.Left {
-		if l.Copied {
-			fmt.Fprintf(b, "  %s: copied from the base (%s)\n", l.Field, l.Why)
+	fmt.Fprintln(b, l.T(lang.ImportLeft))
+	for _, f := range im.Left {
+		if f.Copied {
+			fmt.Fprintf(b, "  %s\n", l.T(lang.ImportLeftCp, f.Field, f.Why))
 			continue
 		}
-		fmt.Fprintf(b, "  %s: %s\n", l.Field, l.Why)
+		fmt.Fprintf(b, "  %s: %s\n", f.Field, f.Why)
 	}
-	fmt.Fprintf(b, "checks: %d months of balancetes (%s..%s); each balances within R$ 0,01 unless a warning says otherwise\n",
-		len(im.Months), im.Months[0], im.Months[len(im.Months)-1])
+	fmt.Fprintln(b, l.T(lang.ImportChecks, l.Count(len(im.Months)), l.Month(im.Months[0]), l.Month(im.Months[len(im.Months)-1])))
 	for _, c := range im.Checks {
-		fmt.Fprintf(b, "  %s: %s = %s (compare with the fields)\n", c.Field, c.Origin.Accounts, money.BRL(c.Value))
+		fmt.Fprintf(b, "  %s\n", l.T(lang.ImportCheck, c.Field, c.Origin.Accounts, money.BRL(c.Value)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // FindingLines writes findings one a line, each with its file, place, code,
-// severity, message and fix.
-func FindingLines(w io.Writer, l findings.List) error {
+// severity, message and fix, in language l.
+func FindingLines(w io.Writer, l lang.Lang, list findings.List) error {
 	b := &strings.Builder{}
-	for _, f := range l {
-		b.WriteString(f.String() + "\n")
+	for _, f := range list {
+		b.WriteString(findingText(l, f) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
