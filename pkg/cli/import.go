@@ -104,7 +104,7 @@ func runImport(ctx context.Context, o *ImportOptions) error {
 		}
 		return errFindings
 	}
-	if err := safeWrite(ctx, o.Out, xlsxWriter(report.ImportWorkbook(im))); err != nil {
+	if err := safeWrite(ctx, o.Out, xlsxWriter(report.ImportWorkbook(im, o.Lang))); err != nil {
 		return err
 	}
 	if err := report.FindingLines(o.IO.Err, o.Lang, im.Findings); err != nil {
