@@ -210,9 +210,9 @@ func writeBatch(ctx context.Context, w io.Writer, o *BatchOptions, opt app.Batch
 	case "xlsx":
 		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchXLSX(o.Lang) })
 	case "junit":
-		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchJUnit(o.FailOnInsufficient) })
+		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchJUnit(o.FailOnInsufficient, o.Lang) })
 	case "github":
-		return run(report.NewBatchGitHub(w, o.FailOnInsufficient).Write)
+		return run(report.NewBatchGitHub(w, o.FailOnInsufficient, o.Lang).Write)
 	}
 	t := report.NewBatchTable(w, !o.IO.OutTTY || o.Out != "", o.Lang)
 	sum, err := run(t.Write)

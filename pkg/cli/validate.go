@@ -150,7 +150,7 @@ func validateFiles(ctx context.Context, s Streams, command string, files []strin
 		case "csv":
 			return report.ValidateCSV(w, reps, dialect)
 		case "junit":
-			return report.ValidateJUnit(w, reps, command, strict)
+			return report.ValidateJUnit(w, reps, command, strict, l)
 		case "github":
 			return report.ValidateGitHub(w, reps)
 		}
