@@ -49,7 +49,8 @@ type ColetaTemplateOptions struct {
 	IO      Streams
 	File    string
 	Options coleta.TemplateOptions
-	Force   bool // FILE may replace an existing file
+	Force   bool      // FILE may replace an existing file
+	Lang    lang.Lang // --lang, the root's
 }
 
 // monthFlag reads an AAAA-MM flag; "" gives nil.
@@ -116,13 +117,13 @@ outside the APS homologation month. A Leia-me sheet explains every field.
   capreg coleta template coleta.xlsx --registro 005711 --desde 2018-01 --ate 2025-06 --promoprev 2021-03 --aps 2023-09`,
 		Args: cobra.ExactArgs(1),
 		RunE: runE(o, func(set *settings, args []string) (err error) {
-			o.File = args[0]
+			o.File, o.Lang = args[0], set.lang
 			if o.Options, err = f.options(); err != nil {
 				return err
 			}
 			return set.guard(o.Force, []string{o.File})
 		}, runF, func(ctx context.Context, o *ColetaTemplateOptions) error {
-			return writeWorkbook(ctx, o.IO, o.File, func() (*excelize.File, error) { return coletabook.Template(o.Options) })
+			return writeWorkbook(ctx, o.IO, o.Lang, o.File, func() (*excelize.File, error) { return coletabook.Template(o.Options) })
 		}),
 	}
 	cmd.Flags().StringVar(&f.registro, "registro", "", "registro ANS of the operator (6 digits)")

@@ -77,7 +77,7 @@ func (o *ReclamacoesOptions) complete(set *settings, args []string) error {
 
 func runReclamacoes(ctx context.Context, o *ReclamacoesOptions) error {
 	if o.Template != "" {
-		return writeWorkbook(ctx, o.IO, o.Template, reclamacoesbook.Template)
+		return writeWorkbook(ctx, o.IO, o.Lang, o.Template, reclamacoesbook.Template)
 	}
 	res, err := app.Rank(ctx, o.Workbook)
 	if err != nil {
