@@ -120,11 +120,9 @@ type BatchTable struct {
 	notComputed           []string // the lines under "Not computed"
 }
 
-// batchTableHeader is the table's header in language l.
-func batchTableHeader(l lang.Lang) []string {
-	return []string{"#", l.T(lang.File), "Registro", "Data base", l.T(lang.BatchSet), "PLA", "CR", l.T(lang.Surplus), "ICR",
-		l.T(lang.BatchStatus), l.T(lang.Markers)}
-}
+// batchTableHeader is the table's header.
+var batchTableHeader = []label{{term: "#"}, {word: lang.File}, {term: "Registro"}, {term: "Data base"}, {word: lang.BatchSet},
+	{term: "PLA"}, {term: "CR"}, {word: lang.Surplus}, {term: "ICR"}, {word: lang.BatchStatus}, {word: lang.Markers}}
 
 // batchTableRight are the columns aligned right.
 var batchTableRight = []int{0, 5, 6, 7, 8}
@@ -133,7 +131,7 @@ var batchTableRight = []int{0, 5, 6, 7, 8}
 // lines for programs, else columns aligned for a terminal.
 func NewBatchTable(w io.Writer, plain bool, l lang.Lang) *BatchTable {
 	t := &BatchTable{w: &stickyWriter{w: w}, plain: plain, l: l}
-	t.line(batchTableHeader(l))
+	t.line(labels(l, batchTableHeader))
 	return t
 }
 
@@ -260,24 +258,21 @@ type batchParam struct {
 }
 
 // batchColumns are the columns of the Lote sheet after the text ones: the
-// amount's key and its heading (the surplus's a message).
+// amount's key and its heading.
 var batchColumns = []struct {
-	key, head string
-	word      lang.Key
+	key  string
+	head label
 }{
-	{"cb", "CB", ""}, {"pla", "PLA", ""}, {"crs", "CRS", ""}, {"crs_pre", "CRS PRE", ""}, {"crs_pro", "CRS PRO", ""},
-	{"crs_sus", "CRS SUS", ""}, {"crs_rem", "CRS RA+RM", ""}, {"crc", "CRC", ""}, {"crm", "CRM", ""}, {"cro", "CRO", ""},
-	{"cbr", "CBR", ""}, {"cr", "CR", ""}, {"surplus", "", lang.Surplus},
+	{"cb", label{term: "CB"}}, {"pla", label{term: "PLA"}}, {"crs", label{term: "CRS"}}, {"crs_pre", label{term: "CRS PRE"}},
+	{"crs_pro", label{term: "CRS PRO"}}, {"crs_sus", label{term: "CRS SUS"}}, {"crs_rem", label{term: "CRS RA+RM"}},
+	{"crc", label{term: "CRC"}}, {"crm", label{term: "CRM"}}, {"cro", label{term: "CRO"}}, {"cbr", label{term: "CBR"}},
+	{"cr", label{term: "CR"}}, {"surplus", label{word: lang.Surplus}},
 }
 
 // loteTextColumns are the headings of the Lote sheet's columns before the
-// amounts, in language l.
-func loteTextColumns(l lang.Lang) []string {
-	return []string{l.T(lang.File), "Registro ANS", "Razão social", "Data base", l.T(lang.FactorSet), l.T(lang.BatchSufficient)}
-}
-
-// nLoteText is the number of loteTextColumns.
-const nLoteText = 6
+// amounts.
+var loteTextColumns = []label{{word: lang.File}, {term: "Registro ANS"}, {term: "Razão social"}, {term: "Data base"},
+	{word: lang.FactorSet}, {word: lang.BatchSufficient}}
 
 // errWidth is the width of Lote's error column, in characters.
 const errWidth = 70
@@ -311,13 +306,9 @@ func (x *BatchXLSX) start() error {
 	if x.lote, err = x.b.streamSheet(SheetLote); err != nil {
 		return err
 	}
-	head := loteTextColumns(l)
+	head := labels(l, loteTextColumns)
 	for _, c := range batchColumns {
-		h := c.head
-		if c.word != "" {
-			h = l.T(c.word)
-		}
-		head = append(head, h+" (R$)")
+		head = append(head, c.head.in(l)+" (R$)")
 	}
 	head = append(head, "ICR", upperFirst(l.T(lang.StatusProvisional)), upperFirst(l.T(lang.StatusProposal)), l.T(lang.BatchInformed), l.T(lang.ErrorWord))
 	widths := []float64{36, 12, 32, 10, 16, 10}
@@ -387,7 +378,7 @@ func (x *BatchXLSX) Write(r *BatchLine) error {
 		x.count(d.Provisional, rules.Provisional)
 		x.count(d.Proposal, rules.Proposal)
 	} else {
-		cells = append(cells, make([]any, nLoteText-1+len(batchColumns)+4)...)
+		cells = append(cells, make([]any, len(loteTextColumns)-1+len(batchColumns)+4)...)
 		cells = append(cells, excelize.Cell{StyleID: b.wrap, Value: r.Error})
 	}
 	// The error wraps in its column; the row grows to show it.
@@ -480,7 +471,7 @@ func (x *BatchXLSX) grafico() error {
 	if n == 0 {
 		return nil
 	}
-	col, _ := excelize.ColumnNumberToName(nLoteText + len(batchColumns)) // the surplus
+	col, _ := excelize.ColumnNumberToName(len(loteTextColumns) + len(batchColumns)) // the surplus
 	no := false
 	l := x.b.l
 	return x.b.f.AddChart(SheetGrafico, "A1", &excelize.Chart{

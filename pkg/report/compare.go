@@ -53,22 +53,14 @@ func NewCompareDocument(c *app.Comparison, m Meta) *CompareDocument {
 	return d
 }
 
-// compareRows are the figures of the comparison: key, label (the surplus's
-// a message, the others acronyms).
+// compareRows are the figures of the comparison: key and label (the
+// parts of CRS indented).
 var compareRows = []struct {
-	key, label string
-	word       lang.Key
+	key   string
+	label label
 }{
-	{"crs", "CRS", ""}, {"crs_pre", "  PRE", ""}, {"crs_pro", "  PRO", ""}, {"crs_sus", "  SUS", ""}, {"crs_rem", "  RA+RM", ""},
-	{"cbr", "CBR", ""}, {"cr", "CR", ""}, {"surplus", "", lang.Surplus},
-}
-
-// compareLabel is the label of a row of compareRows in language l.
-func compareLabel(l lang.Lang, i int) string {
-	if k := compareRows[i].word; k != "" {
-		return l.T(k)
-	}
-	return compareRows[i].label
+	{"crs", label{term: "CRS"}}, {"crs_pre", label{term: "  PRE"}}, {"crs_pro", label{term: "  PRO"}}, {"crs_sus", label{term: "  SUS"}},
+	{"crs_rem", label{term: "  RA+RM"}}, {"cbr", label{term: "CBR"}}, {"cr", label{term: "CR"}}, {"surplus", label{word: lang.Surplus}},
 }
 
 // CompareTable writes the sets side by side, in the language of m.
@@ -98,8 +90,8 @@ func CompareTable(w io.Writer, c *app.Comparison, m Meta) error {
 		el = append(el, yesNo(l, v.Eligible))
 	}
 	rows = append(rows, el)
-	for i, cr := range compareRows {
-		row := []string{compareLabel(l, i)}
+	for _, cr := range compareRows {
+		row := []string{cr.label.in(l)}
 		for _, r := range c.BySet {
 			row = append(row, money.BRL(Figures(r)[cr.key].Value))
 		}
@@ -191,8 +183,8 @@ func (b *book) comparacao(c *app.Comparison) error {
 		return err
 	}
 	head := []string{l.T(lang.CompareSet), upperFirst(l.T(lang.Eligible)), l.T(lang.CompareApplied)}
-	for i := range compareRows {
-		head = append(head, strings.TrimSpace(compareLabel(l, i)))
+	for _, cr := range compareRows {
+		head = append(head, strings.TrimSpace(cr.label.in(l)))
 	}
 	head = append(head, l.T(lang.CompareSaving, "R$"), l.T(lang.CompareReason))
 	if err := b.headerRow(s, 3, head...); err != nil {

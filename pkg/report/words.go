@@ -40,6 +40,30 @@ func findingText(l lang.Lang, f findings.Finding) string {
 	return b.String()
 }
 
+// label is a heading or a row's label: a message of the catalog, or a
+// term that is the same in every language (an acronym, an ANS term).
+type label struct {
+	term string
+	word lang.Key
+}
+
+// in is the label in language l.
+func (x label) in(l lang.Lang) string {
+	if x.word != "" {
+		return l.T(x.word)
+	}
+	return x.term
+}
+
+// labels are the labels in language l.
+func labels(l lang.Lang, xs []label) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = x.in(l)
+	}
+	return out
+}
+
 // yesNo words a boolean in language l.
 func yesNo(l lang.Lang, ok bool) string {
 	if ok {
