@@ -13,14 +13,16 @@ import (
 	"github.com/spf13/cobra/doc"
 
 	"github.com/capreg/capreg/pkg/app"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // DocsOptions are the streams and settings of capreg docs.
 type DocsOptions struct {
 	IO       Streams
-	Man      string // the directory of the man pages, "" for none
-	Markdown string // the directory of the Markdown pages, "" for none
-	Force    bool   // the pages may replace existing files
+	Man      string    // the directory of the man pages, "" for none
+	Markdown string    // the directory of the Markdown pages, "" for none
+	Force    bool      // the pages may replace existing files
+	Lang     lang.Lang // --lang, the root's
 	root     *cobra.Command
 	pages    []docPage
 }
@@ -52,7 +54,7 @@ not there is made; an existing page is replaced only with --force.
 			if o.Man == "" && o.Markdown == "" {
 				return usageError{errors.New("capreg docs writes to --man DIR, --markdown DIR or both: give one")}
 			}
-			o.root = cmd.Root()
+			o.root, o.Lang = cmd.Root(), set.lang
 			o.pages = docPages(o.root, o.Man, o.Markdown)
 			outs := make([]string, len(o.pages))
 			for i, p := range o.pages {
@@ -112,6 +114,6 @@ func runDocs(ctx context.Context, o *DocsOptions) error {
 			return err
 		}
 	}
-	fmt.Fprintf(o.IO.Err, "wrote %d pages\n", len(o.pages))
+	fmt.Fprintln(o.IO.Err, o.Lang.T(lang.WrotePages, o.Lang.Count(len(o.pages))))
 	return nil
 }

@@ -61,6 +61,9 @@ func TestReclamacoesGolden(t *testing.T) {
 		{"par3.json.golden", "reclamacoes-par3.xlsx", []string{"-o", "json"}},
 		{"sem-reclamacoes.golden", "reclamacoes-sem-reclamacoes.xlsx", nil},
 		{"sem-reclamacoes.csv.golden", "reclamacoes-sem-reclamacoes.xlsx", []string{"-o", "csv"}},
+		{"exemplo-pt-BR.golden", "reclamacoes-exemplo.xlsx", []string{"--lang", "pt-BR"}},
+		{"par3-pt-BR.golden", "reclamacoes-par3.xlsx", []string{"--lang", "pt-BR"}},
+		{"sem-reclamacoes-pt-BR.golden", "reclamacoes-sem-reclamacoes.xlsx", []string{"--lang", "pt-BR"}},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			out, errs, code := runCapreg(t, append([]string{"reclamacoes", filepath.Join("testdata/reclamacoes", c.input)}, c.args...)...)

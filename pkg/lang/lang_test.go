@@ -90,6 +90,39 @@ func TestConventions(t *testing.T) {
 	}
 }
 
+// Fixed, Percent and Count: rounded half away from zero to the places
+// asked, a decimal comma and thousands points in pt-BR, a point and no
+// grouping in English.
+func TestFixedPercentCount(t *testing.T) {
+	d := decimal.RequireFromString
+	for _, c := range []struct {
+		l                     Lang
+		fixed, percent, count string
+	}{
+		{PtBR, "5,0850", "19,98%", "12.000"},
+		{En, "5.0850", "19.98%", "12000"},
+		{"", "5.0850", "19.98%", "12000"},
+	} {
+		if got := c.l.Fixed(d("5.08495"), 4); got != c.fixed {
+			t.Errorf("%q Fixed: %q, want %q", c.l, got, c.fixed)
+		}
+		if got := c.l.Percent(d("0.199750"), 2); got != c.percent { // 19.975% rounds up
+			t.Errorf("%q Percent: %q, want %q", c.l, got, c.percent)
+		}
+		if got := c.l.Count(12000); got != c.count {
+			t.Errorf("%q Count: %q, want %q", c.l, got, c.count)
+		}
+	}
+	for _, l := range All { // half away from zero, and no "-0"
+		if got := l.Fixed(d("-0.00004"), 4); got != "0"+map[Lang]string{PtBR: ",", En: "."}[l]+"0000" {
+			t.Errorf("%s Fixed(-0.00004): %q", l, got)
+		}
+		if got := l.Fixed(d("-1.00005"), 4); got != "-1"+map[Lang]string{PtBR: ",", En: "."}[l]+"0001" {
+			t.Errorf("%s Fixed(-1.00005): %q", l, got)
+		}
+	}
+}
+
 // Lang is the value of --lang: it refuses an unknown language.
 func TestSet(t *testing.T) {
 	var l Lang
