@@ -118,7 +118,7 @@ func TestHelpTranslated(t *testing.T) {
 			continue
 		}
 		if english := englishWords(u.text, names); len(english) > 0 {
-			missing = append(missing, fmt.Sprintf("%s (%s):\n\ttext(%q, %q),", u.where, strings.Join(english, " "), u.text, "…"))
+			missing = append(missing, fmt.Sprintf("%s (%s):\n\thelpText(%q, %q),", u.where, strings.Join(english, " "), u.text, "…"))
 		}
 	}
 	if len(missing) > 0 {

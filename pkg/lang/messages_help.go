@@ -1,5 +1,7 @@
 package lang
 
+import "slices"
+
 // The help of capreg (--help, capreg help, capreg docs) in both languages.
 //
 // Two kinds of message make it. The words of cobra's usage template and
@@ -77,23 +79,14 @@ var helpWords = []entry{
 	{ManManual, "capreg manual", "manual do capreg"},
 }
 
-// text is a help text: en, as its command writes it, is its key.
-func text(en, pt string) entry { return entry{Key(en), en, pt} }
+// helpText is a help text: en, as its command writes it, is its key.
+func helpText(en, pt string) entry { return entry{Key(en), en, pt} }
 
 // helpTexts are the help texts of every command: a command's slice each
 // (messages_help_commands.go, in the order of the command tree; a new
 // command adds its own), those several share, cobra's own commands'.
-var helpTexts = concat(sharedHelp, rootHelp, batchHelp, calcHelp, coletaHelp, compareHelp, docsHelp,
+var helpTexts = slices.Concat(sharedHelp, rootHelp, batchHelp, calcHelp, coletaHelp, compareHelp, docsHelp,
 	exampleHelp, importHelp, reclamacoesHelp, rulesHelp, templateHelp, validateHelp, versionHelp, cobraHelp)
-
-// concat is the entries of every slice, in order.
-func concat(slices ...[]entry) []entry {
-	var out []entry
-	for _, s := range slices {
-		out = append(out, s...)
-	}
-	return out
-}
 
 // helpIndex finds a help text by its English.
 var helpIndex = func() map[string]entry {
