@@ -16,7 +16,7 @@ var sharedHelp = []entry{
   130  interrupted (Ctrl-C / SIGTERM)`,
 		`Códigos de saída:
   0    concluído; todas as entradas válidas
-  1    erro interno inesperado (um bug: a mensagem o diz)
+  1    erro interno inesperado (um bug: a mensagem avisa)
   2    erro de uso ou entrada inválida (erros de validação encontrados, arquivo ilegível)
   3    calculado, e o PLA de alguma operadora está abaixo do seu CR (só com --fail-on-insufficient)
   130  interrompido (Ctrl-C / SIGTERM)`),
@@ -39,7 +39,7 @@ configuração, ou table. --out nunca nomeia uma entrada, e só substitui um arq
 	helpText("write the output to this file (atomically) instead of stdout; never an input",
 		"grava a saída neste `ARQUIVO` (de forma atômica) em vez da saída padrão; nunca uma entrada"),
 	helpText("replace an existing output file (an input never is)",
-		"substitui um arquivo de saída existente (uma entrada, nunca)"),
+		"substitui um arquivo de saída existente (nunca uma entrada)"),
 	helpText("factor set: auto, padrao, reduzido, promoprev, parto_adequado, aps",
 		"`CONJUNTO` de fatores: auto, padrao, reduzido, promoprev, parto_adequado, aps"),
 	helpText("scale each program's share by the fraction of beneficiaries it covers",
@@ -143,7 +143,7 @@ In a batch, 2 means some workbook could not be computed (the others were), and 3
 some operator is insufficient (with --fail-on-insufficient).`,
 		`Códigos de saída:
   0    concluído; todas as entradas válidas
-  1    erro interno inesperado (um bug: a mensagem o diz)
+  1    erro interno inesperado (um bug: a mensagem avisa)
   2    erro de uso ou entrada inválida (erros de validação encontrados, arquivo ilegível)
   3    calculado, e o PLA de alguma operadora está abaixo do seu CR (só com --fail-on-insufficient)
   130  interrompido (Ctrl-C / SIGTERM)
