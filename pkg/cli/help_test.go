@@ -349,3 +349,20 @@ func TestDocsLang(t *testing.T) {
 		}
 	}
 }
+
+// helpLang reads a user's command line before cobra does: whatever the
+// arguments, it never panics and gives a language capreg speaks.
+func FuzzHelpLang(f *testing.F) {
+	f.Chdir(f.TempDir())
+	f.Setenv("XDG_CONFIG_HOME", f.TempDir())
+	f.Setenv("CAPREG_LANG", "")
+	for _, s := range []string{"calc x.xlsx --lang pt-BR", "--lang=en help calc", "calc -h --lang", "-- --lang pt-BR", "coleta fill -- -", "--lang --lang", "-abc --=x ---", "help help help"} {
+		f.Add(s)
+	}
+	root := NewRootCmd(Streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}})
+	f.Fuzz(func(t *testing.T, s string) {
+		if l := helpLang(root, strings.Fields(s)); l != "" && !slices.Contains(lang.All, l) {
+			t.Errorf("%q: language %q", s, l)
+		}
+	})
+}
