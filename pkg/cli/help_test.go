@@ -194,9 +194,9 @@ func TestHelpGolden(t *testing.T) {
 		file string
 		args []string
 	}{
-		{"help-en.golden", []string{"--help"}},
+		{"help-en.golden", []string{"--help", "--lang", "en"}},
 		{"help-pt-BR.golden", []string{"--lang", "pt-BR", "--help"}},
-		{"help-calc-en.golden", []string{"calc", "--help"}},
+		{"help-calc-en.golden", []string{"--lang", "en", "calc", "--help"}},
 		{"help-calc-pt-BR.golden", []string{"calc", "--help", "--lang", "pt-BR"}},
 	} {
 		out, errs, code := runCapreg(t, c.args...)
@@ -250,22 +250,22 @@ func TestHelpLang(t *testing.T) {
 		want   lang.Lang
 		runs   bool // the command runs, and resolves the same language (help calc reads calc's section, not help's)
 	}{
-		{"default", []string{"calc", "x.xlsx"}, "", "", lang.En, true},
+		{"default", []string{"calc", "x.xlsx"}, "", "", lang.Default, true},
 		{"flag", []string{"calc", "x.xlsx", "--lang", "pt-BR"}, "", "", lang.PtBR, true},
 		{"flag=", []string{"calc", "--lang=pt-BR", "x.xlsx"}, "", "", lang.PtBR, true},
 		{"flag before the command", []string{"--lang", "pt-BR", "calc", "x.xlsx"}, "", "", lang.PtBR, true},
 		{"flag after flags with values", []string{"calc", "-o", "json", "--factors", "padrao", "--lang", "pt-BR", "x.xlsx"}, "", "", lang.PtBR, true},
-		{"an argument after --", []string{"calc", "--", "--lang=pt-BR"}, "", "", lang.En, true},
+		{"an argument after --", []string{"calc", "--", "--lang=pt-BR"}, "", "", lang.Default, true},
 		{"env", []string{"calc", "x.xlsx"}, "pt-BR", "", lang.PtBR, true},
 		{"flag over env", []string{"calc", "x.xlsx", "--lang", "en"}, "pt-BR", "", lang.En, true},
 		{"config", []string{"calc", "x.xlsx"}, "", "lang: pt-BR\n", lang.PtBR, true},
 		{"env over config", []string{"calc", "x.xlsx"}, "en", "lang: pt-BR\n", lang.En, true},
 		{"--config", []string{"calc", "x.xlsx", "--config", "other.yaml"}, "", "", lang.PtBR, true},
 		{"the command's section", []string{"calc", "x.xlsx"}, "", section, lang.PtBR, true},
-		{"another command's section", []string{"compare", "x.xlsx"}, "", section, lang.En, true},
+		{"another command's section", []string{"compare", "x.xlsx"}, "", section, lang.Default, true},
 		{"capreg help of the command", []string{"help", "calc"}, "", section, lang.PtBR, false},
 		{"--help", []string{"calc", "--help"}, "", section, lang.PtBR, false},
-		{"a bad config file", []string{"calc", "x.xlsx"}, "", "lang: pt-BR\nbogus: 1\n", lang.En, false},
+		{"a bad config file", []string{"calc", "x.xlsx"}, "", "lang: pt-BR\nbogus: 1\n", lang.Default, false},
 		{"a bad config file, the flag", []string{"calc", "x.xlsx", "--lang", "pt-BR"}, "", "bogus: 1\n", lang.PtBR, false},
 		{"a bad flag, the env", []string{"calc", "x.xlsx", "--lang", "fr"}, "pt-BR", "", lang.PtBR, false},
 		{"an unknown command", []string{"bogus", "--lang", "pt-BR"}, "", "", lang.PtBR, false},
@@ -303,7 +303,7 @@ func TestUsageLineLang(t *testing.T) {
 	}{
 		{[]string{"calc", "--no-such-flag", "--lang", "pt-BR"}, "capreg: unknown flag: --no-such-flag\nExecute 'capreg --help' para ver como usar.\n"},
 		{[]string{"--lang", "pt-BR", "calc"}, "capreg: accepts 1 arg(s), received 0\nExecute 'capreg --help' para ver como usar.\n"},
-		{[]string{"calc"}, "capreg: accepts 1 arg(s), received 0\nRun 'capreg --help' for usage.\n"},
+		{[]string{"calc", "--lang", "en"}, "capreg: accepts 1 arg(s), received 0\nRun 'capreg --help' for usage.\n"},
 	} {
 		_, errs, code := runCapreg(t, c.args...)
 		if code != ExitInvalid || errs != c.want {
