@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/golden"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 func TestReclamacoesFlags(t *testing.T) {
@@ -162,7 +163,7 @@ func checkParsed(t *testing.T, err error, got, want string) {
 		if err == nil || !strings.Contains(err.Error(), strings.TrimPrefix(want, "error ")) {
 			t.Fatalf("err %v, want %s", err, want)
 		}
-		if code := exitCode(err, &bytes.Buffer{}); code != ExitInvalid {
+		if code := exitCode(err, &bytes.Buffer{}, lang.En); code != ExitInvalid {
 			t.Errorf("exit %d, want 2", code)
 		}
 		return

@@ -11,11 +11,12 @@ import (
 	"github.com/capreg/capreg/pkg/period"
 )
 
-// Every message has a text in every language, every key is in the catalog
-// once, and a message's verbs are the same in both languages.
+// Every message, and every help text, has a text in every language, every
+// key is in the catalog once, and a message's verbs are the same in both
+// languages.
 func TestCatalogComplete(t *testing.T) {
 	seen := map[Key]bool{}
-	for _, m := range all() {
+	for _, m := range append(all(), helpTexts...) {
 		if seen[m.key] {
 			t.Errorf("%s: in the catalog twice", m.key)
 		}
