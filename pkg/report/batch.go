@@ -39,6 +39,7 @@ type BatchLine struct {
 // language lg.
 func NewBatchLine(r *app.BatchRow, lg lang.Lang) *BatchLine {
 	l := &BatchLine{BatchRow: *r}
+	l.Findings = r.Findings.In(lg)
 	if c := r.Calculation; c != nil {
 		l.Calculation = nil
 		l.Doc = NewDocument(c.Result, c.Warnings, Meta{File: r.File, RulebookVer: c.Rulebook.Versao, RulesFile: c.Rulebook.UserFile(), Lang: lg})
@@ -161,7 +162,7 @@ func (t *BatchTable) Write(r *BatchLine) error {
 				t.notComputed = append(t.notComputed, "    "+l.T(lang.BatchMore, l.Count(len(r.Findings)-maxListed), r.File))
 				break
 			}
-			t.notComputed = append(t.notComputed, "    "+findingText(l, f))
+			t.notComputed = append(t.notComputed, "    "+f.In(l).String())
 		}
 		return t.w.err
 	}

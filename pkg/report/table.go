@@ -118,7 +118,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	if shown := unfootnoted(worded(l, r, warnings)); len(shown) > 0 {
 		fmt.Fprintf(b, "\n%s\n", l.T(lang.TableWarnings))
 		for _, f := range shown {
-			fmt.Fprintf(b, "  %s\n", findingText(l, f))
+			fmt.Fprintf(b, "  %s\n", f.String())
 		}
 	}
 	_, err := io.WriteString(w, b.String())

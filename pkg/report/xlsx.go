@@ -384,7 +384,7 @@ func (b *book) validacao(warnings findings.List) error {
 		return err
 	}
 	for i, w := range warnings {
-		for j, t := range []string{w.Code, severityText(l, w.Severity), w.Where(), w.Message, w.Fix} {
+		for j, t := range []string{w.Code, w.Severity.In(l), w.Where(), w.Message, w.Fix} {
 			if err := f.SetCellStr(s, cellName(j+1, i+2), t); err != nil {
 				return err
 			}
