@@ -74,7 +74,6 @@ func findingsText(l lang.Lang, fs []findings.Finding) string {
 	return b.String()
 }
 
-
 // validateCase is the test case of a validated file: a failure when it has
 // errors, or warnings when strict, listing them (in language l).
 func validateCase(r app.FileReport, classname string, strict bool, l lang.Lang) junitCase {
