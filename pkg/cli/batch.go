@@ -15,6 +15,7 @@ import (
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/batch"
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/report"
 )
 
@@ -31,7 +32,9 @@ type BatchOptions struct {
 	FailOnInsufficient bool
 	Rules              string
 	CoverageWeighted   bool
-	Force              bool // --out may replace an existing file
+	Headroom           bool      // --headroom
+	Force              bool      // --out may replace an existing file
+	Lang               lang.Lang // --lang, the root's
 }
 
 // NewCmdBatch builds capreg batch; runF replaces the run (tests of flag
@@ -82,6 +85,7 @@ some operator is insufficient (with --fail-on-insufficient).`,
 	addOutputFlags(cmd, &o.Output, batchOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	addFailOnInsufficientFlag(cmd, &o.FailOnInsufficient, "some operator's ")
 	addCoverageWeightedFlag(cmd, &o.CoverageWeighted, " (needs each operator's beneficiary data)")
+	cmd.Flags().BoolVar(&o.Headroom, "headroom", false, "also search each operator's headroom, as calc shows it (json and xlsx outputs; some tens of computations per operator)")
 	return cmd
 }
 
@@ -89,7 +93,7 @@ some operator is insufficient (with --fail-on-insufficient).`,
 // checks --jobs (0: one per core), --output and --factors, and expands the
 // workbooks given, whose files the output must not be.
 func (o *BatchOptions) complete(set *settings, args []string) error {
-	o.Args, o.Rules = args, set.rules
+	o.Args, o.Rules, o.Lang = args, set.rules, set.lang
 	if o.Jobs < 0 {
 		return usageError{fmt.Errorf("--jobs %d: give a number of workers ≥ 1 (0 = one per core)", o.Jobs)}
 	}
@@ -101,6 +105,9 @@ func (o *BatchOptions) complete(set *settings, args []string) error {
 	}
 	if err := checkFactors(o.Factors); err != nil {
 		return err
+	}
+	if o.Headroom && o.Output != "json" && o.Output != "xlsx" {
+		return usageError{fmt.Errorf("--headroom adds columns to the json and xlsx outputs only, not to %s (--output json or xlsx; or leave --headroom, CAPREG_HEADROOM and the config key headroom unset)", o.Output)}
 	}
 	o.Inputs = batch.Inputs(o.Args)
 	var files []inputFile
@@ -125,7 +132,7 @@ func runBatch(ctx context.Context, o *BatchOptions) error {
 	if err != nil {
 		return err
 	}
-	opt := app.BatchOptions{Inputs: o.Inputs, Rulebook: rb, Jobs: o.Jobs,
+	opt := app.BatchOptions{Inputs: o.Inputs, Rulebook: rb, Jobs: o.Jobs, Headroom: o.Headroom,
 		Capital: capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted}}
 	bar := progressBar(o.IO, len(o.Inputs))
 	if bar != nil {
@@ -206,7 +213,7 @@ func writeBatch(ctx context.Context, w io.Writer, o *BatchOptions, opt app.Batch
 		}
 		return run(c.Write)
 	case "xlsx":
-		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchXLSX() })
+		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchXLSX(o.Lang, o.Headroom) })
 	case "junit":
 		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchJUnit(o.FailOnInsufficient) })
 	case "github":

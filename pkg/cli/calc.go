@@ -9,8 +9,8 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
-	"github.com/capreg/capreg/pkg/report"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/report"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -105,9 +105,9 @@ its input cells (Sheet!Cell) and its parameters with status and source.
 
 func runCalc(ctx context.Context, o *CalcOptions) error {
 	c, err := compute(ctx, &o.workbookOptions, func(rb *rules.Rulebook) (*app.Calculation, error) {
-		return app.Calculate(ctx, o.Workbook, o.Beneficiarios, rb, capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted})
+		return app.CalculateHeadroom(ctx, o.Workbook, o.Beneficiarios, rb, capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted})
 	}, func(w io.Writer, c *app.Calculation, rb *rules.Rulebook, meta report.Meta) error {
-		meta.Explain, meta.Lang = o.Explain, o.Lang
+		meta.Explain, meta.Lang, meta.Headroom = o.Explain, o.Lang, c.Headroom
 		switch o.Output {
 		case "json":
 			return report.JSON(w, report.NewDocument(c.Result, c.Warnings, meta))

@@ -12,8 +12,8 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
-	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/money"
 )
 
 // Sheet names of the batch summary workbook.
@@ -38,7 +38,7 @@ func NewBatchLine(r *app.BatchRow) *BatchLine {
 	l := &BatchLine{BatchRow: *r}
 	if c := r.Calculation; c != nil {
 		l.Calculation = nil
-		l.Doc = NewDocument(c.Result, c.Warnings, Meta{File: r.File, RulebookVer: c.Rulebook.Versao, RulesFile: c.Rulebook.UserFile()})
+		l.Doc = NewDocument(c.Result, c.Warnings, Meta{File: r.File, RulebookVer: c.Rulebook.Versao, RulesFile: c.Rulebook.UserFile(), Headroom: c.Headroom})
 	}
 	return l
 }
@@ -227,10 +227,13 @@ func union(a, b []string) []string {
 // surplus of each operator), Parametros (the parameters not confirmed in
 // the regulation that the figures used, with how many operators) and Erros
 // (every error of every invalid workbook, with its Sheet!Cell and fix).
+// With headroom, Lote has the headroom's columns before the error's.
 // Lote and Erros are streamed (to temporary files past a few megabytes);
 // Grafico and Parametros need only counts. Close it in any case.
 type BatchXLSX struct {
 	b           *book
+	lang        lang.Lang // of the headroom's column heads
+	headroom    bool      // Lote has the headroom's columns
 	lote, erros *excelize.StreamWriter
 	rows        int // rows written to Lote
 	errRows     int // rows written to Erros
@@ -255,13 +258,14 @@ var loteTextColumns = []string{"Arquivo", "Registro ANS", "Razão social", "Data
 const errWidth = 70
 
 // NewBatchXLSX starts the summary workbook: its four sheets, in order, and
-// the headers of the streamed ones.
-func NewBatchXLSX() (*BatchXLSX, error) {
+// the headers of the streamed ones; with headroom, Lote's headroom columns,
+// their heads in language l.
+func NewBatchXLSX(l lang.Lang, headroom bool) (*BatchXLSX, error) {
 	b, err := newBook()
 	if err != nil {
 		return nil, err
 	}
-	x := &BatchXLSX{b: b, params: map[batchParam]int{}}
+	x := &BatchXLSX{b: b, lang: l, headroom: headroom, params: map[batchParam]int{}}
 	if err := x.start(); err != nil {
 		b.f.Close()
 		return nil, err
@@ -287,12 +291,16 @@ func (x *BatchXLSX) start() error {
 	for _, c := range batchColumns {
 		head = append(head, c.head+" (R$)")
 	}
-	head = append(head, "ICR", "Provisório", "Proposta", "Informados", "Erro")
+	head = append(head, "ICR", "Provisório", "Proposta", "Informados")
 	widths := []float64{36, 12, 32, 10, 16, 10}
 	for range batchColumns {
 		widths = append(widths, 17)
 	}
-	widths = append(widths, 8, 11, 10, 20, errWidth)
+	widths = append(widths, 8, 11, 10, 20)
+	if x.headroom {
+		head, widths = append(head, headroomHead(x.lang)...), append(widths, headroomWidths()...)
+	}
+	head, widths = append(head, "Erro"), append(widths, errWidth)
 	if err := x.lote.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
@@ -347,11 +355,18 @@ func (x *BatchXLSX) Write(r *BatchLine) error {
 		} else {
 			cells = append(cells, nil)
 		}
-		cells = append(cells, flag(len(d.Provisional) > 0, "PROVISÓRIO"), flag(len(d.Proposal) > 0, "PROPOSTA"), strings.Join(d.Informed, ", "), nil)
+		cells = append(cells, flag(len(d.Provisional) > 0, "PROVISÓRIO"), flag(len(d.Proposal) > 0, "PROPOSTA"), strings.Join(d.Informed, ", "))
+		if x.headroom {
+			cells = append(cells, x.headroomCells(d.Headroom)...)
+		}
+		cells = append(cells, nil)
 		x.count(d.Provisional, "provisório")
 		x.count(d.Proposal, "proposta")
 	} else {
 		cells = append(cells, make([]any, len(loteTextColumns)-1+len(batchColumns)+4)...)
+		if x.headroom {
+			cells = append(cells, x.headroomCells(nil)...)
+		}
 		cells = append(cells, excelize.Cell{StyleID: b.wrap, Value: r.Error})
 	}
 	// The error wraps in its column; the row grows to show it.

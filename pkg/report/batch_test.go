@@ -17,6 +17,7 @@ import (
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 func TestBatchSummary(t *testing.T) {
@@ -171,7 +172,7 @@ func TestBatchXLSX(t *testing.T) {
 		{"none", batchTestRows()[:1], [][]string{{"Arquivo", "Código", "Local", "Mensagem", "Correção"}, {"nenhum erro: todas as planilhas foram calculadas"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			x, err := NewBatchXLSX()
+			x, err := NewBatchXLSX(lang.En, false)
 			if err != nil {
 				t.Fatal(err)
 			}

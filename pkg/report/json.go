@@ -15,10 +15,11 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/analysis"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
-	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -34,6 +35,9 @@ type Meta struct {
 	Explain     bool      // include the explanation tree
 	Plain       bool      // tables as tab-separated text (stdout is not a terminal)
 	Lang        lang.Lang // the language of the text for a person (the zero value: lang.Default)
+	// Headroom is the headroom search's result to report (calc; batch with
+	// --headroom), nil for none.
+	Headroom *analysis.Headroom
 }
 
 // Document is the JSON form of a result (schema_version 1).
@@ -59,6 +63,7 @@ type Document struct {
 	ICRRounded     *decimal.Decimal           `json:"icr_rounded"`
 	Markers        map[string][]rules.Status  `json:"markers"`
 	Rulebook       RulebookInfo               `json:"rulebook"`
+	Headroom       *HeadroomDocument          `json:"headroom,omitempty"`
 	Explanation    *capital.Node              `json:"explanation,omitempty"`
 }
 
@@ -100,6 +105,7 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 		AmountsRounded: map[string]decimal.Decimal{},
 		Markers:        map[string][]rules.Status{},
 		Rulebook:       RulebookInfo{Version: m.RulebookVer, RulesFile: m.RulesFile},
+		Headroom:       newHeadroomDocument(m.Headroom),
 	}
 	for k, n := range Figures(r) {
 		d.Amounts[k] = n.Value

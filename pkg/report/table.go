@@ -10,8 +10,8 @@ import (
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
-	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -108,6 +108,9 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 		rows = append(rows, []string{mark + " " + s.Set, eligibleText(l, s.Eligible), "CRS " + money.BRL(s.CRS), setReasonText(l, s.Reason)})
 	}
 	grid(b, rows, m.Plain)
+	if m.Headroom != nil {
+		headroomTable(b, l, m.Headroom, m.Plain)
+	}
 	markerNotes(b, l, lang.NoteFigures, r.Provisional(), r.Proposal())
 	if p := r.Informed(); len(p) > 0 {
 		fmt.Fprintf(b, "\n%s\n", l.T(lang.TableInformed, strings.Join(p, ", ")))
