@@ -46,8 +46,10 @@ type DriverFactor struct {
 	// PLA ≥ CR holds up to k = MaxFactor.
 	Factor *decimal.Decimal
 	// Inert says the CR under MaxFactor is the CR under 1: the group does
-	// not move the capital at all (its values are all zero, its parcel is
-	// informed, or the CB stays above the CBR). Factor is then nil.
+	// not move the capital at all (its values are all zero or do not enter
+	// this operator's capital, its parcel is informed, or the CB stays
+	// above the CBR). Factor is then nil. With CR = 0 (no CB, no risk)
+	// every driver is inert: a factor multiplies zeros.
 	Inert bool
 }
 

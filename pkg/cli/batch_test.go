@@ -64,12 +64,19 @@ var batchInputs = []string{"examples/operadora-exemplo.xlsx", "testdata/fixtures
 	"testdata/invalid/i07_unparsable_number.xlsx", "testdata/fixtures/f04_odonto_grupo_aps.xlsx"}
 
 // Every row of a batch is the calc of its workbook (the same JSON document
-// but for file and error), in input order at any --jobs; an invalid
-// workbook's row carries calc's errors.
+// but for file and error, and headroom without --headroom), in input order
+// at any --jobs; an invalid workbook's row carries calc's errors.
 func TestBatchRowsAreCalc(t *testing.T) {
 	t.Chdir("../..")
-	for _, jobs := range []string{"1", "3"} {
-		out, errs, code := runCapreg(t, append([]string{"batch", "-o", "json", "--jobs", jobs}, batchInputs...)...)
+	for _, c := range []struct {
+		jobs     string
+		headroom bool
+	}{{"1", false}, {"3", true}} {
+		args := []string{"batch", "-o", "json", "--jobs", c.jobs}
+		if c.headroom {
+			args = append(args, "--headroom")
+		}
+		out, errs, code := runCapreg(t, append(args, batchInputs...)...)
 		if code != ExitInvalid {
 			t.Fatalf("exit %d, want 2 (one invalid): %s", code, errs)
 		}
@@ -109,7 +116,13 @@ func TestBatchRowsAreCalc(t *testing.T) {
 			if err := json.Unmarshal([]byte(calcOut), &calc); err != nil {
 				t.Fatal(err)
 			}
+			if _, ok := line["headroom"]; ok != c.headroom {
+				t.Errorf("%s: headroom in the line %v, want %v", file, ok, c.headroom)
+			}
 			for k, v := range calc {
+				if k == "headroom" && !c.headroom {
+					continue
+				}
 				if !jsonEqual(t, v, line[k]) {
 					t.Errorf("%s: %s is %s in batch, %s in calc", file, k, line[k], v)
 				}
