@@ -79,24 +79,37 @@ func headroomTable(w io.Writer, l lang.Lang, h *analysis.Headroom, plain bool) {
 	}
 	fmt.Fprintf(w, "  %s\n  %s\n", l.T(lang.HeadroomPL, money.BRL(h.PL)), l.T(lang.HeadroomFactors))
 	var rows [][]string
-	atLeast, inert := false, false
 	for _, d := range h.Drivers {
 		rows = append(rows, []string{"  " + string(d.Driver), factorText(l, d), l.T(headroomGroups[d.Driver])})
-		atLeast = atLeast || d.Factor == nil && !d.Inert
-		inert = inert || d.Inert
 	}
 	grid(w, rows, plain, 1)
-	if atLeast {
-		top := strconv.Itoa(analysis.MaxFactor)
-		fmt.Fprintf(w, "  %s\n", l.T(lang.HeadroomNoteAtLeast, top, top))
-	}
-	if inert {
-		fmt.Fprintf(w, "  %s\n", l.T(lang.HeadroomNoteInert))
+	for _, n := range headroomNotes(l, h) {
+		fmt.Fprintf(w, "  %s\n", n)
 	}
 }
 
+// headroomNotes say, in language l, what the null factors of h shown
+// ("≥ 100", "—") mean, for those shown.
+func headroomNotes(l lang.Lang, h *analysis.Headroom) []string {
+	atLeast, inert := false, false
+	for _, d := range h.Drivers {
+		atLeast = atLeast || d.Factor == nil && !d.Inert
+		inert = inert || d.Inert
+	}
+	var notes []string
+	if atLeast {
+		top := strconv.Itoa(analysis.MaxFactor)
+		notes = append(notes, l.T(lang.HeadroomNoteAtLeast, top, top))
+	}
+	if inert {
+		notes = append(notes, l.T(lang.HeadroomNoteInert))
+	}
+	return notes
+}
+
 // headroomResumo writes the headroom into Resumo, from its first free row
-// (below the charts and the notes), in language l.
+// (below the charts and the notes), in language l, and moves that row
+// below it.
 func (b *book) headroomResumo(h *analysis.Headroom, l lang.Lang) error {
 	s, r := SheetResumo, b.resumoNext
 	if err := b.row(s, r, l.T(lang.HeadroomTitle)); err != nil {
@@ -110,6 +123,7 @@ func (b *book) headroomResumo(h *analysis.Headroom, l lang.Lang) error {
 		if err := b.row(s, r, l.T(lang.HeadroomNone, money.BRL(*h.Aporte), money.BRL(*h.Aporte))); err != nil {
 			return err
 		}
+		b.resumoNext = r + 3
 		return b.amountRow(s, r+1, l.T(lang.HeadroomAporteLabel), *h.Aporte)
 	}
 	if err := b.amountRow(s, r, l.T(lang.HeadroomPLLabel), h.PL); err != nil {
@@ -131,14 +145,14 @@ func (b *book) headroomResumo(h *analysis.Headroom, l lang.Lang) error {
 			return err
 		}
 	}
-	top := strconv.Itoa(analysis.MaxFactor)
-	oneLine := strings.ReplaceAll(l.T(lang.HeadroomFactors), "\n  ", " ")
-	for _, note := range []string{oneLine, l.T(lang.HeadroomNoteAtLeast, top, top), l.T(lang.HeadroomNoteInert)} {
+	meaning := strings.ReplaceAll(l.T(lang.HeadroomFactors), "\n  ", " ") // one line
+	for _, note := range append([]string{meaning}, headroomNotes(l, h)...) {
 		r++
 		if err := b.row(s, r, note); err != nil {
 			return err
 		}
 	}
+	b.resumoNext = r + 2
 	return nil
 }
 
