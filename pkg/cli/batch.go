@@ -65,7 +65,8 @@ a test case per workbook, failing when not computed or, with --fail-on-insuffici
 insufficient); github (GitHub Actions annotations: ::error for each error of a workbook
 not computed, ::warning for each warning, and the insufficient operators).
 json, csv and a table not to a terminal are written as the rows come, in order; --out
-writes a file atomically.
+writes a file atomically. --headroom adds calc's headroom to json (its "headroom" object)
+and xlsx (Lote's columns), at some tens of computations per operator.
 
 ` + exitCodesHelp + `
 In a batch, 2 means some workbook could not be computed (the others were), and 3 that

@@ -34,6 +34,9 @@ func TestBatchFlags(t *testing.T) {
 		{"all flags", []string{"a", "b*.xlsx", "-j", "3", "--factors", "padrao", "-o", "csv", "--out", "r.csv", "--fail-on-insufficient", "--coverage-weighted"}, nil,
 			BatchOptions{Args: []string{"a", "b*.xlsx"}, Jobs: 3, Factors: "padrao", Output: "csv", Out: "r.csv", FailOnInsufficient: true, CoverageWeighted: true}, false},
 		{"environment", []string{"d"}, map[string]string{"CAPREG_JOBS": "5", "CAPREG_OUTPUT": "json"}, BatchOptions{Args: []string{"d"}, Jobs: 5, Factors: "auto", Output: "json"}, false},
+		{"headroom", []string{"d", "-o", "xlsx", "--headroom"}, nil, BatchOptions{Args: []string{"d"}, Jobs: cores, Factors: "auto", Output: "xlsx", Headroom: true}, false},
+		{"headroom from the environment", []string{"d", "-o", "json"}, map[string]string{"CAPREG_HEADROOM": "true"}, BatchOptions{Args: []string{"d"}, Jobs: cores, Factors: "auto", Output: "json", Headroom: true}, false},
+		{"headroom without its columns", []string{"d", "-o", "junit", "--headroom"}, nil, BatchOptions{}, true},
 		{"negative jobs", []string{"d", "--jobs", "-1"}, nil, BatchOptions{}, true},
 		{"bad output", []string{"d", "-o", "yaml"}, nil, BatchOptions{}, true},
 		{"bad factors", []string{"d", "--factors", "x"}, nil, BatchOptions{}, true},
@@ -51,7 +54,7 @@ func TestBatchFlags(t *testing.T) {
 			}
 			if !slices.Equal(got.Args, c.want.Args) ||
 				got.Jobs != c.want.Jobs || got.Factors != c.want.Factors || got.Output != c.want.Output || got.Out != c.want.Out ||
-				got.FailOnInsufficient != c.want.FailOnInsufficient || got.CoverageWeighted != c.want.CoverageWeighted {
+				got.FailOnInsufficient != c.want.FailOnInsufficient || got.CoverageWeighted != c.want.CoverageWeighted || got.Headroom != c.want.Headroom {
 				t.Errorf("options %+v, want %+v", got, c.want)
 			}
 		})

@@ -79,6 +79,11 @@ eligible for at its data base (padrao, reduzido, promoprev, parto_adequado, aps)
 with the lowest CRS. --explain adds the explanation tree: every figure with its formula,
 its input cells (Sheet!Cell) and its parameters with status and source.
 
+The headroom follows (table, json, xlsx): how far PL can fall before PLA = CR, and the
+largest factor k by which each group of inputs (contraprestacoes, eventos, abi, credito,
+mercado) can be multiplied with PLA ≥ CR still true; for an insufficient operator, the
+aporte that makes PLA = CR.
+
 ` + outputHelp + `
 
 ` + exitCodesHelp,
