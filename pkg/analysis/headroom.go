@@ -57,9 +57,14 @@ type DriverFactor struct {
 // capital.Compute(in, rb, opt). PL and Aporte come from r. For a
 // sufficient operator, each driver's factor is searched with a full
 // computation of Scale(in, {driver: k}) under rb and opt at each k tried
-// (eligibility and the choice of factor set included), assuming, as the
-// model is, that the CR does not fall when a group of inputs grows. A
-// computation that fails (a user's correlation matrix that turns negative
+// (eligibility and the choice of factor set included). The search assumes
+// that the CR does not fall when a group of inputs grows, as in the model
+// with the rulebook's correlations (none negative): every parcel grows
+// with its inputs, the choice of set takes the least of growing CRSs, the
+// aggregation grows with each parcel. A user's negative correlation can
+// break that; the factor found is then still a crossing (PLA ≥ CR at k,
+// PLA < CR at k + 10⁻⁴), not necessarily the last. A computation that
+// fails (a user's correlation matrix that turns a sum of squares negative
 // under the scaled input) is the search's error.
 func FindHeadroom(in *capital.Input, r *capital.Result, rb *rules.Rulebook, opt capital.Options) (*Headroom, error) {
 	surplus := r.Surplus.Value

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -335,5 +336,23 @@ func BenchmarkComputeChecked(b *testing.B) {
 		if _, err := capital.Compute(in, rb, capital.Options{Checked: true}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A computation that fails is the search's error, naming the driver and
+// the factor tried (the rulebook's correlations, the only way it fails on
+// an input that computes at 1, cannot be negative enough to reach it but
+// in a band of factors the search may not try; an unknown factor set
+// fails at once).
+func TestFindHeadroomError(t *testing.T) {
+	t.Parallel()
+	in, rb := readInput(t, "../../examples/operadora-exemplo.xlsx"), defaultRules(t)
+	r, err := capital.Compute(in, rb, capital.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = FindHeadroom(in, r, rb, capital.Options{Factors: "nenhum"})
+	if err == nil || !strings.HasPrefix(err.Error(), "headroom of contraprestacoes at 100×: unknown factor set") {
+		t.Errorf("error %v", err)
 	}
 }
