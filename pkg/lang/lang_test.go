@@ -119,3 +119,24 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// Fixed writes exactly the places asked, rounded half away from zero, in
+// each language's way.
+func TestFixed(t *testing.T) {
+	for _, c := range []struct {
+		l    Lang
+		x    string
+		want string
+	}{
+		{En, "5.085", "5.0850"},
+		{PtBR, "5.085", "5,0850"},
+		{En, "4.71965", "4.7197"},   // half away from zero
+		{En, "-4.71965", "-4.7197"}, // on either side
+		{PtBR, "1234.5", "1.234,5000"},
+		{"", "0.00004", "0.0000"},
+	} {
+		if got := c.l.Fixed(decimal.RequireFromString(c.x), 4); got != c.want {
+			t.Errorf("%q Fixed(%s) = %q, want %q", c.l, c.x, got, c.want)
+		}
+	}
+}
