@@ -24,6 +24,7 @@
 package cenarios
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -77,7 +78,11 @@ func Parse(data []byte, file string) ([]analysis.Scenario, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("cenarios file %s: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		if !strings.HasPrefix(msg, "line ") {
+			return nil, bad(unreadLine(data), "%s", msg)
+		}
+		return nil, fmt.Errorf("cenarios file %s: %s", file, msg)
 	}
 	if len(doc.Content) == 0 {
 		return nil, bad(1, "the file is empty: it needs %s:, a list of scenarios (see examples/cenarios.yaml)", keyCenarios)
@@ -218,6 +223,21 @@ func eachKey(m *yaml.Node, bad func(int, string, ...any) error, f func(key, val 
 		}
 	}
 	return nil
+}
+
+// unreadLine is the line of a YAML error that names none: the line of
+// the first byte yaml cannot read (not UTF-8, or a control character), else
+// the last line (the file ends inside a quoted text or a flow).
+func unreadLine(data []byte) int {
+	i := 0
+	for i < len(data) {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 || unicode.IsControl(r) && r != '\t' && r != '\n' && r != '\r' {
+			break
+		}
+		i += n
+	}
+	return 1 + bytes.Count(data[:i], []byte("\n"))
 }
 
 // resolve follows an alias (*name) to the node it names.
