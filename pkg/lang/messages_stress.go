@@ -16,6 +16,7 @@ const (
 	StressAllSufficient  Key = "stress.all_sufficient"
 	StressInsufficientIn Key = "stress.insufficient_in"
 	StressWarningsUnder  Key = "stress.warnings_under"
+	StressInformed       Key = "stress.informed"
 	StressProvisional    Key = "stress.provisional"
 	StressProposal       Key = "stress.proposal"
 	StressSheetTitle     Key = "stress.sheet_title"
@@ -52,6 +53,8 @@ var stressMessages = []entry{
 	{StressAllSufficient, "Sufficiency: SUFFICIENT (PLA ≥ CR) in the base and under every scenario", "Suficiência: SUFICIENTE (PLA ≥ CR) na base e em todos os cenários"},
 	{StressInsufficientIn, "Sufficiency: INSUFFICIENT (PLA < CR) under %s", "Suficiência: INSUFICIENTE (PLA < CR) em %s"},
 	{StressWarningsUnder, "Warnings under %s", "Avisos em %s"},
+	{StressInformed, "informed: %s given in Parcelas_Informadas, not computed: no scenario moves them.",
+		"informadas: %s dadas em Parcelas_Informadas, não calculadas: nenhum cenário as altera."},
 	{StressProvisional, "PROVISIONAL: every column uses parameters not confirmed in the regulation:\n  %s\n  Confirm them and set them in a rules file (capreg rules export; --rules FILE).",
 		"PROVISÓRIO: todas as colunas usam parâmetros não confirmados na regulamentação:\n  %s\n  Confirme-os e defina-os num arquivo de regras (capreg rules export; --rules ARQUIVO)."},
 	{StressProposal, "PROPOSAL: the columns use the ANS program-incentive proposal, not yet in force:\n  %s",

@@ -184,6 +184,9 @@ func StressTable(w io.Writer, st *app.StressTest, m Meta) error {
 		}
 		fmt.Fprintf(b, "  %s\n", line)
 	}
+	if p := st.Base.Informed(); len(p) > 0 {
+		fmt.Fprintf(b, "\n%s\n", l.T(lang.StressInformed, strings.Join(p, ", ")))
+	}
 	if bad := st.Insufficient(l.T(lang.StressBase)); len(bad) > 0 {
 		fmt.Fprintf(b, "\n%s\n", l.T(lang.StressInsufficientIn, strings.Join(bad, ", ")))
 	} else {
@@ -352,13 +355,18 @@ func (b *book) estresse(v stressView, l lang.Lang) error {
 	b.widths(s, 24, 16, 11, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 17, 20, 8, 60)
 	surplus, _ := excelize.ColumnNumberToName(3 + len(stressRows)) // the last figure
 	last := 3 + len(names)
-	return f.AddChart(s, cellName(1, last+3), &excelize.Chart{
+	if p := v.Base.Informed(); len(p) > 0 {
+		if err := b.row(s, last+2, l.T(lang.StressInformed, strings.Join(p, ", "))); err != nil {
+			return err
+		}
+	}
+	return f.AddChart(s, cellName(1, last+4), &excelize.Chart{
 		Type:   excelize.Col,
 		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.StressChartTitle)}}},
 		Legend: excelize.ChartLegend{Position: "none"},
 		YAxis:  excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
 		Series: []excelize.ChartSeries{{
-			Name:       l.T(lang.StressSurplus),
+			Name:       fmt.Sprintf("%s!$%s$3", s, surplus), // the header, a cell: a bare text would be read as a defined name
 			Categories: fmt.Sprintf("%s!$A$4:$A$%d", s, last),
 			Values:     fmt.Sprintf("%s!$%s$4:$%s$%d", s, surplus, surplus, last),
 		}},
