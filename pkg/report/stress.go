@@ -122,13 +122,23 @@ func yesNo(l lang.Lang, ok bool) string {
 // sufficiency; then what each scenario multiplies, the verdict, the
 // footnotes and the warnings.
 func StressTable(w io.Writer, st *app.StressTest, m Meta) error {
-	l, v := m.Lang, stressView{st}
-	op := st.Base.Operadora
-	b := &strings.Builder{}
-	fmt.Fprintf(b, "%s\n", l.T(lang.StressTitle))
+	v, b := stressView{st}, &strings.Builder{}
+	if err := v.head(b, m); err != nil {
+		return err
+	}
+	v.sideBySide(b, m.Lang, m.Plain)
+	v.notes(b, m.Lang)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// head writes the title and who, when, from which files.
+func (v stressView) head(w io.Writer, m Meta) error {
+	l, op := m.Lang, v.Base.Operadora
+	fmt.Fprintf(w, "%s\n", l.T(lang.StressTitle))
 	source := l.T(lang.StressBuiltin)
-	if st.File != "" {
-		source = st.File
+	if v.File != "" {
+		source = v.File
 	}
 	head := [][2]string{
 		{"Operadora", op.RegistroANS + "  " + op.RazaoSocial},
@@ -138,15 +148,20 @@ func StressTable(w io.Writer, st *app.StressTest, m Meta) error {
 		head = append(head, [2]string{l.T(lang.TableInput), m.File})
 	}
 	head = append(head, [2]string{l.T(lang.StressScenarios), source}, [2]string{l.T(lang.TableRulebook), m.RulebookVer + rulesSuffix(m.RulesFile)})
-	tw := columns(b)
+	tw := columns(w)
 	for _, h := range head {
 		fmt.Fprintf(tw, "%s\t%s\n", h[0], h[1])
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	b.WriteString("\n")
+	_, err := io.WriteString(w, "\n")
+	return err
+}
 
+// sideBySide writes the columns: factor set, figures, the change
+// of the surplus, ICR, sufficiency.
+func (v stressView) sideBySide(w io.Writer, l lang.Lang, plain bool) {
 	results := v.results()
 	rows := [][]string{append([]string{""}, v.names(l)...)}
 	set := []string{l.T(lang.TableFactorSet)}
@@ -162,8 +177,8 @@ func StressTable(w io.Writer, st *app.StressTest, m Meta) error {
 		rows = append(rows, row)
 	}
 	delta, icr, ok := []string{l.T(lang.StressDeltaSurplus), "-"}, []string{"ICR"}, []string{l.T(lang.StressSufficient)}
-	for i := range st.Scenarios {
-		delta = append(delta, money.BRL(st.DeltaSurplus(i)))
+	for i := range v.Scenarios {
+		delta = append(delta, money.BRL(v.DeltaSurplus(i)))
 	}
 	for _, r := range results {
 		icr = append(icr, icrText(l, r))
@@ -174,55 +189,44 @@ func StressTable(w io.Writer, st *app.StressTest, m Meta) error {
 	for i := range right {
 		right[i] = i + 1
 	}
-	grid(b, rows, m.Plain, right...)
+	grid(w, rows, plain, right...)
+}
 
-	fmt.Fprintf(b, "\n%s\n", l.T(lang.StressLegend))
-	for _, s := range st.Scenarios {
+// notes writes what each scenario multiplies, the parcels no scenario
+// moves, the verdict, the footnotes and the warnings (the base's, then
+// each scenario's own).
+func (v stressView) notes(w io.Writer, l lang.Lang) {
+	fmt.Fprintf(w, "\n%s\n", l.T(lang.StressLegend))
+	for _, s := range v.Scenarios {
 		line := s.Name + ": " + cenarios.Shocks(l, s.Scenario)
 		if s.Description != "" {
 			line += " — " + s.Description
 		}
-		fmt.Fprintf(b, "  %s\n", line)
+		fmt.Fprintf(w, "  %s\n", line)
 	}
-	if p := st.Base.Informed(); len(p) > 0 {
-		fmt.Fprintf(b, "\n%s\n", l.T(lang.StressInformed, strings.Join(p, ", ")))
+	if p := v.Base.Informed(); len(p) > 0 {
+		fmt.Fprintf(w, "\n%s\n", l.T(lang.StressInformed, strings.Join(p, ", ")))
 	}
-	if bad := st.Insufficient(l.T(lang.StressBase)); len(bad) > 0 {
-		fmt.Fprintf(b, "\n%s\n", l.T(lang.StressInsufficientIn, strings.Join(bad, ", ")))
+	if bad := v.Insufficient(l.T(lang.StressBase)); len(bad) > 0 {
+		fmt.Fprintf(w, "\n%s\n", l.T(lang.StressInsufficientIn, strings.Join(bad, ", ")))
 	} else {
-		fmt.Fprintf(b, "\n%s\n", l.T(lang.StressAllSufficient))
+		fmt.Fprintf(w, "\n%s\n", l.T(lang.StressAllSufficient))
 	}
 	var provisional, proposal []string
-	for _, r := range results {
+	for _, r := range v.results() {
 		provisional = union(provisional, r.Provisional())
 		proposal = union(proposal, r.Proposal())
 	}
 	if len(provisional) > 0 {
-		fmt.Fprintf(b, "\n%s\n", l.T(lang.StressProvisional, strings.Join(provisional, ", ")))
+		fmt.Fprintf(w, "\n%s\n", l.T(lang.StressProvisional, strings.Join(provisional, ", ")))
 	}
 	if len(proposal) > 0 {
-		fmt.Fprintf(b, "\n%s\n", l.T(lang.StressProposal, strings.Join(proposal, ", ")))
+		fmt.Fprintf(w, "\n%s\n", l.T(lang.StressProposal, strings.Join(proposal, ", ")))
 	}
-	warnings := func(title string, r *capital.Result, l0 findings.List) {
-		var shown findings.List
-		for _, f := range worded(l, r, l0) {
-			if f.Code != findings.ProvisionalParams && f.Code != findings.ProposalParams { // the footnotes say it
-				shown = append(shown, f)
-			}
-		}
-		if len(shown) > 0 {
-			fmt.Fprintf(b, "\n%s\n", title)
-			for _, f := range shown {
-				fmt.Fprintf(b, "  %s\n", f.String())
-			}
-		}
+	warningList(w, l, l.T(lang.TableWarnings), v.Base, v.Warnings)
+	for _, s := range v.Scenarios {
+		warningList(w, l, l.T(lang.StressWarningsUnder, s.Name), s.Result, s.Warnings)
 	}
-	warnings(l.T(lang.TableWarnings), st.Base, st.Warnings)
-	for _, s := range st.Scenarios {
-		warnings(l.T(lang.StressWarningsUnder, s.Name), s.Result, s.Warnings)
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // icrText is a result's ICR to 4 places in language l, or "-" when CR is

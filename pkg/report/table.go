@@ -112,20 +112,27 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	if p := r.Informed(); len(p) > 0 {
 		fmt.Fprintf(b, "\n%s\n", l.T(lang.TableInformed, strings.Join(p, ", ")))
 	}
+	warningList(b, l, l.T(lang.TableWarnings), r, warnings)
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// warningList writes the warnings of result r under title, worded in
+// language l, unless none is left once the provisional and proposal
+// notices (which the footnotes say) are left out.
+func warningList(w io.Writer, l lang.Lang, title string, r *capital.Result, warnings findings.List) {
 	var shown findings.List
 	for _, f := range worded(l, r, warnings) {
-		if f.Code != findings.ProvisionalParams && f.Code != findings.ProposalParams { // the footnotes say it
+		if f.Code != findings.ProvisionalParams && f.Code != findings.ProposalParams {
 			shown = append(shown, f)
 		}
 	}
 	if len(shown) > 0 {
-		fmt.Fprintf(b, "\n%s\n", l.T(lang.TableWarnings))
+		fmt.Fprintf(w, "\n%s\n", title)
 		for _, f := range shown {
-			fmt.Fprintf(b, "  %s\n", f.String())
+			fmt.Fprintf(w, "  %s\n", f.String())
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // markerNotes writes the PROVISIONAL and PROPOSAL footnotes in language l:
