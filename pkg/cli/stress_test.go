@@ -241,12 +241,27 @@ func TestStressExitCodes(t *testing.T) {
 	if _, errs, code := runCapreg(t, "stress", ex, "--cenarios", fall); code != ExitOK {
 		t.Errorf("exit %d: %s", code, errs)
 	}
+	// A warning only a scenario brings is listed under its name, in the
+	// table and in its JSON; the base's are not repeated.
+	ruin := filepath.Join(dir, "ruin.yaml")
+	if err := os.WriteFile(ruin, []byte("cenarios:\n  - nome: Ruína\n    pl: 0.05\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code := runCapreg(t, "stress", ex, "--cenarios", ruin, "--lang", "pt-BR")
+	if code != ExitOK || !strings.Contains(out, "\nAvisos em Ruína\n  PLA!B2: CR-W011 warning: the deductions (R$ 8.941.721,93) exceed pl (R$ 7.602.045,01)") || strings.Contains(out, "\nAvisos\n") {
+		t.Errorf("exit %d: %s%s", code, out, errs)
+	}
+	var st report.StressDocument
+	runJSON(t, &st, "stress", ex, "--cenarios", ruin, "-o", "json")
+	if w := st.Scenarios[0].Warnings; len(w) != 1 || w[0].Code != "CR-W011" || len(st.Base.Warnings) != 1 || st.Base.Warnings[0].Code != "CR-W005" {
+		t.Errorf("warnings: scenario %v, base %v", w, st.Base.Warnings)
+	}
 	if _, errs, code := runCapreg(t, "stress", "nothere.xlsx", "--cenarios", filepath.Join(dir, "none.yaml")); code != ExitInvalid ||
 		!strings.HasPrefix(errs, "capreg: cenarios file "+filepath.Join(dir, "none.yaml")+": ") {
 		t.Errorf("exit %d: %q", code, errs)
 	}
 	// -o json of a workbook that cannot be computed: the batch row's document, as calc.
-	out, _, code := runCapreg(t, "stress", "testdata/invalid/i07_unparsable_number.xlsx", "-o", "json")
+	out, _, code = runCapreg(t, "stress", "testdata/invalid/i07_unparsable_number.xlsx", "-o", "json")
 	var doc struct{ Errors []json.RawMessage }
 	if code != ExitInvalid || json.Unmarshal([]byte(out), &doc) != nil || len(doc.Errors) == 0 {
 		t.Errorf("exit %d: %s", code, out)
