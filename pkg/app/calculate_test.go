@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -70,7 +71,7 @@ func TestCalculateChecksOnce(t *testing.T) {
 				t.Fatal(err)
 			}
 			want := append(read.Warnings(), res.Warnings...)
-			if !slices.Equal(c.Warnings, want) {
+			if !reflect.DeepEqual(c.Warnings, want) {
 				t.Errorf("%s %s: warnings\n %v\nwant\n %v", path, set, c.Warnings, want)
 			}
 			for k, v := range figures(res) {

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -30,7 +29,7 @@ func ReadScenarios(path string, l lang.Lang) (Scenarios, error) {
 	}
 	data, err := ReadFile(path)
 	if err != nil {
-		return Scenarios{}, fmt.Errorf("cenarios file %w", err)
+		return Scenarios{}, lang.Errorf("cenarios file %w", err)
 	}
 	list, err := cenarios.Parse(data, path)
 	if err != nil {
@@ -82,11 +81,11 @@ func Stress(ctx context.Context, path, benef string, rb *rules.Rulebook, opt cap
 		}
 		r, err := capital.Compute(analysis.Scale(in, s.Shocks), rb, opt)
 		if err != nil {
-			return nil, fmt.Errorf("scenario %q: %w", s.Name, err)
+			return nil, lang.Errorf("scenario %q: %w", s.Name, err)
 		}
 		var own findings.List
 		for _, w := range r.Warnings {
-			if !slices.Contains(st.Warnings, w) {
+			if !slices.ContainsFunc(st.Warnings, func(b findings.Finding) bool { return b.String() == w.String() }) {
 				own = append(own, w)
 			}
 		}

@@ -63,7 +63,7 @@ const maxConta = 20
 func NewSheet(file, registro string, mes period.Month, quarterly bool, rows []Row) (*Sheet, findings.List) {
 	var l findings.List
 	add := func(code string, p Place, msg, fix string) {
-		f := findings.New(code, p.Sheet, p.Cell, msg, fix)
+		f := findings.NewText(code, p.Sheet, p.Cell, msg, fix)
 		f.File = file
 		l.Add(f)
 	}

@@ -44,7 +44,7 @@ const maxListedAccounts = 5
 // disagree on the accounts below its rows.
 func (l *Ledger) Add(s *Sheet) findings.List {
 	fail := func(code, msg string) findings.List {
-		f := findings.New(code, "", "", msg, "")
+		f := findings.NewText(code, "", "", msg, "")
 		f.File = s.File
 		return findings.List{f}
 	}
@@ -317,7 +317,7 @@ func (e *GapError) Error() string {
 
 // Finding is the error as a finding (BalanceteFlow).
 func (e *GapError) Finding() findings.Finding {
-	return findings.New(findings.BalanceteFlow, "", "", e.Error(), "")
+	return findings.NewText(findings.BalanceteFlow, "", "", e.Error(), "")
 }
 
 // Balanced checks the balancete of month m: 1 = 21 + 23 + 25 (the year's
@@ -342,7 +342,7 @@ func (l *Ledger) Balanced(m period.Month) *findings.Finding {
 	if ativo.Sub(passivo).Abs().LessThanOrEqual(centavo) || ativo.Sub(open).Abs().LessThanOrEqual(centavo) {
 		return nil
 	}
-	f := findings.New(findings.BalanceteUnbalanced, "", "", fmt.Sprintf(
+	f := findings.NewText(findings.BalanceteUnbalanced, "", "", fmt.Sprintf(
 		"the balancete of %s does not balance: 1 = %s; 21 + 23 + 25 = %s (a difference of %s); 21 + 23 + 25 + 3 − 4 − 6 = %s (a difference of %s)",
 		m, money.BRL(ativo), money.BRL(passivo), money.BRL(ativo.Sub(passivo)), money.BRL(open), money.BRL(ativo.Sub(open))), "")
 	f.File = s.File

@@ -14,6 +14,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/csvfile"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/xlsxfile"
@@ -69,7 +70,7 @@ func ReadCSV(ctx context.Context, r io.Reader, name, registro string) ([]*Sheet,
 	cr := csvfile.NewReader(r)
 	unreadable := func(err error) ([]*Sheet, findings.List, error) {
 		line, msg := csvfile.Explain(err)
-		b.add(findings.Unreadable, 1, max(line, 1), msg, "save the file again as CSV (UTF-8 or Latin-1, separated by ; or ,)")
+		b.add(findings.Unreadable, 1, max(line, 1), msg.String(), "save the file again as CSV (UTF-8 or Latin-1, separated by ; or ,)")
 		return nil, b.found.Findings(), nil
 	}
 	rec, err := cr.Read()
@@ -125,7 +126,7 @@ func readXLSX(ctx context.Context, path, registro string) ([]*Sheet, findings.Li
 	}
 	defer book.Close()
 	if len(book.Sheets()) == 0 {
-		f := findings.New(findings.MissingSheet, "", "", "the workbook has no sheet: a balancete is its first sheet", "")
+		f := findings.NewText(findings.MissingSheet, "", "", "the workbook has no sheet: a balancete is its first sheet", "")
 		f.File = path
 		return nil, findings.List{f}, nil
 	}
@@ -236,7 +237,7 @@ func (b *builder) add(code string, col, row int, msg, fix string) {
 	if b.csv && row > 0 {
 		msg = fmt.Sprintf("line %d: %s", row, msg)
 	}
-	f := findings.New(code, b.place, cell, msg, fix)
+	f := findings.NewText(code, b.place, cell, msg, fix)
 	f.File = b.file
 	b.failed = b.failed || f.Severity == findings.Error
 	b.found.Add(f)
@@ -446,8 +447,8 @@ func (b *builder) data(cells []xlsxfile.Cell, i, row int) (period.Month, bool) {
 	var t time.Time
 	var err error
 	if v.Kind == xlsxfile.Text {
-		err = &parse.Error{Kind: parse.Syntax, Text: v.Value, Msg: fmt.Sprintf("%q is not a date", findings.Clip(v.Value)),
-			Fix: "write DATA as AAAA-MM-DD, AAAA/MM/DD or DD/MM/AAAA (the first day of the quarter)"}
+		err = &parse.Error{Kind: parse.Syntax, Text: v.Value, Msg: lang.M("%q is not a date", findings.Clip(v.Value)),
+			Fix: lang.M("write DATA as AAAA-MM-DD, AAAA/MM/DD or DD/MM/AAAA (the first day of the quarter)")}
 		s := strings.TrimSpace(v.Value)
 		for _, layout := range dataLayouts {
 			if d, perr := time.Parse(layout, s); perr == nil {

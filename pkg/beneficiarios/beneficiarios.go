@@ -9,7 +9,6 @@ package beneficiarios
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/csvfile"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
@@ -45,7 +45,12 @@ func Read(ctx context.Context, path string) (*capital.Beneficiarios, findings.Li
 // the Beneficiarios sheet, or the CSV file's name).
 func reporter(found *findings.Collector, sheet string) func(Problem) {
 	return func(p Problem) {
-		f := findings.New(p.Code, sheet, xlsxfile.CellName(p.Col, p.Row), p.Message, "")
+		var f findings.Finding
+		if p.Code == findings.EmptyValue {
+			f = xlsxfile.Cell{Col: p.Col}.Missing(sheet, p.Row, p.Column, lang.Msg{})
+		} else {
+			f = findings.New(p.Code, sheet, xlsxfile.CellName(p.Col, p.Row), p.Message)
+		}
 		if p.Col == 0 {
 			f.Column = p.Column
 		}
@@ -62,7 +67,7 @@ func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, finding
 		return nil, l, err
 	}
 	defer book.Close()
-	name, bad := book.Require(SheetName, findings.MissingSheet, "")
+	name, bad := book.Require(SheetName, findings.MissingSheet, lang.Msg{})
 	if bad != nil {
 		return nil, findings.List{*bad}, nil
 	}
@@ -115,7 +120,7 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 		}
 		if err != nil {
 			line, msg := csvfile.Explain(err)
-			found.Add(findings.New(findings.Unreadable, name, xlsxfile.CellName(1, max(line, 1)), msg, "save the file again as CSV (UTF-8 or Latin-1, separated by , or ;)"))
+			found.Add(findings.New(findings.Unreadable, name, xlsxfile.CellName(1, max(line, 1)), msg).WithFix(lang.M("save the file again as CSV (UTF-8 or Latin-1, separated by , or ;)")))
 			return nil, found.Findings(), nil
 		}
 		if first {
@@ -133,8 +138,8 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 		line := cr.Line()
 		if len(rec) < width && strings.TrimSpace(strings.Join(rec, "")) != "" {
 			found.Add(findings.New(findings.Unreadable, name, xlsxfile.CellName(1, line),
-				fmt.Sprintf("line %d has %d fields, the header has %d: the line is not counted", line, len(rec), width),
-				fmt.Sprintf("give the line all %d fields: an empty value still needs its separator (%c)", width, cr.Comma())))
+				lang.M("line %d has %d fields, the header has %d: the line is not counted", line, len(rec), width)).
+				WithFix(lang.M("give the line all %d fields: an empty value still needs its separator (%c)", width, cr.Comma())))
 			continue
 		}
 		c.Row(rec, line)

@@ -3,14 +3,15 @@ package capital
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 )
 
 // aggregate computes BCBR, CRO, CBR, CR, surplus, ICR and sufficiency.
 func (e *engine) aggregate(r *Result) error {
 	rb := e.rb
-	b := &Node{Key: "bcbr", Label: "BCBR — CBR before CRO",
-		Formula: "sqrt(CRS² + CRC² + CRM² + 2·(ρ_sc·CRS·CRC + ρ_sm·CRS·CRM + ρ_cm·CRC·CRM))"}
+	b := named("bcbr", lang.M("BCBR — CBR before CRO"),
+		lang.Text("sqrt(CRS² + CRC² + CRM² + 2·(ρ_sc·CRS·CRC + ρ_sm·CRS·CRM + ρ_cm·CRC·CRM))"))
 	b.add(r.CRS, r.CRC, r.CRM)
 	s, c, m := r.CRS.Value, r.CRC.Value, r.CRM.Value
 	rsc := e.p.use(b, rb.CBR.CorrCRSCRC)
@@ -22,17 +23,17 @@ func (e *engine) aggregate(r *Result) error {
 		return err
 	}
 	r.BCBR = b
-	r.CRO = e.informedOr(e.in.Informadas.CRO, "cro", "CRO — operational and legal risk", func() *Node { return e.cro(b) })
-	r.CBR = (&Node{Key: "cbr", Label: "CBR — Capital Baseado em Riscos", Formula: "BCBR + CRO",
-		Value: b.Value.Add(r.CRO.Value)}).add(b, r.CRO)
-	r.CR = (&Node{Key: "cr", Label: "CR — Capital Regulatório", Formula: "max(CB, CBR)",
-		Value: money.Max(r.CB.Value, r.CBR.Value)}).add(r.CB, r.CBR)
-	r.Surplus = (&Node{Key: "surplus", Label: "Surplus (suficiência)", Formula: "PLA − CR",
-		Value: r.PLA.Value.Sub(r.CR.Value)}).add(r.PLA, r.CR)
+	r.CRO = e.informedOr(e.in.Informadas.CRO, "cro", croLabel, func() *Node { return e.cro(b) })
+	r.CBR = named("cbr", lang.M("CBR — Capital Baseado em Riscos"), lang.Text("BCBR + CRO")).
+		is(b.Value.Add(r.CRO.Value)).add(b, r.CRO)
+	r.CR = named("cr", lang.M("CR — Capital Regulatório"), lang.Text("max(CB, CBR)")).
+		is(money.Max(r.CB.Value, r.CBR.Value)).add(r.CB, r.CBR)
+	r.Surplus = named("surplus", lang.M("Surplus (suficiência)"), lang.Text("PLA − CR")).
+		is(r.PLA.Value.Sub(r.CR.Value)).add(r.PLA, r.CR)
 	r.Sufficient = r.PLA.Value.GreaterThanOrEqual(r.CR.Value)
 	if !r.CR.Value.IsZero() {
-		r.ICR = &Node{Key: "icr", Label: "ICR — Índice de Capital Regulatório", Formula: "PLA / CR",
-			Value: money.Div(r.PLA.Value, r.CR.Value)}
+		r.ICR = named("icr", lang.M("ICR — Índice de Capital Regulatório"), lang.Text("PLA / CR")).
+			is(money.Div(r.PLA.Value, r.CR.Value))
 	}
 	r.Tree = r.Surplus
 	return nil

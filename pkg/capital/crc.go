@@ -5,15 +5,19 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 )
+
+// crcLabel names the CRC, computed or informed.
+var crcLabel = lang.M("CRC — credit risk")
 
 // crc is the credit risk (Anexo V): parcels 1.1, 1.2 and 2, summed.
 func (e *engine) crc() *Node {
 	rb, in := e.rb, e.in
-	n := &Node{Key: "crc", Label: "CRC — credit risk", Formula: "CRC1.1 + CRC1.2 + CRC2"}
+	n := named("crc", crcLabel, lang.Text("CRC1.1 + CRC1.2 + CRC2"))
 
-	p11 := &Node{Key: "crc_1_1", Label: "CRC1.1 — counterparties that are operators", Formula: "Σ f(grau)·E, E = max(0, c2 + c3 + (c4 − c5) + (c6 − c7) − (d8 + d9 + d10))"}
+	p11 := named("crc_1_1", lang.M("CRC1.1 — counterparties that are operators"), lang.Text("Σ f(grau)·E, E = max(0, c2 + c3 + (c4 − c5) + (c6 − c7) − (d8 + d9 + d10))"))
 	if len(in.CreditoOperadoras) > 0 {
 		e.p.form(p11, rb.CRC.Exposicao11)
 	}
@@ -23,7 +27,7 @@ func (e *engine) crc() *Node {
 		if p11.Find(key) != nil { // the same counterparty on another row
 			key += "_" + strconv.Itoa(i+1)
 		}
-		row := &Node{Key: key, Label: "CRC1.1 — operator " + c.RegistroANS + " (grau " + c.GrauRisco + ")", Formula: "f × E"}
+		row := named(key, lang.M("CRC1.1 — operator %s (grau %s)", c.RegistroANS, c.GrauRisco), lang.Text("f × E"))
 		x := row.input("c2", c.C2).Add(row.input("c3", c.C3)).
 			Add(row.input("c4", c.C4).Sub(row.input("c5", c.C5))).
 			Add(row.input("c6", c.C6).Sub(row.input("c7", c.C7))).
@@ -42,9 +46,9 @@ func (e *engine) crc() *Node {
 		p11.add(row)
 	}
 
-	p12 := &Node{Key: "crc_1_2", Label: "CRC1.2 — insurance and reinsurance", Formula: "Σ f·exposição", Value: decimal.Zero}
+	p12 := named("crc_1_2", lang.M("CRC1.2 — insurance and reinsurance"), lang.Text("Σ f·exposição")).is(decimal.Zero)
 	for i, s := range in.CreditoSeguros {
-		row := &Node{Key: "crc_1_2_" + strconv.Itoa(i+1), Label: "CRC1.2 — " + s.Contraparte, Formula: "f × exposição"}
+		row := named("crc_1_2_"+strconv.Itoa(i+1), lang.Text("CRC1.2 — "+s.Contraparte), lang.Text("f × exposição"))
 		x := row.input("exposicao", s.Exposicao)
 		f := e.rowFactor(row, s.Fator, func() decimal.Decimal { return e.p.use(row, rb.CRC.Fator12) })
 		row.Value = f.Mul(x)
@@ -52,10 +56,10 @@ func (e *engine) crc() *Node {
 		p12.add(row)
 	}
 
-	p2 := &Node{Key: "crc_2", Label: "CRC2 — other exposures", Formula: "F × Σ FPR·exposição"}
+	p2 := named("crc_2", lang.M("CRC2 — other exposures"), lang.Text("F × Σ FPR·exposição"))
 	sum := decimal.Zero
 	for i, a := range in.CreditoAtivos {
-		row := &Node{Key: "crc_2_" + strconv.Itoa(i+1), Label: "FPR × exposição — " + a.Descricao + " (" + string(a.Categoria) + ")", Formula: "FPR × exposição"}
+		row := named("crc_2_"+strconv.Itoa(i+1), lang.Text("FPR × exposição — "+a.Descricao+" ("+string(a.Categoria)+")"), lang.Text("FPR × exposição"))
 		x := row.input("exposicao", a.Exposicao)
 		fpr := e.rowFactor(row, a.FPR, func() decimal.Decimal { return e.p.use(row, rb.CRC.FPR[string(a.Categoria)]) })
 		row.Value = fpr.Mul(x)

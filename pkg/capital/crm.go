@@ -7,33 +7,37 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/ans"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
+// crmLabel names the CRM, computed or informed.
+var crmLabel = lang.M("CRM — market risk")
+
 // crm is the market risk (Anexo VII, provisional form).
 func (e *engine) crm() (*Node, error) {
 	rb, in := e.rb, e.in
-	n := &Node{Key: "crm", Label: "CRM — market risk", Formula: "sqrt(xᵀ·R·x) over PRE, POS, IPCA, IGPM, CAMBIAL, acoes, imoveis"}
+	n := named("crm", crmLabel, lang.M("sqrt(xᵀ·R·x) over PRE, POS, IPCA, IGPM, CAMBIAL, acoes, imoveis"))
 	factors := rules.MarketFactors()
 	x := make([]decimal.Decimal, len(factors))
 	for i, k := range factors {
-		c := &Node{Key: "crm_" + strings.ToLower(k), Label: "x — " + k}
+		c := named("crm_"+strings.ToLower(k), lang.Text("x — "+k), lang.Msg{})
 		sum := decimal.Zero
 		used := false
 		cambial := ans.Indexador(k) == ans.CAMBIAL // no term: the exposure itself
 		switch {
 		case slices.Contains(ans.Classes(), ans.Classe(k)):
-			c.Formula = "shock × Σ valor"
+			c.setFormula(lang.M("shock × Σ valor"))
 			for _, a := range in.MercadoAtivos {
 				if a.Classe == ans.Classe(k) {
 					sum, used = sum.Add(c.input(a.Descricao, a.Valor)), true
 				}
 			}
 		default:
-			c.Formula = "shock × |Σ sinal·valor·prazo/12|"
+			c.setFormula(lang.M("shock × |Σ sinal·valor·prazo/12|"))
 			if cambial {
-				c.Formula = "shock × |Σ sinal·valor|"
+				c.setFormula(lang.M("shock × |Σ sinal·valor|"))
 			}
 			for _, f := range in.MercadoALM {
 				if f.Indexador != ans.Indexador(k) {

@@ -2,20 +2,23 @@ package capital
 
 import (
 	"github.com/capreg/capreg/pkg/ans"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 )
+
+// croLabel names the CRO, computed or informed.
+var croLabel = lang.M("CRO — operational and legal risk")
 
 // cro is the operational and legal risk parcel (Anexo VI, provisional form).
 // For an administradora de benefícios it is 0 unless the rulebook's
 // cro.aplica_administradora says the annex applies to them.
 func (e *engine) cro(bcbr *Node) *Node {
 	rb, op := e.rb, e.in.Operacional
-	n := &Node{Key: "cro", Label: "CRO — operational and legal risk",
-		Formula: "min(limite·BCBR, max(f_c·contraprestações 12m, f_p·provisões técnicas))"}
+	n := named("cro", croLabel, lang.M("min(limite·BCBR, max(f_c·contraprestações 12m, f_p·provisões técnicas))"))
 	if o := e.in.Operadora; o.Modalidade == ans.AdministradoraDeBeneficios {
 		e.p.flag(n, rb.CRO.AplicaAdministradora)
 		if !rb.CRO.AplicaAdministradora.Value {
-			n.Formula = "0: the operational-risk annex does not apply to an administradora de benefícios (cro.aplica_administradora = false)"
+			n.setFormula(lang.M("0: the operational-risk annex does not apply to an administradora de benefícios (cro.aplica_administradora = false)"))
 			n.Inputs = append(n.Inputs, CellRef{Name: "modalidade", Text: string(o.Modalidade), Cell: o.ModalRef})
 			return n
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/ans"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
@@ -14,9 +15,9 @@ import (
 
 // crs is the underwriting risk (Anexo IV) under a factor set.
 func (e *engine) crs(set ans.FactorSet) (*Node, error) {
-	n := &Node{Key: "crs", Label: "CRS — underwriting risk (" + string(set) + ")"}
+	n := named("crs", lang.M("CRS — underwriting risk (%s)", set), lang.Msg{})
 	if e.in.Operadora.Modalidade == ans.AdministradoraDeBeneficios {
-		n.Formula = "0: an administradora de benefícios bears no underwriting risk"
+		n.setFormula(lang.M("0: an administradora de benefícios bears no underwriting risk"))
 		return n, nil
 	}
 	pre, err := e.pre(set)
@@ -24,7 +25,7 @@ func (e *engine) crs(set ans.FactorSet) (*Node, error) {
 		return nil, err
 	}
 	pro, sus, rem := e.pro(set), e.sus(set), e.rem(set)
-	n.Formula = "sqrt(PRE² + c·PRE·(PRO + SUS) + (PRO + SUS)² + (RA + RM)²)"
+	n.setFormula(lang.Text("sqrt(PRE² + c·PRE·(PRO + SUS) + (PRO + SUS)² + (RA + RM)²)"))
 	c := e.p.use(n, e.rb.CRS.CoefCruzado)
 	ps := pro.Value.Add(sus.Value)
 	x := pre.Value.Mul(pre.Value).Add(c.Mul(pre.Value).Mul(ps)).Add(ps.Mul(ps)).Add(rem.Value.Mul(rem.Value))
@@ -37,14 +38,14 @@ func (e *engine) crs(set ans.FactorSet) (*Node, error) {
 // pre is the pricing risk: sqrt(vᵀρv), v_i = β_i·C_i over the cells.
 func (e *engine) pre(set ans.FactorSet) (*Node, error) {
 	in, rb := e.in, e.rb
-	n := &Node{Key: "crs_pre", Label: "PRE — pricing risk", Formula: "sqrt(Σ_i Σ_j v_i·ρ_ij·v_j), v_i = β_i·C_i"}
+	n := named("crs_pre", lang.M("PRE — pricing risk"), lang.Text("sqrt(Σ_i Σ_j v_i·ρ_ij·v_j), v_i = β_i·C_i"))
 	v := make([]decimal.Decimal, len(ans.TiposContratacao())*len(ans.Segmentos()))
 	for _, cell := range cellsOf(in.Contraprestacoes) {
 		tipo, seg, k := string(cell.Tipo), string(cell.Segmento), cellKey(cell)
-		c := &Node{Key: "contraprestacoes_" + tipo + "_" + seg, Label: "C — contraprestações 12m, " + k,
-			Formula: "Σ of the 12 monthly contraprestações of the cell"}
-		c.Value = windowSum(in.Contraprestacoes, in.Operadora.DataBase, k, c, "contraprestacoes")
-		vi := &Node{Key: "v_" + tipo + "_" + seg, Label: "v — " + k, Formula: "β(" + tipo + ", " + string(set) + ") × C"}
+		c := named("contraprestacoes_"+tipo+"_"+seg, lang.Text("C — contraprestações 12m, "+k),
+			lang.M("Σ of the 12 monthly contraprestações of the cell"))
+		c.Value = windowSum(in.Contraprestacoes, e.windowEnd(e.opt.Windows.Contraprestacoes), k, c, "contraprestacoes")
+		vi := named("v_"+tipo+"_"+seg, lang.Text("v — "+k), lang.Text("β("+tipo+", "+string(set)+") × C"))
 		beta := e.setFactor(vi, set, rules.PadraoReduzido[rules.Dec]{Padrao: rb.CRS.PRE.Beta.Padrao[tipo], Reduzido: rb.CRS.PRE.Beta.Reduzido[tipo]})
 		vi.Value = beta.Mul(c.Value)
 		v[rules.PRECell(cell.Segmento, cell.Tipo)] = vi.Value
@@ -61,9 +62,9 @@ func (e *engine) pre(set ans.FactorSet) (*Node, error) {
 // pro is the claims-provision (PEONA) risk: κ·E.
 func (e *engine) pro(set ans.FactorSet) *Node {
 	rb, in := e.rb, e.in
-	n := &Node{Key: "crs_pro", Label: "PRO — claims-provision risk (PEONA)", Formula: "κ(" + string(set) + ") × E"}
-	ev := &Node{Key: "eventos", Label: "E — eventos indenizáveis líquidos 12m", Formula: "Σ of the 12 monthly eventos"}
-	ev.Value = windowSum(in.Eventos, in.Operadora.DataBase, "", ev, "eventos")
+	n := named("crs_pro", lang.M("PRO — claims-provision risk (PEONA)"), lang.Text("κ("+string(set)+") × E"))
+	ev := named("eventos", lang.Text("E — eventos indenizáveis líquidos 12m"), lang.M("Σ of the 12 monthly eventos"))
+	ev.Value = windowSum(in.Eventos, e.windowEnd(e.opt.Windows.Eventos), "", ev, "eventos")
 	if !ev.Value.IsZero() {
 		e.p.form(n, rb.CRS.PRO.Base)
 	}
@@ -75,7 +76,7 @@ func (e *engine) pro(set ans.FactorSet) *Node {
 // sus is the ressarcimento-ao-SUS risk: Z·sqrt(hc·(1 − hc)·Σ ABI²).
 func (e *engine) sus(set ans.FactorSet) *Node {
 	rb, in := e.rb, e.in
-	n := &Node{Key: "crs_sus", Label: "SUS — ressarcimento ao SUS risk", Formula: "Z(" + string(set) + ") × sqrt(hc·(1 − hc)·Σ ABI²)"}
+	n := named("crs_sus", lang.M("SUS — ressarcimento ao SUS risk"), lang.Text("Z("+string(set)+") × sqrt(hc·(1 − hc)·Σ ABI²)"))
 	if len(in.ABI) > 0 {
 		e.p.form(n, rb.CRS.SUS.Modelo)
 	}
@@ -98,8 +99,8 @@ func (e *engine) rem(set ans.FactorSet) *Node {
 	if set == ans.Reduzido {
 		level = ans.Reduzido
 	}
-	n := &Node{Key: "crs_rem", Label: "RA + RM — remission risk",
-		Formula: "fa_temp·CA_temp + fa_vit·CA_vit + fm_temp·PR_temp + fm_vit·PR_vit (" + string(level) + " factors)"}
+	n := named("crs_rem", lang.M("RA + RM — remission risk"),
+		lang.M("fa_temp·CA_temp + fa_vit·CA_vit + fm_temp·PR_temp + fm_vit·PR_vit (%s factors)", level))
 	for _, a := range []Amount{in.CATemporaria, in.CAVitalicia, in.PRTemporaria, in.PRVitalicia} {
 		if !a.V.IsZero() {
 			e.p.form(n, rb.CRS.Remissao.Bases)

@@ -6,6 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/ans"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -106,7 +107,7 @@ type SetOutcome struct {
 func (e *engine) chooseCRS(r *Result) error {
 	verdicts := eligibility(e.in.Operadora, e.rb)
 	if a := e.in.Informadas.CRS; a != nil {
-		r.CRS = informedNode(a, "crs", "CRS — underwriting risk")
+		r.CRS = informedNode(a, "crs", lang.M("CRS — underwriting risk"))
 		r.FactorSet = informedSet
 		for _, s := range ans.FactorSets() {
 			v := verdicts[s]

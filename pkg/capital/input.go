@@ -5,7 +5,8 @@
 // an explanation tree that names its formula, input cells and parameters.
 //
 // One file per formula: cb.go, pla.go, crs.go (PRE, PRO, SUS, remission),
-// crc.go, crm.go, cro.go, cbr.go (BCBR, CBR, CR, sufficiency), factorsets.go
+// crc.go, crm.go, cro.go, cbr.go (BCBR, CBR, CR, sufficiency), contrib.go
+// (the risks' Euler contributions to CBR and CRS), factorsets.go
 // (eligibility and the choice of set); check.go validates an input, node.go
 // is the explanation tree, reasons.go the words of its typed reasons,
 // engine.go runs it all.

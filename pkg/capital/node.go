@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -23,6 +24,45 @@ type Node struct {
 	Params   []ParamUse      `json:"parameters,omitempty"`
 	Children []*Node         `json:"children,omitempty"`
 	Informed bool            `json:"informed,omitempty"`
+
+	label, formula lang.Msg // Label and Formula in every language (In)
+}
+
+// named makes the figure key, called label and computed by formula (Label
+// and Formula in English until In).
+func named(key string, label, formula lang.Msg) *Node {
+	return &Node{Key: key, Label: label.String(), Formula: formula.String(), label: label, formula: formula}
+}
+
+// setFormula makes f the node's formula.
+func (n *Node) setFormula(f lang.Msg) {
+	n.Formula, n.formula = f.String(), f
+}
+
+// is sets the node's value and returns it.
+func (n *Node) is(v decimal.Decimal) *Node {
+	n.Value = v
+	return n
+}
+
+// In is a copy of the tree under n whose labels and formulas are in
+// language l (the values, cells and parameters are the same).
+func (n *Node) In(l lang.Lang) *Node {
+	c := *n
+	if !n.label.IsZero() {
+		c.Label = n.label.In(l)
+	}
+	if !n.formula.IsZero() {
+		c.Formula = n.formula.In(l)
+	}
+	c.Children = make([]*Node, len(n.Children))
+	for i, ch := range n.Children {
+		c.Children[i] = ch.In(l)
+	}
+	if len(n.Children) == 0 {
+		c.Children = nil
+	}
+	return &c
 }
 
 // CellRef is an input value with the cell it came from.
@@ -136,7 +176,7 @@ func (p *params) record(n *Node, path, value string) {
 	pr, ok := p.rb.Provenance(path)
 	if !ok {
 		if p.err == nil {
-			p.err = fmt.Errorf("%w: %s uses a parameter the rulebook does not have (%q)", ErrRules, n.Key, path)
+			p.err = lang.Errorf("%w: %s uses a parameter the rulebook does not have (%q)", ErrRules, n.Key, path)
 		}
 		return
 	}

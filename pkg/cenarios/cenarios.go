@@ -25,7 +25,6 @@ package cenarios
 
 import (
 	"bytes"
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -36,6 +35,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/analysis"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // The keys of a scenario besides its groups.
@@ -73,28 +73,28 @@ func groupList() string {
 // group, a misspelt group (the groups listed), a factor that is not a
 // number or not in (0, MaxFactor], a nome or a key given twice.
 func Parse(data []byte, file string) ([]analysis.Scenario, error) {
-	bad := func(line int, format string, a ...any) error {
-		return fmt.Errorf("cenarios file %s: line %d: %s", file, line, fmt.Sprintf(format, a...))
+	bad := func(line int, m lang.Msg) error {
+		return lang.Errorf("cenarios file %s: line %d: %s", file, line, m)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		if !strings.HasPrefix(msg, "line ") {
-			return nil, bad(unreadLine(data), "%s", msg)
+			return nil, bad(unreadLine(data), lang.Text(msg))
 		}
-		return nil, fmt.Errorf("cenarios file %s: %s", file, msg)
+		return nil, lang.Errorf("cenarios file %s: %s", file, msg)
 	}
 	if len(doc.Content) == 0 {
-		return nil, bad(1, "the file is empty: it needs %s:, a list of scenarios (see examples/cenarios.yaml)", keyCenarios)
+		return nil, bad(1, lang.M("the file is empty: it needs %s:, a list of scenarios (see examples/cenarios.yaml)", keyCenarios))
 	}
 	top := resolve(doc.Content[0])
 	if top.Kind != yaml.MappingNode {
-		return nil, bad(top.Line, "the file is a mapping with one key, %s:, a list of scenarios (see examples/cenarios.yaml)", keyCenarios)
+		return nil, bad(top.Line, lang.M("the file is a mapping with one key, %s:, a list of scenarios (see examples/cenarios.yaml)", keyCenarios))
 	}
 	var list *yaml.Node
 	err := eachKey(top, bad, func(key, val *yaml.Node) error {
 		if key.Value != keyCenarios {
-			return bad(key.Line, "unknown key %q: the file holds one key, %s:, a list of scenarios", key.Value, keyCenarios)
+			return bad(key.Line, lang.M("unknown key %q: the file holds one key, %s:, a list of scenarios", key.Value, keyCenarios))
 		}
 		list = val
 		return nil
@@ -103,13 +103,13 @@ func Parse(data []byte, file string) ([]analysis.Scenario, error) {
 		return nil, err
 	}
 	if list == nil {
-		return nil, bad(top.Line, "no %s: key: the file holds %s:, a list of scenarios", keyCenarios, keyCenarios)
+		return nil, bad(top.Line, lang.M("no %s: key: the file holds %s:, a list of scenarios", keyCenarios, keyCenarios))
 	}
 	if list.Kind != yaml.SequenceNode || len(list.Content) == 0 {
 		if list.Kind == yaml.SequenceNode || list.Tag == "!!null" {
-			return nil, bad(list.Line, "the list of %s is empty: give at least one scenario (- nome: ..., then group: factor lines)", keyCenarios)
+			return nil, bad(list.Line, lang.M("the list of %s is empty: give at least one scenario (- nome: ..., then group: factor lines)", keyCenarios))
 		}
-		return nil, bad(list.Line, "%s is a list of scenarios, each starting with - nome: ...", keyCenarios)
+		return nil, bad(list.Line, lang.M("%s is a list of scenarios, each starting with - nome: ...", keyCenarios))
 	}
 	var out []analysis.Scenario
 	names := map[string]int{}
@@ -119,7 +119,7 @@ func Parse(data []byte, file string) ([]analysis.Scenario, error) {
 			return nil, err
 		}
 		if prev, ok := names[s.Name]; ok {
-			return nil, bad(line, "nome %q is given twice (lines %d and %d): give each scenario its own name", s.Name, prev, line)
+			return nil, bad(line, lang.M("nome %q is given twice (lines %d and %d): give each scenario its own name", s.Name, prev, line))
 		}
 		names[s.Name] = line
 		out = append(out, s)
@@ -129,10 +129,10 @@ func Parse(data []byte, file string) ([]analysis.Scenario, error) {
 
 // scenario reads the n-th scenario of the list (a mapping node) and returns
 // it with the line of its nome.
-func scenario(n int, m *yaml.Node, bad func(int, string, ...any) error) (analysis.Scenario, int, error) {
+func scenario(n int, m *yaml.Node, bad func(int, lang.Msg) error) (analysis.Scenario, int, error) {
 	s := analysis.Scenario{Shocks: map[analysis.Group]decimal.Decimal{}}
 	if m.Kind != yaml.MappingNode {
-		return s, 0, bad(m.Line, "scenario %d is not a mapping: write - nome: ..., then one group: factor a line", n)
+		return s, 0, bad(m.Line, lang.M("scenario %d is not a mapping: write - nome: ..., then one group: factor a line", n))
 	}
 	nameLine := 0
 	err := eachKey(m, bad, func(key, val *yaml.Node) error {
@@ -140,7 +140,7 @@ func scenario(n int, m *yaml.Node, bad func(int, string, ...any) error) (analysi
 		case keyNome:
 			t, err := text(key, val, bad)
 			if err == nil && t == "" {
-				err = bad(val.Line, "nome is empty: give the scenario a name")
+				err = bad(val.Line, lang.M("nome is empty: give the scenario a name"))
 			}
 			s.Name, nameLine = t, key.Line
 			return err
@@ -151,7 +151,7 @@ func scenario(n int, m *yaml.Node, bad func(int, string, ...any) error) (analysi
 		}
 		g, err := analysis.ParseGroup(key.Value)
 		if err != nil {
-			return bad(key.Line, "unknown group %q: the groups are %s (besides %s and %s)", key.Value, groupList(), keyNome, keyDescricao)
+			return bad(key.Line, lang.M("unknown group %q: the groups are %s (besides %s and %s)", key.Value, groupList(), keyNome, keyDescricao))
 		}
 		k, err := factor(key, val, bad)
 		s.Shocks[g] = k
@@ -161,61 +161,61 @@ func scenario(n int, m *yaml.Node, bad func(int, string, ...any) error) (analysi
 	case err != nil:
 		return s, 0, err
 	case nameLine == 0:
-		return s, 0, bad(m.Line, "scenario %d has no nome: give it a name (nome: Sinistralidade +15%%)", n)
+		return s, 0, bad(m.Line, lang.M("scenario %d has no nome: give it a name (nome: Sinistralidade +15%%)", n))
 	case len(s.Shocks) == 0:
-		return s, 0, bad(nameLine, "scenario %q multiplies no group: add a line group: factor for each group it moves (the groups are %s)", s.Name, groupList())
+		return s, 0, bad(nameLine, lang.M("scenario %q multiplies no group: add a line group: factor for each group it moves (the groups are %s)", s.Name, groupList()))
 	}
 	return s, nameLine, nil
 }
 
 // factor reads a group's factor from the text of its node.
-func factor(key, val *yaml.Node, bad func(int, string, ...any) error) (decimal.Decimal, error) {
-	fix := "write a decimal multiplier such as 1.10 (+10%) or 0.90 (−10%)"
+func factor(key, val *yaml.Node, bad func(int, lang.Msg) error) (decimal.Decimal, error) {
+	fix := lang.M("write a decimal multiplier such as 1.10 (+10%%) or 0.90 (−10%%)")
 	if val.Kind != yaml.ScalarNode || val.Tag == "!!null" {
-		return decimal.Zero, bad(val.Line, "%s needs a factor: %s", key.Value, fix)
+		return decimal.Zero, bad(val.Line, lang.M("%s needs a factor: %s", key.Value, fix))
 	}
 	t := strings.TrimSpace(val.Value)
 	if len(t) > maxFactorLen || !factorText.MatchString(t) {
-		return decimal.Zero, bad(val.Line, "factor of %s %q is not a number: %s", key.Value, findings.Clip(t), fix)
+		return decimal.Zero, bad(val.Line, lang.M("factor of %s %q is not a number: %s", key.Value, findings.Clip(t), fix))
 	}
 	k, err := decimal.NewFromString(strings.Replace(t, ",", ".", 1))
 	switch {
 	case err != nil:
-		return decimal.Zero, bad(val.Line, "factor of %s %q is not a number: %s", key.Value, t, fix)
+		return decimal.Zero, bad(val.Line, lang.M("factor of %s %q is not a number: %s", key.Value, t, fix))
 	case k.Sign() <= 0:
-		return decimal.Zero, bad(val.Line, "factor of %s %s is not positive: %s", key.Value, t, fix)
+		return decimal.Zero, bad(val.Line, lang.M("factor of %s %s is not positive: %s", key.Value, t, fix))
 	case k.GreaterThan(MaxFactor):
-		return decimal.Zero, bad(val.Line, "factor of %s %s is above %s: a factor multiplies the group (1.10 for +10%%), it is not a percentage", key.Value, t, MaxFactor)
+		return decimal.Zero, bad(val.Line, lang.M("factor of %s %s is above %s: a factor multiplies the group (1.10 for +10%%), it is not a percentage", key.Value, t, MaxFactor.String()))
 	}
 	return k, nil
 }
 
 // text reads a one-line text value (nome, descricao); null is "".
-func text(key, val *yaml.Node, bad func(int, string, ...any) error) (string, error) {
+func text(key, val *yaml.Node, bad func(int, lang.Msg) error) (string, error) {
 	if val.Kind != yaml.ScalarNode {
-		return "", bad(val.Line, "%s is a text on one line", key.Value)
+		return "", bad(val.Line, lang.M("%s is a text on one line", key.Value))
 	}
 	if val.Tag == "!!null" {
 		return "", nil
 	}
 	t := strings.TrimSpace(val.Value)
 	if strings.ContainsFunc(t, unicode.IsControl) || !utf8.ValidString(t) {
-		return "", bad(val.Line, "%s is a text on one line, without tabs or control characters", key.Value)
+		return "", bad(val.Line, lang.M("%s is a text on one line, without tabs or control characters", key.Value))
 	}
 	return t, nil
 }
 
 // eachKey calls f on every key of a mapping node and its value, refusing a
 // key given twice and a key that is not a text.
-func eachKey(m *yaml.Node, bad func(int, string, ...any) error, f func(key, val *yaml.Node) error) error {
+func eachKey(m *yaml.Node, bad func(int, lang.Msg) error, f func(key, val *yaml.Node) error) error {
 	seen := map[string]int{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		key, val := resolve(m.Content[i]), resolve(m.Content[i+1])
 		if key.Kind != yaml.ScalarNode {
-			return bad(key.Line, "a key is a word (nome, descricao or a group)")
+			return bad(key.Line, lang.M("a key is a word (nome, descricao or a group)"))
 		}
 		if line, ok := seen[key.Value]; ok {
-			return bad(key.Line, "%s is given twice (lines %d and %d)", key.Value, line, key.Line)
+			return bad(key.Line, lang.M("%s is given twice (lines %d and %d)", key.Value, line, key.Line))
 		}
 		seen[key.Value] = key.Line
 		if err := f(key, val); err != nil {

@@ -208,3 +208,20 @@ func TestParseErrorsWithoutYAMLLine(t *testing.T) {
 		})
 	}
 }
+
+// The errors are sentences: in Portuguese where the output is.
+func TestParseErrorsInPortuguese(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"cenarios:\n  - nome: a\n    contraprestacao: 1.1\n",
+			`arquivo de cenários c.yaml: linha 3: grupo desconhecido "contraprestacao": os grupos são pl, deducoes, contraprestacoes, eventos, abi, remissao, credito, mercado, operacional (além de nome e descricao)`},
+		{"cenarios:\n  - nome: a\n    pl: -0,5\n",
+			`arquivo de cenários c.yaml: linha 3: o fator de pl -0,5 não é positivo: escreva um multiplicador decimal, como 1.10 (+10%) ou 0,90 (−10%)`},
+		{"cenarios: []\n", `arquivo de cenários c.yaml: linha 1: a lista de cenarios está vazia: dê ao menos um cenário (- nome: ..., depois linhas grupo: fator)`},
+		{"cenarios:\n\t- x\n", `arquivo de cenários c.yaml: line 2: found character that cannot start any token`}, // yaml's own words
+	} {
+		_, err := Parse([]byte(c.src), "c.yaml")
+		if got := lang.Describe(err, lang.PtBR); got != c.want {
+			t.Errorf("got  %s\nwant %s", got, c.want)
+		}
+	}
+}

@@ -2,15 +2,14 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"io"
 
 	"github.com/spf13/cobra"
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
-	"github.com/capreg/capreg/pkg/report"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/report"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -53,7 +52,7 @@ func (o *workbookOptions) failed(ctx context.Context, err error) error {
 	if o.Output == "json" && (o.Out == "" || o.Out == "-") && ctx.Err() == nil {
 		_ = report.BatchJSONLine(o.IO.Out, report.NewBatchLine(app.FailedRow(o.Workbook, o.Beneficiarios, err))) // a failed write is run's to report, from the stream
 	}
-	return inWorkbook(o.Workbook, err)
+	return app.InFile(o.Workbook, err)
 }
 
 // CalcOptions are the streams and settings of capreg calc.
@@ -150,13 +149,4 @@ func compute[R any](ctx context.Context, o *workbookOptions, use func(*rules.Rul
 	}
 	meta := o.meta(rb)
 	return r, writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error { return write(w, r, rb, meta) })
-}
-
-// inWorkbook names the workbook in an error from reading or computing it,
-// unless the error is about the workbook file itself and names it already.
-func inWorkbook(workbook string, err error) error {
-	if fe := (*app.FileError)(nil); errors.As(err, &fe) && fe.Path == workbook {
-		return err
-	}
-	return &app.FileError{Path: workbook, Err: err}
 }

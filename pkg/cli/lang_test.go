@@ -27,6 +27,8 @@ var notEnglish = []string{
 	"padrao", "reduzido", "promoprev", "aps",
 	// Portuguese words spelt as English ones
 	"capital", "legal", "a",
+	// the risk contributions: an acronym, a mathematician, a Portuguese word spelt as English
+	"BCBR", "Euler", "total",
 }
 
 // words are the words of s: runs of letters; a name with a dot, an

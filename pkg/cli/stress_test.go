@@ -248,7 +248,7 @@ func TestStressExitCodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, errs, code := runCapreg(t, "stress", ex, "--cenarios", ruin, "--lang", "pt-BR")
-	if code != ExitOK || !strings.Contains(out, "\nAvisos em Ruína\n  PLA!B2: CR-W011 warning: the deductions (R$ 8.941.721,93) exceed pl (R$ 7.602.045,01)") || strings.Contains(out, "\nAvisos\n") {
+	if code != ExitOK || !strings.Contains(out, "\nAvisos em Ruína\n  PLA!B2: CR-W011 aviso: as deduções (R$ 8.941.721,93) excedem o pl (R$ 7.602.045,01)") || strings.Contains(out, "\nAvisos\n") {
 		t.Errorf("exit %d: %s%s", code, out, errs)
 	}
 	var st report.StressDocument

@@ -9,6 +9,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/report"
 )
 
@@ -22,7 +23,8 @@ type ValidateOptions struct {
 	Strict    bool
 	RulesList bool
 	Rules     string
-	Force     bool // --out may replace an existing file
+	Force     bool      // --out may replace an existing file
+	Lang      lang.Lang // --lang, the root's
 	balanceteOptions
 }
 
@@ -87,7 +89,7 @@ Accounts that cannot be read (the findings capreg import blocks on) fail the run
 // complete takes the workbooks from args and the rules file from set, and
 // checks the files and --output.
 func (o *ValidateOptions) complete(set *settings, args []string) error {
-	o.Files, o.Rules = args, set.rules
+	o.Files, o.Rules, o.Lang = args, set.rules, set.lang
 	if err := o.check(); err != nil {
 		return err
 	}
@@ -109,7 +111,7 @@ func (o *ValidateOptions) complete(set *settings, args []string) error {
 
 func runValidate(ctx context.Context, o *ValidateOptions) error {
 	if o.RulesList {
-		return writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error { return writeCatalogue(w, o.Output, csvDialect(o.CSVExcel)) })
+		return writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error { return writeCatalogue(w, o.Output, csvDialect(o.CSVExcel), o.Lang) })
 	}
 	rb, err := app.LoadRules(o.Rules)
 	if err != nil {
@@ -165,8 +167,8 @@ func validateFiles(ctx context.Context, s Streams, command string, files []strin
 }
 
 // writeCatalogue writes the catalogue of checks in format (CSV in d).
-func writeCatalogue(w io.Writer, format string, d report.CSVDialect) error {
-	switch cat := findings.Catalogue(); format {
+func writeCatalogue(w io.Writer, format string, d report.CSVDialect, l lang.Lang) error {
+	switch cat := findings.CatalogueIn(l); format {
 	case "json":
 		return report.JSON(w, cat)
 	case "csv":

@@ -48,7 +48,7 @@ type validator struct {
 }
 
 func (v *validator) add(code string, c Cell, msg, fix string) {
-	v.l.Add(findings.New(code, SheetName, c.Axis(), msg, fix))
+	v.l.Add(findings.NewText(code, SheetName, c.Axis(), msg, fix))
 }
 
 // missing reports a required cell that is empty, telling apart a formula

@@ -94,7 +94,7 @@ func ParseValue(f Field, c Cell) (v decimal.Decimal, asText bool, bad *findings.
 		return v, asText, &nf
 	}
 	if msg := sizeError(f, v); msg != "" {
-		sf := findings.New(findings.ColetaSize, SheetName, c.Axis(), fmt.Sprintf("field %d = %s %s (%s)", f.Num, v, msg, strings.ToLower(f.Spec[:1])+f.Spec[1:]), "")
+		sf := findings.NewText(findings.ColetaSize, SheetName, c.Axis(), fmt.Sprintf("field %d = %s %s (%s)", f.Num, v, msg, strings.ToLower(f.Spec[:1])+f.Spec[1:]), "")
 		return v, asText, &sf
 	}
 	return v, asText, nil

@@ -228,7 +228,7 @@ type fatal struct{ f findings.Finding }
 func (e *fatal) Error() string { return e.f.String() }
 
 func unreadable(name string, line int, msg string) findings.Finding {
-	f := findings.New(findings.DiopsUnreadable, "", "", msg, "")
+	f := findings.NewText(findings.DiopsUnreadable, "", "", msg, "")
 	f.File, f.Line = name, line
 	return f
 }

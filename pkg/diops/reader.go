@@ -152,7 +152,7 @@ func (r *reader) add(code string, p Place, msg, fix string) {
 		r.capped = true
 		return
 	}
-	f := findings.New(code, "", "", msg, fix)
+	f := findings.NewText(code, "", "", msg, fix)
 	f.File, f.Element, f.Line = r.name, p.Element, p.Line
 	r.errs++
 	r.l.Add(f)

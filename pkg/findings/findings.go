@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // Severity of a finding.
@@ -22,8 +24,31 @@ const (
 type Check struct {
 	Code     string
 	Severity Severity
-	Rule     string // the layout or regulation rule enforced
-	Fix      string // the default fix
+	Rule     lang.Msg // the layout or regulation rule enforced
+	Fix      lang.Msg // the default fix
+}
+
+// Entry is a check in one language, as the catalogue's outputs show it
+// (the JSON keys are the field names, as they always were).
+type Entry struct {
+	Code     string
+	Severity Severity
+	Rule     string
+	Fix      string
+}
+
+// In is c in language l.
+func (c Check) In(l lang.Lang) Entry {
+	return Entry{Code: c.Code, Severity: c.Severity, Rule: c.Rule.In(l), Fix: c.Fix.In(l)}
+}
+
+// CatalogueIn is the catalogue in language l.
+func CatalogueIn(l lang.Lang) []Entry {
+	var out []Entry
+	for _, c := range Catalogue() {
+		out = append(out, c.In(l))
+	}
+	return out
 }
 
 // Codes of the catalogue. Codes are stable: never renumber, only add.
@@ -116,80 +141,80 @@ const (
 // Catalogue lists every check, in code order.
 func Catalogue() []Check {
 	return []Check{
-		{Unreadable, Error, "the input must be a readable .xlsx workbook", "save the file as Excel Workbook (.xlsx) and try again"},
-		{MissingSheet, Error, "layout v1: every required sheet must exist, named exactly", "add the sheet (capreg template writes every sheet with its headers)"},
-		{MissingColumn, Error, "layout v1: every required column header must be in row 1", "add the column header in row 1 (see capreg template)"},
-		{MissingField, Error, "layout v1: every required campo must have a row in its campo | valor sheet", "add a row with the campo name in column A and its value in column B"},
-		{EmptyValue, Error, "an empty cell is missing, never zero", "fill the cell (type 0 if the amount really is zero)"},
-		{BadNumber, Error, "numbers: numeric cells, or text in pt-BR (1.234.567,89) or plain (1234567.89)", "type a numeric cell, or text like 1.234.567,89"},
-		{AmbiguousNumber, Error, "text without a comma whose only dot is followed by three digits (1.234) is ambiguous", "type a numeric cell, or write 1.234,00 or 1234"},
-		{BadDate, Error, "dates: date cells or AAAA-MM-DD; months: AAAA-MM or a date cell", "type a date cell, or text AAAA-MM-DD (AAAA-MM for a month)"},
-		{BadEnum, Error, "layout v1: the value must be one of the listed codes", "use one of the codes listed in the message (capreg template has drop-down lists)"},
-		{FormulaNoValue, Error, "formula cells use their cached value; this one has none", "open and save the file in Excel or LibreOffice so the formula is calculated, or type the value"},
-		{DuplicateField, Error, "a campo appears once in its campo | valor sheet", "delete the repeated row"},
-		{BadRegistro, Error, "registro ANS has 6 digits", "type the 6-digit registro ANS (e.g. 123456 or 005711)"},
-		{OutOfScope, Error, "RN 569 art. 1: autogestão por departamento de RH and autogestão com mantenedor that fully guarantees the risks are out of scope", "capreg computes no capital for this operator; check the modalidade"},
-		{BadCombination, Error, "RN 569 Anexo I: the modalidade and segmentação must match a row of the fator K table", "use a segmentação valid for the modalidade (listed in the message)"},
-		{OutOfRange, Error, "the value must lie in its range", "correct the value (the range is in the message)"},
-		{Negative, Error, "the value must not be negative", "type the amount as a positive number"},
-		{MissingMonth, Error, "the 12 months ending at data_base must all be present (a zero month is fine)", "add a row for the missing month (with 0 if there was nothing)"},
-		{DuplicateMonth, Error, "one row per month (per cell)", "delete or merge the repeated rows"},
-		{NegativeTotal, Error, "a 12-month total used as a risk base must not be negative", "check the signs of the monthly values"},
-		{NoCapitalRef, Error, "RN 569 Anexo I: the capital de referência must be known at data_base", "add the point in force to capital_referencia in a rules file"},
-		{MergedCells, Error, "layout v1: data areas hold one value per cell; merged cells hide which row a value belongs to", "unmerge the cells (Excel: Home > Merge & Center > Unmerge) and type each value in its own cell"},
-		{Encrypted, Error, "the workbook must not be password-protected", "save a copy without the password (File > Info > Protect Workbook) and run again"},
-		{DuplicateSheet, Error, "one sheet per name: sheet names that differ only in case or in blanks around them (PLA and \"PLA \") name the same sheet", "delete or rename the sheet that should not be read"},
-		{ExtraSheet, Warning, "layout v1: sheets other than the layout's are ignored", "remove the sheet, or ignore this warning"},
-		{ExtraColumn, Warning, "layout v1: columns other than the layout's are ignored", "remove the column, or ignore this warning"},
-		{UnknownField, Warning, "layout v1: campos other than the layout's are ignored", "check the spelling of the campo name"},
-		{StaleCapitalRef, Warning, "the capital de referência in force must be at most 12 months older than the data base: ANS re-indexes it every July by the IPCA of July–June", "add the point of the ANS notice: capital_referencia: [{desde: AAAA-07-01, valor: ...}] in a rules file"},
-		{ProvisionalParams, Warning, "parameters that could not be confirmed in the regulation were used", "confirm the values with the official text and set them in a rules file (capreg rules export)"},
-		{ForcedIneligible, Warning, "the forced factor set is not one the operator is eligible for", "drop --factors to let capreg choose, or check the eligibility dates"},
-		{IgnoredSegment, Warning, "segmentação does not apply to this modalidade", "leave segmentacao empty"},
-		{NoPreBusiness, Warning, "no pre-established contraprestações: PRE, PRO are zero", "fill Contraprestacoes and Eventos if the operator has pre-established business"},
-		{ProposalParams, Warning, "parameters of the ANS program-incentive proposal (not yet in force) were used", "treat the program factor sets as a simulation until ANS publishes them"},
-		{DateAfterBase, Warning, "an eligibility date later than the data base does not count for this data base", "check the date or the data_base"},
-		{DeductionsOverPL, Warning, "the PLA deductions exceed the PL: PLA is negative", "check the sign and size of pl and of the deductions"},
-		{ProgramNoData, Warning, "a program date and the beneficiary data should agree (program beneficiaries ⇔ program date)", "fill the program date, or mark the program's beneficiaries S in Beneficiarios"},
-		{ValueExtraColumn, Warning, "values in columns outside the layout are not read", "move the values into the layout's columns, or delete them"},
-		{HiddenSheet, Warning, "a hidden sheet of the layout is read all the same", "unhide the sheet to review what capreg reads"},
-		{RemissionMismatch, Warning, "remission bases and the beneficiary data should agree", "check the Remissao sheet against the remission status of the beneficiaries"},
-		{ColetaLayout, Error, "coleta: sheet Coleta, the field numbers 1–21 in row 1 (columns A–U), the field names in row 2, data from row 3", "start from capreg coleta template, or type the field number in row 1 of the column"},
-		{ColetaMonthFormat, Error, "coleta: fields 2, 3 and 4 are months written with 6 characters, mmaaaa (032024)", "format the cell as text and type the month as mmaaaa, e.g. 032024"},
-		{ColetaSize, Error, "coleta: numbers fit their field: integers up to 10 digits; 3+2, 10+2 and 3+4 are integer digits plus decimal places; never negative", "round to the field's decimal places (ARRED in Excel) and check the magnitude"},
-		{ColetaSequence, Error, "coleta: one row per month, in order and without gaps, from 2018-01 (or the registration month) to the data base", "add the missing months' rows, in month order"},
-		{ColetaBeforeProgram, Error, "coleta: a program's fields stay empty before its start month (field 3 PROMOPREV, field 4 APS) and when the operator has no such program", "clear the cell, or fill the program's start month in field 3 (PROMOPREV) or 4 (APS)"},
-		{ColetaField12, Error, "coleta: field 12 (expenses to obtain the APS certification) only in the row of the homologation month (field 4)", "move the amount to the row of the homologation month and clear this cell"},
-		{ColetaOverTotal, Error, "coleta: program beneficiaries cannot exceed the operator's total (field 6 ≤ field 5, field 7 ≤ field 5)", "check the counts of this month (capreg coleta fill derives them from the beneficiary data)"},
-		{ColetaProgramStart, Error, "coleta: a program has one start month: field 3 (and field 4) holds the same month in every row where it is filled", "type the same start month in every row (the earliest approval, for several PROMOPREV programs)"},
-		{ColetaRegistroVaries, Error, "coleta: one operator per sheet: field 1 holds the same registro ANS in every row", "type the operator's registro ANS in every row"},
-		{ColetaHeaderName, Warning, "coleta: row 2 holds the field names as ANS words them", "copy the names from capreg coleta template"},
-		{ColetaLateStart, Warning, "coleta: the rows start at 2018-01, or at the operator's registration month when it is later", "add the months from 2018-01 if the operator was registered before the first month"},
-		{ColetaNumberAsText, Warning, "coleta: ANS asks for numeric fields; a number typed as text may not be read as a number", "type the value in a number-formatted cell (capreg coleta template formats every column)"},
-		{ColetaRegistroNumber, Warning, "coleta: field 1 holds the registro ANS with its 6 characters; a number cell keeps no leading zeros (5711 for 005711), which capreg restores but the file sent to ANS does not hold", "format the cell as text and type the 6 digits (005711), as capreg coleta template does"},
-		{ReclamacoesLayout, Error, "reclamacoes: sheet Periodo (campo | valor: inicio, fim) and sheet Reclamacoes (produto | beneficiarios | reclamacoes_nao_resolvidas)", "start from capreg reclamacoes --template"},
-		{ReclamacoesBeforeIN, Error, "IN ANS 36/2024 (art. 17 as amended) is in force from 2024-10-01: an evaluation period starting earlier is not ranked under it", "use an evaluation period starting on or after 2024-10-01"},
-		{ReclamacoesPeriod, Error, "reclamacoes: the evaluation period ends on or after it starts", "check inicio and fim in the Periodo sheet"},
-		{ReclamacoesDuplicate, Error, "reclamacoes: one row per product", "merge the product's rows into one (add their complaints)"},
-		{ReclamacoesCount, Error, "reclamacoes: beneficiaries and complaints are whole numbers, not negative", "type a whole number (0 if there were none)"},
-		{BalanceteHeader, Error, "balancete: the header row names the file's form: the ANS open data (DATA;REG_ANS;CD_CONTA_CONTABIL;DESCRICAO;VL_SALDO_INICIAL;VL_SALDO_FINAL, or without VL_SALDO_INICIAL) or an ERP export (conta, saldo_final or saldo; optional descricao, saldo_inicial, mes, registro_ans)", "put the header row first, with the column names of one of the two forms"},
-		{BalanceteConta, Error, "balancete: an account code is the code of the ANS chart of accounts, digits only (311111011)", "write the code as digits only (3111, not 3.1.1.1 or 3111-0)"},
-		{BalanceteDuplicate, Error, "balancete: an account appears once per file, operator and month", "delete or merge the repeated rows"},
-		{BalanceteOperators, Error, "balancete: one operator at a time: a file with several operators needs the registro ANS of the one to read, and the files read together are of one operator", "select the operator with --registro, or give only that operator's files"},
-		{BalanceteNoRows, Error, "balancete: the file holds accounts of the operator read", "check the file and the registro ANS"},
-		{BalanceteMonth, Error, "balancete: the month of the balances is in a mes column (AAAA-MM), in DATA (open data) or as AAAA-MM in the file's name", "add a mes column, or name the file with its month (balancete-2025-06.csv)"},
-		{BalanceteSources, Error, "balancete: the same month from two sources (an ERP file, the open data, a DIOPS balancete) agrees to the centavo", "check which file is right; give only the right one"},
-		{BalanceteFlow, Error, "balancete: result accounts (classes 3, 4, 6) are year-to-date; a month's flow needs that month's saldo_inicial or the previous month's balancete, a 12-month total the balancetes it is built from", "add the balancetes of the months named"},
-		{BalanceteUnbalanced, Warning, "balancete: a month balances within R$ 0,01: 1 = 21 + 23 + 25, or 1 = 21 + 23 + 25 + 3 - 4 - 6 while the year's result is in the result classes", "check the file: an account missing, a sign, or a month cut short"},
-		{BalanceteMissingMonth, Error, "balancete: monthly balancetes cover every month of the 12 ending at the data base, and the data base has a balancete", "add the balancete of the month named (an ERP export, or the DIOPS-XML of that month)"},
-		{BalanceteNoMonthly, Warning, "balancete: Contraprestacoes and Eventos take monthly flows; quarterly data (the open data, a quarterly DIOPS) never becomes monthly rows, so they are left for the person", "give the monthly balancetes named (ERP exports), or fill the sheet (--base copies it from a workbook)"},
-		{BalanceteNoTotal, Warning, "balancete: a 12-month total needs the balancetes it is built from (the data base, December before and the data base a year before, or 12 monthly flows); without them the field is left for the person", "give the balancetes named, or fill the field (--base copies it from a workbook)"},
-		{BalanceteDiffers, Warning, "validate --balancete: every mapped field of the workbook agrees with the operator's accounts within R$ 0,01", "correct the cell (capreg import writes it from the accounts), or check the balancete and the mapping (capreg rules show)"},
-		{DiopsUnreadable, Error, "DIOPS-XML: a well-formed XML file (UTF-8 or Latin-1) whose root element is diops, within capreg's limits", "export the DIOPS-XML again from the ERP and give that file"},
-		{DiopsIdentificacao, Error, "DIOPS-XML: identificacao gives registro (the registro ANS), ano and either trimestre (1 to 4, or AAAA00T) or mes (1 to 12)", "correct identificacao in the file, or export the DIOPS-XML again"},
-		{DiopsBadValue, Error, "DIOPS-XML: numbers have a decimal point and no thousands separator (1234567.89); account codes and registros are digits; movimentacao, tpSinal and tpIndexador take the codes of the ANS schema", "correct the element's text (the accepted forms are in the message), or export the DIOPS-XML again"},
-		{DiopsMissingElement, Error, "DIOPS-XML: every item has its required elements: a balancete account conta and saldoFinal; a lancOperadoraCreditosDebitosCRC operadora, and each of its lançamentos movimentacao and valor; a lancFundosInvestimentosCRC movimentacao; a lancQuadroRiscoMercado cdContaContabil, vlValor, tpSinal, vlPrazoPonderadoFluxo and tpIndexador", "add the element named in the message, or export the DIOPS-XML again"},
-		{DiopsDuplicate, Error, "DIOPS-XML: an account appears once in the balancete, an element once in its item, a CAMPO once per operadora and in fundosInvestimentosCRC, an operadora once in creditosDebitosCRC, one lancModeloPadraoCapital", "delete the repeated element, or export the DIOPS-XML again"},
+		{Unreadable, Error, lang.M("the input must be a readable .xlsx workbook"), lang.M("save the file as Excel Workbook (.xlsx) and try again")},
+		{MissingSheet, Error, lang.M("layout v1: every required sheet must exist, named exactly"), lang.M("add the sheet (capreg template writes every sheet with its headers)")},
+		{MissingColumn, Error, lang.M("layout v1: every required column header must be in row 1"), lang.M("add the column header in row 1 (see capreg template)")},
+		{MissingField, Error, lang.M("layout v1: every required campo must have a row in its campo | valor sheet"), lang.M("add a row with the campo name in column A and its value in column B")},
+		{EmptyValue, Error, lang.M("an empty cell is missing, never zero"), lang.M("fill the cell (type 0 if the amount really is zero)")},
+		{BadNumber, Error, lang.M("numbers: numeric cells, or text in pt-BR (1.234.567,89) or plain (1234567.89)"), lang.M("type a numeric cell, or text like 1.234.567,89")},
+		{AmbiguousNumber, Error, lang.M("text without a comma whose only dot is followed by three digits (1.234) is ambiguous"), lang.M("type a numeric cell, or write 1.234,00 or 1234")},
+		{BadDate, Error, lang.M("dates: date cells or AAAA-MM-DD; months: AAAA-MM or a date cell"), lang.M("type a date cell, or text AAAA-MM-DD (AAAA-MM for a month)")},
+		{BadEnum, Error, lang.M("layout v1: the value must be one of the listed codes"), lang.M("use one of the codes listed in the message (capreg template has drop-down lists)")},
+		{FormulaNoValue, Error, lang.M("formula cells use their cached value; this one has none"), lang.M("open and save the file in Excel or LibreOffice so the formula is calculated, or type the value")},
+		{DuplicateField, Error, lang.M("a campo appears once in its campo | valor sheet"), lang.M("delete the repeated row")},
+		{BadRegistro, Error, lang.M("registro ANS has 6 digits"), lang.M("type the 6-digit registro ANS (e.g. 123456 or 005711)")},
+		{OutOfScope, Error, lang.M("RN 569 art. 1: autogestão por departamento de RH and autogestão com mantenedor that fully guarantees the risks are out of scope"), lang.M("capreg computes no capital for this operator; check the modalidade")},
+		{BadCombination, Error, lang.M("RN 569 Anexo I: the modalidade and segmentação must match a row of the fator K table"), lang.M("use a segmentação valid for the modalidade (listed in the message)")},
+		{OutOfRange, Error, lang.M("the value must lie in its range"), lang.M("correct the value (the range is in the message)")},
+		{Negative, Error, lang.M("the value must not be negative"), lang.M("type the amount as a positive number")},
+		{MissingMonth, Error, lang.M("the 12 months ending at data_base must all be present (a zero month is fine)"), lang.M("add a row for the missing month (with 0 if there was nothing)")},
+		{DuplicateMonth, Error, lang.M("one row per month (per cell)"), lang.M("delete or merge the repeated rows")},
+		{NegativeTotal, Error, lang.M("a 12-month total used as a risk base must not be negative"), lang.M("check the signs of the monthly values")},
+		{NoCapitalRef, Error, lang.M("RN 569 Anexo I: the capital de referência must be known at data_base"), lang.M("add the point in force to capital_referencia in a rules file")},
+		{MergedCells, Error, lang.M("layout v1: data areas hold one value per cell; merged cells hide which row a value belongs to"), lang.M("unmerge the cells (Excel: Home > Merge & Center > Unmerge) and type each value in its own cell")},
+		{Encrypted, Error, lang.M("the workbook must not be password-protected"), lang.M("save a copy without the password (File > Info > Protect Workbook) and run again")},
+		{DuplicateSheet, Error, lang.M("one sheet per name: sheet names that differ only in case or in blanks around them (PLA and \"PLA \") name the same sheet"), lang.M("delete or rename the sheet that should not be read")},
+		{ExtraSheet, Warning, lang.M("layout v1: sheets other than the layout's are ignored"), lang.M("remove the sheet, or ignore this warning")},
+		{ExtraColumn, Warning, lang.M("layout v1: columns other than the layout's are ignored"), lang.M("remove the column, or ignore this warning")},
+		{UnknownField, Warning, lang.M("layout v1: campos other than the layout's are ignored"), lang.M("check the spelling of the campo name")},
+		{StaleCapitalRef, Warning, lang.M("the capital de referência in force must be at most 12 months older than the data base: ANS re-indexes it every July by the IPCA of July–June"), lang.M("add the point of the ANS notice: capital_referencia: [{desde: AAAA-07-01, valor: ...}] in a rules file")},
+		{ProvisionalParams, Warning, lang.M("parameters that could not be confirmed in the regulation were used"), lang.M("confirm the values with the official text and set them in a rules file (capreg rules export)")},
+		{ForcedIneligible, Warning, lang.M("the forced factor set is not one the operator is eligible for"), lang.M("drop --factors to let capreg choose, or check the eligibility dates")},
+		{IgnoredSegment, Warning, lang.M("segmentação does not apply to this modalidade"), lang.M("leave segmentacao empty")},
+		{NoPreBusiness, Warning, lang.M("no pre-established contraprestações: PRE, PRO are zero"), lang.M("fill Contraprestacoes and Eventos if the operator has pre-established business")},
+		{ProposalParams, Warning, lang.M("parameters of the ANS program-incentive proposal (not yet in force) were used"), lang.M("treat the program factor sets as a simulation until ANS publishes them")},
+		{DateAfterBase, Warning, lang.M("an eligibility date later than the data base does not count for this data base"), lang.M("check the date or the data_base")},
+		{DeductionsOverPL, Warning, lang.M("the PLA deductions exceed the PL: PLA is negative"), lang.M("check the sign and size of pl and of the deductions")},
+		{ProgramNoData, Warning, lang.M("a program date and the beneficiary data should agree (program beneficiaries ⇔ program date)"), lang.M("fill the program date, or mark the program's beneficiaries S in Beneficiarios")},
+		{ValueExtraColumn, Warning, lang.M("values in columns outside the layout are not read"), lang.M("move the values into the layout's columns, or delete them")},
+		{HiddenSheet, Warning, lang.M("a hidden sheet of the layout is read all the same"), lang.M("unhide the sheet to review what capreg reads")},
+		{RemissionMismatch, Warning, lang.M("remission bases and the beneficiary data should agree"), lang.M("check the Remissao sheet against the remission status of the beneficiaries")},
+		{ColetaLayout, Error, lang.M("coleta: sheet Coleta, the field numbers 1–21 in row 1 (columns A–U), the field names in row 2, data from row 3"), lang.M("start from capreg coleta template, or type the field number in row 1 of the column")},
+		{ColetaMonthFormat, Error, lang.M("coleta: fields 2, 3 and 4 are months written with 6 characters, mmaaaa (032024)"), lang.M("format the cell as text and type the month as mmaaaa, e.g. 032024")},
+		{ColetaSize, Error, lang.M("coleta: numbers fit their field: integers up to 10 digits; 3+2, 10+2 and 3+4 are integer digits plus decimal places; never negative"), lang.M("round to the field's decimal places (ARRED in Excel) and check the magnitude")},
+		{ColetaSequence, Error, lang.M("coleta: one row per month, in order and without gaps, from 2018-01 (or the registration month) to the data base"), lang.M("add the missing months' rows, in month order")},
+		{ColetaBeforeProgram, Error, lang.M("coleta: a program's fields stay empty before its start month (field 3 PROMOPREV, field 4 APS) and when the operator has no such program"), lang.M("clear the cell, or fill the program's start month in field 3 (PROMOPREV) or 4 (APS)")},
+		{ColetaField12, Error, lang.M("coleta: field 12 (expenses to obtain the APS certification) only in the row of the homologation month (field 4)"), lang.M("move the amount to the row of the homologation month and clear this cell")},
+		{ColetaOverTotal, Error, lang.M("coleta: program beneficiaries cannot exceed the operator's total (field 6 ≤ field 5, field 7 ≤ field 5)"), lang.M("check the counts of this month (capreg coleta fill derives them from the beneficiary data)")},
+		{ColetaProgramStart, Error, lang.M("coleta: a program has one start month: field 3 (and field 4) holds the same month in every row where it is filled"), lang.M("type the same start month in every row (the earliest approval, for several PROMOPREV programs)")},
+		{ColetaRegistroVaries, Error, lang.M("coleta: one operator per sheet: field 1 holds the same registro ANS in every row"), lang.M("type the operator's registro ANS in every row")},
+		{ColetaHeaderName, Warning, lang.M("coleta: row 2 holds the field names as ANS words them"), lang.M("copy the names from capreg coleta template")},
+		{ColetaLateStart, Warning, lang.M("coleta: the rows start at 2018-01, or at the operator's registration month when it is later"), lang.M("add the months from 2018-01 if the operator was registered before the first month")},
+		{ColetaNumberAsText, Warning, lang.M("coleta: ANS asks for numeric fields; a number typed as text may not be read as a number"), lang.M("type the value in a number-formatted cell (capreg coleta template formats every column)")},
+		{ColetaRegistroNumber, Warning, lang.M("coleta: field 1 holds the registro ANS with its 6 characters; a number cell keeps no leading zeros (5711 for 005711), which capreg restores but the file sent to ANS does not hold"), lang.M("format the cell as text and type the 6 digits (005711), as capreg coleta template does")},
+		{ReclamacoesLayout, Error, lang.M("reclamacoes: sheet Periodo (campo | valor: inicio, fim) and sheet Reclamacoes (produto | beneficiarios | reclamacoes_nao_resolvidas)"), lang.M("start from capreg reclamacoes --template")},
+		{ReclamacoesBeforeIN, Error, lang.M("IN ANS 36/2024 (art. 17 as amended) is in force from 2024-10-01: an evaluation period starting earlier is not ranked under it"), lang.M("use an evaluation period starting on or after 2024-10-01")},
+		{ReclamacoesPeriod, Error, lang.M("reclamacoes: the evaluation period ends on or after it starts"), lang.M("check inicio and fim in the Periodo sheet")},
+		{ReclamacoesDuplicate, Error, lang.M("reclamacoes: one row per product"), lang.M("merge the product's rows into one (add their complaints)")},
+		{ReclamacoesCount, Error, lang.M("reclamacoes: beneficiaries and complaints are whole numbers, not negative"), lang.M("type a whole number (0 if there were none)")},
+		{BalanceteHeader, Error, lang.M("balancete: the header row names the file's form: the ANS open data (DATA;REG_ANS;CD_CONTA_CONTABIL;DESCRICAO;VL_SALDO_INICIAL;VL_SALDO_FINAL, or without VL_SALDO_INICIAL) or an ERP export (conta, saldo_final or saldo; optional descricao, saldo_inicial, mes, registro_ans)"), lang.M("put the header row first, with the column names of one of the two forms")},
+		{BalanceteConta, Error, lang.M("balancete: an account code is the code of the ANS chart of accounts, digits only (311111011)"), lang.M("write the code as digits only (3111, not 3.1.1.1 or 3111-0)")},
+		{BalanceteDuplicate, Error, lang.M("balancete: an account appears once per file, operator and month"), lang.M("delete or merge the repeated rows")},
+		{BalanceteOperators, Error, lang.M("balancete: one operator at a time: a file with several operators needs the registro ANS of the one to read, and the files read together are of one operator"), lang.M("select the operator with --registro, or give only that operator's files")},
+		{BalanceteNoRows, Error, lang.M("balancete: the file holds accounts of the operator read"), lang.M("check the file and the registro ANS")},
+		{BalanceteMonth, Error, lang.M("balancete: the month of the balances is in a mes column (AAAA-MM), in DATA (open data) or as AAAA-MM in the file's name"), lang.M("add a mes column, or name the file with its month (balancete-2025-06.csv)")},
+		{BalanceteSources, Error, lang.M("balancete: the same month from two sources (an ERP file, the open data, a DIOPS balancete) agrees to the centavo"), lang.M("check which file is right; give only the right one")},
+		{BalanceteFlow, Error, lang.M("balancete: result accounts (classes 3, 4, 6) are year-to-date; a month's flow needs that month's saldo_inicial or the previous month's balancete, a 12-month total the balancetes it is built from"), lang.M("add the balancetes of the months named")},
+		{BalanceteUnbalanced, Warning, lang.M("balancete: a month balances within R$ 0,01: 1 = 21 + 23 + 25, or 1 = 21 + 23 + 25 + 3 - 4 - 6 while the year's result is in the result classes"), lang.M("check the file: an account missing, a sign, or a month cut short")},
+		{BalanceteMissingMonth, Error, lang.M("balancete: monthly balancetes cover every month of the 12 ending at the data base, and the data base has a balancete"), lang.M("add the balancete of the month named (an ERP export, or the DIOPS-XML of that month)")},
+		{BalanceteNoMonthly, Warning, lang.M("balancete: Contraprestacoes and Eventos take monthly flows; quarterly data (the open data, a quarterly DIOPS) never becomes monthly rows, so they are left for the person"), lang.M("give the monthly balancetes named (ERP exports), or fill the sheet (--base copies it from a workbook)")},
+		{BalanceteNoTotal, Warning, lang.M("balancete: a 12-month total needs the balancetes it is built from (the data base, December before and the data base a year before, or 12 monthly flows); without them the field is left for the person"), lang.M("give the balancetes named, or fill the field (--base copies it from a workbook)")},
+		{BalanceteDiffers, Warning, lang.M("validate --balancete: every mapped field of the workbook agrees with the operator's accounts within R$ 0,01"), lang.M("correct the cell (capreg import writes it from the accounts), or check the balancete and the mapping (capreg rules show)")},
+		{DiopsUnreadable, Error, lang.M("DIOPS-XML: a well-formed XML file (UTF-8 or Latin-1) whose root element is diops, within capreg's limits"), lang.M("export the DIOPS-XML again from the ERP and give that file")},
+		{DiopsIdentificacao, Error, lang.M("DIOPS-XML: identificacao gives registro (the registro ANS), ano and either trimestre (1 to 4, or AAAA00T) or mes (1 to 12)"), lang.M("correct identificacao in the file, or export the DIOPS-XML again")},
+		{DiopsBadValue, Error, lang.M("DIOPS-XML: numbers have a decimal point and no thousands separator (1234567.89); account codes and registros are digits; movimentacao, tpSinal and tpIndexador take the codes of the ANS schema"), lang.M("correct the element's text (the accepted forms are in the message), or export the DIOPS-XML again")},
+		{DiopsMissingElement, Error, lang.M("DIOPS-XML: every item has its required elements: a balancete account conta and saldoFinal; a lancOperadoraCreditosDebitosCRC operadora, and each of its lançamentos movimentacao and valor; a lancFundosInvestimentosCRC movimentacao; a lancQuadroRiscoMercado cdContaContabil, vlValor, tpSinal, vlPrazoPonderadoFluxo and tpIndexador"), lang.M("add the element named in the message, or export the DIOPS-XML again")},
+		{DiopsDuplicate, Error, lang.M("DIOPS-XML: an account appears once in the balancete, an element once in its item, a CAMPO once per operadora and in fundosInvestimentosCRC, an operadora once in creditosDebitosCRC, one lancModeloPadraoCapital"), lang.M("delete the repeated element, or export the DIOPS-XML again")},
 	}
 }
 
@@ -203,7 +228,8 @@ func Lookup(code string) (Check, bool) {
 	return Check{}, false
 }
 
-// Finding is one problem found in one place.
+// Finding is one problem found in one place. Message and Fix are in
+// English until the finding is put in the language of the output (In).
 type Finding struct {
 	Code     string   `json:"code"`
 	Severity Severity `json:"severity"`
@@ -215,18 +241,61 @@ type Finding struct {
 	Line     int      `json:"line,omitempty"`    // the line of a text file (or of the element)
 	Message  string   `json:"message"`
 	Fix      string   `json:"fix"`
+
+	msg, fix lang.Msg  // Message and Fix in every language
+	lang     lang.Lang // the language of Message, Fix, Where and String
 }
 
-// New makes a finding of the catalogue's code; fix "" takes the default.
-func New(code, sheet, cell, message, fix string) Finding {
+// New makes a finding of the catalogue's code, with the code's default
+// fix (WithFix gives another).
+func New(code, sheet, cell string, message lang.Msg) Finding {
 	c, ok := Lookup(code)
 	if !ok {
 		panic("findings: unknown code " + code)
 	}
-	if fix == "" {
-		fix = c.Fix
+	return Finding{Code: code, Severity: c.Severity, Sheet: sheet, Cell: cell,
+		Message: message.String(), Fix: c.Fix.String(), msg: message, fix: c.Fix}
+}
+
+// NewText makes a finding whose message and fix are English text that has
+// no Portuguese yet (fix "" takes the default). Deprecated: every finding
+// is moving to New with a lang.M message; NewText goes when none is left.
+func NewText(code, sheet, cell, message, fix string) Finding {
+	f := New(code, sheet, cell, lang.Text(message))
+	if fix != "" {
+		f = f.WithFix(lang.Text(fix))
 	}
-	return Finding{Code: code, Severity: c.Severity, Sheet: sheet, Cell: cell, Message: message, Fix: fix}
+	return f
+}
+
+// WithFix is f with another fix than its code's default; the zero Msg
+// keeps the default.
+func (f Finding) WithFix(fix lang.Msg) Finding {
+	if fix.IsZero() {
+		return f
+	}
+	f.fix, f.Fix = fix, fix.String()
+	return f
+}
+
+// WithMessage is f with another message (the engine's CR-W006 is worded by
+// the renderer that knows its reason).
+func (f Finding) WithMessage(m lang.Msg) Finding {
+	f.msg, f.Message = m, m.In(f.lang)
+	return f
+}
+
+// In is f in language l: Message, Fix, Where and String in l's words. A
+// finding made without a Msg (a literal in a test) keeps its text.
+func (f Finding) In(l lang.Lang) Finding {
+	if !f.msg.IsZero() {
+		f.Message = f.msg.In(l)
+	}
+	if !f.fix.IsZero() {
+		f.Fix = f.fix.In(l)
+	}
+	f.lang = l
+	return f
 }
 
 // clipRunes is how much of a value a message quotes.
@@ -245,26 +314,28 @@ func Clip(s string) string {
 
 // Where names the place: "Sheet!B7", "Sheet (column valor)", "Sheet", an
 // element path with its line ("diops/identificacao/ano (line 4)"), a line
-// ("line 12") or "".
+// ("line 12") or "", in the finding's language.
 func (f Finding) Where() string {
+	l := f.lang
 	switch {
 	case f.Sheet != "" && f.Cell != "":
 		return f.Sheet + "!" + f.Cell
 	case f.Sheet != "" && f.Column != "":
-		return fmt.Sprintf("%s (column %s)", f.Sheet, f.Column)
+		return lang.M("%s (column %s)", f.Sheet, f.Column).In(l)
 	case f.Sheet != "":
 		return f.Sheet
 	case f.Element != "" && f.Line > 0:
-		return fmt.Sprintf("%s (line %d)", f.Element, f.Line)
+		return lang.M("%s (line %d)", f.Element, f.Line).In(l)
 	case f.Element != "":
 		return f.Element
 	case f.Line > 0:
-		return fmt.Sprintf("line %d", f.Line)
+		return lang.M("line %d", f.Line).In(l)
 	}
 	return ""
 }
 
-// String is the one-line form: "Sheet!B7: CR-E006 error: message (fix: ...)".
+// String is the one-line form: "Sheet!B7: CR-E006 error: message (fix: ...)",
+// in the finding's language.
 func (f Finding) String() string {
 	var b strings.Builder
 	if f.File != "" {
@@ -273,12 +344,29 @@ func (f Finding) String() string {
 	if w := f.Where(); w != "" {
 		b.WriteString(w + ": ")
 	}
-	fmt.Fprintf(&b, "%s %s: %s (fix: %s)", f.Code, f.Severity, f.Message, f.Fix)
+	b.WriteString(lang.M("%s %s: %s (fix: %s)", f.Code, f.Severity, f.Message, f.Fix).In(f.lang))
 	return b.String()
+}
+
+// In is the severity's word in l ("error", "erro").
+func (s Severity) In(l lang.Lang) string {
+	if s == Error {
+		return lang.M("error").In(l)
+	}
+	return lang.M("warning").In(l)
 }
 
 // List is a set of findings.
 type List []Finding
+
+// In is every finding of l in language lang (see Finding.In).
+func (l List) In(lg lang.Lang) List {
+	out := make(List, len(l))
+	for i, f := range l {
+		out[i] = f.In(lg)
+	}
+	return out
+}
 
 // Add appends a finding.
 func (l *List) Add(f Finding) { *l = append(*l, f) }
@@ -358,7 +446,8 @@ func (c *Collector) Add(f Finding) {
 		c.errs[f.Sheet]++
 		switch n := c.errs[f.Sheet]; {
 		case n == MaxErrorsPerSheet+1:
-			note := New(f.Code, f.Sheet, "", fmt.Sprintf("more than %d errors in this sheet; the rest are not listed", MaxErrorsPerSheet), "fix the errors listed and run again")
+			note := New(f.Code, f.Sheet, "", lang.M("more than %d errors in this sheet; the rest are not listed", MaxErrorsPerSheet)).
+				WithFix(lang.M("fix the errors listed and run again"))
 			note.File = f.File
 			c.list.Add(note)
 			return
@@ -380,8 +469,11 @@ func (c *Collector) Findings() List { return c.list }
 // InputError is an input rejected for its findings (exit code 2).
 type InputError struct{ Findings List }
 
-func (e *InputError) Error() string {
-	errs := e.Findings.Errors()
+func (e *InputError) Error() string { return e.In(lang.En) }
+
+// In is the error's text in language l: its error findings, one per line.
+func (e *InputError) In(l lang.Lang) string {
+	errs := e.Findings.Errors().In(l)
 	if len(errs) == 1 {
 		return errs[0].String()
 	}
@@ -389,5 +481,5 @@ func (e *InputError) Error() string {
 	for i, f := range errs {
 		lines[i] = "  " + f.String()
 	}
-	return fmt.Sprintf("%d errors in the input:\n%s", len(errs), strings.Join(lines, "\n"))
+	return lang.M("%d errors in the input:\n%s", len(errs), strings.Join(lines, "\n")).In(l)
 }

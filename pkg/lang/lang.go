@@ -91,6 +91,13 @@ var printers = func() map[Lang]*message.Printer {
 			}
 		}
 	}
+	for _, sec := range sentenceSections {
+		for _, m := range sec {
+			if err := b.SetString(tags[PtBR], m.en, verbs(m.pt)); err != nil {
+				panic("lang: sentence " + m.en + ": " + err.Error())
+			}
+		}
+	}
 	p := map[Lang]*message.Printer{}
 	for l, t := range tags {
 		p[l] = message.NewPrinter(t, message.Catalog(b))

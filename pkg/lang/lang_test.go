@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -118,6 +119,27 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("Parse(%q) = %q", s, l)
 		}
 	})
+}
+
+// A sentence's arguments follow its language: a date, a month, a decimal,
+// a nested sentence, an error of Errorf, a list of months (Join).
+func TestMsgArgs(t *testing.T) {
+	day := time.Date(2025, 4, 26, 0, 0, 0, 0, time.UTC)
+	months := []period.Month{{Year: 2024, Month: time.October}, {Year: 2025, Month: time.September}}
+	inner := Errorf("%s is after %s", day, months[1])
+	m := M("%s, %s, %s: %v [%s]", day, months[0], decimal.RequireFromString("1234.56"), Err(inner), Join(months, ", "))
+	if got, want := m.String(), "2025-04-26, 2024-10, 1234.56: 2025-04-26 is after 2025-09 [2024-10, 2025-09]"; got != want {
+		t.Errorf("en: %q, want %q", got, want)
+	}
+	if got, want := m.In(PtBR), "26/04/2025, 10/2024, 1.234,56: 26/04/2025 is after 09/2025 [10/2024, 09/2025]"; got != want {
+		t.Errorf("pt-BR: %q, want %q", got, want)
+	}
+	if got := Join([]string{"a%b"}, "%").In(PtBR); got != "a%b" {
+		t.Errorf("Join of one item with %%: %q", got)
+	}
+	if got := Err(fmt.Errorf("plain")).In(PtBR); got != "plain" {
+		t.Errorf("Err of an error without Portuguese: %q", got)
+	}
 }
 
 // Fixed writes exactly the places asked, rounded half away from zero, in

@@ -125,7 +125,7 @@ func at(code, ref, msg string) findings.Finding {
 			break
 		}
 	}
-	return findings.New(code, sheet, cell, msg, "")
+	return findings.NewText(code, sheet, cell, msg, "")
 }
 
 func total(ps []Product) int64 {

@@ -12,8 +12,8 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
-	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/money"
 )
 
 // Sheet names of the batch summary workbook.
@@ -293,6 +293,10 @@ func (x *BatchXLSX) start() error {
 		widths = append(widths, 17)
 	}
 	widths = append(widths, 8, 11, 10, 20, errWidth)
+	head = append(head, contribColumns...)
+	for range contribColumns {
+		widths = append(widths, 17)
+	}
 	if err := x.lote.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
@@ -348,6 +352,7 @@ func (x *BatchXLSX) Write(r *BatchLine) error {
 			cells = append(cells, nil)
 		}
 		cells = append(cells, flag(len(d.Provisional) > 0, "PROVISÓRIO"), flag(len(d.Proposal) > 0, "PROPOSTA"), strings.Join(d.Informed, ", "), nil)
+		cells = append(cells, b.contribCells(d)...)
 		x.count(d.Provisional, "provisório")
 		x.count(d.Proposal, "proposta")
 	} else {

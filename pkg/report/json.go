@@ -17,8 +17,8 @@ import (
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
-	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -58,8 +58,12 @@ type Document struct {
 	ICR            *decimal.Decimal           `json:"icr"`
 	ICRRounded     *decimal.Decimal           `json:"icr_rounded"`
 	Markers        map[string][]rules.Status  `json:"markers"`
+	Contributions  *ContributionsDoc          `json:"contributions,omitempty"`
 	Rulebook       RulebookInfo               `json:"rulebook"`
 	Explanation    *capital.Node              `json:"explanation,omitempty"`
+	// ContributionsExplanation are the nodes of the contributions (with
+	// the explanation).
+	ContributionsExplanation []*capital.Node `json:"contributions_explanation,omitempty"`
 }
 
 // RulebookInfo names the rulebook used.
@@ -100,6 +104,7 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 		AmountsRounded: map[string]decimal.Decimal{},
 		Markers:        map[string][]rules.Status{},
 		Rulebook:       RulebookInfo{Version: m.RulebookVer, RulesFile: m.RulesFile},
+		Contributions:  newContributionsDoc(r.Contributions),
 	}
 	for k, n := range Figures(r) {
 		d.Amounts[k] = n.Value
@@ -113,7 +118,12 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 		d.ICR, d.ICRRounded = &v, &rounded
 	}
 	if m.Explain {
-		d.Explanation = r.Tree
+		d.Explanation = r.Tree.In(m.Lang)
+		if r.Contributions != nil {
+			for _, n := range r.Contributions.Nodes() {
+				d.ContributionsExplanation = append(d.ContributionsExplanation, n.In(m.Lang))
+			}
+		}
 	}
 	return d
 }

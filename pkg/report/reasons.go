@@ -9,8 +9,8 @@ import (
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
-	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/money"
 )
 
 // This file words the engine's typed reasons: the engine decides with a
@@ -111,12 +111,12 @@ func setReasonText(l lang.Lang, r capital.SetReason) string {
 	return l.T(lang.NotEligibleBecause, e)
 }
 
-// worded returns the warnings of result r as they are shown in language l:
-// the engine's CR-W006 (a factor set forced on an operator it is not open
+// worded returns the warnings of result r as they are shown in language l
+// (every finding in l's words; see findings.Finding.In): the engine's CR-W006 (a factor set forced on an operator it is not open
 // to) comes without words, and takes them here from the forced set's
 // reason.
 func worded(l lang.Lang, r *capital.Result, warnings findings.List) findings.List {
-	out := append(findings.List{}, warnings...)
+	out := warnings.In(l)
 	for i, f := range out {
 		if f.Code != findings.ForcedIneligible || f.Message != "" {
 			continue

@@ -11,8 +11,8 @@ import (
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
-	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -140,11 +140,11 @@ func TestWordedForcedIneligible(t *testing.T) {
 		{Set: "padrao", Eligible: true, Reason: capital.SetReason{Choice: capital.OtherForced, Applied: "aps"}},
 		{Set: "aps", Chosen: true, Reason: capital.SetReason{Choice: capital.ForcedIneligible, Eligibility: noAPS}},
 	}}
-	other := findings.New(findings.ProposalParams, "", "", "PROPOSAL: x", "")
-	in := findings.List{findings.New(findings.ForcedIneligible, "", "", "", ""), other}
+	other := findings.NewText(findings.ProposalParams, "", "", "PROPOSAL: x", "")
+	in := findings.List{findings.NewText(findings.ForcedIneligible, "", "", "", ""), other}
 	got := worded(lang.En, r, in)
 	want := "factor set aps forced with --factors, but the operator is not eligible: no APS certification date (aps_certificacao)"
-	if len(got) != 2 || got[0].Message != want || got[0].Code != findings.ForcedIneligible || got[1] != other {
+	if len(got) != 2 || got[0].Message != want || got[0].Code != findings.ForcedIneligible || got[1].Message != other.Message {
 		t.Errorf("worded: %+v", got)
 	}
 	if in[0].Message != "" {

@@ -223,9 +223,17 @@ func (v stressView) notes(w io.Writer, l lang.Lang) {
 	if len(proposal) > 0 {
 		fmt.Fprintf(w, "\n%s\n", l.T(lang.StressProposal, strings.Join(proposal, ", ")))
 	}
-	warningList(w, l, l.T(lang.TableWarnings), v.Base, v.Warnings)
+	list := func(title string, r *capital.Result, warnings findings.List) {
+		if shown := unfootnoted(worded(l, r, warnings)); len(shown) > 0 {
+			fmt.Fprintf(w, "\n%s\n", title)
+			for _, f := range shown {
+				fmt.Fprintf(w, "  %s\n", f.String())
+			}
+		}
+	}
+	list(l.T(lang.TableWarnings), v.Base, v.Warnings)
 	for _, s := range v.Scenarios {
-		warningList(w, l, l.T(lang.StressWarningsUnder, s.Name), s.Result, s.Warnings)
+		list(l.T(lang.StressWarningsUnder, s.Name), s.Result, s.Warnings)
 	}
 }
 

@@ -10,9 +10,10 @@ import (
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
-	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/shopspring/decimal"
 )
 
 // rows of the summary table: key, label.
@@ -98,7 +99,9 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	if !r.Sufficient {
 		verdict = l.T(lang.TableInsufficient)
 	}
-	fmt.Fprintf(b, "\n%s\n\n%s\n", l.T(lang.TableSufficiency, verdict), l.T(lang.TableFactorSets))
+	fmt.Fprintf(b, "\n%s\n", l.T(lang.TableSufficiency, verdict))
+	contributionsSection(b, l, r, m.Plain)
+	fmt.Fprintf(b, "\n%s\n", l.T(lang.TableFactorSets))
 	rows = rows[:0]
 	for _, s := range r.Sets {
 		mark := " "
@@ -112,27 +115,26 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	if p := r.Informed(); len(p) > 0 {
 		fmt.Fprintf(b, "\n%s\n", l.T(lang.TableInformed, strings.Join(p, ", ")))
 	}
-	warningList(b, l, l.T(lang.TableWarnings), r, warnings)
+	if shown := unfootnoted(worded(l, r, warnings)); len(shown) > 0 {
+		fmt.Fprintf(b, "\n%s\n", l.T(lang.TableWarnings))
+		for _, f := range shown {
+			fmt.Fprintf(b, "  %s\n", f.String())
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-// warningList writes the warnings of result r under title, worded in
-// language l, unless none is left once the provisional and proposal
-// notices (which the footnotes say) are left out.
-func warningList(w io.Writer, l lang.Lang, title string, r *capital.Result, warnings findings.List) {
+// unfootnoted are the warnings a table lists: all but the PROVISIONAL and
+// PROPOSAL notices, which its footnotes say.
+func unfootnoted(warnings findings.List) findings.List {
 	var shown findings.List
-	for _, f := range worded(l, r, warnings) {
+	for _, f := range warnings {
 		if f.Code != findings.ProvisionalParams && f.Code != findings.ProposalParams {
 			shown = append(shown, f)
 		}
 	}
-	if len(shown) > 0 {
-		fmt.Fprintf(w, "\n%s\n", title)
-		for _, f := range shown {
-			fmt.Fprintf(w, "  %s\n", f.String())
-		}
-	}
+	return shown
 }
 
 // markerNotes writes the PROVISIONAL and PROPOSAL footnotes in language l:
@@ -226,10 +228,20 @@ func rulesSuffix(f string) string {
 	return " + " + f
 }
 
+// paramValue is a parameter's value as l writes it: a number with l's
+// decimal mark, anything else (a matrix, a date, a flag) as the rulebook
+// writes it.
+func paramValue(l lang.Lang, v string) string {
+	if d, err := decimal.NewFromString(v); err == nil {
+		return l.Number(d)
+	}
+	return v
+}
+
 // Explain writes the explanation tree in language l: every figure with its
-// formula, input cells and parameters, indented by depth. (The figures'
-// names, formulas and the parameters' sources are the engine's and the
-// rulebook's, in English.)
+// name and formula in l's words, its input cells and parameters, indented
+// by depth. (The parameters' sources cite the documents as the rulebook
+// does.)
 func Explain(w io.Writer, r *capital.Result, l lang.Lang) error {
 	b := &strings.Builder{}
 	fmt.Fprintf(b, "\n%s\n", l.T(lang.ExplainTitle))
@@ -254,13 +266,14 @@ func Explain(w io.Writer, r *capital.Result, l lang.Lang) error {
 			fmt.Fprintf(b, "%s  %s\n", ind, l.T(lang.ExplainInput, in.Name, v+cell))
 		}
 		for _, p := range n.Params {
-			fmt.Fprintf(b, "%s  %s\n", ind, l.T(lang.ExplainParameter, p.Path, p.Value, statusText(l, p.Status), p.Source))
+			fmt.Fprintf(b, "%s  %s\n", ind, l.T(lang.ExplainParameter, p.Path, paramValue(l, p.Value), statusText(l, p.Status), p.Source))
 		}
 		for _, c := range n.Children {
 			rec(c, depth+1)
 		}
 	}
-	rec(r.Tree, 0)
+	rec(r.Tree.In(l), 0)
+	explainContributions(b, l, r, rec)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

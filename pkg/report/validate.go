@@ -80,17 +80,17 @@ func ValidateCSV(w io.Writer, reps []app.FileReport, d CSVDialect) error {
 
 // CatalogueTable writes the catalogue of checks (capreg validate
 // --rules-list) for a person; JSON writes it for programs.
-func CatalogueTable(w io.Writer, cat []findings.Check) error {
+func CatalogueTable(w io.Writer, cat []findings.Entry) error {
 	return listing(w, []string{"CODE", "SEVERITY", "RULE", "FIX"}, catalogueRows(cat))
 }
 
 // CatalogueCSV writes the catalogue of checks, one row per check.
-func CatalogueCSV(w io.Writer, cat []findings.Check, d CSVDialect) error {
+func CatalogueCSV(w io.Writer, cat []findings.Entry, d CSVDialect) error {
 	return writeCSV(w, d, []string{"code", "severity", "rule", "fix"}, catalogueRows(cat), nil)
 }
 
 // catalogueRows are the checks' cells: code, severity, rule, fix.
-func catalogueRows(cat []findings.Check) [][]string {
+func catalogueRows(cat []findings.Entry) [][]string {
 	var rows [][]string
 	for _, c := range cat {
 		rows = append(rows, []string{c.Code, string(c.Severity), c.Rule, c.Fix})

@@ -7,13 +7,14 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // reportsTwo are a file with an error and a warning, and a valid one.
 func reportsTwo() []app.FileReport {
-	e := findings.New(findings.EmptyValue, "PLA", "B2", "pl is empty", "")
+	e := findings.NewText(findings.EmptyValue, "PLA", "B2", "pl is empty", "")
 	e.File = "a.xlsx"
-	w := findings.New(findings.UnknownField, "Operadora", "A21", "unknown campo x", "remove it")
+	w := findings.NewText(findings.UnknownField, "Operadora", "A21", "unknown campo x", "remove it")
 	w.File = "a.xlsx"
 	return []app.FileReport{
 		{File: "a.xlsx", Errors: 1, Warnings: 1, Findings: findings.List{e, w}},
@@ -72,7 +73,7 @@ func TestValidateJSONAndCSV(t *testing.T) {
 
 // The catalogue: every check, one line (or row) each, after a header.
 func TestCatalogue(t *testing.T) {
-	cat := findings.Catalogue()
+	cat := findings.CatalogueIn(lang.En)
 	var table, csv bytes.Buffer
 	if err := CatalogueTable(&table, cat); err != nil {
 		t.Fatal(err)

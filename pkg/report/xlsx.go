@@ -9,8 +9,8 @@ import (
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
-	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -257,6 +257,9 @@ func (b *book) resumo(r *capital.Result, m Meta) error {
 			Dimension: excelize.ChartDimension{Width: 480, Height: 280},
 		}
 	}
+	if err := b.resumoContributions(s, top, r, m.Lang); err != nil {
+		return err
+	}
 	if err := f.AddChart(s, "A27", chart("Composição do CBR (R$)", top+1, top+4)); err != nil {
 		return err
 	}
@@ -325,6 +328,11 @@ func (b *book) memoria(r *capital.Result) error {
 		}
 	}
 	walk(r.Tree, 0)
+	if r.Contributions != nil {
+		for _, n := range r.Contributions.Nodes() {
+			walk(n, 0)
+		}
+	}
 	if err != nil {
 		return err
 	}
