@@ -44,11 +44,11 @@ mercado (Mercado_ALM and Mercado_Ativos valor), operacional (both Operacional va
 --cenarios FILE.yaml names the scenarios (see examples/cenarios.yaml):
 
   cenarios:
-    - nome: Sinistralidade +15%
-      descricao: eventos sobem 15%
-      eventos: 1.15
+    - nome: Sinistralidade +15%      # unique: the column's name
+      descricao: eventos sobem 15%   # optional
+      eventos: 1.15                  # group: factor (+15%)
     - nome: Queda do PL
-      pl: 0.80
+      pl: 0.80                       # −20%
 
 Without it, the built-in set: contraprestações +10%, eventos +10%, PL −10%,
 crédito +25%, mercado +25%, and all of them together. A factor is a decimal above 0

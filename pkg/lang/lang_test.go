@@ -11,11 +11,12 @@ import (
 	"github.com/capreg/capreg/pkg/period"
 )
 
-// Every message has a text in every language, every key is in the catalog
-// once, and a message's verbs are the same in both languages.
+// Every message, and every help text, has a text in every language, every
+// key is in the catalog once, and a message's verbs are the same in both
+// languages.
 func TestCatalogComplete(t *testing.T) {
 	seen := map[Key]bool{}
-	for _, m := range all() {
+	for _, m := range append(all(), helpTexts...) {
 		if seen[m.key] {
 			t.Errorf("%s: in the catalog twice", m.key)
 		}
@@ -90,6 +91,39 @@ func TestConventions(t *testing.T) {
 	}
 }
 
+// Fixed, Percent and Count: rounded half away from zero to the places
+// asked, a decimal comma and thousands points in pt-BR, a point and no
+// grouping in English.
+func TestFixedPercentCount(t *testing.T) {
+	d := decimal.RequireFromString
+	for _, c := range []struct {
+		l                     Lang
+		fixed, percent, count string
+	}{
+		{PtBR, "5,0850", "19,98%", "12.000"},
+		{En, "5.0850", "19.98%", "12000"},
+		{"", "5.0850", "19.98%", "12000"},
+	} {
+		if got := c.l.Fixed(d("5.08495"), 4); got != c.fixed {
+			t.Errorf("%q Fixed: %q, want %q", c.l, got, c.fixed)
+		}
+		if got := c.l.Percent(d("0.199750"), 2); got != c.percent { // 19.975% rounds up
+			t.Errorf("%q Percent: %q, want %q", c.l, got, c.percent)
+		}
+		if got := c.l.Count(12000); got != c.count {
+			t.Errorf("%q Count: %q, want %q", c.l, got, c.count)
+		}
+	}
+	for _, l := range All { // half away from zero, and no "-0"
+		if got := l.Fixed(d("-0.00004"), 4); got != "0"+map[Lang]string{PtBR: ",", En: "."}[l]+"0000" {
+			t.Errorf("%s Fixed(-0.00004): %q", l, got)
+		}
+		if got := l.Fixed(d("-1.00005"), 4); got != "-1"+map[Lang]string{PtBR: ",", En: "."}[l]+"0001" {
+			t.Errorf("%s Fixed(-1.00005): %q", l, got)
+		}
+	}
+}
+
 // Lang is the value of --lang: it refuses an unknown language.
 func TestSet(t *testing.T) {
 	var l Lang
@@ -139,26 +173,5 @@ func TestMsgArgs(t *testing.T) {
 	}
 	if got := Err(fmt.Errorf("plain")).In(PtBR); got != "plain" {
 		t.Errorf("Err of an error without Portuguese: %q", got)
-	}
-}
-
-// Fixed writes exactly the places asked, rounded half away from zero, in
-// each language's way.
-func TestFixed(t *testing.T) {
-	for _, c := range []struct {
-		l    Lang
-		x    string
-		want string
-	}{
-		{En, "5.085", "5.0850"},
-		{PtBR, "5.085", "5,0850"},
-		{En, "4.71965", "4.7197"},   // half away from zero
-		{En, "-4.71965", "-4.7197"}, // on either side
-		{PtBR, "1234.5", "1.234,5000"},
-		{"", "0.00004", "0.0000"},
-	} {
-		if got := c.l.Fixed(decimal.RequireFromString(c.x), 4); got != c.want {
-			t.Errorf("%q Fixed(%s) = %q, want %q", c.l, c.x, got, c.want)
-		}
 	}
 }

@@ -7,11 +7,7 @@ const (
 	StressScenarios      Key = "stress.scenarios"
 	StressBuiltin        Key = "stress.builtin"
 	StressBase           Key = "stress.base"
-	StressSurplus        Key = "stress.surplus"
 	StressDeltaSurplus   Key = "stress.delta_surplus"
-	StressSufficient     Key = "stress.sufficient"
-	StressYes            Key = "stress.yes"
-	StressNo             Key = "stress.no"
 	StressLegend         Key = "stress.legend"
 	StressAllSufficient  Key = "stress.all_sufficient"
 	StressInsufficientIn Key = "stress.insufficient_in"
@@ -22,7 +18,6 @@ const (
 	StressSheetTitle     Key = "stress.sheet_title"
 	StressScenario       Key = "stress.scenario"
 	StressShocks         Key = "stress.shocks"
-	StressFactorSet      Key = "stress.factor_set"
 	StressDescription    Key = "stress.description"
 	StressChartTitle     Key = "stress.chart_title"
 	StressFactorsTitle   Key = "stress.factors_title"
@@ -44,11 +39,7 @@ var stressMessages = []entry{
 	{StressScenarios, "Scenarios", "Cenários"},
 	{StressBuiltin, "built-in set (no --cenarios file)", "conjunto embutido (sem arquivo --cenarios)"},
 	{StressBase, "Base", "Base"},
-	{StressSurplus, "Surplus", "Excedente"},
 	{StressDeltaSurplus, "Δ surplus vs base", "Δ excedente vs base"},
-	{StressSufficient, "Sufficient", "Suficiente"},
-	{StressYes, "yes", "sim"},
-	{StressNo, "no", "não"},
 	{StressLegend, "Scenarios (factors on the inputs)", "Cenários (fatores sobre as entradas)"},
 	{StressAllSufficient, "Sufficiency: SUFFICIENT (PLA ≥ CR) in the base and under every scenario", "Suficiência: SUFICIENTE (PLA ≥ CR) na base e em todos os cenários"},
 	{StressInsufficientIn, "Sufficiency: INSUFFICIENT (PLA < CR) under %s", "Suficiência: INSUFICIENTE (PLA < CR) em %s"},
@@ -62,7 +53,6 @@ var stressMessages = []entry{
 	{StressSheetTitle, "Stress scenarios — %s %s, data base %s", "Cenários de estresse — %s %s, data base %s"},
 	{StressScenario, "Scenario", "Cenário"},
 	{StressShocks, "Shocks", "Choques"},
-	{StressFactorSet, "Factor set", "Conjunto de fatores"},
 	{StressDescription, "Description", "Descrição"},
 	{StressChartTitle, "Surplus by scenario (R$)", "Excedente por cenário (R$)"},
 	{StressFactorsTitle, "Factors on the inputs by scenario (1 = unchanged)", "Fatores sobre as entradas por cenário (1 = sem alteração)"},

@@ -281,7 +281,7 @@ var diffColumns = []struct{ key, head string }{
 // states side by side, the total change, and a waterfall chart of CR from
 // ANTERIOR to ATUAL.
 func DiffXLSX(d *app.Difference, m Meta) (*excelize.File, error) {
-	b, err := newBook()
+	b, err := newBook(m.Lang)
 	if err != nil {
 		return nil, err
 	}

@@ -83,7 +83,7 @@ var stressRows = []struct {
 // rowLabel is the label of a stress row in language l.
 func rowLabel(l lang.Lang, key, label string) string {
 	if key == "surplus" {
-		return l.T(lang.StressSurplus)
+		return l.T(lang.Surplus)
 	}
 	return label
 }
@@ -107,14 +107,6 @@ func (st stressView) names(l lang.Lang) []string {
 		out = append(out, s.Name)
 	}
 	return out
-}
-
-// yesNo words a verdict in language l.
-func yesNo(l lang.Lang, ok bool) string {
-	if ok {
-		return l.T(lang.StressYes)
-	}
-	return l.T(lang.StressNo)
 }
 
 // StressTable writes the base and the scenarios side by side for a
@@ -164,7 +156,7 @@ func (v stressView) head(w io.Writer, m Meta) error {
 func (v stressView) sideBySide(w io.Writer, l lang.Lang, plain bool) {
 	results := v.results()
 	rows := [][]string{append([]string{""}, v.names(l)...)}
-	set := []string{l.T(lang.TableFactorSet)}
+	set := []string{l.T(lang.FactorSet)}
 	for _, r := range results {
 		set = append(set, r.FactorSet)
 	}
@@ -176,7 +168,7 @@ func (v stressView) sideBySide(w io.Writer, l lang.Lang, plain bool) {
 		}
 		rows = append(rows, row)
 	}
-	delta, icr, ok := []string{l.T(lang.StressDeltaSurplus), "-"}, []string{"ICR"}, []string{l.T(lang.StressSufficient)}
+	delta, icr, ok := []string{l.T(lang.StressDeltaSurplus), "-"}, []string{"ICR"}, []string{upperFirst(l.T(lang.Sufficient))}
 	for i := range v.Scenarios {
 		delta = append(delta, money.BRL(v.DeltaSurplus(i)))
 	}
@@ -227,7 +219,7 @@ func (v stressView) notes(w io.Writer, l lang.Lang) {
 		if shown := unfootnoted(worded(l, r, warnings)); len(shown) > 0 {
 			fmt.Fprintf(w, "\n%s\n", title)
 			for _, f := range shown {
-				fmt.Fprintf(w, "  %s\n", f.String())
+				fmt.Fprintf(w, "  %s\n", findingText(l, f))
 			}
 		}
 	}
@@ -291,7 +283,7 @@ func StressCSV(w io.Writer, st *app.StressTest, m Meta, d CSVDialect) error {
 // (the factor of every group in every scenario), Parametros and Validacao
 // (the base's warnings, then each scenario's own, named).
 func StressXLSX(st *app.StressTest, rb *rules.Rulebook, m Meta) (*excelize.File, error) {
-	b, err := newBook()
+	b, err := newBook(m.Lang)
 	if err != nil {
 		return nil, err
 	}
@@ -303,8 +295,8 @@ func StressXLSX(st *app.StressTest, rb *rules.Rulebook, m Meta) (*excelize.File,
 		}
 	}
 	return b.finish([]func() error{
-		func() error { return b.estresse(stressView{st}, m.Lang) },
-		func() error { return b.cenariosSheet(stressView{st}, m.Lang) },
+		func() error { return b.estresse(stressView{st}) },
+		func() error { return b.cenariosSheet(stressView{st}) },
 		func() error { return b.parametros(st.Base, rb) },
 		func() error { return b.validacao(warnings) },
 	})
@@ -312,8 +304,8 @@ func StressXLSX(st *app.StressTest, rb *rules.Rulebook, m Meta) (*excelize.File,
 
 // estresse fills the sheet Estresse: a row per column of the table (the
 // base first), the figures as BRL numbers, and the chart of the surplus.
-func (b *book) estresse(v stressView, l lang.Lang) error {
-	f, s := b.f, SheetEstresse
+func (b *book) estresse(v stressView) error {
+	f, s, l := b.f, SheetEstresse, b.l
 	if err := f.SetSheetName("Sheet1", s); err != nil {
 		return err
 	}
@@ -324,7 +316,7 @@ func (b *book) estresse(v stressView, l lang.Lang) error {
 	if err := f.SetCellStyle(s, "A1", "A1", b.title); err != nil {
 		return err
 	}
-	head := []string{l.T(lang.StressScenario), l.T(lang.StressFactorSet), l.T(lang.StressSufficient)}
+	head := []string{l.T(lang.StressScenario), l.T(lang.FactorSet), upperFirst(l.T(lang.Sufficient))}
 	for _, sr := range stressRows {
 		head = append(head, strings.TrimSpace(rowLabel(l, sr.key, sr.label)))
 	}
@@ -388,8 +380,8 @@ func (b *book) estresse(v stressView, l lang.Lang) error {
 
 // cenariosSheet fills the sheet Cenarios: a row per scenario with its factor on
 // every group (1: unchanged) and its description.
-func (b *book) cenariosSheet(v stressView, l lang.Lang) error {
-	f, s := b.f, SheetCenarios
+func (b *book) cenariosSheet(v stressView) error {
+	f, s, l := b.f, SheetCenarios, b.l
 	if _, err := f.NewSheet(s); err != nil {
 		return err
 	}

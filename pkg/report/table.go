@@ -91,7 +91,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	}
 	icr := l.T(lang.TableICRUndefined)
 	if r.ICR != nil {
-		icr = money.PtBR(r.ICR.Value, 4)
+		icr = l.Fixed(r.ICR.Value, 4)
 	}
 	rows = append(rows, []string{"ICR  PLA / CR", icr, ""})
 	grid(b, rows, m.Plain, 1)
@@ -118,7 +118,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	if shown := unfootnoted(worded(l, r, warnings)); len(shown) > 0 {
 		fmt.Fprintf(b, "\n%s\n", l.T(lang.TableWarnings))
 		for _, f := range shown {
-			fmt.Fprintf(b, "  %s\n", f.String())
+			fmt.Fprintf(b, "  %s\n", findingText(l, f))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
