@@ -98,7 +98,7 @@ func (c *BatchCSV) Write(r *BatchLine) error {
 // BatchSummary is the line that tells how a batch went, in elapsed time,
 // in language l.
 func BatchSummary(l lang.Lang, s app.BatchSummary, elapsed time.Duration) string {
-	return l.T(lang.BatchSummary, l.Count(s.Total), l.Count(s.Computed), l.Count(s.Insufficient), l.Count(s.Failed),
+	return l.T(lang.BatchSummary, l.Quantity(s.Total, lang.WorkbookNoun), l.Count(s.Computed), l.Count(s.Insufficient), l.Count(s.Failed),
 		l.Fixed(decimal.New(elapsed.Milliseconds(), -3), 1))
 }
 
