@@ -14,6 +14,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/csvfile"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/xlsxfile"
@@ -69,7 +70,7 @@ func ReadCSV(ctx context.Context, r io.Reader, name, registro string) ([]*Sheet,
 	cr := csvfile.NewReader(r)
 	unreadable := func(err error) ([]*Sheet, findings.List, error) {
 		line, msg := csvfile.Explain(err)
-		b.add(findings.Unreadable, 1, max(line, 1), msg, "save the file again as CSV (UTF-8 or Latin-1, separated by ; or ,)")
+		b.add(findings.Unreadable, 1, max(line, 1), msg.String(), "save the file again as CSV (UTF-8 or Latin-1, separated by ; or ,)")
 		return nil, b.found.Findings(), nil
 	}
 	rec, err := cr.Read()
@@ -446,8 +447,8 @@ func (b *builder) data(cells []xlsxfile.Cell, i, row int) (period.Month, bool) {
 	var t time.Time
 	var err error
 	if v.Kind == xlsxfile.Text {
-		err = &parse.Error{Kind: parse.Syntax, Text: v.Value, Msg: fmt.Sprintf("%q is not a date", findings.Clip(v.Value)),
-			Fix: "write DATA as AAAA-MM-DD, AAAA/MM/DD or DD/MM/AAAA (the first day of the quarter)"}
+		err = &parse.Error{Kind: parse.Syntax, Text: v.Value, Msg: lang.M("%q is not a date", findings.Clip(v.Value)),
+			Fix: lang.M("write DATA as AAAA-MM-DD, AAAA/MM/DD or DD/MM/AAAA (the first day of the quarter)")}
 		s := strings.TrimSpace(v.Value)
 		for _, layout := range dataLayouts {
 			if d, perr := time.Parse(layout, s); perr == nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/csvfile"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
@@ -62,7 +63,7 @@ func readXLSX(ctx context.Context, path string) (*capital.Beneficiarios, finding
 		return nil, l, err
 	}
 	defer book.Close()
-	name, bad := book.Require(SheetName, findings.MissingSheet, "")
+	name, bad := book.Require(SheetName, findings.MissingSheet, lang.Msg{})
 	if bad != nil {
 		return nil, findings.List{*bad}, nil
 	}
@@ -115,7 +116,7 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 		}
 		if err != nil {
 			line, msg := csvfile.Explain(err)
-			found.Add(findings.NewText(findings.Unreadable, name, xlsxfile.CellName(1, max(line, 1)), msg, "save the file again as CSV (UTF-8 or Latin-1, separated by , or ;)"))
+			found.Add(findings.New(findings.Unreadable, name, xlsxfile.CellName(1, max(line, 1)), msg).WithFix(lang.M("save the file again as CSV (UTF-8 or Latin-1, separated by , or ;)")))
 			return nil, found.Findings(), nil
 		}
 		if first {

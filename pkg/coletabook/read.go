@@ -13,6 +13,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
@@ -52,13 +53,13 @@ func Open(ctx context.Context, path string) (*Book, findings.List, error) {
 
 // noColetaFix is the fix for a workbook without a Coleta sheet: an input
 // workbook (it has a required sheet of the layout) is for capreg calc.
-func noColetaFix(book *xlsxfile.Book) string {
+func noColetaFix(book *xlsxfile.Book) lang.Msg {
 	for _, s := range layout.Sheets() {
 		if name, _ := book.Sheet(s.Name); name != "" && !s.Optional {
-			return "this is an input workbook (sheet " + s.Name + "): compute it with capreg calc or check it with capreg validate; capreg coleta validate reads the data-collection workbook (capreg coleta template writes one)"
+			return lang.M("this is an input workbook (sheet %s): compute it with capreg calc or check it with capreg validate; capreg coleta validate reads the data-collection workbook (capreg coleta template writes one)", s.Name)
 		}
 	}
-	return "rename the sheet to Coleta, or start from capreg coleta template"
+	return lang.M("rename the sheet to Coleta, or start from capreg coleta template")
 }
 
 // read reads the Coleta sheet of the workbook at path, and opens the

@@ -12,16 +12,17 @@ import (
 	"encoding/binary"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"unicode/utf8"
+
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // MaxLine bounds one line of a CSV file.
 const MaxLine = 1 << 20
 
 // ErrLongLine is the error of a line longer than MaxLine.
-var ErrLongLine = fmt.Errorf("a line is longer than %d bytes", MaxLine)
+var ErrLongLine = lang.Errorf("a line is longer than %d bytes", MaxLine)
 
 // bufSize is the reading buffer, and how much of the file's start is looked
 // at for the separator.
@@ -106,15 +107,22 @@ func (r *Reader) Line() int {
 
 // Explain words an error of Read for a finding: the line the reading
 // stopped at (0 when it names none) and the message.
-func Explain(err error) (line int, msg string) {
+func Explain(err error) (line int, msg lang.Msg) {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		line, err = pe.Line, pe.Err
 	}
-	if line > 0 {
-		return line, fmt.Sprintf("line %d cannot be read as CSV: %v", line, err)
+	why := any(err)
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		why = lang.M(`bare " in non-quoted-field`)
+	case errors.Is(err, csv.ErrQuote):
+		why = lang.M(`extraneous or missing " in quoted-field`)
 	}
-	return 0, fmt.Sprintf("the file cannot be read as CSV: %v", err)
+	if line > 0 {
+		return line, lang.M("line %d cannot be read as CSV: %v", line, why)
+	}
+	return 0, lang.M("the file cannot be read as CSV: %v", why)
 }
 
 // skipBOM drops a UTF-8 byte-order mark from the start of r: left in, it

@@ -1,12 +1,15 @@
 package csvfile
 
 import (
+	"encoding/csv"
 	"errors"
 	"io"
 	"slices"
 	"strings"
 	"testing"
 	"testing/iotest"
+
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // readAll reads every record through r's cuts, joined by | per record.
@@ -69,11 +72,24 @@ func TestReadRawDecode(t *testing.T) {
 
 func TestExplain(t *testing.T) {
 	_, _, err := readAll(t, strings.NewReader("a,b\n1,\"2\n"))
-	if line, msg := Explain(err); line != 2 || !strings.HasPrefix(msg, "line 2 cannot be read as CSV: ") {
-		t.Errorf("%d %q", line, msg)
+	if line, msg := Explain(err); line != 2 || msg.String() != `line 2 cannot be read as CSV: extraneous or missing " in quoted-field` ||
+		msg.In(lang.PtBR) != `a linha 2 não pode ser lida como CSV: há aspas (") a mais ou faltando num campo entre aspas` {
+		t.Errorf("%d %q %q", line, msg, msg.In(lang.PtBR))
+	}
+	_, _, err = readAll(t, strings.NewReader("a,b\n1,2\n3,x\"y\n"))
+	if line, msg := Explain(err); line != 3 || msg.String() != `line 3 cannot be read as CSV: bare " in non-quoted-field` ||
+		msg.In(lang.PtBR) != `a linha 3 não pode ser lida como CSV: há aspas (") num campo que não está entre aspas` {
+		t.Errorf("%d %q %q", line, msg, msg.In(lang.PtBR))
 	}
 	_, _, err = readAll(t, strings.NewReader(strings.Repeat("x", MaxLine+1)))
-	if line, msg := Explain(err); !errors.Is(err, ErrLongLine) || line != 0 || !strings.Contains(msg, "longer than") {
-		t.Errorf("%v: %d %q", err, line, msg)
+	if line, msg := Explain(err); !errors.Is(err, ErrLongLine) || line != 0 || msg.String() != "the file cannot be read as CSV: a line is longer than 1048576 bytes" ||
+		msg.In(lang.PtBR) != "o arquivo não pode ser lido como CSV: uma linha tem mais de 1.048.576 bytes" {
+		t.Errorf("%v: %d %q %q", err, line, msg, msg.In(lang.PtBR))
+	}
+	// encoding/csv's words, which Explain puts in Portuguese, are its own in English.
+	for _, e := range []error{csv.ErrBareQuote, csv.ErrQuote} {
+		if _, msg := Explain(e); msg.String() != "the file cannot be read as CSV: "+e.Error() {
+			t.Errorf("%v: %q", e, msg)
+		}
 	}
 }

@@ -268,8 +268,12 @@ func NewText(code, sheet, cell, message, fix string) Finding {
 	return f
 }
 
-// WithFix is f with another fix than its code's default.
+// WithFix is f with another fix than its code's default; the zero Msg
+// keeps the default.
 func (f Finding) WithFix(fix lang.Msg) Finding {
+	if fix.IsZero() {
+		return f
+	}
 	f.fix, f.Fix = fix, fix.String()
 	return f
 }

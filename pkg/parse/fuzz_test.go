@@ -203,7 +203,7 @@ func FuzzRegistro(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, numeric bool) {
 		got, err := Registro(s, numeric)
 		if err != nil {
-			if pe, ok := IsParseError(err); !ok || pe.Text != s || pe.Kind != Syntax || pe.Fix == "" {
+			if pe, ok := IsParseError(err); !ok || pe.Text != s || pe.Kind != Syntax || pe.Fix.IsZero() {
 				t.Fatalf("Registro(%q, %v): error %v is not a proper *Error", s, numeric, err)
 			}
 			return

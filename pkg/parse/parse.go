@@ -16,6 +16,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -31,15 +32,18 @@ const (
 // Error is a value that could not be read.
 type Error struct {
 	Kind Kind
-	Text string // the offending text
-	Msg  string // the rule broken
-	Fix  string // what would fix it
+	Text string   // the offending text
+	Msg  lang.Msg // the rule broken
+	Fix  lang.Msg // what would fix it (zero: the finding's code's)
 }
 
-func (e *Error) Error() string { return e.Msg }
+func (e *Error) Error() string { return e.Msg.String() }
 
-func syntaxErr(text, what, fix string) error {
-	return &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is not %s", findings.Clip(text), what), Fix: fix}
+// In is the error's text in language l.
+func (e *Error) In(l lang.Lang) string { return e.Msg.In(l) }
+
+func syntaxErr(text string, what, fix lang.Msg) error {
+	return &Error{Kind: Syntax, Text: text, Msg: lang.M("%q is not %s", findings.Clip(text), what), Fix: fix}
 }
 
 // maxNumberLen bounds the text of a number: an amount of trillions of reais
@@ -48,13 +52,20 @@ const maxNumberLen = 64
 
 func tooLong(text string) error {
 	if len(text) > maxNumberLen {
-		return &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is too long for a number", findings.Clip(text)), Fix: NumberFix}
+		return &Error{Kind: Syntax, Text: text, Msg: lang.M("%q is too long for a number", findings.Clip(text)), Fix: NumberFix}
 	}
 	return nil
 }
 
 // NumberFix is the fix of a value that is no number.
-const NumberFix = "type a numeric cell, or text like 1.234.567,89 (pt-BR) or 1234567.89 (plain)"
+var NumberFix = lang.M("type a numeric cell, or text like 1.234.567,89 (pt-BR) or 1234567.89 (plain)")
+
+// The values the errors say a text is not.
+var (
+	aNumber = lang.M("a number")
+	aDate   = lang.M("a date")
+	aMonth  = lang.M("a month")
+)
 
 var (
 	ptBRInt  = regexp.MustCompile(`^[0-9]{1,3}(\.[0-9]{3})*$`)
@@ -82,7 +93,7 @@ func Number(text string) (decimal.Decimal, error) {
 		s = strings.TrimPrefix(s, "+")
 	}
 	if s == "" {
-		return decimal.Decimal{}, syntaxErr(text, "a number", NumberFix)
+		return decimal.Decimal{}, syntaxErr(text, aNumber, NumberFix)
 	}
 	var intPart, frac string
 	if strings.Contains(s, ",") {
@@ -91,7 +102,7 @@ func Number(text string) (decimal.Decimal, error) {
 		intPart, frac, ok = strings.Cut(s, ",")
 		if !ok || strings.Contains(frac, ",") || !digits.MatchString(frac) || frac == "" ||
 			!(ptBRInt.MatchString(intPart) || plainInt.MatchString(intPart)) {
-			return decimal.Decimal{}, syntaxErr(text, "a number", NumberFix)
+			return decimal.Decimal{}, syntaxErr(text, aNumber, NumberFix)
 		}
 		intPart = strings.ReplaceAll(intPart, ".", "")
 	} else {
@@ -102,17 +113,17 @@ func Number(text string) (decimal.Decimal, error) {
 			intPart, frac, _ = strings.Cut(s, ".")
 			if len(frac) == 3 && intPart != "" && intPart != "0" && digits.MatchString(frac) {
 				return decimal.Decimal{}, &Error{Kind: Ambiguous, Text: text,
-					Msg: fmt.Sprintf("%q is ambiguous: %s thousand or %s", findings.Clip(text), intPart, s),
-					Fix: "type a numeric cell, or write it unambiguously (1.234,00 or 1234)"}
+					Msg: lang.M("%q is ambiguous: %s thousand or %s", findings.Clip(text), intPart, s),
+					Fix: lang.M("type a numeric cell, or write it unambiguously (1.234,00 or 1234)")}
 			}
 		default:
 			if !ptBRInt.MatchString(s) {
-				return decimal.Decimal{}, syntaxErr(text, "a number", NumberFix)
+				return decimal.Decimal{}, syntaxErr(text, aNumber, NumberFix)
 			}
 			intPart = strings.ReplaceAll(s, ".", "")
 		}
 		if !digits.MatchString(intPart) || !digits.MatchString(frac) || intPart+frac == "" {
-			return decimal.Decimal{}, syntaxErr(text, "a number", NumberFix)
+			return decimal.Decimal{}, syntaxErr(text, aNumber, NumberFix)
 		}
 	}
 	if intPart == "" {
@@ -127,7 +138,7 @@ func Number(text string) (decimal.Decimal, error) {
 	}
 	d, err := decimal.NewFromString(lit)
 	if err != nil {
-		return decimal.Decimal{}, syntaxErr(text, "a number", NumberFix)
+		return decimal.Decimal{}, syntaxErr(text, aNumber, NumberFix)
 	}
 	return d, nil
 }
@@ -140,20 +151,20 @@ func Raw(raw string) (decimal.Decimal, error) {
 	}
 	s := strings.TrimSpace(raw)
 	if s == "" || strings.ContainsAny(s, ",_") {
-		return decimal.Decimal{}, syntaxErr(raw, "a number", NumberFix)
+		return decimal.Decimal{}, syntaxErr(raw, aNumber, NumberFix)
 	}
 	f, err := strconv.ParseFloat(s, 64) // syntax check only; the value comes from the text
 	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-		return decimal.Decimal{}, syntaxErr(raw, "a number", NumberFix)
+		return decimal.Decimal{}, syntaxErr(raw, aNumber, NumberFix)
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil {
-		return decimal.Decimal{}, syntaxErr(raw, "a number", NumberFix)
+		return decimal.Decimal{}, syntaxErr(raw, aNumber, NumberFix)
 	}
 	return d, nil
 }
 
-const registroFix = "type the 6 digits of the registro ANS, leading zeros included (005711)"
+var registroFix = lang.M("type the 6 digits of the registro ANS, leading zeros included (005711)")
 
 // Registro reads a registro ANS, which has six digits: text of exactly six
 // digits ("005711"; blanks around it are forgiven), or, when numeric, the
@@ -174,7 +185,7 @@ func Registro(text string, numeric bool) (string, error) {
 	case len(s) == 6 && Digits(s):
 		return s, nil
 	}
-	return "", &Error{Kind: Syntax, Text: text, Msg: fmt.Sprintf("%q is not a 6-digit registro ANS", findings.Clip(s)), Fix: registroFix}
+	return "", &Error{Kind: Syntax, Text: text, Msg: lang.M("%q is not a 6-digit registro ANS", findings.Clip(s)), Fix: registroFix}
 }
 
 // Digits reports whether s is one or more ASCII digits (an account code,
@@ -205,7 +216,7 @@ func Percent(text string) (decimal.Decimal, error) {
 }
 
 // DateFix is the fix of a value that is no date.
-const DateFix = "type a date cell, or text AAAA-MM-DD (or DD/MM/AAAA)"
+var DateFix = lang.M("type a date cell, or text AAAA-MM-DD (or DD/MM/AAAA)")
 
 // Date reads a date typed as text: AAAA-MM-DD or DD/MM/AAAA.
 func Date(text string) (time.Time, error) {
@@ -215,10 +226,10 @@ func Date(text string) (time.Time, error) {
 			return t, nil
 		}
 	}
-	return time.Time{}, syntaxErr(text, "a date", DateFix)
+	return time.Time{}, syntaxErr(text, aDate, DateFix)
 }
 
-const monthFix = "type a date cell, or text AAAA-MM (or MM/AAAA)"
+var monthFix = lang.M("type a date cell, or text AAAA-MM (or MM/AAAA)")
 
 // Month reads a month typed as text: AAAA-MM or MM/AAAA; a full date names
 // its month.
@@ -232,7 +243,7 @@ func Month(text string) (period.Month, error) {
 	if t, err := Date(s); err == nil {
 		return period.MonthOf(t), nil
 	}
-	return period.Month{}, syntaxErr(text, "a month", monthFix)
+	return period.Month{}, syntaxErr(text, aMonth, monthFix)
 }
 
 // Serial converts a spreadsheet date serial to a date; any time of day is
@@ -249,7 +260,7 @@ func Serial(raw string, date1904 bool) (time.Time, error) {
 		first, last, epoch = 0, 2958465-1462, time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	if err != nil || d.LessThan(decimal.NewFromInt(first)) || d.GreaterThanOrEqual(decimal.NewFromInt(last+1)) {
-		return time.Time{}, syntaxErr(raw, "a date", DateFix)
+		return time.Time{}, syntaxErr(raw, aDate, DateFix)
 	}
 	days := d.IntPart()
 	if !date1904 && days < 61 { // Excel counts a 29 Feb 1900 that never was.
@@ -261,15 +272,22 @@ func Serial(raw string, date1904 bool) (time.Time, error) {
 // Finding is the finding of a value that could not be read: of code, or
 // CR-E007 when it is an ambiguous number (1.234); the message "what: why",
 // the fix the parse error's own (the catalogue's for any other error).
+// what is a name, the same in every language (a campo, a column).
 func Finding(code, sheet, cell, what string, err error) findings.Finding {
-	fix := ""
-	if pe, ok := IsParseError(err); ok {
-		fix = pe.Fix
-		if pe.Kind == Ambiguous {
-			code = findings.AmbiguousNumber
-		}
+	return FindingOf(code, sheet, cell, lang.Text(what), err)
+}
+
+// FindingOf is Finding for a what in words of the language ("field 12").
+func FindingOf(code, sheet, cell string, what lang.Msg, err error) findings.Finding {
+	pe, ok := IsParseError(err)
+	if ok && pe.Kind == Ambiguous {
+		code = findings.AmbiguousNumber
 	}
-	return findings.NewText(code, sheet, cell, fmt.Sprintf("%s: %v", what, err), fix)
+	f := findings.New(code, sheet, cell, lang.M("%s: %v", what, err))
+	if ok {
+		f = f.WithFix(pe.Fix)
+	}
+	return f
 }
 
 // IsParseError reports whether err is an *Error, and returns it.

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -98,7 +99,7 @@ func TestNumber(t *testing.T) {
 		}
 		if err != nil {
 			pe, _ := IsParseError(err)
-			if pe.Text != tc.in || pe.Msg == "" || pe.Fix == "" {
+			if pe.Text != tc.in || pe.Msg.IsZero() || pe.Fix.IsZero() {
 				t.Errorf("Number(%q): error %+v lacks text, message or fix", tc.in, pe)
 			}
 			continue
@@ -144,9 +145,9 @@ func TestFinding(t *testing.T) {
 		message   string
 	}{
 		{"ambiguous", ambiguous, findings.AmbiguousNumber, "type a numeric cell, or write it unambiguously (1.234,00 or 1234)", `valor: "1.234" is ambiguous: 1 thousand or 1.234`},
-		{"syntax", syntax, findings.BadNumber, NumberFix, `valor: "12,3,4" is not a number`},
+		{"syntax", syntax, findings.BadNumber, NumberFix.String(), `valor: "12,3,4" is not a number`},
 		{"another error", errors.New("boom"), findings.BadNumber, "type a numeric cell, or text like 1.234.567,89", "valor: boom"},
-		{"a registro", func() error { _, err := Registro("5711", false); return err }(), findings.BadRegistro, registroFix, `valor: "5711" is not a 6-digit registro ANS`},
+		{"a registro", func() error { _, err := Registro("5711", false); return err }(), findings.BadRegistro, registroFix.String(), `valor: "5711" is not a 6-digit registro ANS`},
 	}
 	for _, c := range tests {
 		t.Run(c.name, func(t *testing.T) {
@@ -427,5 +428,35 @@ func TestNumberReadsBRL(t *testing.T) {
 	}
 	if _, err := Number("-R$ -1,00"); err == nil {
 		t.Error("a double minus must be refused")
+	}
+}
+
+// A finding of a value that cannot be read speaks pt-BR: the message, the
+// parse error's own fix, and the catalogue's fix of another error.
+func TestFindingInPortuguese(t *testing.T) {
+	_, ambiguous := Number("1.234")
+	_, long := Number(strings.Repeat("9", maxNumberLen+1))
+	_, month := Month("2025-13")
+	_, registro := Registro("5711", false)
+	tests := []struct {
+		err          error
+		message, fix string
+	}{
+		{ambiguous, `valor: "1.234" é ambíguo: 1 mil ou 1.234`, "digite o valor numa célula numérica, ou escreva-o sem ambiguidade (1.234,00 ou 1234)"},
+		{long, `valor: "` + strings.Repeat("9", 37) + `..." é longo demais para um número`, "digite o valor numa célula numérica, ou como texto no formato 1.234.567,89 (pt-BR) ou 1234567.89 (simples)"},
+		{month, `valor: "2025-13" não é um mês`, "digite o mês numa célula de data, ou como texto AAAA-MM (ou MM/AAAA)"},
+		{registro, `valor: "5711" não é um registro ANS de 6 dígitos`, "digite os 6 dígitos do registro ANS, com os zeros à esquerda (005711)"},
+		{errors.New("boom"), "valor: boom", "digite o valor numa célula numérica, ou como texto no formato 1.234.567,89"},
+	}
+	for _, c := range tests {
+		f := Finding(findings.BadNumber, "PLA", "B3", "valor", c.err).In(lang.PtBR)
+		if f.Message != c.message || f.Fix != c.fix {
+			t.Errorf("%v: got %q (fix %q), want %q (fix %q)", c.err, f.Message, f.Fix, c.message, c.fix)
+		}
+	}
+	// A what in words of the language (FindingOf) is in pt-BR too.
+	f := FindingOf(findings.BadNumber, "", "", lang.M("line %d", 1234), long).In(lang.PtBR)
+	if !strings.HasPrefix(f.Message, `linha 1.234: "9`) {
+		t.Errorf("FindingOf: %q", f.Message)
 	}
 }

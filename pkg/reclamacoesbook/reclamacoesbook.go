@@ -18,6 +18,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/reclamacoes"
 	"github.com/capreg/capreg/pkg/xlsxfile"
@@ -81,7 +82,7 @@ func Read(ctx context.Context, path string) (*reclamacoes.Input, findings.List, 
 
 // sheet finds a layout sheet, reporting it missing (or there twice).
 func (r *reader) sheet(name string) (string, bool) {
-	s, bad := r.book.Require(name, findings.ReclamacoesLayout, "")
+	s, bad := r.book.Require(name, findings.ReclamacoesLayout, lang.Msg{})
 	if bad != nil {
 		r.found.Add(*bad)
 	}
@@ -162,7 +163,7 @@ func (r *reader) periodo(p *reclamacoes.Period) {
 		}
 		*k.ref = ref(PeriodoSheet, 2, v.row)
 		if v.Empty() {
-			r.found.Add(v.Missing(PeriodoSheet, v.row, k.name, "type the date (a date cell or AAAA-MM-DD)"))
+			r.found.Add(v.Missing(PeriodoSheet, v.row, k.name, lang.M("type the date (a date cell or AAAA-MM-DD)")))
 			continue
 		}
 		t, err := v.Date(r.book.Date1904())
@@ -212,7 +213,7 @@ func (r *reader) products() []reclamacoes.Product {
 		p := reclamacoes.Product{Produto: strings.TrimSpace(prod.Value), Ref: ref(ReclamacoesSheet, cols[ColProduto]+1, n)}
 		ok := true
 		if prod.Empty() {
-			r.found.Add(prod.Missing(ReclamacoesSheet, n, ColProduto, "type the product's code (registro do produto na ANS)"))
+			r.found.Add(prod.Missing(ReclamacoesSheet, n, ColProduto, lang.M("type the product's code (registro do produto na ANS)")))
 			ok = false
 		}
 		var ok1, ok2 bool
@@ -249,7 +250,7 @@ func (r *reader) header(vals []string) (map[string]int, bool) {
 func (r *reader) count(c xlsxfile.Cell, name string, col, row int) (int64, bool) {
 	c.Col = col
 	if c.Empty() {
-		r.found.Add(c.Missing(ReclamacoesSheet, row, name, "type the count (0 if there were none)"))
+		r.found.Add(c.Missing(ReclamacoesSheet, row, name, lang.M("type the count (0 if there were none)")))
 		return 0, false
 	}
 	text := strings.TrimSpace(c.Value)

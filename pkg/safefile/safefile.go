@@ -4,11 +4,12 @@ package safefile
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // Write calls fill with a temporary file in path's directory and renames it
@@ -24,7 +25,7 @@ func Write(ctx context.Context, path string, fill func(w io.Writer) error) (err 
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return lang.Errorf("cannot write %s: %w", path, err)
 	}
 	defer func() {
 		if err != nil {
@@ -44,7 +45,7 @@ func Write(ctx context.Context, path string, fill func(w io.Writer) error) (err 
 		}
 	}
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return lang.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
 }
@@ -79,14 +80,14 @@ func InPlace(path string) bool {
 func writeInPlace(path string, fill func(w io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return lang.Errorf("cannot write %s: %w", path, err)
 	}
 	if err := fill(f); err != nil {
 		f.Close()
 		return err
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return lang.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
 }

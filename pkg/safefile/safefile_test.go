@@ -5,10 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 func TestWrite(t *testing.T) {
@@ -113,5 +117,44 @@ func TestInPlace(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
 		t.Errorf("files: %v", entries)
+	}
+}
+
+// A path that cannot be read says why in the language where it is printed:
+// in English as before (the system's own words), in pt-BR in Portuguese;
+// errors.Is still sees the system's error and ErrNotRegular.
+func TestPathErrorsInPortuguese(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "f.txt")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		path   string
+		is     error
+		en, pt string
+	}{
+		{filepath.Join(dir, "none.xlsx"), fs.ErrNotExist, "no such file or directory", "arquivo ou diretório inexistente"},
+		{filepath.Join(file, "x.xlsx"), syscall.ENOTDIR, "not a directory", "não é um diretório"},
+		{dir, ErrNotRegular, "is a directory, not a file", "é um diretório, não um arquivo"},
+		{os.DevNull, ErrNotRegular, "is a device, not a regular file: capreg reads regular files only", "é um dispositivo, não um arquivo comum: o capreg lê apenas arquivos comuns"},
+	}
+	for _, c := range tests {
+		_, err := OpenRegular(c.path)
+		if !errors.Is(err, c.is) || err.Error() != c.en || lang.Describe(err, lang.En) != c.en || lang.Describe(err, lang.PtBR) != c.pt {
+			t.Errorf("%s: %v (%q in pt-BR), want %q, %q", c.path, err, lang.Describe(err, lang.PtBR), c.en, c.pt)
+		}
+	}
+	// The system's words and the sentences of its usual errors agree in English.
+	for _, errno := range []syscall.Errno{syscall.ENOENT, syscall.EACCES, syscall.EPERM, syscall.EISDIR, syscall.ENOTDIR, syscall.ELOOP, syscall.ENAMETOOLONG} {
+		var c *osCause
+		if err := PathCause(errno); !errors.As(err, &c) || c.msg.String() != errno.Error() || !errors.Is(err, errno) {
+			t.Errorf("%v: %v", errno, err)
+		}
+	}
+	// An error of writing, in pt-BR, keeps the system's words of its cause.
+	err := Write(context.Background(), filepath.Join(dir, "none", "out.txt"), func(io.Writer) error { return nil })
+	if got := lang.Describe(err, lang.PtBR); !errors.Is(err, fs.ErrNotExist) || !strings.HasPrefix(got, "não foi possível gravar "+filepath.Join(dir, "none", "out.txt")+": open ") {
+		t.Errorf("%v: %q", err, got)
 	}
 }

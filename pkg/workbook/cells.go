@@ -3,6 +3,7 @@ package workbook
 import (
 	"fmt"
 
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
@@ -68,5 +69,5 @@ func (r *reader) missing(c cell, what string) {
 	if r.covered[c.ref()] {
 		return // hidden by a merge, already reported
 	}
-	r.found.Add(c.Missing(c.sheet, c.row, what, ""))
+	r.found.Add(c.Missing(c.sheet, c.row, what, lang.Msg{}))
 }

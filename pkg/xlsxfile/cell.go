@@ -11,6 +11,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 )
@@ -64,33 +65,33 @@ func (c Cell) Empty() bool {
 // Missing is the finding of a required cell that holds no value, at its
 // place (the cell's column in row, of sheet): CR-E010 when it holds a
 // formula without a cached value (a copy of a shared formula has no text
-// of its own), else CR-E005, what is empty, with fix ("" for the
-// catalogue's).
-func (c Cell) Missing(sheet string, row int, what, fix string) findings.Finding {
+// of its own), else CR-E005, what (a name: a campo, a column) is empty,
+// with fix (the zero Msg for the catalogue's).
+func (c Cell) Missing(sheet string, row int, what string, fix lang.Msg) findings.Finding {
 	cell := CellName(c.Col, row)
 	if c.Kind != Formula {
-		return findings.NewText(findings.EmptyValue, sheet, cell, what+" is empty", fix)
+		return findings.New(findings.EmptyValue, sheet, cell, lang.M("%s is empty", what)).WithFix(fix)
 	}
-	formula := "the formula =" + findings.Clip(c.Formula)
+	formula := lang.M("the formula =%s", findings.Clip(c.Formula))
 	if c.Formula == "" {
-		formula = "the shared formula"
+		formula = lang.M("the shared formula")
 	}
-	return findings.NewText(findings.FormulaNoValue, sheet, cell, fmt.Sprintf("%s: %s has no cached value", what, formula), "")
+	return findings.New(findings.FormulaNoValue, sheet, cell, lang.M("%s: %s has no cached value", what, formula))
 }
 
 // kindError is the error of reading a cell of the wrong kind as what.
-func (c Cell) kindError(what, fix string) *parse.Error {
+func (c Cell) kindError(what, fix lang.Msg) *parse.Error {
 	v := findings.Clip(strings.TrimSpace(c.Value))
-	var msg string
+	var msg lang.Msg
 	switch c.Kind {
 	case Bool:
-		msg = fmt.Sprintf("%s is a TRUE/FALSE (boolean) cell, not %s", v, what)
-		fix = "type " + what + " (a TRUE/FALSE cell is never read as 1 or 0)"
+		msg = lang.M("%s is a TRUE/FALSE (boolean) cell, not %s", v, what)
+		fix = lang.M("type %s (a TRUE/FALSE cell is never read as 1 or 0)", what)
 	case Error:
-		msg = fmt.Sprintf("the cell holds the error %s, not %s", v, what)
-		fix = "correct the formula, or type the value"
+		msg = lang.M("the cell holds the error %s, not %s", v, what)
+		fix = lang.M("correct the formula, or type the value")
 	case Date:
-		msg = fmt.Sprintf("%s is a date cell, not %s", v, what)
+		msg = lang.M("%s is a date cell, not %s", v, what)
 	default:
 		return c.notA(what, fix)
 	}
@@ -98,9 +99,17 @@ func (c Cell) kindError(what, fix string) *parse.Error {
 }
 
 // notA is the error of a value that is not what: the value quoted.
-func (c Cell) notA(what, fix string) *parse.Error {
-	return &parse.Error{Kind: parse.Syntax, Text: c.Value, Msg: fmt.Sprintf("%q is not %s", findings.Clip(strings.TrimSpace(c.Value)), what), Fix: fix}
+func (c Cell) notA(what, fix lang.Msg) *parse.Error {
+	return &parse.Error{Kind: parse.Syntax, Text: c.Value, Msg: lang.M("%q is not %s", findings.Clip(strings.TrimSpace(c.Value)), what), Fix: fix}
 }
+
+// The values a cell is read as, as the errors name them.
+var (
+	aNumber   = lang.M("a number")
+	aDate     = lang.M("a date")
+	aMonth    = lang.M("a month")
+	aRegistro = lang.M("a 6-digit registro ANS")
+)
 
 // Number reads a number: a numeric cell exactly (as Excel shows it), or
 // text in pt-BR or plain notation (parse.Number). A boolean, date or error
@@ -112,7 +121,7 @@ func (c Cell) Number() (decimal.Decimal, error) {
 	case Text:
 		return parse.Number(c.Value)
 	}
-	return decimal.Decimal{}, c.kindError("a number", parse.NumberFix)
+	return decimal.Decimal{}, c.kindError(aNumber, parse.NumberFix)
 }
 
 // Registro reads a registro ANS (parse.Registro): text of six digits, or
@@ -125,7 +134,7 @@ func (c Cell) Registro() (string, error) {
 	case Text:
 		return parse.Registro(c.Value, false)
 	}
-	return "", c.kindError("a 6-digit registro ANS", "")
+	return "", c.kindError(aRegistro, lang.Msg{})
 }
 
 // OneOf reads one of the allowed codes, case and blanks forgiven, as
@@ -142,8 +151,8 @@ func (c Cell) OneOf(allowed []string) (string, error) {
 			text = d.String()
 		}
 	case Bool, Error, Date:
-		err := c.kindError("one of "+list, "")
-		err.Fix = "type one of the codes as text (capreg template has drop-down lists)" // whatever the cell shows
+		err := c.kindError(lang.M("one of %s", list), lang.Msg{})
+		err.Fix = lang.M("type one of the codes as text (capreg template has drop-down lists)") // whatever the cell shows
 		return "", err
 	}
 	for _, a := range allowed {
@@ -151,7 +160,7 @@ func (c Cell) OneOf(allowed []string) (string, error) {
 			return a, nil
 		}
 	}
-	return "", &parse.Error{Kind: parse.Syntax, Text: c.Value, Msg: fmt.Sprintf("%q is not one of %s", findings.Clip(text), list)}
+	return "", &parse.Error{Kind: parse.Syntax, Text: c.Value, Msg: lang.M("%q is not one of %s", findings.Clip(text), list)}
 }
 
 // Percent reads a fraction: a numeric cell exactly, or text "0,35", "0.35"
@@ -174,6 +183,12 @@ func plausible(t time.Time) bool { return t.Year() >= firstYear && t.Year() <= l
 // or DD/MM/AAAA (parse.Date), from 1900 to 2200. A boolean or error cell
 // is none.
 func (c Cell) Date(date1904 bool) (time.Time, error) {
+	return c.date(date1904, aDate, parse.DateFix, lang.M("type a date cell, or text AAAA-MM-DD"))
+}
+
+// date reads a date as Date does; an error says the cell is not what
+// (a date, a month), with fix, or plainFix when the value is no date.
+func (c Cell) date(date1904 bool, what, fix, plainFix lang.Msg) (time.Time, error) {
 	var t time.Time
 	var err error
 	switch c.Kind {
@@ -183,14 +198,14 @@ func (c Cell) Date(date1904 bool) (time.Time, error) {
 		t, err = parse.Date(c.Value)
 	case Date:
 		if t, err = time.Parse(time.DateOnly, c.Value); err != nil {
-			return time.Time{}, &parse.Error{Kind: parse.Syntax, Text: c.Value, Fix: parse.DateFix,
-				Msg: fmt.Sprintf("the date cell holds %q, which is not a date", findings.Clip(c.Value))}
+			return time.Time{}, &parse.Error{Kind: parse.Syntax, Text: c.Value, Fix: fix,
+				Msg: lang.M("the date cell holds %q, which is not %s", findings.Clip(c.Value), what)}
 		}
 	default:
-		return time.Time{}, c.kindError("a date", parse.DateFix)
+		return time.Time{}, c.kindError(what, fix)
 	}
 	if err != nil || !plausible(t) {
-		return time.Time{}, c.notA("a date", "type a date cell, or text AAAA-MM-DD")
+		return time.Time{}, c.notA(what, plainFix)
 	}
 	return t, nil
 }
@@ -198,23 +213,16 @@ func (c Cell) Date(date1904 bool) (time.Time, error) {
 // Month reads a month: the month of a date (see Date), or text AAAA-MM or
 // MM/AAAA (parse.Month).
 func (c Cell) Month(date1904 bool) (period.Month, error) {
-	const monthFix = "type text AAAA-MM or a date cell"
-	switch c.Kind {
-	case Text:
+	monthFix := lang.M("type text AAAA-MM or a date cell")
+	if c.Kind == Text {
 		m, err := parse.Month(c.Value)
 		if err != nil || !plausible(m.FirstDay()) {
-			return period.Month{}, c.notA("a month", monthFix)
+			return period.Month{}, c.notA(aMonth, monthFix)
 		}
 		return m, nil
-	case Bool, Error:
-		return period.Month{}, c.kindError("a month", monthFix)
 	}
-	t, err := c.Date(date1904)
+	t, err := c.date(date1904, aMonth, monthFix, monthFix)
 	if err != nil {
-		if pe, ok := parse.IsParseError(err); ok {
-			pe.Msg = strings.Replace(pe.Msg, "a date", "a month", 1)
-			pe.Fix = monthFix
-		}
 		return period.Month{}, err
 	}
 	return period.MonthOf(t), nil

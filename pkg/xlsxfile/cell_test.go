@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 )
 
@@ -156,7 +157,7 @@ func TestCellConversions(t *testing.T) {
 	if _, err := (Cell{Kind: Bool, Value: "TRUE"}).Percent(); err == nil {
 		t.Error("a boolean read as a percentage")
 	}
-	if pe, ok := parse.IsParseError(func() error { _, err := (Cell{Kind: Bool, Value: "TRUE"}).Number(); return err }()); !ok || !strings.Contains(pe.Fix, "never read as 1 or 0") {
+	if pe, ok := parse.IsParseError(func() error { _, err := (Cell{Kind: Bool, Value: "TRUE"}).Number(); return err }()); !ok || !strings.Contains(pe.Fix.String(), "never read as 1 or 0") {
 		t.Errorf("a boolean's error: %+v", pe)
 	}
 	for _, c := range []struct {
@@ -215,7 +216,7 @@ func TestCellConversions(t *testing.T) {
 		{Cell{Kind: Text, Value: "1800-01-01"}, false, `"1800-01-01" is not a date`, "type a date cell, or text AAAA-MM-DD"},
 		{Cell{Kind: Number, Value: "200000"}, false, `"200000" is not a date`, "type a date cell, or text AAAA-MM-DD"}, // 2447
 		{Cell{Kind: Date, Value: "2201-01-01"}, false, `"2201-01-01" is not a date`, "type a date cell, or text AAAA-MM-DD"},
-		{Cell{Kind: Date, Value: "T10:00:00"}, false, `the date cell holds "T10:00:00", which is not a date`, parse.DateFix},
+		{Cell{Kind: Date, Value: "T10:00:00"}, false, `the date cell holds "T10:00:00", which is not a date`, parse.DateFix.String()},
 		{Cell{Kind: Error, Value: "#N/A"}, false, "the cell holds the error #N/A, not a date", "correct the formula, or type the value"},
 		{Cell{Kind: Text, Value: "2024/05"}, true, `"2024/05" is not a month`, "type text AAAA-MM or a date cell"},
 		{Cell{Kind: Text, Value: "01/2300"}, true, `"01/2300" is not a month`, "type text AAAA-MM or a date cell"},
@@ -228,7 +229,7 @@ func TestCellConversions(t *testing.T) {
 		} else {
 			_, err = c.cell.Date(false)
 		}
-		if pe, ok := parse.IsParseError(err); !ok || pe.Msg != c.msg || pe.Fix != c.fixes {
+		if pe, ok := parse.IsParseError(err); !ok || pe.Msg.String() != c.msg || pe.Fix.String() != c.fixes {
 			t.Errorf("%+v (month %v): %+v, want %q (fix: %s)", c.cell, c.month, pe, c.msg, c.fixes)
 		}
 	}
@@ -288,7 +289,7 @@ func TestMissing(t *testing.T) {
 		{Cell{Col: 2, Kind: Formula}, findings.FormulaNoValue, "B7", "valor: the shared formula has no cached value", ""},
 		{Cell{}, findings.EmptyValue, "", "valor is empty", "type it"}, // a column the sheet does not have
 	} {
-		f := c.cell.Missing("PLA", 7, "valor", "type it")
+		f := c.cell.Missing("PLA", 7, "valor", lang.Text("type it"))
 		want, _ := findings.Lookup(c.code)
 		if c.fix == "" {
 			c.fix = want.Fix.String()

@@ -3,12 +3,12 @@ package xlsxfile
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // Spreadsheet bounds (Excel's): rows, columns, characters in a cell.
@@ -66,43 +66,49 @@ type Rows struct {
 
 // SheetError is a sheet the reader refuses: malformed, out of order or
 // damaged. Row is the row it concerns (0 when none), Cell the cell ("" when
-// none).
+// none), Err why.
 type SheetError struct {
 	Sheet string
 	Row   int
 	Cell  string
-	Msg   string
+	Err   error
 }
 
-func (e *SheetError) Error() string {
+func (e *SheetError) Error() string { return e.msg().String() }
+
+// In is the error's text in language l.
+func (e *SheetError) In(l lang.Lang) string { return e.msg().In(l) }
+
+func (e *SheetError) msg() lang.Msg {
 	if e.Row > 0 {
-		return fmt.Sprintf("sheet %s, row %d: %s", e.Sheet, e.Row, e.Msg)
+		return lang.M("sheet %s, row %d: %v", e.Sheet, e.Row, e.Err)
 	}
-	return fmt.Sprintf("sheet %s: %s", e.Sheet, e.Msg)
+	return lang.M("sheet %s: %v", e.Sheet, e.Err)
 }
 
 // UnreadableSheet is the finding of a sheet whose reading stopped on err,
 // as Book.Rows or Rows.Err give it: CR-E001 at the cell it stopped at (when
 // it stopped at one), with the row and why.
 func UnreadableSheet(sheet string, err error) findings.Finding {
-	reason, cell := err.Error(), ""
+	msg, cell := lang.M("the sheet cannot be read: %v", err), ""
 	var se *SheetError
 	if errors.As(err, &se) {
-		reason, cell = se.Msg, se.Cell
+		msg, cell = lang.M("the sheet cannot be read: %v", se.Err), se.Cell
 		if se.Row > 0 {
-			reason = fmt.Sprintf("row %d: %s", se.Row, se.Msg)
+			msg = lang.M("the sheet cannot be read: row %d: %v", se.Row, se.Err)
 		}
 	}
-	return findings.NewText(findings.Unreadable, sheet, cell, "the sheet cannot be read: "+reason, "")
+	return findings.New(findings.Unreadable, sheet, cell, msg)
 }
 
-func (r *Rows) fail(row int, format string, args ...any) bool {
-	return r.failCell(row, "", format, args...)
+// fail refuses the sheet at row, for err.
+func (r *Rows) fail(row int, err error) bool {
+	return r.failCell(row, "", err)
 }
 
 // failCell refuses the sheet at one cell.
-func (r *Rows) failCell(row int, cell, format string, args ...any) bool {
-	r.err = &SheetError{Sheet: r.sheet, Row: row, Cell: cell, Msg: fmt.Sprintf(format, args...)}
+func (r *Rows) failCell(row int, cell string, err error) bool {
+	r.err = &SheetError{Sheet: r.sheet, Row: row, Cell: cell, Err: err}
 	r.done = true
 	return false
 }
@@ -124,7 +130,7 @@ func (r *Rows) Next() bool {
 			return false
 		}
 		if err != nil {
-			return r.fail(r.lastRow(), "%v", err)
+			return r.fail(r.lastRow(), err)
 		}
 		switch k {
 		case tokStart:
@@ -203,12 +209,12 @@ func (r *Rows) startRow() bool {
 	r.inRow, r.row, r.prevCol, r.cells = true, 0, 0, r.cells[:0]
 	v, ok, err := r.x.attr("r")
 	if err != nil {
-		return r.fail(r.prevRow, "%v", err)
+		return r.fail(r.prevRow, err)
 	}
 	if ok {
 		n, good := atoi(v)
 		if !good || n < 1 || n > maxRows {
-			return r.fail(r.prevRow, "a row is numbered %q, not 1 to %d", findings.Clip(string(v)), maxRows)
+			return r.fail(r.prevRow, lang.Errorf("a row is numbered %q, not 1 to %d", findings.Clip(string(v)), maxRows))
 		}
 		return r.setRow(n)
 	}
@@ -234,9 +240,9 @@ func atoi(b []byte) (int, bool) {
 func (r *Rows) setRow(n int) bool {
 	switch {
 	case n == r.prevRow:
-		return r.fail(n, "the row appears twice in the sheet's XML; capreg does not merge rows")
+		return r.fail(n, lang.Errorf("the row appears twice in the sheet's XML; capreg does not merge rows"))
 	case n < r.prevRow:
-		return r.fail(n, "the row comes after row %d in the sheet's XML (rows out of order); capreg does not reorder rows", r.prevRow)
+		return r.fail(n, lang.Errorf("the row comes after row %d in the sheet's XML (rows out of order); capreg does not reorder rows", r.prevRow))
 	}
 	r.row = n
 	return true
@@ -247,7 +253,7 @@ func (r *Rows) startCell() bool {
 	r.v, r.f, r.is, r.capture = r.v[:0], r.f[:0], r.is[:0], nil
 	t, _, err := r.x.attr("t")
 	if err != nil {
-		return r.fail(r.lastRow(), "%v", err)
+		return r.fail(r.lastRow(), err)
 	}
 	r.typ = typeOf(t)
 	if r.typ == tUnknown {
@@ -255,19 +261,19 @@ func (r *Rows) startCell() bool {
 	}
 	ref, hasRef, err := r.x.attr("r")
 	if err != nil {
-		return r.fail(r.lastRow(), "%v", err)
+		return r.fail(r.lastRow(), err)
 	}
 	col := r.prevCol + 1
 	if hasRef {
 		c, row, ok := parseCellName(ref)
 		if !ok {
-			return r.fail(r.lastRow(), "a cell is named %q, not a cell reference", findings.Clip(string(ref)))
+			return r.fail(r.lastRow(), lang.Errorf("a cell is named %q, not a cell reference", findings.Clip(string(ref))))
 		}
 		if r.row == 0 && !r.setRow(row) {
 			return false
 		}
 		if row != r.row {
-			return r.fail(r.row, "cell %s is inside row %d", ref, r.row)
+			return r.fail(r.row, lang.Errorf("cell %s is inside row %d", string(ref), r.row))
 		}
 		col = c
 	} else if r.row == 0 && !r.setRow(r.prevRow+1) {
@@ -275,11 +281,11 @@ func (r *Rows) startCell() bool {
 	}
 	switch {
 	case col > maxColumns:
-		return r.fail(r.row, "a cell lies past the last column (XFD)")
+		return r.fail(r.row, lang.Errorf("a cell lies past the last column (XFD)"))
 	case col == r.prevCol:
-		return r.failCell(r.row, CellName(col, r.row), "cell %s appears twice in the row; capreg does not merge cells", CellName(col, r.row))
+		return r.failCell(r.row, CellName(col, r.row), lang.Errorf("cell %s appears twice in the row; capreg does not merge cells", CellName(col, r.row)))
 	case col < r.prevCol:
-		return r.failCell(r.row, CellName(col, r.row), "cell %s comes after %s (cells out of order); capreg does not reorder cells", CellName(col, r.row), CellName(r.prevCol, r.row))
+		return r.failCell(r.row, CellName(col, r.row), lang.Errorf("cell %s comes after %s (cells out of order); capreg does not reorder cells", CellName(col, r.row), CellName(r.prevCol, r.row)))
 	}
 	r.col, r.prevCol = col, col
 	return true
@@ -337,7 +343,7 @@ func (r *Rows) endCell() bool {
 		i, ok := atoi(trimSpace(r.v))
 		sst := r.book.sst
 		if !ok || i >= len(sst) {
-			return r.failCell(r.row, r.axis(), "cell %s refers to shared string %q, which the workbook does not have", r.axis(), findings.Clip(string(r.v)))
+			return r.failCell(r.row, r.axis(), lang.Errorf("cell %s refers to shared string %q, which the workbook does not have", r.axis(), findings.Clip(string(r.v))))
 		}
 		c.Kind, c.Value = Text, sst[i]
 	case tInline:
@@ -364,7 +370,7 @@ func (r *Rows) endCell() bool {
 		case "":
 			noValue()
 		default:
-			return r.failCell(r.row, r.axis(), "cell %s is a boolean cell holding %q", r.axis(), findings.Clip(string(r.v)))
+			return r.failCell(r.row, r.axis(), lang.Errorf("cell %s is a boolean cell holding %q", r.axis(), findings.Clip(string(r.v))))
 		}
 	case tDate:
 		if len(trimSpace(r.v)) == 0 {
@@ -379,7 +385,7 @@ func (r *Rows) endCell() bool {
 			c.Kind, c.Value = Error, string(trimSpace(r.v))
 		}
 	default:
-		return r.failCell(r.row, r.axis(), "cell %s has the unknown type t=%q", r.axis(), r.rawType)
+		return r.failCell(r.row, r.axis(), lang.Errorf("cell %s has the unknown type t=%q", r.axis(), r.rawType))
 	}
 	if c.Kind == Text && c.Value == "" {
 		c.Kind = Blank // an empty string; a formula's Formula stays

@@ -140,7 +140,7 @@ func TestRowsRefused(t *testing.T) {
 			b := oneSheet(c.rows).open(t)
 			got, err := readAll(t, b, "Sheet1")
 			var se *SheetError
-			if !errors.As(err, &se) || se.Sheet != "Sheet1" || se.Row != c.row || !strings.Contains(se.Msg, c.msg) {
+			if !errors.As(err, &se) || se.Sheet != "Sheet1" || se.Row != c.row || !strings.Contains(se.Err.Error(), c.msg) {
 				t.Fatalf("rows %q, error %v; want sheet Sheet1, row %d: %s", got, err, c.row, c.msg)
 			}
 			if f := UnreadableSheet("Sheet1", err); se.Cell != c.cell || f.Cell != c.cell || f.Code != findings.Unreadable || !strings.HasPrefix(f.Message, "the sheet cannot be read: ") || !strings.Contains(f.Message, c.msg) {

@@ -30,6 +30,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/safefile"
 )
 
@@ -123,7 +124,7 @@ func Read(ctx context.Context, src io.Reader) (*Book, findings.List, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(src, MaxFileSize+1))
 	if err != nil {
-		return nil, unreadable("cannot read the file: "+err.Error(), ""), nil
+		return nil, unreadable(lang.M("cannot read the file: %v", err), lang.Msg{}), nil
 	}
 	return open(ctx, bytes.NewReader(data), int64(len(data)))
 }
@@ -140,16 +141,16 @@ func OpenRegular(path string) (*os.File, findings.List) {
 }
 
 func cannotRead(path string, err error) findings.List {
-	var fix string
+	var fix lang.Msg
 	switch {
 	case errors.Is(err, safefile.ErrNotRegular):
-		fix = "give the path of the file itself (save the data to a file first)"
+		fix = lang.M("give the path of the file itself (save the data to a file first)")
 	case errors.Is(err, fs.ErrNotExist):
-		fix = "check the path: there is no file by that name"
+		fix = lang.M("check the path: there is no file by that name")
 	case errors.Is(err, fs.ErrPermission):
-		fix = "check the file's permissions: capreg only reads it"
+		fix = lang.M("check the file's permissions: capreg only reads it")
 	}
-	return unreadable(fmt.Sprintf("%s: %v", path, safefile.PathCause(err)), fix)
+	return unreadable(lang.M("%s: %v", path, safefile.PathCause(err)), fix)
 }
 
 // open reads the package: its parts, the workbook part and its sheets,
@@ -157,7 +158,7 @@ func cannotRead(path string, err error) findings.List {
 func open(ctx context.Context, src io.ReaderAt, size int64) (*Book, findings.List, error) {
 	b, msg, fix := openZip(src, size)
 	if b == nil {
-		if msg == "" {
+		if msg.IsZero() {
 			return nil, compoundFile(io.NewSectionReader(src, 0, size)), nil
 		}
 		return nil, unreadable(msg, fix), nil
@@ -170,30 +171,35 @@ func open(ctx context.Context, src io.ReaderAt, size int64) (*Book, findings.Lis
 	case ctx.Err() != nil:
 		return nil, nil, ctx.Err()
 	case err != nil:
-		return nil, unreadable("not a readable .xlsx workbook: "+err.Error(), ""), nil
+		return nil, unreadable(notWorkbook(err), lang.Msg{}), nil
 	}
 	return b, nil, nil
 }
 
+// notWorkbook is the message of a file that is no readable workbook, and
+// why: a lang.Msg, or an error.
+func notWorkbook(why any) lang.Msg {
+	return lang.M("not a readable .xlsx workbook: %v", why)
+}
+
 // openZip reads the zip directory and the workbook part; a nil Book comes
-// with what the file is instead, and how to make a workbook of it ("" for
-// an OLE compound file: see compoundFile).
-func openZip(src io.ReaderAt, size int64) (b *Book, msg, fix string) {
-	const not = "not a readable .xlsx workbook: "
+// with what the file is instead, and how to make a workbook of it (the
+// zero Msg for an OLE compound file: see compoundFile).
+func openZip(src io.ReaderAt, size int64) (b *Book, msg, fix lang.Msg) {
 	switch {
 	case size > MaxFileSize:
-		return nil, fmt.Sprintf("the file is larger than %d MiB", MaxFileSize>>20), ""
+		return nil, lang.M("the file is larger than %d MiB", MaxFileSize>>20), lang.Msg{}
 	case size == 0:
-		return nil, not + "the file is empty (0 bytes)", ""
+		return nil, notWorkbook(lang.M("the file is empty (0 bytes)")), lang.Msg{}
 	}
 	head := make([]byte, len(cfbSignature))
 	n, _ := src.ReadAt(head, 0)
 	if bytes.Equal(head[:n], cfbSignature) {
-		return nil, "", ""
+		return nil, lang.Msg{}, lang.Msg{}
 	}
 	zr, err := zip.NewReader(src, size)
 	if err != nil {
-		return nil, not + "the file is not a zip package, as every .xlsx is (is it a .csv or a text file, or damaged?)", ""
+		return nil, notWorkbook(lang.M("the file is not a zip package, as every .xlsx is (is it a .csv or a text file, or damaged?)")), lang.Msg{}
 	}
 	b = &Book{src: src, size: size, parts: map[string]*zip.File{}}
 	var declared uint64
@@ -201,25 +207,25 @@ func openZip(src io.ReaderAt, size int64) (b *Book, msg, fix string) {
 		declared += f.UncompressedSize64
 		key := strings.ToLower(f.Name)
 		if _, dup := b.parts[key]; dup {
-			return nil, not + fmt.Sprintf("the package holds two parts named %s", findings.Clip(f.Name)), ""
+			return nil, notWorkbook(lang.M("the package holds two parts named %s", findings.Clip(f.Name))), lang.Msg{}
 		}
 		b.parts[key] = f
 	}
 	if declared > maxUnpacked {
-		return nil, not + fmt.Sprintf("it would unpack to more than %d MiB (a zip bomb?)", maxUnpacked>>20), ""
+		return nil, notWorkbook(lang.M("it would unpack to more than %d MiB (a zip bomb?)", maxUnpacked>>20)), lang.Msg{}
 	}
 	wb := b.officeDocument()
 	if wb == "" || !strings.HasSuffix(strings.ToLower(wb), ".xml") {
 		msg, fix := describe(zr, b.parts)
-		return nil, not + msg, fix
+		return nil, notWorkbook(msg), fix
 	}
 	if err := b.readWorkbook(wb); errors.Is(err, errNotWorkbook) {
 		msg, fix := describe(zr, b.parts)
-		return nil, not + msg, fix
+		return nil, notWorkbook(msg), fix
 	} else if err != nil {
-		return nil, not + err.Error(), ""
+		return nil, notWorkbook(err), lang.Msg{}
 	}
-	return b, "", ""
+	return b, lang.Msg{}, lang.Msg{}
 }
 
 // verify unpacks every part once, without keeping it: archive/zip checks
@@ -231,7 +237,7 @@ func (b *Book) verify(ctx context.Context) error {
 	for _, f := range b.parts {
 		rc, err := f.Open()
 		if err != nil {
-			return fmt.Errorf("part %s is damaged: %v", f.Name, err)
+			return lang.Errorf("part %s is damaged: %v", f.Name, err)
 		}
 		for {
 			_, err = rc.Read(buf)
@@ -244,7 +250,7 @@ func (b *Book) verify(ctx context.Context) error {
 		}
 		rc.Close()
 		if err != io.EOF {
-			return fmt.Errorf("part %s is damaged: %v", f.Name, err)
+			return lang.Errorf("part %s is damaged: %v", f.Name, err)
 		}
 	}
 	return nil
@@ -272,14 +278,14 @@ func (b *Book) part(name string) *zip.File { return b.parts[strings.ToLower(name
 func (b *Book) openPart(name string, limit uint64) (io.ReadCloser, error) {
 	f := b.part(name)
 	if f == nil {
-		return nil, fmt.Errorf("the package has no part %s", name)
+		return nil, lang.Errorf("the package has no part %s", name)
 	}
 	if f.UncompressedSize64 > limit {
-		return nil, fmt.Errorf("part %s is larger than %d MiB", name, limit>>20)
+		return nil, lang.Errorf("part %s is larger than %d MiB", name, limit>>20)
 	}
 	rc, err := f.Open()
 	if err != nil {
-		return nil, fmt.Errorf("part %s is damaged: %v", name, err)
+		return nil, lang.Errorf("part %s is damaged: %v", name, err)
 	}
 	return rc, nil
 }
@@ -302,7 +308,7 @@ func (b *Book) rels(name string) ([]relationship, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("part %s: %v", name, err)
+			return nil, lang.Errorf("part %s: %v", name, err)
 		}
 		if k != tokStart || !x.is("Relationship") || x.depth() != 2 {
 			continue
@@ -314,7 +320,7 @@ func (b *Book) rels(name string) ([]relationship, error) {
 			dst  *string
 		}{{"Id", &r.id}, {"Type", &r.typ}, {"Target", &target}, {"TargetMode", &mode}} {
 			if *a.dst, err = x.attrString(a.name); err != nil {
-				return nil, fmt.Errorf("part %s: %v", name, err)
+				return nil, lang.Errorf("part %s: %v", name, err)
 			}
 		}
 		if mode == "External" {
@@ -336,7 +342,7 @@ func (b *Book) rels(name string) ([]relationship, error) {
 
 // errNotWorkbook: the package's main part is not a workbook (a Word
 // document or a presentation names its own main part as officeDocument).
-var errNotWorkbook = errors.New("the main part is not a workbook")
+var errNotWorkbook = lang.Errorf("the main part is not a workbook")
 
 // readWorkbook reads the workbook part: the date system and the sheets.
 func (b *Book) readWorkbook(name string) error {
@@ -384,17 +390,17 @@ func (b *Book) readWorkbook(name string) error {
 			}
 		}
 		if err != nil {
-			return fmt.Errorf("part %s: %v", name, err)
+			return lang.Errorf("part %s: %v", name, err)
 		}
 	}
 }
 
 // describe says what a zip package that holds no workbook is, and how to
 // make one of it.
-func describe(zr *zip.Reader, parts map[string]*zip.File) (msg, fix string) {
-	const give = "give capreg the .xlsx workbook itself (in Excel or LibreOffice: Save As, Excel Workbook (.xlsx))"
+func describe(zr *zip.Reader, parts map[string]*zip.File) (msg, fix lang.Msg) {
+	give := lang.M("give capreg the .xlsx workbook itself (in Excel or LibreOffice: Save As, Excel Workbook (.xlsx))")
 	if len(zr.File) == 0 {
-		return "it is an empty zip archive", give
+		return lang.M("it is an empty zip archive"), give
 	}
 	if f := parts["mimetype"]; f != nil {
 		if rc, err := f.Open(); err == nil {
@@ -402,22 +408,22 @@ func describe(zr *zip.Reader, parts map[string]*zip.File) (msg, fix string) {
 			rc.Close()
 			switch m := strings.TrimSpace(string(mime)); {
 			case m == "application/vnd.oasis.opendocument.spreadsheet":
-				return "it is an OpenDocument spreadsheet (.ods)", "open it in LibreOffice Calc or Excel and save it as Excel 2007-365 (.xlsx): File > Save As, file type Excel 2007-365 (.xlsx)"
+				return lang.M("it is an OpenDocument spreadsheet (.ods)"), lang.M("open it in LibreOffice Calc or Excel and save it as Excel 2007-365 (.xlsx): File > Save As, file type Excel 2007-365 (.xlsx)")
 			case strings.HasPrefix(m, "application/vnd.oasis.opendocument."):
-				return fmt.Sprintf("it is an OpenDocument file (%s), not a spreadsheet", findings.Clip(m)), give
+				return lang.M("it is an OpenDocument file (%s), not a spreadsheet", findings.Clip(m)), give
 			}
 		}
 	}
 	if parts["xl/workbook.bin"] != nil {
-		return "it is an Excel Binary Workbook (.xlsb)", "open it in Excel and save it as Excel Workbook (.xlsx): File > Save As, file type Excel Workbook (.xlsx)"
+		return lang.M("it is an Excel Binary Workbook (.xlsb)"), lang.M("open it in Excel and save it as Excel Workbook (.xlsx): File > Save As, file type Excel Workbook (.xlsx)")
 	}
 	var inner []string
 	for _, f := range zr.File {
 		switch {
 		case strings.HasPrefix(f.Name, "word/"):
-			return "it is a Word document (.docx), not a workbook", give
+			return lang.M("it is a Word document (.docx), not a workbook"), give
 		case strings.HasPrefix(f.Name, "ppt/"):
-			return "it is a PowerPoint presentation (.pptx), not a workbook", give
+			return lang.M("it is a PowerPoint presentation (.pptx), not a workbook"), give
 		}
 		switch strings.ToLower(path.Ext(f.Name)) {
 		case ".xlsx", ".xlsm", ".xls", ".ods", ".csv":
@@ -427,9 +433,9 @@ func describe(zr *zip.Reader, parts map[string]*zip.File) (msg, fix string) {
 		}
 	}
 	if len(inner) > 0 {
-		return fmt.Sprintf("it is a zip archive holding %s, not a workbook itself", strings.Join(inner, ", ")), "extract the archive and give capreg the .xlsx file inside"
+		return lang.M("it is a zip archive holding %s, not a workbook itself", strings.Join(inner, ", ")), lang.M("extract the archive and give capreg the .xlsx file inside")
 	}
-	return "it is a zip archive without a workbook (no xl/workbook.xml)", give
+	return lang.M("it is a zip archive without a workbook (no xl/workbook.xml)"), give
 }
 
 // compoundFile tells a password-protected workbook from a legacy .xls: an
@@ -445,18 +451,20 @@ func compoundFile(r io.Reader) findings.List {
 		n, err := r.Read(chunk)
 		buf = append(buf, chunk[:n]...)
 		if bytes.Contains(buf, marker) {
-			return findings.List{findings.NewText(findings.Encrypted, "", "", "the workbook is password-protected (encrypted); capreg cannot read it", "")}
+			return findings.List{findings.New(findings.Encrypted, "", "", lang.M("the workbook is password-protected (encrypted); capreg cannot read it"))}
 		}
 		buf = append(buf[:0], buf[max(0, len(buf)-len(marker)+1):]...)
 		if err != nil {
 			break
 		}
 	}
-	return unreadable("not a readable .xlsx workbook: it is a legacy Excel 97-2003 (.xls) workbook or another OLE compound file", "open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx): File > Save As, file type Excel Workbook (.xlsx)")
+	return unreadable(notWorkbook(lang.M("it is a legacy Excel 97-2003 (.xls) workbook or another OLE compound file")), lang.M("open it in Excel or LibreOffice and save it as Excel Workbook (.xlsx): File > Save As, file type Excel Workbook (.xlsx)"))
 }
 
-func unreadable(msg, fix string) findings.List {
-	return findings.List{findings.NewText(findings.Unreadable, "", "", msg, fix)}
+// unreadable is the finding CR-E001 of the file, with fix (the zero Msg
+// for the catalogue's).
+func unreadable(msg, fix lang.Msg) findings.List {
+	return findings.List{findings.New(findings.Unreadable, "", "", msg).WithFix(fix)}
 }
 
 // Close closes the file the book was opened from (Open's, not Read's).
@@ -500,29 +508,29 @@ func (b *Book) Sheet(name string) (string, *findings.Finding) {
 	for i, s := range found {
 		quoted[i] = fmt.Sprintf("%q", s)
 	}
-	which := quoted[0] + " and " + quoted[1] + " both"
-	if len(quoted) > 2 {
-		which = strings.Join(quoted[:len(quoted)-1], ", ") + " and " + quoted[len(quoted)-1] + " all"
+	name = strings.TrimSpace(name)
+	msg := lang.M("the sheets %s and %s both answer to %s (their names differ only in case or blanks); capreg cannot tell which one to read", quoted[0], quoted[1], name)
+	if n := len(quoted); n > 2 {
+		msg = lang.M("the sheets %s and %s all answer to %s (their names differ only in case or blanks); capreg cannot tell which one to read", strings.Join(quoted[:n-1], ", "), quoted[n-1], name)
 	}
-	f := findings.NewText(findings.DuplicateSheet, strings.TrimSpace(name), "",
-		fmt.Sprintf("the sheets %s answer to %s (their names differ only in case or blanks); capreg cannot tell which one to read", which, strings.TrimSpace(name)), "")
+	f := findings.New(findings.DuplicateSheet, name, "", msg)
 	return "", &f
 }
 
 // Require returns the file's name of the sheet called name, as Sheet does,
 // or the finding that the workbook lacks it: two sheets answering to name
-// (CR-E023), or none, of the reader's code and fix, naming the sheets the
-// workbook has.
-func (b *Book) Require(name, code, fix string) (string, *findings.Finding) {
+// (CR-E023), or none, of the reader's code and fix (the zero Msg for the
+// code's), naming the sheets the workbook has.
+func (b *Book) Require(name, code string, fix lang.Msg) (string, *findings.Finding) {
 	found, dup := b.Sheet(name)
 	if found != "" || dup != nil {
 		return found, dup
 	}
-	has := "it has no sheets"
+	has := lang.M("it has no sheets")
 	if len(b.sheets) > 0 {
-		has = "it has " + strings.Join(b.Sheets(), ", ")
+		has = lang.M("it has %s", strings.Join(b.Sheets(), ", "))
 	}
-	f := findings.NewText(code, name, "", fmt.Sprintf("the workbook has no sheet %s (%s)", name, has), fix)
+	f := findings.New(code, name, "", lang.M("the workbook has no sheet %s (%s)", name, has)).WithFix(fix)
 	return "", &f
 }
 
@@ -554,11 +562,11 @@ func (b *Book) Rows(ctx context.Context, name string) (*Rows, error) {
 		}
 	}
 	if !found {
-		return nil, &SheetError{Sheet: name, Msg: "the workbook has no such sheet"}
+		return nil, &SheetError{Sheet: name, Err: lang.Errorf("the workbook has no such sheet")}
 	}
 	rc, err := b.openPart(part, maxUnpacked)
 	if err != nil {
-		return nil, &SheetError{Sheet: name, Msg: err.Error()}
+		return nil, &SheetError{Sheet: name, Err: err}
 	}
 	return &Rows{ctx: ctx, book: b, sheet: name, rc: rc, x: newScanner(rc)}, nil
 }
@@ -584,7 +592,7 @@ func (b *Book) sharedStrings(ctx context.Context) error {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("part %s: %v", b.sstPart, err)
+			return lang.Errorf("part %s: %v", b.sstPart, err)
 		}
 		switch d := x.depth(); k {
 		case tokStart:
@@ -677,7 +685,7 @@ func (b *Book) Merges(name string) (refs []string, known bool) {
 func (b *Book) Edit() (f *excelize.File, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			f, err = nil, fmt.Errorf("the workbook is malformed: %v", p)
+			f, err = nil, lang.Errorf("the workbook is malformed: %v", p)
 		}
 	}()
 	return excelize.OpenReader(io.NewSectionReader(b.src, 0, b.size), excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: 16 << 20})

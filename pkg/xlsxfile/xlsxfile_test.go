@@ -18,6 +18,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // withPart is a copy of the package data whose part name is replaced by
@@ -240,17 +241,17 @@ func TestSheets(t *testing.T) {
 		t.Errorf("Eventos_ABI: %q %v", name, dup)
 	}
 	// Require: the name, the duplicate, or the reader's finding of none.
-	if name, bad := b.Require("eventos", findings.MissingSheet, ""); name != " Eventos" || bad != nil {
+	if name, bad := b.Require("eventos", findings.MissingSheet, lang.Msg{}); name != " Eventos" || bad != nil {
 		t.Errorf("require eventos: %q %v", name, bad)
 	}
-	if _, bad := b.Require("pla", findings.MissingSheet, ""); bad == nil || bad.Code != findings.DuplicateSheet {
+	if _, bad := b.Require("pla", findings.MissingSheet, lang.Msg{}); bad == nil || bad.Code != findings.DuplicateSheet {
 		t.Errorf("require pla: %v", bad)
 	}
-	if name, bad := b.Require("Coleta", findings.ColetaLayout, "start from capreg coleta template"); name != "" || bad == nil || bad.Code != findings.ColetaLayout || bad.Sheet != "Coleta" ||
+	if name, bad := b.Require("Coleta", findings.ColetaLayout, lang.Text("start from capreg coleta template")); name != "" || bad == nil || bad.Code != findings.ColetaLayout || bad.Sheet != "Coleta" ||
 		bad.Message != `the workbook has no sheet Coleta (it has PLA, PLA ,  Eventos, Notas, abi, ABI ,  Abi)` || bad.Fix != "start from capreg coleta template" {
 		t.Errorf("require Coleta: %q %+v", name, bad)
 	}
-	if _, bad := (testBook{}).open(t).Require("Coleta", findings.ColetaLayout, ""); bad == nil || bad.Message != "the workbook has no sheet Coleta (it has no sheets)" {
+	if _, bad := (testBook{}).open(t).Require("Coleta", findings.ColetaLayout, lang.Msg{}); bad == nil || bad.Message != "the workbook has no sheet Coleta (it has no sheets)" {
 		t.Errorf("require in a workbook without sheets: %+v", bad)
 	}
 	if b.Hidden("PLA") || !b.Hidden(" Eventos") || !b.Hidden("Notas") {

@@ -2,13 +2,12 @@ package xlsxfile
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"unicode/utf8"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // scanner reads the XML of one part as a stream of tokens: start tags, end
@@ -91,7 +90,7 @@ func (s *scanner) fill() bool {
 	}
 	if s.end == len(s.buf) {
 		if len(s.buf) >= maxToken {
-			s.rerr = fmt.Errorf("the XML has a tag or text longer than %d MiB", maxToken>>20)
+			s.rerr = lang.Errorf("the XML has a tag or text longer than %d MiB", maxToken>>20)
 			return false
 		}
 		s.buf = append(s.buf, make([]byte, len(s.buf))...)
@@ -102,7 +101,7 @@ func (s *scanner) fill() bool {
 		if err == io.EOF {
 			s.eof = true
 		} else if err != nil {
-			s.rerr = fmt.Errorf("the part is damaged: %v", err)
+			s.rerr = lang.Errorf("the part is damaged: %v", err)
 		}
 		if n > 0 || s.eof || s.rerr != nil {
 			return n > 0
@@ -134,8 +133,9 @@ func (s *scanner) upTo(from int, sep []byte) int {
 	}
 }
 
-func (s *scanner) errorf(format string, args ...any) error {
-	return fmt.Errorf("the XML is malformed: "+format, args...)
+// malformed is the error of XML that is not well-formed, saying why.
+func (s *scanner) malformed(why lang.Msg) error {
+	return lang.Errorf("the XML is malformed: %v", why)
 }
 
 // next reads the next token; io.EOF at the end of a well-formed document.
@@ -152,9 +152,9 @@ func (s *scanner) next() (tokKind, error) {
 			}
 			switch {
 			case len(s.ends) > 0:
-				return 0, fmt.Errorf("the XML ends with element <%s> open", s.names[s.openStart(len(s.ends)-1):])
+				return 0, lang.Errorf("the XML ends with element <%s> open", string(s.names[s.openStart(len(s.ends)-1):]))
 			case !s.root:
-				return 0, errors.New("the part holds no XML element")
+				return 0, lang.Errorf("the part holds no XML element")
 			}
 			return 0, io.EOF
 		}
@@ -173,7 +173,7 @@ func (s *scanner) next() (tokKind, error) {
 			continue
 		}
 		if !s.need(2) {
-			return 0, s.errorf("the part ends inside a tag")
+			return 0, s.malformed(lang.M("the part ends inside a tag"))
 		}
 		switch s.buf[s.pos+1] {
 		case '/':
@@ -230,12 +230,12 @@ func (s *scanner) readText() (tokKind, error) {
 	s.pos += i
 	if len(s.ends) == 0 {
 		if len(trimSpace(raw)) > 0 {
-			return 0, s.errorf("text outside the root element")
+			return 0, s.malformed(lang.M("text outside the root element"))
 		}
 		return 0, nil
 	}
 	if bytes.IndexByte(raw, ']') >= 0 && bytes.Contains(raw, []byte("]]>")) {
-		return 0, s.errorf("]]> outside a CDATA section")
+		return 0, s.malformed(lang.M("]]> outside a CDATA section"))
 	}
 	return s.textToken(raw, false)
 }
@@ -275,7 +275,7 @@ func textCut(b []byte) int {
 func (s *scanner) procInst(first bool) error {
 	i := s.upTo(2, []byte("?>"))
 	if i < 0 {
-		return s.errorf("a processing instruction is not closed")
+		return s.malformed(lang.M("a processing instruction is not closed"))
 	}
 	body := s.buf[s.pos+2 : s.pos+i]
 	s.pos += i + 2
@@ -284,19 +284,19 @@ func (s *scanner) procInst(first bool) error {
 		target, rest = body[:k], body[k:]
 	}
 	if !validName(target) {
-		return s.errorf("a processing instruction without a name")
+		return s.malformed(lang.M("a processing instruction without a name"))
 	}
 	if !bytes.EqualFold(target, []byte("xml")) {
 		return nil
 	}
 	if !first {
-		return s.errorf("an XML declaration that is not at the start")
+		return s.malformed(lang.M("an XML declaration that is not at the start"))
 	}
 	if v, ok := pseudoAttr(rest, "version"); ok && string(v) != "1.0" {
-		return s.errorf("XML version %q", findings.Clip(string(v)))
+		return s.malformed(lang.M("XML version %q", findings.Clip(string(v))))
 	}
 	if enc, ok := pseudoAttr(rest, "encoding"); ok && !bytes.EqualFold(enc, []byte("utf-8")) {
-		return fmt.Errorf("the XML is in the encoding %q; capreg reads UTF-8", findings.Clip(string(enc)))
+		return lang.Errorf("the XML is in the encoding %q; capreg reads UTF-8", findings.Clip(string(enc)))
 	}
 	return nil
 }
@@ -343,23 +343,23 @@ func (s *scanner) bang() (tokKind, error) {
 	case bytes.HasPrefix(rest, []byte("<!--")):
 		i := s.upTo(4, []byte("-->"))
 		if i < 0 {
-			return 0, s.errorf("a comment is not closed")
+			return 0, s.malformed(lang.M("a comment is not closed"))
 		}
 		s.pos += i + 3
 		return 0, nil
 	case bytes.HasPrefix(rest, []byte("<![CDATA[")):
 		i := s.upTo(9, []byte("]]>"))
 		if i < 0 {
-			return 0, s.errorf("a CDATA section is not closed")
+			return 0, s.malformed(lang.M("a CDATA section is not closed"))
 		}
 		raw := s.buf[s.pos+9 : s.pos+i]
 		s.pos += i + 3
 		if len(s.ends) == 0 {
-			return 0, s.errorf("a CDATA section outside the root element")
+			return 0, s.malformed(lang.M("a CDATA section outside the root element"))
 		}
 		return s.textToken(raw, true)
 	}
-	return 0, s.errorf("a DOCTYPE or other declaration, which a workbook part never holds")
+	return 0, s.malformed(lang.M("a DOCTYPE or other declaration, which a workbook part never holds"))
 }
 
 // name reads an XML name at offset i of the token: ASCII letters, digits
@@ -369,7 +369,7 @@ func (s *scanner) nameAt(i int) (int, error) {
 	colons := 0
 	for {
 		if s.pos+i == s.end && !s.fill() {
-			return 0, s.errorf("the part ends inside a tag")
+			return 0, s.malformed(lang.M("the part ends inside a tag"))
 		}
 		c := s.buf[s.pos+i]
 		switch {
@@ -379,10 +379,10 @@ func (s *scanner) nameAt(i int) (int, error) {
 			colons++
 		default:
 			if i == start {
-				return 0, s.errorf("a tag or attribute name starts with %q", c)
+				return 0, s.malformed(lang.M("a tag or attribute name starts with %q", c))
 			}
 			if colons > 1 || s.buf[s.pos+i-1] == ':' {
-				return 0, s.errorf("the name %q", s.buf[s.pos+start:s.pos+i])
+				return 0, s.malformed(lang.M("the name %q", string(s.buf[s.pos+start:s.pos+i])))
 			}
 			return i, nil
 		}
@@ -405,7 +405,7 @@ func (s *scanner) skipSpace(i int) (int, bool) {
 
 func (s *scanner) startTag() (tokKind, error) {
 	if len(s.ends) == 0 && s.root {
-		return 0, s.errorf("a second root element")
+		return 0, s.malformed(lang.M("a second root element"))
 	}
 	n, err := s.nameAt(1)
 	if err != nil {
@@ -418,16 +418,16 @@ func (s *scanner) startTag() (tokKind, error) {
 		spaced := i
 		var ok bool
 		if i, ok = s.skipSpace(i); !ok {
-			return 0, s.errorf("the part ends inside a tag")
+			return 0, s.malformed(lang.M("the part ends inside a tag"))
 		}
 		c := s.buf[s.pos+i]
 		if c == '>' || c == '/' {
 			if c == '/' {
 				if !s.need(i + 2) {
-					return 0, s.errorf("the part ends inside a tag")
+					return 0, s.malformed(lang.M("the part ends inside a tag"))
 				}
 				if s.buf[s.pos+i+1] != '>' {
-					return 0, s.errorf("a / inside a tag")
+					return 0, s.malformed(lang.M("a / inside a tag"))
 				}
 				i++
 				s.selfEnd = true
@@ -441,7 +441,7 @@ func (s *scanner) startTag() (tokKind, error) {
 			return tokStart, nil
 		}
 		if i == spaced {
-			return 0, s.errorf("no blank between the attributes of <%s>", s.buf[s.pos+1:s.pos+nameEnd])
+			return 0, s.malformed(lang.M("no blank between the attributes of <%s>", string(s.buf[s.pos+1:s.pos+nameEnd])))
 		}
 		an, err := s.nameAt(i)
 		if err != nil {
@@ -449,21 +449,21 @@ func (s *scanner) startTag() (tokKind, error) {
 		}
 		span := attrSpan{name: [2]int{i, an}}
 		if i, ok = s.skipSpace(an); !ok || s.buf[s.pos+i] != '=' {
-			return 0, s.errorf("an attribute without a value in <%s>", s.buf[s.pos+1:s.pos+nameEnd])
+			return 0, s.malformed(lang.M("an attribute without a value in <%s>", string(s.buf[s.pos+1:s.pos+nameEnd])))
 		}
 		if i, ok = s.skipSpace(i + 1); !ok {
-			return 0, s.errorf("the part ends inside a tag")
+			return 0, s.malformed(lang.M("the part ends inside a tag"))
 		}
 		q := s.buf[s.pos+i]
 		if q != '"' && q != '\'' {
-			return 0, s.errorf("an attribute value without quotes in <%s>", s.buf[s.pos+1:s.pos+nameEnd])
+			return 0, s.malformed(lang.M("an attribute value without quotes in <%s>", string(s.buf[s.pos+1:s.pos+nameEnd])))
 		}
 		j := s.upTo(i+1, []byte{q})
 		if j < 0 {
-			return 0, s.errorf("the part ends inside a tag")
+			return 0, s.malformed(lang.M("the part ends inside a tag"))
 		}
 		if bytes.IndexByte(s.buf[s.pos+i+1:s.pos+j], '<') >= 0 {
-			return 0, s.errorf("a < inside an attribute value")
+			return 0, s.malformed(lang.M("a < inside an attribute value"))
 		}
 		span.value = [2]int{i + 1, j}
 		s.attrs = append(s.attrs, span)
@@ -487,7 +487,7 @@ func (s *scanner) endTag() (tokKind, error) {
 	}
 	i, ok := s.skipSpace(n)
 	if !ok || s.buf[s.pos+i] != '>' {
-		return 0, s.errorf("an end tag </%s is not closed", s.buf[s.pos+2:s.pos+n])
+		return 0, s.malformed(lang.M("an end tag </%s is not closed", string(s.buf[s.pos+2:s.pos+n])))
 	}
 	s.setNameAbs(s.pos+2, s.pos+n)
 	s.pos += i + 1
@@ -497,11 +497,11 @@ func (s *scanner) endTag() (tokKind, error) {
 // pop closes the element open, which must be name.
 func (s *scanner) pop(name []byte) (tokKind, error) {
 	if len(s.ends) == 0 {
-		return 0, s.errorf("an end tag </%s> with no element open", name)
+		return 0, s.malformed(lang.M("an end tag </%s> with no element open", string(name)))
 	}
 	from := s.openStart(len(s.ends) - 1)
 	if top := s.names[from:]; !bytes.Equal(top, name) {
-		return 0, s.errorf("element <%s> closed by </%s>", top, name)
+		return 0, s.malformed(lang.M("element <%s> closed by </%s>", string(top), string(name)))
 	}
 	s.name = s.names[from:]
 	s.local = s.name
@@ -553,7 +553,7 @@ func (s *scanner) decode(raw []byte, cdata bool) ([]byte, error) {
 		c := raw[i]
 		if c < utf8.RuneSelf {
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return nil, s.errorf("the control character %U", rune(c))
+				return nil, s.malformed(lang.M("the control character %U", rune(c)))
 			}
 			special = special || c == '\r' || (c == '&' && !cdata)
 			i++
@@ -561,7 +561,7 @@ func (s *scanner) decode(raw []byte, cdata bool) ([]byte, error) {
 		}
 		r, n := utf8.DecodeRune(raw[i:])
 		if r == utf8.RuneError && n == 1 || r == 0xFFFE || r == 0xFFFF {
-			return nil, s.errorf("invalid UTF-8 or a character XML does not allow")
+			return nil, s.malformed(lang.M("invalid UTF-8 or a character XML does not allow"))
 		}
 		i += n
 	}
@@ -580,7 +580,7 @@ func (s *scanner) decode(raw []byte, cdata bool) ([]byte, error) {
 		case c == '&' && !cdata:
 			semi := bytes.IndexByte(raw[i:], ';')
 			if semi < 0 {
-				return nil, s.errorf("an & that starts no entity")
+				return nil, s.malformed(lang.M("an & that starts no entity"))
 			}
 			ent := raw[i+1 : i+semi]
 			i += semi
@@ -598,7 +598,7 @@ func (s *scanner) decode(raw []byte, cdata bool) ([]byte, error) {
 			default:
 				r, ok := charRef(ent)
 				if !ok {
-					return nil, s.errorf("the entity &%s;", findings.Clip(string(ent)))
+					return nil, s.malformed(lang.M("the entity &%s;", findings.Clip(string(ent))))
 				}
 				out = utf8.AppendRune(out, r)
 			}
