@@ -73,12 +73,12 @@ func TestReadRawDecode(t *testing.T) {
 func TestExplain(t *testing.T) {
 	_, _, err := readAll(t, strings.NewReader("a,b\n1,\"2\n"))
 	if line, msg := Explain(err); line != 2 || msg.String() != `line 2 cannot be read as CSV: extraneous or missing " in quoted-field` ||
-		msg.In(lang.PtBR) != `a linha 2 não pode ser lida como CSV: há aspas (") a mais ou faltando num campo entre aspas` {
+		msg.In(lang.PtBR) != `a linha 2 não pode ser lida como CSV: há aspas (") a mais ou faltando em um campo entre aspas` {
 		t.Errorf("%d %q %q", line, msg, msg.In(lang.PtBR))
 	}
 	_, _, err = readAll(t, strings.NewReader("a,b\n1,2\n3,x\"y\n"))
 	if line, msg := Explain(err); line != 3 || msg.String() != `line 3 cannot be read as CSV: bare " in non-quoted-field` ||
-		msg.In(lang.PtBR) != `a linha 3 não pode ser lida como CSV: há aspas (") num campo que não está entre aspas` {
+		msg.In(lang.PtBR) != `a linha 3 não pode ser lida como CSV: há aspas (") em um campo que não está entre aspas` {
 		t.Errorf("%d %q %q", line, msg, msg.In(lang.PtBR))
 	}
 	_, _, err = readAll(t, strings.NewReader(strings.Repeat("x", MaxLine+1)))

@@ -115,7 +115,7 @@ func TestCollectorCapsErrorsPerSheet(t *testing.T) {
 func TestFindingInPortuguese(t *testing.T) {
 	c, _ := Lookup(BadNumber)
 	if e := c.In(lang.PtBR); e.Rule != "números: células numéricas, ou texto no formato pt-BR (1.234.567,89) ou simples (1234567.89)" ||
-		e.Fix != "digite o valor numa célula numérica, ou como texto no formato 1.234.567,89" || e.Code != BadNumber || e.Severity != Error {
+		e.Fix != "digite o valor em uma célula numérica, ou como texto no formato 1.234.567,89" || e.Code != BadNumber || e.Severity != Error {
 		t.Errorf("catalogue in pt-BR: %+v", e)
 	}
 	for _, e := range CatalogueIn(lang.PtBR) {

@@ -442,11 +442,11 @@ func TestFindingInPortuguese(t *testing.T) {
 		err          error
 		message, fix string
 	}{
-		{ambiguous, `valor: "1.234" é ambíguo: 1 mil ou 1.234`, "digite o valor numa célula numérica, ou escreva-o sem ambiguidade (1.234,00 ou 1234)"},
-		{long, `valor: "` + strings.Repeat("9", 37) + `..." é longo demais para um número`, "digite o valor numa célula numérica, ou como texto no formato 1.234.567,89 (pt-BR) ou 1234567.89 (simples)"},
-		{month, `valor: "2025-13" não é um mês`, "digite o mês numa célula de data, ou como texto AAAA-MM (ou MM/AAAA)"},
+		{ambiguous, `valor: "1.234" é ambíguo: 1 mil ou 1.234`, "digite o valor em uma célula numérica, ou escreva-o sem ambiguidade (1.234,00 ou 1234)"},
+		{long, `valor: "` + strings.Repeat("9", 37) + `..." é longo demais para um número`, "digite o valor em uma célula numérica, ou como texto no formato 1.234.567,89 (pt-BR) ou 1234567.89 (simples)"},
+		{month, `valor: "2025-13" não é um mês`, "digite o mês em uma célula de data, ou como texto AAAA-MM (ou MM/AAAA)"},
 		{registro, `valor: "5711" não é um registro ANS de 6 dígitos`, "digite os 6 dígitos do registro ANS, com os zeros à esquerda (005711)"},
-		{errors.New("boom"), "valor: boom", "digite o valor numa célula numérica, ou como texto no formato 1.234.567,89"},
+		{errors.New("boom"), "valor: boom", "digite o valor em uma célula numérica, ou como texto no formato 1.234.567,89"},
 	}
 	for _, c := range tests {
 		f := Finding(findings.BadNumber, "PLA", "B3", "valor", c.err).In(lang.PtBR)

@@ -33,7 +33,7 @@ func TestFindingsInPortuguese(t *testing.T) {
 		{in(parse.Finding(findings.BadNumber, "PLA", "B3", "pl", boolErr)),
 			"pl: TRUE é uma célula booleana (VERDADEIRO/FALSO), não um número", "digite um número (uma célula VERDADEIRO/FALSO nunca é lida como 1 ou 0)"},
 		{in(parse.Finding(findings.BadDate, "Periodo", "B2", "inicio", monthErr)),
-			`inicio: a célula de data contém "T10:00:00", que não é um mês`, "digite o mês como texto AAAA-MM ou numa célula de data"},
+			`inicio: a célula de data contém "T10:00:00", que não é um mês`, "digite o mês como texto AAAA-MM ou em uma célula de data"},
 		{in(parse.Finding(findings.BadEnum, "Dados", "B4", "flag", codeErr)),
 			`flag: "sim" não é um dos valores S, N`, "use um dos códigos listados na mensagem (capreg template tem listas suspensas)"},
 		{in(Cell{Col: 2}.Missing("PLA", 7, "valor", lang.Msg{})),
@@ -74,7 +74,7 @@ func TestFindingsInPortuguese(t *testing.T) {
 		{csv, "não é uma pasta de trabalho .xlsx legível: o arquivo não é um pacote zip, como todo .xlsx é (seria um .csv ou um arquivo de texto, ou está danificado?)",
 			"salve o arquivo como Pasta de Trabalho do Excel (.xlsx) e tente de novo"},
 		{filepath.Join(dir, "none.xlsx"), filepath.Join(dir, "none.xlsx") + ": arquivo ou diretório inexistente", "confira o caminho: não há arquivo com esse nome"},
-		{dir, dir + ": é um diretório, não um arquivo", "informe o caminho do próprio arquivo (salve os dados num arquivo antes)"},
+		{dir, dir + ": é um diretório, não um arquivo", "informe o caminho do próprio arquivo (salve os dados em um arquivo antes)"},
 	} {
 		_, bad, err := Open(context.Background(), c.path)
 		if err != nil || len(bad) != 1 {
