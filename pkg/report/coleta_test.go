@@ -6,6 +6,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/coleta"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -13,7 +14,7 @@ func TestColetaFilled(t *testing.T) {
 	aps := int64(3)
 	f := &app.ColetaFill{
 		Plan: &coleta.Plan{Row: 13, New: true, Registro: "005711", Month: period.Month{Year: 2019, Month: 4}, Total: 12, APS: &aps,
-			Notes: []string{"field 6 left empty"}},
+			Notes: []lang.Msg{lang.Text("field 6 left empty")}},
 		Replaced: []string{"E4: 48337 → 12"},
 	}
 	var buf bytes.Buffer
