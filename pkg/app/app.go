@@ -10,10 +10,10 @@ package app
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -25,6 +25,9 @@ type InvalidError struct{ Err error }
 
 func (e InvalidError) Error() string { return e.Err.Error() }
 func (e InvalidError) Unwrap() error { return e.Err }
+
+// In is the error's message in language l.
+func (e InvalidError) In(l lang.Lang) string { return lang.Describe(e.Err, l) }
 
 // InputFault reports whether err is the input's fault, for the user to
 // fix, rather than a bug: findings (a workbook rejected), an InvalidError,
@@ -44,7 +47,7 @@ func LoadRules(path string) (*rules.Rulebook, error) {
 	}
 	data, err := ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("rules file %w", err)
+		return nil, lang.Errorf("rules file %w", err)
 	}
 	rb, err := rules.Load(data, path)
 	if err != nil {

@@ -3,12 +3,12 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sync"
 
 	"github.com/capreg/capreg/pkg/batch"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -18,9 +18,11 @@ type BatchRow struct {
 	File          string
 	Beneficiarios string        // the beneficiary file used, if any
 	Calculation   *Calculation  // nil when the workbook could not be computed
-	Error         string        // why not, in one line
+	Error         string        // why not, in one line, in English (ErrorIn: in a language)
 	Findings      findings.List // the error findings of an invalid workbook
 	Internal      bool          // the error is a bug of capreg's, not of the input
+
+	err error // why not, when the findings do not say it
 }
 
 // FailedRow is the row of a workbook (and its beneficiary file) that could
@@ -28,18 +30,27 @@ type BatchRow struct {
 // line, or the error. The command line prints it for calc and compare -o
 // json too.
 func FailedRow(workbook, benef string, err error) *BatchRow {
-	row := &BatchRow{File: workbook, Beneficiarios: benef}
+	row := &BatchRow{File: workbook, Beneficiarios: benef, err: err}
 	var ie *findings.InputError
-	if !errors.As(err, &ie) {
-		row.Error = err.Error()
-		return row
+	if errors.As(err, &ie) {
+		row.Findings = ie.Findings.Errors()
 	}
-	row.Findings = ie.Findings.Errors()
-	row.Error = row.Findings[0].String()
-	if n := len(row.Findings); n > 1 {
-		row.Error += fmt.Sprintf(" (and %d more)", n-1)
-	}
+	row.Error = row.ErrorIn(lang.En)
 	return row
+}
+
+// ErrorIn is the row's Error in language l: its first error finding and
+// how many more, or its error.
+func (r *BatchRow) ErrorIn(l lang.Lang) string {
+	switch n := len(r.Findings); {
+	case n > 1:
+		return lang.M("%s (and %d more)", r.Findings[0].In(l).String(), n-1).In(l)
+	case n == 1:
+		return r.Findings[0].In(l).String()
+	case r.err != nil:
+		return lang.Describe(r.err, l)
+	}
+	return r.Error
 }
 
 // BatchSummary counts the outcome of a batch.
@@ -97,7 +108,8 @@ func Batch[T any](ctx context.Context, o BatchOptions, keep func(*BatchRow) T, e
 		defer func() {
 			if p := recover(); p != nil { // a bug met in the workbook is its row's error
 				r := &BatchRow{File: in.Workbook, Beneficiarios: in.Beneficiarios, Internal: true,
-					Error: fmt.Sprintf("internal error (a bug, please report it): %v", p)}
+					err: lang.Errorf("internal error (a bug, please report it): %v", p)}
+				r.Error = r.err.Error()
 				count(r)
 				v = keep(r)
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/capreg/capreg/pkg/batch"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 func TestBatchSummaryAdd(t *testing.T) {
@@ -36,9 +37,9 @@ func TestBatchSummaryAdd(t *testing.T) {
 // The row of a workbook not computed: its error findings, the first in
 // one line with how many more; or the error itself.
 func TestFailedRow(t *testing.T) {
-	one := findings.NewText(findings.EmptyValue, "PLA", "B2", "pl is empty", "")
-	warn := findings.NewText(findings.UnknownField, "Operadora", "A21", "unknown campo", "")
-	two := findings.NewText(findings.EmptyValue, "PLA", "B3", "pl is empty", "")
+	one := findings.New(findings.EmptyValue, "PLA", "B2", lang.Text("pl is empty"))
+	warn := findings.New(findings.UnknownField, "Operadora", "A21", lang.Text("unknown campo"))
+	two := findings.New(findings.EmptyValue, "PLA", "B3", lang.Text("pl is empty"))
 	for _, c := range []struct {
 		err      error
 		want     string

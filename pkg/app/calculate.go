@@ -2,11 +2,11 @@ package app
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/rules"
 	"github.com/capreg/capreg/pkg/workbook"
 )
@@ -74,7 +74,7 @@ func readChecked(ctx context.Context, path, benef string, rb *rules.Rulebook) (*
 // it.
 func readBeneficiarios(ctx context.Context, path string) (*capital.Beneficiarios, findings.List, error) {
 	if err := Regular(path); err != nil {
-		return nil, nil, fmt.Errorf("beneficiary file %w", err)
+		return nil, nil, lang.Errorf("beneficiary file %w", err)
 	}
 	b, l, err := beneficiarios.Read(ctx, path)
 	if err != nil {

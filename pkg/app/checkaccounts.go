@@ -10,6 +10,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -96,8 +97,8 @@ func CheckAccounts(ctx context.Context, path string, im *Imported, rb *rules.Rul
 		}
 		for _, v := range recs[0].Values {
 			if a, ok := v.V.(decimal.Decimal); ok && !slices.Contains(keyFields[recs[0].Sheet], v.Field) && !a.IsZero() {
-				f := findings.NewText(findings.BalanceteDiffers, "", "", fmt.Sprintf("%s.%s (%s) is %s in the workbook, and the accounts give no such row (%s)",
-					recs[0].Sheet, v.Field, key, money.BRL(a), im.DataBase), "")
+				f := findings.New(findings.BalanceteDiffers, "", "", lang.M("%s.%s (%s) is %s in the workbook, and the accounts give no such row (%s)",
+					recs[0].Sheet, v.Field, key, money.BRL(a), im.DataBase))
 				f.Sheet, f.Cell = splitRef(v.Origin.Place)
 				l.Add(f)
 			}
@@ -140,11 +141,11 @@ func difference(r Record, v Value, got decimal.Decimal, ref string, found bool) 
 	}
 	want := v.V.(decimal.Decimal)
 	src := strings.Join(append([]string{o.Accounts, o.Period}, o.Files...), ", ")
-	msg := fmt.Sprintf("%s is %s in the workbook and %s in the accounts (%s): a difference of %s", what, money.BRL(got), money.BRL(want), src, money.BRL(got.Sub(want)))
+	msg := lang.M("%s is %s in the workbook and %s in the accounts (%s): a difference of %s", what, money.BRL(got), money.BRL(want), src, money.BRL(got.Sub(want)))
 	if !found {
-		msg = fmt.Sprintf("%s is not in the workbook, and the accounts give %s (%s)", what, money.BRL(want), src)
+		msg = lang.M("%s is not in the workbook, and the accounts give %s (%s)", what, money.BRL(want), src)
 	}
-	f := findings.NewText(findings.BalanceteDiffers, "", "", msg, "")
+	f := findings.New(findings.BalanceteDiffers, "", "", msg)
 	f.Sheet, f.Cell = splitRef(ref)
 	if f.Sheet == "" {
 		f.Sheet = r.Sheet

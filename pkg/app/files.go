@@ -1,9 +1,11 @@
 package app
 
 import (
+	"errors"
 	"io"
 	"os"
 
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/safefile"
 )
 
@@ -20,8 +22,22 @@ func NewFileError(path string, err error) *FileError {
 	return &FileError{path, safefile.PathCause(err)}
 }
 
+// InFile names the file at path in an error from reading or computing
+// it (nil stays nil), unless the error is about that file already and
+// names it.
+func InFile(path string, err error) error {
+	if fe := (*FileError)(nil); err == nil || errors.As(err, &fe) && fe.Path == path {
+		return err
+	}
+	return &FileError{Path: path, Err: err}
+}
+
 func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
+
+// In is the error's message in language l: the path, and the reason in
+// l's words when it has them.
+func (e *FileError) In(l lang.Lang) string { return e.Path + ": " + lang.Describe(e.Err, l) }
 
 // Regular refuses, without opening it, a path that is not a regular file
 // (an InvalidError naming it): reading a named pipe or a device would

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/capreg/capreg/pkg/balancete"
 	"github.com/capreg/capreg/pkg/diops"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
@@ -258,8 +258,8 @@ func diopsSheet(f *diops.File) (*balancete.Sheet, findings.List) {
 }
 
 // finding adds a finding of code (an error blocks the import).
-func (x *importer) finding(code, msg string) {
-	x.im.Findings.Add(findings.NewText(code, "", "", msg, ""))
+func (x *importer) finding(code string, msg lang.Msg) {
+	x.im.Findings.Add(findings.New(code, "", "", msg))
 }
 
 // window settles the data base and its 12 months, and checks that monthly
@@ -267,7 +267,7 @@ func (x *importer) finding(code, msg string) {
 func (x *importer) window() bool {
 	months := x.im.Months
 	if len(months) == 0 {
-		x.finding(findings.BalanceteMissingMonth, "no balancete was given: the import needs the operator's balancetes (--balancete) or a DIOPS-XML with its balancete (--diops)")
+		x.finding(findings.BalanceteMissingMonth, lang.M("no balancete was given: the import needs the operator's balancetes (--balancete) or a DIOPS-XML with its balancete (--diops)"))
 		return false
 	}
 	db := x.o.DataBase
@@ -275,7 +275,7 @@ func (x *importer) window() bool {
 		db = months[len(months)-1]
 	}
 	if !slices.Contains(months, db) {
-		x.finding(findings.BalanceteMissingMonth, fmt.Sprintf("no balancete of the data base %s was given (the balancetes are of %s)", db, monthList(months)))
+		x.finding(findings.BalanceteMissingMonth, lang.M("no balancete of the data base %s was given (the balancetes are of %s)", db, lang.Join(months, ", ")))
 		return false
 	}
 	x.im.DataBase = db
@@ -284,18 +284,10 @@ func (x *importer) window() bool {
 	}
 	if x.monthly {
 		for _, m := range x.led.Missing(x.im.Window[0], db) {
-			x.finding(findings.BalanceteMissingMonth, fmt.Sprintf("the balancete of %s is missing: Contraprestacoes and Eventos take the 12 months %s..%s", m, x.im.Window[0], db))
+			x.finding(findings.BalanceteMissingMonth, lang.M("the balancete of %s is missing: Contraprestacoes and Eventos take the 12 months %s..%s", m, x.im.Window[0], db))
 		}
 	}
 	return !x.im.Blocked()
-}
-
-func monthList(ms []period.Month) string {
-	s := make([]string, len(ms))
-	for i, m := range ms {
-		s[i] = m.String()
-	}
-	return strings.Join(s, ", ")
 }
 
 // set puts a value the accounts give into the campo | valor sheet's
@@ -404,7 +396,7 @@ func (x *importer) campos() {
 		per := fmt.Sprintf("%s..%s", db.Add(-11), db)
 		v, o, err := x.sum(c.Map, per, func(conta string) (balancete.Origin, error) { return x.led.Flow12(conta, db) })
 		if err != nil {
-			x.finding(findings.BalanceteNoTotal, fmt.Sprintf("%s.%s is left for the person: %v", c.Sheet, c.Campo, err))
+			x.finding(findings.BalanceteNoTotal, lang.M("%s.%s is left for the person: %v", c.Sheet, c.Campo, err))
 			continue
 		}
 		x.set(c.Sheet, c.Campo, v, o)
@@ -416,9 +408,9 @@ func (x *importer) campos() {
 func (x *importer) monthlySheets() {
 	w := x.im.Window
 	if !x.monthly {
-		need := fmt.Sprintf("the monthly balancetes %s..%s (or %s..%s with saldo_inicial)", w[0].Add(-1), w[11], w[0], w[11])
+		need := lang.M("the monthly balancetes %s..%s (or %s..%s with saldo_inicial)", w[0].Add(-1), w[11], w[0], w[11])
 		for _, s := range []string{"Contraprestacoes", "Eventos"} {
-			x.finding(findings.BalanceteNoMonthly, fmt.Sprintf("%s is left for the person: it needs %s; the balancetes given are quarterly", s, need))
+			x.finding(findings.BalanceteNoMonthly, lang.M("%s is left for the person: it needs %s; the balancetes given are quarterly", s, need))
 		}
 		return
 	}

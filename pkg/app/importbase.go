@@ -2,13 +2,13 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strconv"
 
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
@@ -44,8 +44,8 @@ func (x *importer) copyBase(ctx context.Context, path string) error {
 		return nil
 	}
 	if r := in.Operadora.RegistroANS; x.im.Registro != "" && r != "" && r != x.im.Registro {
-		f := findings.NewText(findings.BalanceteOperators, "", "", fmt.Sprintf("the base workbook is of registro %s, and the balancetes of %s", r, x.im.Registro),
-			"give the base workbook of the same operator")
+		f := findings.New(findings.BalanceteOperators, "", "", lang.M("the base workbook is of registro %s, and the balancetes of %s", r, x.im.Registro)).
+			WithFix(lang.M("give the base workbook of the same operator"))
 		f.File = path
 		x.im.Findings.Add(f)
 		return nil

@@ -8,6 +8,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/coletabook"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -45,7 +46,7 @@ func Validate(ctx context.Context, path string, rb *rules.Rulebook) FileReport {
 	case errors.As(err, &ie):
 		l = ie.Findings
 	case errors.Is(err, capital.ErrRules):
-		l.Add(findings.NewText(findings.Unreadable, "", "", err.Error(), "check the rules file"))
+		l.Add(unreadable(err).WithFix(lang.M("check the rules file")))
 	case err != nil:
 		l.Add(unreadable(err))
 	default:
@@ -79,7 +80,7 @@ func ValidateEach(ctx context.Context, files []string, check func(ctx context.Co
 
 // unreadable is the finding of a file that cannot be read at all.
 func unreadable(err error) findings.Finding {
-	return findings.NewText(findings.Unreadable, "", "", err.Error(), "")
+	return findings.New(findings.Unreadable, "", "", lang.Err(err))
 }
 
 // newFileReport is the report of a file with its findings l.

@@ -9,7 +9,6 @@ package beneficiarios
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -46,7 +45,12 @@ func Read(ctx context.Context, path string) (*capital.Beneficiarios, findings.Li
 // the Beneficiarios sheet, or the CSV file's name).
 func reporter(found *findings.Collector, sheet string) func(Problem) {
 	return func(p Problem) {
-		f := findings.NewText(p.Code, sheet, xlsxfile.CellName(p.Col, p.Row), p.Message, "")
+		var f findings.Finding
+		if p.Code == findings.EmptyValue {
+			f = xlsxfile.Cell{Col: p.Col}.Missing(sheet, p.Row, p.Column, lang.Msg{})
+		} else {
+			f = findings.New(p.Code, sheet, xlsxfile.CellName(p.Col, p.Row), p.Message)
+		}
 		if p.Col == 0 {
 			f.Column = p.Column
 		}
@@ -133,9 +137,9 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 		}
 		line := cr.Line()
 		if len(rec) < width && strings.TrimSpace(strings.Join(rec, "")) != "" {
-			found.Add(findings.NewText(findings.Unreadable, name, xlsxfile.CellName(1, line),
-				fmt.Sprintf("line %d has %d fields, the header has %d: the line is not counted", line, len(rec), width),
-				fmt.Sprintf("give the line all %d fields: an empty value still needs its separator (%c)", width, cr.Comma())))
+			found.Add(findings.New(findings.Unreadable, name, xlsxfile.CellName(1, line),
+				lang.M("line %d has %d fields, the header has %d: the line is not counted", line, len(rec), width)).
+				WithFix(lang.M("give the line all %d fields: an empty value still needs its separator (%c)", width, cr.Comma())))
 			continue
 		}
 		c.Row(rec, line)

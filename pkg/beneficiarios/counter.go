@@ -1,24 +1,24 @@
 package beneficiarios
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
 // A Problem is one bad header or value a Counter found.
 type Problem struct {
-	Code    string // findings code
-	Column  string // the layout column ("" for a column the layout does not have)
-	Col     int    // the cell's 1-based column; 0 for a column missing from the header
-	Row     int    // the cell's 1-based row
-	Message string
+	Code    string   // findings code
+	Column  string   // the layout column ("" for a column the layout does not have)
+	Col     int      // the cell's 1-based column; 0 for a column missing from the header
+	Row     int      // the cell's 1-based row
+	Message lang.Msg // none for EmptyValue: the reader words it (xlsxfile.Cell.Missing)
 }
 
 // A Counter aggregates beneficiary rows in one pass into the counts capreg
@@ -82,12 +82,12 @@ func (c *Counter) Header(vals []string) bool {
 	sheet, _ := layout.Lookup(SheetName)
 	cols, extra := xlsxfile.HeaderColumns(vals, func(h string) bool { _, ok := sheet.Field(h); return ok })
 	for _, i := range extra {
-		c.report(Problem{Code: findings.ExtraColumn, Col: i + 1, Row: 1, Message: fmt.Sprintf("column %q is not part of %s and is ignored", findings.Clip(vals[i]), SheetName)})
+		c.report(Problem{Code: findings.ExtraColumn, Col: i + 1, Row: 1, Message: lang.M("column %q is not part of %s and is ignored", findings.Clip(vals[i]), SheetName)})
 	}
 	ok := true
 	for _, fd := range sheet.Fields {
 		if _, found := cols[fd.Name]; !found && !fd.Optional {
-			c.report(Problem{Code: findings.MissingColumn, Column: fd.Name, Message: fmt.Sprintf("column %s is missing from the header (row 1)", fd.Name)})
+			c.report(Problem{Code: findings.MissingColumn, Column: fd.Name, Message: lang.M("column %s is missing from the header (row 1)", fd.Name)})
 			ok = false
 		}
 	}
@@ -135,7 +135,7 @@ func (c *Counter) Row(vals []string, row int) {
 	b := &c.b
 	produto, col := c.value(vals, colProduto)
 	if produto == "" {
-		c.report(Problem{Code: findings.EmptyValue, Column: columns[colProduto], Col: col, Row: row, Message: "produto is empty"})
+		c.report(Problem{Code: findings.EmptyValue, Column: columns[colProduto], Col: col, Row: row})
 	}
 	b.Total++
 	b.PorProduto[produto]++
@@ -157,7 +157,7 @@ func (c *Counter) Row(vals []string, row int) {
 				b.APS++
 			}
 		default:
-			c.report(Problem{Code: findings.BadEnum, Column: columns[k], Col: col, Row: row, Message: fmt.Sprintf("%s: %q is not S or N (empty is N)", columns[k], findings.Clip(v))})
+			c.report(Problem{Code: findings.BadEnum, Column: columns[k], Col: col, Row: row, Message: lang.M("%s: %q is not S or N (empty is N)", columns[k], findings.Clip(v))})
 		}
 	}
 }
@@ -168,7 +168,7 @@ func (c *Counter) enum(vals []string, row, k int, allowed []string) int {
 	v, col := c.value(vals, k)
 	name := columns[k]
 	if v == "" {
-		c.report(Problem{Code: findings.EmptyValue, Column: name, Col: col, Row: row, Message: name + " is empty"})
+		c.report(Problem{Code: findings.EmptyValue, Column: name, Col: col, Row: row})
 		return -1
 	}
 	for i, a := range allowed {
@@ -181,7 +181,7 @@ func (c *Counter) enum(vals []string, row, k int, allowed []string) int {
 			return i
 		}
 	}
-	c.report(Problem{Code: findings.BadEnum, Column: name, Col: col, Row: row, Message: fmt.Sprintf("%s: %q is not one of %s", name, findings.Clip(v), strings.Join(allowed, ", "))})
+	c.report(Problem{Code: findings.BadEnum, Column: name, Col: col, Row: row, Message: lang.M("%s: %q is not one of %s", name, findings.Clip(v), strings.Join(allowed, ", "))})
 	return -1
 }
 

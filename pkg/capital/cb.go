@@ -1,8 +1,6 @@
 package capital
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/ans"
@@ -14,7 +12,7 @@ func (e *engine) cb() (*Node, error) {
 	op := e.in.Operadora
 	row, ok := ans.KRow(op.Modalidade, op.Segmentacao)
 	if !ok {
-		return nil, fmt.Errorf("no fator K row for %s/%s", op.Modalidade, op.Segmentacao)
+		return nil, lang.Errorf("no fator K row for %s/%s", op.Modalidade, op.Segmentacao)
 	}
 	n := named("cb", lang.M("CB — Capital Base"),
 		lang.M("capital de referência × K(%s, região %d) / 100", row, op.Regiao))
@@ -26,7 +24,7 @@ func (e *engine) cb() (*Node, error) {
 	}
 	point, ok := e.rb.CapitalReferenciaAt(op.DataBase.LastDay())
 	if !ok { // Check reports it (CR-E020) before Compute gets here
-		return nil, fmt.Errorf("no capital de referência in force at %s", op.DataBase)
+		return nil, lang.Errorf("no capital de referência in force at %s", op.DataBase)
 	}
 	ref := e.p.use(n, point.Valor)
 	k := e.p.use(n, e.rb.FatorK[row][op.Regiao-1])

@@ -1,7 +1,6 @@
 package capital
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
@@ -25,37 +25,37 @@ import (
 func Check(in *Input, rb *rules.Rulebook) findings.List {
 	var l findings.List
 	op := in.Operadora
-	at := func(code, ref, msg string) {
-		l.Add(findings.NewText(code, sheetOf(ref), cellOf(ref), msg, ""))
+	at := func(code, ref string, msg lang.Msg) {
+		l.Add(findings.New(code, sheetOf(ref), cellOf(ref), msg))
 	}
 	switch {
 	case slices.Contains(ans.OutOfScope(), op.Modalidade):
-		at(findings.OutOfScope, op.ModalRef, fmt.Sprintf("modalidade %s is outside RN 569 (art. 1, parágrafo único)", op.Modalidade))
+		at(findings.OutOfScope, op.ModalRef, lang.M("modalidade %s is outside RN 569 (art. 1, parágrafo único)", op.Modalidade))
 		return l
 	case op.Modalidade != "" && !slices.Contains(ans.Modalidades(), op.Modalidade):
-		at(findings.BadEnum, op.ModalRef, fmt.Sprintf("modalidade %q is not one of %s", op.Modalidade, strings.Join(ans.Spellings(ans.Modalidades()), ", ")))
+		at(findings.BadEnum, op.ModalRef, lang.M("modalidade %q is not one of %s", op.Modalidade, strings.Join(ans.Spellings(ans.Modalidades()), ", ")))
 	}
 	segs := op.Modalidade.Segmentacoes()
 	switch {
 	case op.Modalidade == "" || in.Incomplete.has(SegmentacaoPart):
 	case segs != nil && !slices.Contains(segs, op.Segmentacao):
-		msg := fmt.Sprintf("segmentação %q is not valid for %s (valid: %s)", op.Segmentacao, op.Modalidade, strings.Join(ans.Spellings(segs), ", "))
+		msg := lang.M("segmentação %q is not valid for %s (valid: %s)", op.Segmentacao, op.Modalidade, strings.Join(ans.Spellings(segs), ", "))
 		if op.Segmentacao == "" {
-			msg = fmt.Sprintf("%s needs a segmentação (one of %s)", op.Modalidade, strings.Join(ans.Spellings(segs), ", "))
+			msg = lang.M("%s needs a segmentação (one of %s)", op.Modalidade, strings.Join(ans.Spellings(segs), ", "))
 		}
 		at(findings.BadCombination, op.SegRef, msg)
 	case segs == nil && op.Segmentacao != "":
-		at(findings.IgnoredSegment, op.SegRef, fmt.Sprintf("segmentação %s does not apply to %s and is ignored", op.Segmentacao, op.Modalidade))
+		at(findings.IgnoredSegment, op.SegRef, lang.M("segmentação %s does not apply to %s and is ignored", op.Segmentacao, op.Modalidade))
 	}
 	if op.Regiao != 0 && (op.Regiao < 1 || op.Regiao > 6) {
-		at(findings.OutOfRange, op.RegiaoRef, fmt.Sprintf("região %d is outside 1 to 6", op.Regiao))
+		at(findings.OutOfRange, op.RegiaoRef, lang.M("região %d is outside 1 to 6", op.Regiao))
 	}
 	one := decimal.NewFromInt(1)
 	if op.HC.V.Sign() < 0 || op.HC.V.GreaterThan(one) {
-		at(findings.OutOfRange, op.HC.Ref, fmt.Sprintf("hc = %s is outside 0 to 1", op.HC.V))
+		at(findings.OutOfRange, op.HC.Ref, lang.M("hc = %s is outside 0 to 1", op.HC.V))
 	}
 	if op.IDSS != nil && (op.IDSS.V.Sign() < 0 || op.IDSS.V.GreaterThan(one)) {
-		at(findings.OutOfRange, op.IDSS.Ref, fmt.Sprintf("idss = %s is outside 0 to 1", op.IDSS.V))
+		at(findings.OutOfRange, op.IDSS.Ref, lang.M("idss = %s is outside 0 to 1", op.IDSS.V))
 	}
 	noBase := op.DataBase.IsZero() || in.Incomplete.has(DataBasePart)
 	if !noBase {
@@ -72,7 +72,7 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 	}
 	for _, r := range in.Contraprestacoes {
 		if !slices.Contains(ans.TiposContratacao(), r.Tipo) || !slices.Contains(ans.Segmentos(), r.Segmento) {
-			at(findings.BadEnum, r.CompetenciaRef, fmt.Sprintf("cell %s/%s is not a tipo_contratacao/segmento of the layout", r.Tipo, r.Segmento))
+			at(findings.BadEnum, r.CompetenciaRef, lang.M("cell %s/%s is not a tipo_contratacao/segmento of the layout", r.Tipo, r.Segmento))
 			return l
 		}
 	}
@@ -86,10 +86,10 @@ func Check(in *Input, rb *rules.Rulebook) findings.List {
 	if len(in.Contraprestacoes) > 0 || len(in.Eventos) > 0 {
 		l = append(l, checkWindow(in.Eventos, op.DataBase, "Eventos", false)...)
 		if len(in.Eventos) == 0 {
-			l.Add(findings.NewText(findings.MissingMonth, "Eventos", "", fmt.Sprintf("Eventos has no rows, but the 12 months %s to %s are needed for PRO", op.DataBase.Add(-11), op.DataBase), ""))
+			l.Add(findings.New(findings.MissingMonth, "Eventos", "", lang.M("Eventos has no rows, but the 12 months %s to %s are needed for PRO", op.DataBase.Add(-11), op.DataBase)))
 		}
 	} else if op.Modalidade != "" {
-		l.Add(findings.NewText(findings.NoPreBusiness, "Contraprestacoes", "", "Contraprestacoes and Eventos have no rows: PRE and PRO are zero", ""))
+		l.Add(findings.New(findings.NoPreBusiness, "Contraprestacoes", "", lang.M("Contraprestacoes and Eventos have no rows: PRE and PRO are zero")))
 	}
 	return l
 }
@@ -109,12 +109,12 @@ func checkCapitalReferencia(op Operadora, rb *rules.Rulebook) findings.List {
 	point, ok := rb.CapitalReferenciaAt(at)
 	switch {
 	case !ok:
-		l.Add(findings.NewText(findings.NoCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
-			fmt.Sprintf("no capital de referência in force on %s (the series starts %s)", period.Date(at), period.Date(rb.CapitalReferencia[0].Desde.Time)), ""))
+		l.Add(findings.New(findings.NoCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
+			lang.M("no capital de referência in force on %s (the series starts %s)", at, rb.CapitalReferencia[0].Desde.Time)))
 	case op.DataBase.After(period.MonthOf(point.Desde.Time).Add(staleMonths)):
-		l.Add(findings.NewText(findings.StaleCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
-			fmt.Sprintf("the capital de referência in force, %s from %s, is more than %d months older than the data base %s: ANS re-indexes it every July (IPCA July–June) and the rulebook has no later point",
-				money.BRL(point.Valor.Decimal), period.Date(point.Desde.Time), staleMonths, op.DataBase), ""))
+		l.Add(findings.New(findings.StaleCapitalRef, sheetOf(op.DataBaseRef), cellOf(op.DataBaseRef),
+			lang.M("the capital de referência in force, %s from %s, is more than %d months older than the data base %s: ANS re-indexes it every July (IPCA July–June) and the rulebook has no later point",
+				money.BRL(point.Valor.Decimal), point.Desde.Time, staleMonths, op.DataBase)))
 	}
 	return l
 }
@@ -137,9 +137,9 @@ func checkGraus(rows []CreditoOperadora, rb *rules.Rulebook) findings.List {
 		if _, ok := rb.Grau(c.GrauRisco); ok || c.Fator != nil {
 			continue
 		}
-		l.Add(findings.NewText(findings.BadEnum, sheetOf(c.GrauRef), cellOf(c.GrauRef),
-			fmt.Sprintf("grau_risco %q is not a grade of the rulebook's factor table crc.fator_1_1.por_grau (known: %s; case and spaces do not count)", c.GrauRisco, strings.Join(known, ", ")),
-			"use a known grade, add the grade to crc.fator_1_1.por_grau in your rules file, or type the row's factor in the fator column"))
+		l.Add(findings.New(findings.BadEnum, sheetOf(c.GrauRef), cellOf(c.GrauRef),
+			lang.M("grau_risco %q is not a grade of the rulebook's factor table crc.fator_1_1.por_grau (known: %s; case and spaces do not count)", c.GrauRisco, strings.Join(known, ", "))).
+			WithFix(lang.M("use a known grade, add the grade to crc.fator_1_1.por_grau in your rules file, or type the row's factor in the fator column")))
 	}
 	return l
 }
@@ -156,13 +156,13 @@ func checkDates(op Operadora) findings.List {
 		{"parto_adequado_certificacao", op.PartoAdequadoCertificacao}, {"aps_certificacao", op.APSCertificacao},
 	} {
 		if d.d != nil && d.d.T.After(end) {
-			l.Add(findings.NewText(findings.DateAfterBase, sheetOf(d.d.Ref), cellOf(d.d.Ref),
-				fmt.Sprintf("%s %s is after the data base %s: it does not count for this data base", d.what, period.Date(d.d.T), op.DataBase), ""))
+			l.Add(findings.New(findings.DateAfterBase, sheetOf(d.d.Ref), cellOf(d.d.Ref),
+				lang.M("%s %s is after the data base %s: it does not count for this data base", d.what, d.d.T, op.DataBase)))
 		}
 	}
 	if g := op.GovernancaRelatorio; g != nil && g.T.Year() > op.DataBase.Year {
-		l.Add(findings.NewText(findings.DateAfterBase, sheetOf(g.Ref), cellOf(g.Ref),
-			fmt.Sprintf("governanca_relatorio_data %s is in a later year than the data base %s: it covers %d only", period.Date(g.T), op.DataBase, g.T.Year()), ""))
+		l.Add(findings.New(findings.DateAfterBase, sheetOf(g.Ref), cellOf(g.Ref),
+			lang.M("governanca_relatorio_data %s is in a later year than the data base %s: it covers %s only", g.T, op.DataBase, strconv.Itoa(g.T.Year()))))
 	}
 	return l
 }
@@ -175,8 +175,8 @@ func checkPLA(p PLAInput) findings.List {
 		sum = sum.Add(d.V)
 	}
 	if p.PL.Ref != "" && sum.GreaterThan(p.PL.V) {
-		l.Add(findings.NewText(findings.DeductionsOverPL, sheetOf(p.PL.Ref), cellOf(p.PL.Ref),
-			fmt.Sprintf("the deductions (%s) exceed pl (%s): PLA is negative", money.BRL(sum), money.BRL(p.PL.V)), ""))
+		l.Add(findings.New(findings.DeductionsOverPL, sheetOf(p.PL.Ref), cellOf(p.PL.Ref),
+			lang.M("the deductions (%s) exceed pl (%s): PLA is negative", money.BRL(sum), money.BRL(p.PL.V))))
 	}
 	return l
 }
@@ -200,11 +200,11 @@ func checkBeneficiarios(in *Input) findings.List {
 	} {
 		switch {
 		case p.date != nil && p.count == 0:
-			l.Add(findings.NewText(findings.ProgramNoData, sheetOf(p.date.Ref), cellOf(p.date.Ref),
-				fmt.Sprintf("the %s date is filled but no beneficiary in %s is marked %s = S", p.campo, b.Source, p.campo), ""))
+			l.Add(findings.New(findings.ProgramNoData, sheetOf(p.date.Ref), cellOf(p.date.Ref),
+				lang.M("the %s date is filled but no beneficiary in %s is marked %s = S", p.campo, b.Source, p.campo)))
 		case p.date == nil && p.count > 0:
-			l.Add(findings.NewText(findings.ProgramNoData, b.Source, "",
-				fmt.Sprintf("%d beneficiaries are marked %s = S but the operator has no %s date", p.count, p.campo, p.campo), ""))
+			l.Add(findings.New(findings.ProgramNoData, b.Source, "",
+				lang.M("%d beneficiaries are marked %s = S but the operator has no %s date", p.count, p.campo, p.campo)))
 		}
 	}
 	rm := in.Remissao
@@ -217,8 +217,8 @@ func checkBeneficiarios(in *Input) findings.List {
 		{ans.RemidoTemporario, rm.PRTemporaria, "pr_temporaria"}, {ans.RemidoVitalicio, rm.PRVitalicia, "pr_vitalicia"},
 	} {
 		if n := b.Remissao[c.code]; n > 0 && c.base.Ref != "" && c.base.V.IsZero() {
-			l.Add(findings.NewText(findings.RemissionMismatch, sheetOf(c.base.Ref), cellOf(c.base.Ref),
-				fmt.Sprintf("%d beneficiaries are %s but %s is zero", n, c.code, c.name), ""))
+			l.Add(findings.New(findings.RemissionMismatch, sheetOf(c.base.Ref), cellOf(c.base.Ref),
+				lang.M("%d beneficiaries are %s but %s is zero", n, c.code, c.name)))
 		}
 	}
 	return l
@@ -236,12 +236,12 @@ func checkWindow(rows []Monthly, db period.Month, sheet string, cells bool) find
 			order = append(order, k)
 		}
 		if prev, dup := seen[k][r.Competencia]; dup {
-			what := "competência " + r.Competencia.String()
+			what := lang.M("competência %s", r.Competencia)
 			if cells {
-				what += " × " + k
+				what = lang.M("competência %s × %s", r.Competencia, k)
 			}
-			l.Add(findings.NewText(findings.DuplicateMonth, sheet, cellOf(r.CompetenciaRef),
-				fmt.Sprintf("%s appears twice (also at %s)", what, prev), ""))
+			l.Add(findings.New(findings.DuplicateMonth, sheet, cellOf(r.CompetenciaRef),
+				lang.M("%s appears twice (also at %s)", what, prev)))
 			continue
 		}
 		seen[k][r.Competencia] = r.CompetenciaRef
@@ -257,28 +257,26 @@ func checkWindow(rows []Monthly, db period.Month, sheet string, cells bool) find
 			}
 		}
 		if total.Sign() < 0 {
-			where := ""
+			msg := lang.M("the 12-month total is negative (%s)", total)
 			if cells {
-				where = " of " + k
+				msg = lang.M("the 12-month total of %s is negative (%s)", k, total)
 			}
-			f := findings.NewText(findings.NegativeTotal, sheet, cellOf(firstRef),
-				fmt.Sprintf("the 12-month total%s is negative (%s)", where, total), "")
+			f := findings.New(findings.NegativeTotal, sheet, cellOf(firstRef), msg)
 			f.Column = "valor"
 			l.Add(f)
 		}
-		var missing []string
+		var missing []period.Month
 		for m := first; !m.After(db); m = m.Add(1) {
 			if _, ok := seen[k][m]; !ok {
-				missing = append(missing, m.String())
+				missing = append(missing, m)
 			}
 		}
 		if len(missing) > 0 {
-			where := ""
+			msg := lang.M("missing competência %s (the window is %s to %s)", lang.Join(missing, ", "), first, db)
 			if cells {
-				where = " for " + k
+				msg = lang.M("missing competência %s for %s (the window is %s to %s)", lang.Join(missing, ", "), k, first, db)
 			}
-			f := findings.NewText(findings.MissingMonth, sheet, "",
-				fmt.Sprintf("missing competência %s%s (the window is %s to %s)", strings.Join(missing, ", "), where, first, db), "")
+			f := findings.New(findings.MissingMonth, sheet, "", msg)
 			f.Column = "competencia"
 			l.Add(f)
 		}

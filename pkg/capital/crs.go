@@ -44,7 +44,7 @@ func (e *engine) pre(set ans.FactorSet) (*Node, error) {
 		tipo, seg, k := string(cell.Tipo), string(cell.Segmento), cellKey(cell)
 		c := named("contraprestacoes_"+tipo+"_"+seg, lang.Text("C — contraprestações 12m, "+k),
 			lang.M("Σ of the 12 monthly contraprestações of the cell"))
-		c.Value = windowSum(in.Contraprestacoes, in.Operadora.DataBase, k, c, "contraprestacoes")
+		c.Value = windowSum(in.Contraprestacoes, e.windowEnd(e.opt.Windows.Contraprestacoes), k, c, "contraprestacoes")
 		vi := named("v_"+tipo+"_"+seg, lang.Text("v — "+k), lang.Text("β("+tipo+", "+string(set)+") × C"))
 		beta := e.setFactor(vi, set, rules.PadraoReduzido[rules.Dec]{Padrao: rb.CRS.PRE.Beta.Padrao[tipo], Reduzido: rb.CRS.PRE.Beta.Reduzido[tipo]})
 		vi.Value = beta.Mul(c.Value)
@@ -64,7 +64,7 @@ func (e *engine) pro(set ans.FactorSet) *Node {
 	rb, in := e.rb, e.in
 	n := named("crs_pro", lang.M("PRO — claims-provision risk (PEONA)"), lang.Text("κ("+string(set)+") × E"))
 	ev := named("eventos", lang.Text("E — eventos indenizáveis líquidos 12m"), lang.M("Σ of the 12 monthly eventos"))
-	ev.Value = windowSum(in.Eventos, in.Operadora.DataBase, "", ev, "eventos")
+	ev.Value = windowSum(in.Eventos, e.windowEnd(e.opt.Windows.Eventos), "", ev, "eventos")
 	if !ev.Value.IsZero() {
 		e.p.form(n, rb.CRS.PRO.Base)
 	}

@@ -1,8 +1,6 @@
 package capital
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -11,6 +9,7 @@ import (
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
+	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -23,6 +22,27 @@ type Options struct {
 	// and the result's Warnings are then the engine's own (the checks'
 	// are the caller's to report).
 	Checked bool
+	// Windows end the 12-month windows of the monthly inputs at other
+	// months than the data base; the zero value ends them at the data base
+	// (what calc does). An analysis of change (capreg diff) computes states
+	// whose monthly inputs are still one workbook's while the data base is
+	// already the other's: each group is totalled over its own 12 months.
+	Windows Windows
+}
+
+// Windows are the last months of the 12-month windows of the monthly
+// inputs; a zero month is the data base.
+type Windows struct {
+	Contraprestacoes, Eventos period.Month
+}
+
+// windowEnd is the last month of a window: m, or the data base when m is
+// zero.
+func (e *engine) windowEnd(m period.Month) period.Month {
+	if m.IsZero() {
+		return e.in.Operadora.DataBase
+	}
+	return m
 }
 
 // Result is the capital of one operator at one data base.
@@ -64,7 +84,7 @@ func (r *Result) Informed() []string {
 }
 
 // ErrRules is a rulebook that cannot serve this input.
-var ErrRules = errors.New("rules")
+var ErrRules = lang.Errorf("rules")
 
 type engine struct {
 	in  *Input
@@ -79,7 +99,7 @@ func Compute(in *Input, rb *rules.Rulebook, opt Options) (*Result, error) {
 		opt.Factors = Auto
 	}
 	if opt.Factors != Auto && !slices.Contains(Sets(), opt.Factors) {
-		return nil, fmt.Errorf("unknown factor set %q (use auto, %s)", opt.Factors, strings.Join(Sets(), ", "))
+		return nil, lang.Errorf("unknown factor set %q (use auto, %s)", opt.Factors, strings.Join(Sets(), ", "))
 	}
 	if opt.CoverageWeighted && (in.Beneficiarios == nil || in.Beneficiarios.Total == 0) {
 		return nil, noCoverageData()
@@ -139,12 +159,12 @@ func (e *engine) informedOrErr(a *Amount, key string, label lang.Msg, f func() (
 
 func (e *engine) warn(r *Result) {
 	if p := r.Provisional(); len(p) > 0 {
-		r.Warnings.Add(findings.NewText(findings.ProvisionalParams, "", "",
-			fmt.Sprintf("PROVISIONAL: the result uses %d parameters not confirmed in the regulation: %s", len(p), strings.Join(p, ", ")), ""))
+		r.Warnings.Add(findings.New(findings.ProvisionalParams, "", "",
+			lang.M("PROVISIONAL: the result uses %d parameters not confirmed in the regulation: %s", len(p), strings.Join(p, ", "))))
 	}
 	if p := r.Proposal(); len(p) > 0 {
-		r.Warnings.Add(findings.NewText(findings.ProposalParams, "", "",
-			fmt.Sprintf("PROPOSAL: the result uses the ANS program-incentive proposal: %s", strings.Join(p, ", ")), ""))
+		r.Warnings.Add(findings.New(findings.ProposalParams, "", "",
+			lang.M("PROPOSAL: the result uses the ANS program-incentive proposal: %s", strings.Join(p, ", "))))
 	}
 }
 
@@ -162,7 +182,7 @@ func quadRoot(v []decimal.Decimal, r rules.Matrix) (decimal.Decimal, error) {
 
 func root(x decimal.Decimal, path string) (decimal.Decimal, error) {
 	if x.Sign() < 0 {
-		return decimal.Zero, fmt.Errorf("%w: %s is not a valid correlation matrix for this input: it makes a sum of squares negative (%s); use a positive semidefinite matrix", ErrRules, path, x)
+		return decimal.Zero, lang.Errorf("%w: %s is not a valid correlation matrix for this input: it makes a sum of squares negative (%s); use a positive semidefinite matrix", ErrRules, path, x)
 	}
 	return money.Sqrt(x), nil
 }

@@ -176,7 +176,7 @@ func (p *params) record(n *Node, path, value string) {
 	pr, ok := p.rb.Provenance(path)
 	if !ok {
 		if p.err == nil {
-			p.err = fmt.Errorf("%w: %s uses a parameter the rulebook does not have (%q)", ErrRules, n.Key, path)
+			p.err = lang.Errorf("%w: %s uses a parameter the rulebook does not have (%q)", ErrRules, n.Key, path)
 		}
 		return
 	}

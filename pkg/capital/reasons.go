@@ -5,6 +5,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -81,12 +82,12 @@ type SetReason struct {
 // open to: the chosen set, whose reason (ForcedIneligible) the renderers
 // word it with.
 func forcedIneligible() findings.Finding {
-	return findings.NewText(findings.ForcedIneligible, "", "", "", "")
+	return findings.New(findings.ForcedIneligible, "", "", lang.Msg{})
 }
 
 // noCoverageData refuses to weight the program shares by coverage without
 // beneficiaries to count.
 func noCoverageData() error {
-	return &findings.InputError{Findings: findings.List{findings.NewText(findings.MissingSheet, "Beneficiarios", "",
-		"--coverage-weighted needs beneficiary data (the Beneficiarios sheet or --beneficiarios FILE) with at least one beneficiary", "")}}
+	return &findings.InputError{Findings: findings.List{findings.New(findings.MissingSheet, "Beneficiarios", "",
+		lang.M("--coverage-weighted needs beneficiary data (the Beneficiarios sheet or --beneficiarios FILE) with at least one beneficiary"))}}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/batch"
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/report"
 )
 
@@ -31,7 +32,8 @@ type BatchOptions struct {
 	FailOnInsufficient bool
 	Rules              string
 	CoverageWeighted   bool
-	Force              bool // --out may replace an existing file
+	Force              bool      // --out may replace an existing file
+	Lang               lang.Lang // --lang, the root's
 }
 
 // NewCmdBatch builds capreg batch; runF replaces the run (tests of flag
@@ -89,7 +91,7 @@ some operator is insufficient (with --fail-on-insufficient).`,
 // checks --jobs (0: one per core), --output and --factors, and expands the
 // workbooks given, whose files the output must not be.
 func (o *BatchOptions) complete(set *settings, args []string) error {
-	o.Args, o.Rules = args, set.rules
+	o.Args, o.Rules, o.Lang = args, set.rules, set.lang
 	if o.Jobs < 0 {
 		return usageError{fmt.Errorf("--jobs %d: give a number of workers ≥ 1 (0 = one per core)", o.Jobs)}
 	}
@@ -127,7 +129,7 @@ func runBatch(ctx context.Context, o *BatchOptions) error {
 	}
 	opt := app.BatchOptions{Inputs: o.Inputs, Rulebook: rb, Jobs: o.Jobs,
 		Capital: capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted}}
-	bar := progressBar(o.IO, len(o.Inputs))
+	bar := progressBar(o.IO, len(o.Inputs), o.Lang)
 	if bar != nil {
 		opt.Done = func() { _ = bar.Add(1) }
 	}
@@ -142,7 +144,7 @@ func runBatch(ctx context.Context, o *BatchOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(o.IO.Err, "capreg batch: %s\n", report.BatchSummary(sum, time.Since(start)))
+	fmt.Fprintf(o.IO.Err, "capreg batch: %s\n", report.BatchSummary(o.Lang, sum, time.Since(start)))
 	switch {
 	case sum.Internal > 0:
 		return fmt.Errorf("%d workbook(s) met an internal error; their rows say where", sum.Internal)
@@ -155,13 +157,13 @@ func runBatch(ctx context.Context, o *BatchOptions) error {
 }
 
 // progressBar is the batch's progress bar on stderr when it is a terminal,
-// else nil.
-func progressBar(s Streams, n int) *progressbar.ProgressBar {
+// else nil; its words in language l.
+func progressBar(s Streams, n int, l lang.Lang) *progressbar.ProgressBar {
 	if !s.ErrTTY {
 		return nil
 	}
 	return progressbar.NewOptions(n, progressbar.OptionSetWriter(s.Err),
-		progressbar.OptionSetDescription("computing"), progressbar.OptionShowCount(),
+		progressbar.OptionSetDescription(l.T(lang.BatchProgress)), progressbar.OptionShowCount(),
 		progressbar.OptionSetPredictTime(true), progressbar.OptionClearOnFinish(),
 		progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionSetWidth(30))
 }
@@ -194,7 +196,7 @@ func runFinished(run func(func(*report.BatchLine) error) (app.BatchSummary, erro
 // the lines as they come and keeps none of them.
 func writeBatch(ctx context.Context, w io.Writer, o *BatchOptions, opt app.BatchOptions) (app.BatchSummary, error) {
 	run := func(emit func(*report.BatchLine) error) (app.BatchSummary, error) {
-		return app.Batch(ctx, opt, report.NewBatchLine, emit)
+		return app.Batch(ctx, opt, func(r *app.BatchRow) *report.BatchLine { return report.NewBatchLine(r, o.Lang) }, emit)
 	}
 	switch o.Output {
 	case "json":
@@ -206,13 +208,13 @@ func writeBatch(ctx context.Context, w io.Writer, o *BatchOptions, opt app.Batch
 		}
 		return run(c.Write)
 	case "xlsx":
-		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchXLSX() })
+		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchXLSX(o.Lang) })
 	case "junit":
-		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchJUnit(o.FailOnInsufficient) })
+		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchJUnit(o.FailOnInsufficient, o.Lang) })
 	case "github":
-		return run(report.NewBatchGitHub(w, o.FailOnInsufficient).Write)
+		return run(report.NewBatchGitHub(w, o.FailOnInsufficient, o.Lang).Write)
 	}
-	t := report.NewBatchTable(w, !o.IO.OutTTY || o.Out != "")
+	t := report.NewBatchTable(w, !o.IO.OutTTY || o.Out != "", o.Lang)
 	sum, err := run(t.Write)
 	if err != nil {
 		return sum, err

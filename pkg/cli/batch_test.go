@@ -170,7 +170,7 @@ func TestBatchXLSX(t *testing.T) {
 		}
 		docs = append(docs, d)
 	}
-	xl, errs, code := runCapreg(t, append([]string{"batch", "-o", "xlsx"}, batchInputs...)...)
+	xl, errs, code := runCapreg(t, append([]string{"batch", "-o", "xlsx", "--lang", "pt-BR"}, batchInputs...)...)
 	if code != ExitInvalid {
 		t.Fatalf("exit %d: %s", code, errs)
 	}

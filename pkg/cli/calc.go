@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -42,7 +41,7 @@ func (o *workbookOptions) complete(set *settings, args []string) error {
 
 // meta is the header of the report on the workbook computed under rb.
 func (o *workbookOptions) meta(rb *rules.Rulebook) report.Meta {
-	return report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Plain: !o.IO.OutTTY || o.Out != ""}
+	return report.Meta{File: o.Workbook, RulebookVer: rb.Versao, RulesFile: rb.UserFile(), Plain: !o.IO.OutTTY || o.Out != "", Lang: o.Lang}
 }
 
 // failed is the error of the workbook that could not be computed, naming
@@ -51,9 +50,9 @@ func (o *workbookOptions) meta(rb *rules.Rulebook) report.Meta {
 // learns why.
 func (o *workbookOptions) failed(ctx context.Context, err error) error {
 	if o.Output == "json" && (o.Out == "" || o.Out == "-") && ctx.Err() == nil {
-		_ = report.BatchJSONLine(o.IO.Out, report.NewBatchLine(app.FailedRow(o.Workbook, o.Beneficiarios, err))) // a failed write is run's to report, from the stream
+		_ = report.BatchJSONLine(o.IO.Out, report.NewBatchLine(app.FailedRow(o.Workbook, o.Beneficiarios, err), o.Lang)) // a failed write is run's to report, from the stream
 	}
-	return inWorkbook(o.Workbook, err)
+	return app.InFile(o.Workbook, err)
 }
 
 // CalcOptions are the streams and settings of capreg calc.
@@ -107,7 +106,7 @@ func runCalc(ctx context.Context, o *CalcOptions) error {
 	c, err := compute(ctx, &o.workbookOptions, func(rb *rules.Rulebook) (*app.Calculation, error) {
 		return app.Calculate(ctx, o.Workbook, o.Beneficiarios, rb, capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted})
 	}, func(w io.Writer, c *app.Calculation, rb *rules.Rulebook, meta report.Meta) error {
-		meta.Explain, meta.Lang = o.Explain, o.Lang
+		meta.Explain = o.Explain
 		switch o.Output {
 		case "json":
 			return report.JSON(w, report.NewDocument(c.Result, c.Warnings, meta))
@@ -150,13 +149,4 @@ func compute[R any](ctx context.Context, o *workbookOptions, use func(*rules.Rul
 	}
 	meta := o.meta(rb)
 	return r, writeOutput(ctx, o.Out, o.IO.Out, func(w io.Writer) error { return write(w, r, rb, meta) })
-}
-
-// inWorkbook names the workbook in an error from reading or computing it,
-// unless the error is about the workbook file itself and names it already.
-func inWorkbook(workbook string, err error) error {
-	if fe := (*app.FileError)(nil); errors.As(err, &fe) && fe.Path == workbook {
-		return err
-	}
-	return &app.FileError{Path: workbook, Err: err}
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/spf13/cobra"
+
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // Flag parsing alone: runF replaces the run.
@@ -67,7 +69,7 @@ func parseFlags(t *testing.T, cmd *cobra.Command, s Streams, args []string, want
 		if err == nil {
 			t.Fatal("want an error")
 		}
-		if code := exitCode(err, &bytes.Buffer{}); code != ExitInvalid {
+		if code := exitCode(err, &bytes.Buffer{}, lang.En); code != ExitInvalid {
 			t.Errorf("exit %d, want 2", code)
 		}
 		return false

@@ -145,6 +145,12 @@ func TestJUnitSchema(t *testing.T) {
 			map[string]string{batchInputs[2]: "not computed: 1 error"}, map[string][]string{batchInputs[2]: {"CR-E"}}},
 		{"batch fail on insufficient", append([]string{"batch", "-o", "junit", "--fail-on-insufficient"}, batchInputs...), 2,
 			map[string]string{batchInputs[1]: "insufficient: PLA below CR", batchInputs[2]: "not computed: 1 error"}, nil},
+		// in Portuguese: the messages' words change, the document's shape does not
+		{"validate strict pt-BR", append([]string{"validate", "-o", "junit", "--strict", "--lang", "pt-BR"}, ciValidateInputs...), 2,
+			map[string]string{ciValidateInputs[0]: "5 erros, 0 avisos", ciValidateInputs[2]: "0 erros, 2 avisos"},
+			map[string][]string{ciValidateInputs[2]: {"CR-W", " aviso ", "(correção: "}}},
+		{"batch fail on insufficient pt-BR", append([]string{"batch", "-o", "junit", "--fail-on-insufficient", "--lang", "pt-BR"}, batchInputs...), 2,
+			map[string]string{batchInputs[1]: "insuficiente: PLA abaixo do CR", batchInputs[2]: "não calculada: 1 erro"}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

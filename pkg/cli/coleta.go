@@ -15,6 +15,7 @@ import (
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/coletabook"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/report"
@@ -48,7 +49,8 @@ type ColetaTemplateOptions struct {
 	IO      Streams
 	File    string
 	Options coleta.TemplateOptions
-	Force   bool // FILE may replace an existing file
+	Force   bool      // FILE may replace an existing file
+	Lang    lang.Lang // --lang, the root's
 }
 
 // monthFlag reads an AAAA-MM flag; "" gives nil.
@@ -115,13 +117,13 @@ outside the APS homologation month. A Leia-me sheet explains every field.
   capreg coleta template coleta.xlsx --registro 005711 --desde 2018-01 --ate 2025-06 --promoprev 2021-03 --aps 2023-09`,
 		Args: cobra.ExactArgs(1),
 		RunE: runE(o, func(set *settings, args []string) (err error) {
-			o.File = args[0]
+			o.File, o.Lang = args[0], set.lang
 			if o.Options, err = f.options(); err != nil {
 				return err
 			}
 			return set.guard(o.Force, []string{o.File})
 		}, runF, func(ctx context.Context, o *ColetaTemplateOptions) error {
-			return writeWorkbook(ctx, o.IO, o.File, func() (*excelize.File, error) { return coletabook.Template(o.Options) })
+			return writeWorkbook(ctx, o.IO, o.Lang, o.File, func() (*excelize.File, error) { return coletabook.Template(o.Options) })
 		}),
 	}
 	cmd.Flags().StringVar(&f.registro, "registro", "", "registro ANS of the operator (6 digits)")
@@ -142,7 +144,8 @@ type ColetaValidateOptions struct {
 	CSVExcel bool // --csv-excel
 	Out      string
 	Strict   bool
-	Force    bool // --out may replace an existing file
+	Force    bool      // --out may replace an existing file
+	Lang     lang.Lang // --lang, the root's
 }
 
 // NewCmdColetaValidate builds capreg coleta validate; runF replaces the
@@ -171,13 +174,13 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 		ValidArgsFunction: completeArgs(0, workbookExts...),
 		Args:              cobra.MinimumNArgs(1),
 		RunE: runE(o, func(set *settings, args []string) error {
-			o.Files = args
+			o.Files, o.Lang = args, set.lang
 			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a sheet to validate", args)...); err != nil {
 				return err
 			}
 			return set.outputFormat(&o.Output, o.Out, validateOutputs)
 		}, runF, func(ctx context.Context, o *ColetaValidateOptions) error {
-			return validateFiles(ctx, o.IO, "capreg coleta validate", o.Files, o.Output, csvDialect(o.CSVExcel), o.Out, o.Strict, app.ValidateColeta)
+			return validateFiles(ctx, o.IO, "capreg coleta validate", o.Files, o.Output, csvDialect(o.CSVExcel), o.Out, o.Strict, o.Lang, app.ValidateColeta)
 		}),
 	}
 	addOutputFlags(cmd, &o.Output, validateOutputs, &o.CSVExcel, &o.Out, &o.Force)
@@ -193,7 +196,8 @@ type ColetaFillOptions struct {
 	Mes           period.Month
 	Out           string
 	Registro      string
-	Force         bool // the output may replace an existing file
+	Force         bool      // the output may replace an existing file
+	Lang          lang.Lang // --lang, the root's
 }
 
 // NewCmdColetaFill builds capreg coleta fill; runF replaces the run (tests
@@ -219,7 +223,7 @@ The input is never modified: the result goes to --out (default FILE-preenchido.x
 		ValidArgsFunction: completeArgs(1, workbookExts...),
 		Args:              cobra.ExactArgs(1),
 		RunE: runE(o, func(set *settings, args []string) error {
-			o.File = args[0]
+			o.File, o.Lang = args[0], set.lang
 			return o.complete(set, mes)
 		}, runF, runColetaFill),
 	}
@@ -278,6 +282,6 @@ func runColetaFill(ctx context.Context, o *ColetaFillOptions) error {
 	if err := safeWrite(ctx, o.Out, func(w io.Writer) error { return f.Book.File.Write(w) }); err != nil {
 		return err
 	}
-	_ = report.ColetaFilled(o.IO.Err, o.Out, f, app.ValidateColeta(ctx, o.Out)) // stderr: nothing to do when it fails
+	_ = report.ColetaFilled(o.IO.Err, o.Out, f, app.ValidateColeta(ctx, o.Out), o.Lang) // stderr: nothing to do when it fails
 	return nil
 }

@@ -51,7 +51,7 @@ func runCompare(ctx context.Context, o *CompareOptions) error {
 		case "csv":
 			return report.CompareCSV(w, c, meta, csvDialect(o.CSVExcel))
 		case "xlsx":
-			return xlsxWriter(report.CompareXLSX(c, rb))(w)
+			return xlsxWriter(report.CompareXLSX(c, rb, meta))(w)
 		}
 		return report.CompareTable(w, c, meta)
 	})

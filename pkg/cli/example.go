@@ -15,6 +15,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/generate"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -37,7 +38,8 @@ type ExampleOptions struct {
 	Market        int   // operators to write into Path; 0: one example into FILE
 	Beneficiarios int64 // beneficiary rows per operator; 0: none
 	Format        string
-	Force         bool // existing files may be replaced
+	Force         bool      // existing files may be replaced
+	Lang          lang.Lang // --lang, the root's
 	// Balancetes, when not "", is the directory of the operator's
 	// balancetes and DIOPS-XML (with Market, of a subdirectory per
 	// operator, named as its workbook without .xlsx).
@@ -86,7 +88,7 @@ each operator's files go to DIR/NAME/ (DIR/operadora-0001/ and so on).`,
 		Args: cobra.ExactArgs(1),
 	}
 	cmd.RunE = runE(o, func(set *settings, args []string) error {
-		o.Path = args[0]
+		o.Path, o.Lang = args[0], set.lang
 		if err := o.check(cmd.Flags().Changed("market"), cmd.Flags().Changed("beneficiarios")); err != nil {
 			return err
 		}
@@ -201,7 +203,7 @@ func runExample(ctx context.Context, o *ExampleOptions) error {
 	}
 	files, err := writeOperator(ctx, generate.NewExample(o.Seed), o.Path, o)
 	for _, f := range files {
-		fmt.Fprintf(o.IO.Err, "wrote %s\n", f)
+		fmt.Fprintln(o.IO.Err, o.Lang.T(lang.Wrote, f))
 	}
 	return err
 }
@@ -315,18 +317,18 @@ feed:
 	if firstErr != nil {
 		return firstErr
 	}
-	what := ""
+	l, what := o.Lang, ""
 	switch o.format() {
 	case benefSheet:
-		what = fmt.Sprintf(", each with %d beneficiaries in its Beneficiarios sheet", o.Beneficiarios)
+		what = l.T(lang.WroteMarketSheet, l.Count(int(o.Beneficiarios)))
 	case benefCSV, benefXLSX:
-		what = fmt.Sprintf(", each with %d beneficiaries in NAME.beneficiarios.%s", o.Beneficiarios, o.format())
+		what = l.T(lang.WroteMarketFile, l.Count(int(o.Beneficiarios)), l.T(lang.NamePlaceholder), o.format())
 	}
 	if o.Balancetes != "" {
-		what += fmt.Sprintf(", their balancetes and DIOPS-XML in %s", filepath.Join(o.Balancetes, "NAME"))
+		what += l.T(lang.WroteMarketBalancetes, filepath.Join(o.Balancetes, l.T(lang.NamePlaceholder)))
 	}
 	// no error: every operator was fed and written
-	fmt.Fprintf(o.IO.Err, "wrote %d operators to %s (%s … %s)%s\n", o.Market, o.Path,
-		generate.MarketFile(1, o.Market), generate.MarketFile(o.Market, o.Market), what)
+	fmt.Fprintln(o.IO.Err, l.T(lang.WroteMarket, l.Count(o.Market), o.Path,
+		generate.MarketFile(1, o.Market), generate.MarketFile(o.Market, o.Market), what))
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/capreg/capreg/pkg/app"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/report"
 )
 
@@ -20,7 +21,8 @@ type ImportOptions struct {
 	Base  string
 	Out   string
 	Rules string
-	Force bool // --out may replace an existing file
+	Force bool      // --out may replace an existing file
+	Lang  lang.Lang // --lang, the root's
 }
 
 // NewCmdImport builds capreg import; runF replaces the run (tests of flag
@@ -70,7 +72,7 @@ replaces an existing file only with --force.
 
 // complete checks the flags and the files.
 func (o *ImportOptions) complete(set *settings, _ []string) error {
-	o.Rules = set.rules
+	o.Rules, o.Lang = set.rules, set.lang
 	switch {
 	case !o.given():
 		return usageError{errors.New("import needs the operator's balancetes: --balancete FILE (repeat it) and/or --diops FILE.xml")}
@@ -97,16 +99,16 @@ func runImport(ctx context.Context, o *ImportOptions) error {
 		return err
 	}
 	if im.Blocked() {
-		if err := report.FindingLines(o.IO.Err, im.Findings); err != nil {
+		if err := report.FindingLines(o.IO.Err, o.Lang, im.Findings); err != nil {
 			return err
 		}
 		return errFindings
 	}
-	if err := safeWrite(ctx, o.Out, xlsxWriter(report.ImportWorkbook(im))); err != nil {
+	if err := safeWrite(ctx, o.Out, xlsxWriter(report.ImportWorkbook(im, o.Lang))); err != nil {
 		return err
 	}
-	if err := report.FindingLines(o.IO.Err, im.Findings); err != nil {
+	if err := report.FindingLines(o.IO.Err, o.Lang, im.Findings); err != nil {
 		return err
 	}
-	return report.ImportSummary(o.IO.Err, im, o.Out)
+	return report.ImportSummary(o.IO.Err, im, o.Out, o.Lang)
 }

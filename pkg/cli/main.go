@@ -18,6 +18,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/capreg/capreg/pkg/app"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // Exit codes (the same for every command).
@@ -70,6 +71,8 @@ func run(ctx context.Context, args []string, s Streams) (code int) {
 	out := &outputWriter{w: s.Out}
 	s.Out = out
 	root := NewRootCmd(s)
+	l := helpLang(root, args)
+	localize(root, l)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if ctx.Err() != nil {
@@ -84,11 +87,12 @@ func run(ctx context.Context, args []string, s Streams) (code int) {
 			err = errors.Join(werr, err)
 		}
 	}
-	return exitCode(err, s.Err)
+	return exitCode(err, s.Err, l)
 }
 
-// exitCode prints err and maps it to the documented exit code.
-func exitCode(err error, w io.Writer) int {
+// exitCode prints err and maps it to the documented exit code; the hint
+// after a usage error is in language l.
+func exitCode(err error, w io.Writer, l lang.Lang) int {
 	code := exitCodeOf(err)
 	var ue usageError
 	switch {
@@ -96,7 +100,7 @@ func exitCode(err error, w io.Writer) int {
 	case code == ExitInternal:
 		fmt.Fprintf(w, "capreg: internal error (a bug, please report it): %v\n", err)
 	case errors.As(err, &ue):
-		fmt.Fprintf(w, "capreg: %v\nRun 'capreg --help' for usage.\n", err)
+		fmt.Fprintf(w, "capreg: %v\n%s\n", err, l.T(lang.HelpRunHelp))
 	default:
 		fmt.Fprintf(w, "capreg: %v\n", err)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/capreg/capreg/pkg/app"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/reclamacoesbook"
 	"github.com/capreg/capreg/pkg/report"
 )
@@ -19,8 +20,9 @@ type ReclamacoesOptions struct {
 	Output   string
 	CSVExcel bool // --csv-excel
 	Out      string
-	Template string // write the empty input workbook here instead
-	Force    bool   // --out or --template may replace an existing file
+	Template string    // write the empty input workbook here instead
+	Force    bool      // --out or --template may replace an existing file
+	Lang     lang.Lang // --lang, the root's
 }
 
 // NewCmdReclamacoes builds capreg reclamacoes; runF replaces the run (tests
@@ -66,6 +68,7 @@ func (o *ReclamacoesOptions) complete(set *settings, args []string) error {
 	case len(args) == 1:
 		o.Workbook = args[0]
 	}
+	o.Lang = set.lang
 	if err := set.guard(o.Force, []string{o.Out, o.Template}, inputFile{"the workbook", o.Workbook}); err != nil {
 		return err
 	}
@@ -74,7 +77,7 @@ func (o *ReclamacoesOptions) complete(set *settings, args []string) error {
 
 func runReclamacoes(ctx context.Context, o *ReclamacoesOptions) error {
 	if o.Template != "" {
-		return writeWorkbook(ctx, o.IO, o.Template, reclamacoesbook.Template)
+		return writeWorkbook(ctx, o.IO, o.Lang, o.Template, reclamacoesbook.Template)
 	}
 	res, err := app.Rank(ctx, o.Workbook)
 	if err != nil {
@@ -87,6 +90,6 @@ func runReclamacoes(ctx context.Context, o *ReclamacoesOptions) error {
 		case "csv":
 			return report.ReclamacoesCSV(w, res, csvDialect(o.CSVExcel))
 		}
-		return report.ReclamacoesTable(w, res)
+		return report.ReclamacoesTable(w, res, o.Lang)
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/golden"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 func TestReclamacoesFlags(t *testing.T) {
@@ -61,6 +62,9 @@ func TestReclamacoesGolden(t *testing.T) {
 		{"par3.json.golden", "reclamacoes-par3.xlsx", []string{"-o", "json"}},
 		{"sem-reclamacoes.golden", "reclamacoes-sem-reclamacoes.xlsx", nil},
 		{"sem-reclamacoes.csv.golden", "reclamacoes-sem-reclamacoes.xlsx", []string{"-o", "csv"}},
+		{"exemplo-pt-BR.golden", "reclamacoes-exemplo.xlsx", []string{"--lang", "pt-BR"}},
+		{"par3-pt-BR.golden", "reclamacoes-par3.xlsx", []string{"--lang", "pt-BR"}},
+		{"sem-reclamacoes-pt-BR.golden", "reclamacoes-sem-reclamacoes.xlsx", []string{"--lang", "pt-BR"}},
 	} {
 		t.Run(c.file, func(t *testing.T) {
 			out, errs, code := runCapreg(t, append([]string{"reclamacoes", filepath.Join("testdata/reclamacoes", c.input)}, c.args...)...)
@@ -159,7 +163,7 @@ func checkParsed(t *testing.T, err error, got, want string) {
 		if err == nil || !strings.Contains(err.Error(), strings.TrimPrefix(want, "error ")) {
 			t.Fatalf("err %v, want %s", err, want)
 		}
-		if code := exitCode(err, &bytes.Buffer{}); code != ExitInvalid {
+		if code := exitCode(err, &bytes.Buffer{}, lang.En); code != ExitInvalid {
 			t.Errorf("exit %d, want 2", code)
 		}
 		return

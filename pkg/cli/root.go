@@ -50,6 +50,7 @@ line only: no config file or variable decides which files are written.
 		NewCmdCalc(s, nil),
 		NewCmdValidate(s, nil),
 		NewCmdCompare(s, nil),
+		NewCmdDiff(s, nil),
 		NewCmdBatch(s, nil),
 		NewCmdTemplate(s, nil),
 		NewCmdExample(s, nil),

@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/capreg/capreg/pkg/app"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/report"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -15,9 +16,10 @@ import (
 // export.
 type RulesOptions struct {
 	IO    Streams
-	Rules string // the rules file merged over the embedded rulebook, or ""
-	Out   string // export: the file to write, "" for stdout
-	Force bool   // export: --out may replace an existing file
+	Rules string    // the rules file merged over the embedded rulebook, or ""
+	Out   string    // export: the file to write, "" for stdout
+	Force bool      // export: --out may replace an existing file
+	Lang  lang.Lang // --lang, the root's
 }
 
 // NewCmdRules builds capreg rules show|export.
@@ -46,7 +48,7 @@ func NewCmdRulesShow(s Streams, runF func(context.Context, *RulesOptions) error)
 // complete takes the rules file from set, and checks export's --out (show
 // has none).
 func (o *RulesOptions) complete(set *settings, _ []string) error {
-	o.Rules = set.rules
+	o.Rules, o.Lang = set.rules, set.lang
 	return set.guard(o.Force, []string{o.Out})
 }
 
@@ -66,7 +68,7 @@ func runRulesShow(_ context.Context, o *RulesOptions) error {
 	if err != nil {
 		return err
 	}
-	return report.RulesTable(o.IO.Out, leaves)
+	return report.RulesTable(o.IO.Out, leaves, o.Lang)
 }
 
 // NewCmdRulesExport builds capreg rules export; runF replaces the run

@@ -66,9 +66,12 @@ type settings struct {
 // resolve fills the flags of cmd that the command line did not give from
 // the environment and the config file: flags > CAPREG_* > config file >
 // defaults.
-func resolve(cmd *cobra.Command) (*settings, error) {
+func resolve(cmd *cobra.Command) (*settings, error) { return resolveFlags(cmd.Flags(), cmd) }
+
+// resolveFlags is resolve on the flags fs of cmd: its own (resolve), or
+// the few the help needs before cobra parses cmd's (helpLang).
+func resolveFlags(fs *pflag.FlagSet, cmd *cobra.Command) (*settings, error) {
 	set := &settings{given: map[string]bool{}}
-	fs := cmd.Flags()
 	fs.Visit(func(f *pflag.Flag) { set.given[f.Name] = true })
 	file := configFile(fs)
 	var conf map[string]configValue

@@ -123,7 +123,7 @@ func runValidate(ctx context.Context, o *ValidateOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := report.FindingLines(o.IO.Err, im.Findings); err != nil {
+		if err := report.FindingLines(o.IO.Err, o.Lang, im.Findings); err != nil {
 			return err
 		}
 		if im.Blocked() {
@@ -131,13 +131,14 @@ func runValidate(ctx context.Context, o *ValidateOptions) error {
 		}
 		check = func(ctx context.Context, f string) app.FileReport { return app.CheckAccounts(ctx, f, im, rb) }
 	}
-	return validateFiles(ctx, o.IO, "capreg validate", o.Files, o.Output, csvDialect(o.CSVExcel), o.Out, o.Strict, check)
+	return validateFiles(ctx, o.IO, "capreg validate", o.Files, o.Output, csvDialect(o.CSVExcel), o.Out, o.Strict, o.Lang, check)
 }
 
 // validateFiles checks every file with check, writes the report in the
-// format asked (CSV in dialect; JUnit's suite named after the command) and
-// fails (exit 2) on errors, or on warnings when strict.
-func validateFiles(ctx context.Context, s Streams, command string, files []string, output string, dialect report.CSVDialect, out string, strict bool, check func(context.Context, string) app.FileReport) error {
+// format asked (CSV in dialect; JUnit's suite named after the command; a
+// table in language l) and fails (exit 2) on errors, or on warnings when
+// strict.
+func validateFiles(ctx context.Context, s Streams, command string, files []string, output string, dialect report.CSVDialect, out string, strict bool, l lang.Lang, check func(context.Context, string) app.FileReport) error {
 	reps, err := app.ValidateEach(ctx, files, check)
 	if err != nil {
 		return err
@@ -149,11 +150,11 @@ func validateFiles(ctx context.Context, s Streams, command string, files []strin
 		case "csv":
 			return report.ValidateCSV(w, reps, dialect)
 		case "junit":
-			return report.ValidateJUnit(w, reps, command, strict)
+			return report.ValidateJUnit(w, reps, command, strict, l)
 		case "github":
 			return report.ValidateGitHub(w, reps)
 		}
-		return report.ValidateTable(w, reps)
+		return report.ValidateTable(w, reps, l)
 	})
 	if err != nil {
 		return err
@@ -166,7 +167,8 @@ func validateFiles(ctx context.Context, s Streams, command string, files []strin
 	return nil
 }
 
-// writeCatalogue writes the catalogue of checks in format (CSV in d).
+// writeCatalogue writes the catalogue of checks in format (CSV in d, a
+// table in language l).
 func writeCatalogue(w io.Writer, format string, d report.CSVDialect, l lang.Lang) error {
 	switch cat := findings.CatalogueIn(l); format {
 	case "json":
@@ -174,6 +176,6 @@ func writeCatalogue(w io.Writer, format string, d report.CSVDialect, l lang.Lang
 	case "csv":
 		return report.CatalogueCSV(w, cat, d)
 	default:
-		return report.CatalogueTable(w, cat)
+		return report.CatalogueTable(w, cat, l)
 	}
 }

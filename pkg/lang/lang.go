@@ -140,3 +140,23 @@ func (l Lang) Number(x decimal.Decimal) string {
 	}
 	return money.PtBR(x, places)
 }
+
+// Fixed writes x rounded half away from zero to places: with a decimal
+// comma and thousands points in pt-BR (5,0850; 1.500), with a decimal
+// point and no grouping in English (5.0850; 1500).
+func (l Lang) Fixed(x decimal.Decimal, places int32) string {
+	if l.resolved() != PtBR {
+		return x.Round(places).StringFixed(places)
+	}
+	return money.PtBR(x, places)
+}
+
+// Percent writes the fraction x as a percentage to places: 19,98% in
+// pt-BR, 19.98% in English.
+func (l Lang) Percent(x decimal.Decimal, places int32) string {
+	return l.Fixed(x.Shift(2), places) + "%"
+}
+
+// Count writes a count of things: 1.234 in pt-BR, 1234 in English (the
+// catalog's messages take it as a string, see T).
+func (l Lang) Count(n int) string { return l.Fixed(decimal.NewFromInt(int64(n)), 0) }

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -10,11 +11,12 @@ import (
 	"github.com/capreg/capreg/pkg/period"
 )
 
-// Every message has a text in every language, every key is in the catalog
-// once, and a message's verbs are the same in both languages.
+// Every message, and every help text, has a text in every language, every
+// key is in the catalog once, and a message's verbs are the same in both
+// languages.
 func TestCatalogComplete(t *testing.T) {
 	seen := map[Key]bool{}
-	for _, m := range all() {
+	for _, m := range append(all(), helpTexts...) {
 		if seen[m.key] {
 			t.Errorf("%s: in the catalog twice", m.key)
 		}
@@ -89,6 +91,39 @@ func TestConventions(t *testing.T) {
 	}
 }
 
+// Fixed, Percent and Count: rounded half away from zero to the places
+// asked, a decimal comma and thousands points in pt-BR, a point and no
+// grouping in English.
+func TestFixedPercentCount(t *testing.T) {
+	d := decimal.RequireFromString
+	for _, c := range []struct {
+		l                     Lang
+		fixed, percent, count string
+	}{
+		{PtBR, "5,0850", "19,98%", "12.000"},
+		{En, "5.0850", "19.98%", "12000"},
+		{"", "5.0850", "19.98%", "12000"},
+	} {
+		if got := c.l.Fixed(d("5.08495"), 4); got != c.fixed {
+			t.Errorf("%q Fixed: %q, want %q", c.l, got, c.fixed)
+		}
+		if got := c.l.Percent(d("0.199750"), 2); got != c.percent { // 19.975% rounds up
+			t.Errorf("%q Percent: %q, want %q", c.l, got, c.percent)
+		}
+		if got := c.l.Count(12000); got != c.count {
+			t.Errorf("%q Count: %q, want %q", c.l, got, c.count)
+		}
+	}
+	for _, l := range All { // half away from zero, and no "-0"
+		if got := l.Fixed(d("-0.00004"), 4); got != "0"+map[Lang]string{PtBR: ",", En: "."}[l]+"0000" {
+			t.Errorf("%s Fixed(-0.00004): %q", l, got)
+		}
+		if got := l.Fixed(d("-1.00005"), 4); got != "-1"+map[Lang]string{PtBR: ",", En: "."}[l]+"0001" {
+			t.Errorf("%s Fixed(-1.00005): %q", l, got)
+		}
+	}
+}
+
 // Lang is the value of --lang: it refuses an unknown language.
 func TestSet(t *testing.T) {
 	var l Lang
@@ -118,4 +153,25 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("Parse(%q) = %q", s, l)
 		}
 	})
+}
+
+// A sentence's arguments follow its language: a date, a month, a decimal,
+// a nested sentence, an error of Errorf, a list of months (Join).
+func TestMsgArgs(t *testing.T) {
+	day := time.Date(2025, 4, 26, 0, 0, 0, 0, time.UTC)
+	months := []period.Month{{Year: 2024, Month: time.October}, {Year: 2025, Month: time.September}}
+	inner := Errorf("%s is after %s", day, months[1])
+	m := M("%s, %s, %s: %v [%s]", day, months[0], decimal.RequireFromString("1234.56"), Err(inner), Join(months, ", "))
+	if got, want := m.String(), "2025-04-26, 2024-10, 1234.56: 2025-04-26 is after 2025-09 [2024-10, 2025-09]"; got != want {
+		t.Errorf("en: %q, want %q", got, want)
+	}
+	if got, want := m.In(PtBR), "26/04/2025, 10/2024, 1.234,56: 26/04/2025 is after 09/2025 [10/2024, 09/2025]"; got != want {
+		t.Errorf("pt-BR: %q, want %q", got, want)
+	}
+	if got := Join([]string{"a%b"}, "%").In(PtBR); got != "a%b" {
+		t.Errorf("Join of one item with %%: %q", got)
+	}
+	if got := Err(fmt.Errorf("plain")).In(PtBR); got != "plain" {
+		t.Errorf("Err of an error without Portuguese: %q", got)
+	}
 }

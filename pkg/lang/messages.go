@@ -85,7 +85,8 @@ const (
 // sections are the catalog, one slice per output (each in its own file
 // but for the calc table's here): every message in English and in
 // Portuguese. A new output adds its slice to this list.
-var sections = [][]entry{calcMessages, contribMessages}
+var sections = [][]entry{calcMessages, contribMessages, diffMessages, wordMessages, compareMessages, batchMessages, xlsxMessages,
+	validateMessages, reclamacoesMessages, importMessages, coletaMessages, ciMessages, fileMessages, helpWords}
 
 // calcMessages are the calc table's messages, the reasons of the factor
 // sets and the words of the explanation tree.

@@ -31,7 +31,25 @@ type Msg struct {
 // the catalog test finds every sentence by reading the calls of M and
 // Errorf, and fails when one has no Portuguese.
 func M(format string, args ...any) Msg {
-	return Msg{format: format, args: args, en: fmt.Sprintf(format, args...)}
+	return Msg{format: format, args: args, en: fmt.Sprintf(format, enArgs(args)...)}
+}
+
+// enArgs are args as English writes them where fmt would not: a
+// time.Time as an ISO date (2025-04-26), not fmt's timestamp.
+func enArgs(args []any) []any {
+	var out []any
+	for i, a := range args {
+		if t, ok := a.(time.Time); ok {
+			if out == nil {
+				out = append([]any(nil), args...)
+			}
+			out[i] = period.Date(t)
+		}
+	}
+	if out == nil {
+		return args
+	}
+	return out
 }
 
 // Text is a Msg of a text that is the same in every language (a cell's
@@ -88,7 +106,7 @@ type Error struct {
 // follows the language where it is printed (Describe). format must be a
 // string literal (see M).
 func Errorf(format string, args ...any) error {
-	e := &Error{Msg: Msg{format: format, args: args, en: fmt.Errorf(format, args...).Error()}}
+	e := &Error{Msg: Msg{format: format, args: args, en: fmt.Errorf(format, enArgs(args)...).Error()}}
 	for _, a := range args {
 		if err, ok := a.(error); ok && strings.Contains(format, "%w") {
 			e.wrapped = append(e.wrapped, err)

@@ -8,5 +8,22 @@ type sentence struct{ en, pt string }
 // and Errorf), one slice per package that writes them, each in its own
 // file sentences_<package>.go. TestSentencesComplete fails when a format
 // of the code has no sentence here, or a sentence is no longer used.
-var sentenceSections = [][]sentence{findingsSentences, explainSentences, parseSentences, xlsxfileSentences, csvfileSentences, safefileSentences,
-	balanceteSentences, diopsSentences, coletaSentences, reclamacoesSentences, generateSentences, batchSentences}
+var sentenceSections = [][]sentence{
+	findingsSentences,
+	explainSentences,
+	parseSentences,
+	xlsxfileSentences,
+	csvfileSentences,
+	safefileSentences,
+	workbookSentences,
+	beneficiariosSentences,
+	capitalSentences,
+	rulesSentences,
+	appSentences,
+	balanceteSentences,
+	diopsSentences,
+	coletaSentences,
+	reclamacoesSentences,
+	generateSentences,
+	batchSentences,
+}

@@ -8,12 +8,14 @@ import (
 	"strings"
 	"time"
 
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
+	"github.com/capreg/capreg/pkg/rules"
 )
 
 // Sheet names of the batch summary workbook.
@@ -33,12 +35,13 @@ type BatchLine struct {
 }
 
 // NewBatchLine is the line of a batch row: the calc document of its
-// calculation, as calc -o json prints it for the workbook.
-func NewBatchLine(r *app.BatchRow) *BatchLine {
+// calculation, as calc -o json prints it for the workbook, its texts in
+// language lg.
+func NewBatchLine(r *app.BatchRow, lg lang.Lang) *BatchLine {
 	l := &BatchLine{BatchRow: *r}
 	if c := r.Calculation; c != nil {
 		l.Calculation = nil
-		l.Doc = NewDocument(c.Result, c.Warnings, Meta{File: r.File, RulebookVer: c.Rulebook.Versao, RulesFile: c.Rulebook.UserFile()})
+		l.Doc = NewDocument(c.Result, c.Warnings, Meta{File: r.File, RulebookVer: c.Rulebook.Versao, RulesFile: c.Rulebook.UserFile(), Lang: lg})
 	}
 	return l
 }
@@ -91,10 +94,11 @@ func (c *BatchCSV) Write(r *BatchLine) error {
 	return c.c.flush()
 }
 
-// BatchSummary is the line that tells how a batch went, in elapsed time.
-func BatchSummary(s app.BatchSummary, elapsed time.Duration) string {
-	return fmt.Sprintf("%d workbooks: %d computed (%d insufficient), %d failed, in %.1f s",
-		s.Total, s.Computed, s.Insufficient, s.Failed, elapsed.Seconds())
+// BatchSummary is the line that tells how a batch went, in elapsed time,
+// in language l.
+func BatchSummary(l lang.Lang, s app.BatchSummary, elapsed time.Duration) string {
+	return l.T(lang.BatchSummary, l.Count(s.Total), l.Count(s.Computed), l.Count(s.Insufficient), l.Count(s.Failed),
+		l.Fixed(decimal.New(elapsed.Milliseconds(), -3), 1))
 }
 
 // maxListed bounds the errors a table lists for one workbook.
@@ -109,22 +113,25 @@ const maxListed = 5
 type BatchTable struct {
 	w                     *stickyWriter
 	plain                 bool
+	l                     lang.Lang
 	n                     int
 	lines                 [][]string // aligned: the lines, header first
 	provisional, proposal []string
 	notComputed           []string // the lines under "Not computed"
 }
 
-var batchTableHeader = []string{"#", "File", "Registro", "Data base", "Set", "PLA", "CR", "Surplus", "ICR", "Status", "Markers"}
+// batchTableHeader is the table's header.
+var batchTableHeader = []label{{term: "#"}, {word: lang.File}, {term: "Registro"}, {term: "Data base"}, {word: lang.BatchSet},
+	{term: "PLA"}, {term: "CR"}, {word: lang.Surplus}, {term: "ICR"}, {word: lang.BatchStatus}, {word: lang.Markers}}
 
 // batchTableRight are the columns aligned right.
 var batchTableRight = []int{0, 5, 6, 7, 8}
 
-// NewBatchTable starts a table on w: plain, tab-separated lines for
-// programs, else columns aligned for a terminal.
-func NewBatchTable(w io.Writer, plain bool) *BatchTable {
-	t := &BatchTable{w: &stickyWriter{w: w}, plain: plain}
-	t.line(batchTableHeader)
+// NewBatchTable starts a table on w in language l: plain, tab-separated
+// lines for programs, else columns aligned for a terminal.
+func NewBatchTable(w io.Writer, plain bool, l lang.Lang) *BatchTable {
+	t := &BatchTable{w: &stickyWriter{w: w}, plain: plain, l: l}
+	t.line(labels(l, batchTableHeader))
 	return t
 }
 
@@ -140,45 +147,36 @@ func (t *BatchTable) line(l []string) {
 // Write adds the line of a row.
 func (t *BatchTable) Write(r *BatchLine) error {
 	t.n++
+	l := t.l
 	line := []string{fmt.Sprint(t.n), r.File}
 	d := r.Doc
 	if d == nil {
-		t.line(append(line, "", "", "", "", "", "", "", "ERROR", ""))
+		t.line(append(line, "", "", "", "", "", "", "", strings.ToUpper(l.T(lang.ErrorWord)), ""))
 		t.notComputed = append(t.notComputed, "  "+r.File)
 		if len(r.Findings) == 0 {
 			t.notComputed = append(t.notComputed, "    "+r.Error)
 		}
 		for i, f := range r.Findings {
 			if i == maxListed {
-				t.notComputed = append(t.notComputed, fmt.Sprintf("    ... and %d more (capreg validate %s)", len(r.Findings)-maxListed, r.File))
+				t.notComputed = append(t.notComputed, "    "+l.T(lang.BatchMore, l.Count(len(r.Findings)-maxListed), r.File))
 				break
 			}
-			t.notComputed = append(t.notComputed, "    "+f.String())
+			t.notComputed = append(t.notComputed, "    "+findingText(l, f))
 		}
 		return t.w.err
 	}
 	icr := "-"
 	if d.ICRRounded != nil {
-		icr = money.PtBR(*d.ICRRounded, 4)
+		icr = l.Fixed(*d.ICRRounded, 4)
 	}
-	status := "sufficient"
+	status := l.T(lang.Sufficient)
 	if !d.Sufficient {
-		status = "INSUFFICIENT"
-	}
-	var marks []string
-	if len(d.Provisional) > 0 {
-		marks = append(marks, "PROVISIONAL")
-	}
-	if len(d.Proposal) > 0 {
-		marks = append(marks, "PROPOSAL")
-	}
-	if len(d.Informed) > 0 {
-		marks = append(marks, "informed")
+		status = strings.ToUpper(l.T(lang.Insufficient))
 	}
 	t.provisional = union(t.provisional, d.Provisional)
 	t.proposal = union(t.proposal, d.Proposal)
-	t.line(append(line, d.RegistroANS, d.DataBase, d.FactorSet,
-		money.BRL(d.Amounts["pla"]), money.BRL(d.Amounts["cr"]), money.BRL(d.Amounts["surplus"]), icr, status, strings.Join(marks, ", ")))
+	t.line(append(line, d.RegistroANS, monthText(l, d.DataBase), d.FactorSet,
+		money.BRL(d.Amounts["pla"]), money.BRL(d.Amounts["cr"]), money.BRL(d.Amounts["surplus"]), icr, status, markerText(l, rowMarkers(d))))
 	return t.w.err
 }
 
@@ -188,11 +186,26 @@ func (t *BatchTable) Close() error {
 	if !t.plain {
 		grid(t.w, t.lines, false, batchTableRight...)
 	}
-	markerNotes(t.w, lang.En, lang.NoteRows, t.provisional, t.proposal)
+	markerNotes(t.w, t.l, lang.NoteRows, t.provisional, t.proposal)
 	if len(t.notComputed) > 0 {
-		fmt.Fprintf(t.w, "\nNot computed\n%s\n", strings.Join(t.notComputed, "\n"))
+		fmt.Fprintf(t.w, "\n%s\n%s\n", t.l.T(lang.BatchNotComputed), strings.Join(t.notComputed, "\n"))
 	}
 	return t.w.err
+}
+
+// rowMarkers are the markers of an operator's row: provisional, proposal,
+// informed when any of its figures is so marked.
+func rowMarkers(d *Document) []rules.Status {
+	var out []rules.Status
+	for _, m := range []struct {
+		s     rules.Status
+		names []string
+	}{{rules.Provisional, d.Provisional}, {rules.Proposal, d.Proposal}, {informedMarker, d.Informed}} {
+		if len(m.names) > 0 {
+			out = append(out, m.s)
+		}
+	}
+	return out
 }
 
 // stickyWriter keeps the first error of its writes (and writes no more), so
@@ -239,25 +252,35 @@ type BatchXLSX struct {
 }
 
 // batchParam is a parameter not confirmed in the regulation, with its status.
-type batchParam struct{ path, status string }
-
-// batchColumns are the columns of the Lote sheet after the text ones.
-var batchColumns = []struct{ key, head string }{
-	{"cb", "CB"}, {"pla", "PLA"}, {"crs", "CRS"}, {"crs_pre", "CRS PRE"}, {"crs_pro", "CRS PRO"},
-	{"crs_sus", "CRS SUS"}, {"crs_rem", "CRS RA+RM"}, {"crc", "CRC"}, {"crm", "CRM"}, {"cro", "CRO"},
-	{"cbr", "CBR"}, {"cr", "CR"}, {"surplus", "Excedente"},
+type batchParam struct {
+	path   string
+	status rules.Status
 }
 
-// loteTextColumns are the columns of the Lote sheet before the amounts.
-var loteTextColumns = []string{"Arquivo", "Registro ANS", "Razão social", "Data base", "Conjunto de fatores", "Suficiente"}
+// batchColumns are the columns of the Lote sheet after the text ones: the
+// amount's key and its heading.
+var batchColumns = []struct {
+	key  string
+	head label
+}{
+	{"cb", label{term: "CB"}}, {"pla", label{term: "PLA"}}, {"crs", label{term: "CRS"}}, {"crs_pre", label{term: "CRS PRE"}},
+	{"crs_pro", label{term: "CRS PRO"}}, {"crs_sus", label{term: "CRS SUS"}}, {"crs_rem", label{term: "CRS RA+RM"}},
+	{"crc", label{term: "CRC"}}, {"crm", label{term: "CRM"}}, {"cro", label{term: "CRO"}}, {"cbr", label{term: "CBR"}},
+	{"cr", label{term: "CR"}}, {"surplus", label{word: lang.Surplus}},
+}
+
+// loteTextColumns are the headings of the Lote sheet's columns before the
+// amounts.
+var loteTextColumns = []label{{word: lang.File}, {term: "Registro ANS"}, {term: "Razão social"}, {term: "Data base"},
+	{word: lang.FactorSet}, {word: lang.BatchSufficient}}
 
 // errWidth is the width of Lote's error column, in characters.
 const errWidth = 70
 
-// NewBatchXLSX starts the summary workbook: its four sheets, in order, and
-// the headers of the streamed ones.
-func NewBatchXLSX() (*BatchXLSX, error) {
-	b, err := newBook()
+// NewBatchXLSX starts the summary workbook, its words in language l: its
+// four sheets, in order, and the headers of the streamed ones.
+func NewBatchXLSX(l lang.Lang) (*BatchXLSX, error) {
+	b, err := newBook(l)
 	if err != nil {
 		return nil, err
 	}
@@ -270,7 +293,7 @@ func NewBatchXLSX() (*BatchXLSX, error) {
 }
 
 func (x *BatchXLSX) start() error {
-	f := x.b.f
+	f, l := x.b.f, x.b.l
 	if err := f.SetSheetName("Sheet1", SheetLote); err != nil {
 		return err
 	}
@@ -283,18 +306,18 @@ func (x *BatchXLSX) start() error {
 	if x.lote, err = x.b.streamSheet(SheetLote); err != nil {
 		return err
 	}
-	head := slices.Clone(loteTextColumns)
+	head := labels(l, loteTextColumns)
 	for _, c := range batchColumns {
-		head = append(head, c.head+" (R$)")
+		head = append(head, c.head.in(l)+" (R$)")
 	}
-	head = append(head, "ICR", "Provisório", "Proposta", "Informados", "Erro")
+	head = append(head, "ICR", upperFirst(l.T(lang.StatusProvisional)), upperFirst(l.T(lang.StatusProposal)), l.T(lang.BatchInformed), l.T(lang.ErrorWord))
 	widths := []float64{36, 12, 32, 10, 16, 10}
 	for range batchColumns {
 		widths = append(widths, 17)
 	}
 	widths = append(widths, 8, 11, 10, 20, errWidth)
-	head = append(head, contribColumns...)
-	for range contribColumns {
+	head = append(head, contribColumns(l)...)
+	for range contribColumns(l) {
 		widths = append(widths, 17)
 	}
 	if err := x.lote.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
@@ -309,7 +332,7 @@ func (x *BatchXLSX) start() error {
 	if err := x.erros.SetColStyle(4, 5, x.b.wrap); err != nil {
 		return err
 	}
-	return x.b.streamHeader(x.erros, []float64{36, 10, 24, 70, 50}, []string{"Arquivo", "Código", "Local", "Mensagem", "Correção"})
+	return x.b.streamHeader(x.erros, []float64{36, 10, 24, 70, 50}, []string{l.T(lang.File), l.T(lang.Code), l.T(lang.Place), l.T(lang.Message), l.T(lang.Fix)})
 }
 
 // streamSheet sets a sheet up to print and starts its StreamWriter.
@@ -338,11 +361,15 @@ func (b *book) streamHeader(sw *excelize.StreamWriter, widths []float64, head []
 
 // Write adds a row to Lote, and its errors to Erros when it was not computed.
 func (x *BatchXLSX) Write(r *BatchLine) error {
-	b := x.b
+	b, l := x.b, x.b.l
 	x.rows++
 	cells := []any{r.File}
 	if d := r.Doc; d != nil {
-		cells = append(cells, d.RegistroANS, d.RazaoSocial, d.DataBase, d.FactorSet, map[bool]string{true: "sim", false: "NÃO"}[d.Sufficient])
+		sufficient := l.T(lang.Yes)
+		if !d.Sufficient {
+			sufficient = strings.ToUpper(l.T(lang.No))
+		}
+		cells = append(cells, d.RegistroANS, d.RazaoSocial, monthText(l, d.DataBase), d.FactorSet, sufficient)
 		for _, c := range batchColumns {
 			cells = append(cells, excelize.Cell{StyleID: b.brl, Value: d.AmountsRounded[c.key].InexactFloat64()})
 		}
@@ -351,10 +378,10 @@ func (x *BatchXLSX) Write(r *BatchLine) error {
 		} else {
 			cells = append(cells, nil)
 		}
-		cells = append(cells, flag(len(d.Provisional) > 0, "PROVISÓRIO"), flag(len(d.Proposal) > 0, "PROPOSTA"), strings.Join(d.Informed, ", "), nil)
+		cells = append(cells, flag(len(d.Provisional) > 0, l.T(lang.Provisional)), flag(len(d.Proposal) > 0, l.T(lang.Proposal)), strings.Join(d.Informed, ", "), nil)
 		cells = append(cells, b.contribCells(d)...)
-		x.count(d.Provisional, "provisório")
-		x.count(d.Proposal, "proposta")
+		x.count(d.Provisional, rules.Provisional)
+		x.count(d.Proposal, rules.Proposal)
 	} else {
 		cells = append(cells, make([]any, len(loteTextColumns)-1+len(batchColumns)+4)...)
 		cells = append(cells, excelize.Cell{StyleID: b.wrap, Value: r.Error})
@@ -383,7 +410,7 @@ func (x *BatchXLSX) Write(r *BatchLine) error {
 }
 
 // count counts the operators using each parameter of a status.
-func (x *BatchXLSX) count(paths []string, status string) {
+func (x *BatchXLSX) count(paths []string, status rules.Status) {
 	for _, p := range paths {
 		k := batchParam{p, status}
 		if x.params[k] == 0 {
@@ -397,7 +424,7 @@ func (x *BatchXLSX) count(paths []string, status string) {
 // the workbook to w.
 func (x *BatchXLSX) Finish(w io.Writer) error {
 	if x.errRows == 0 {
-		if err := x.erros.SetRow("A2", []any{"nenhum erro: todas as planilhas foram calculadas"}); err != nil {
+		if err := x.erros.SetRow("A2", []any{x.b.l.T(lang.BatchNoErrors)}); err != nil {
 			return err
 		}
 	}
@@ -427,15 +454,15 @@ func flag(on bool, text string) string {
 // parametros lists every parameter not confirmed in the regulation that
 // some operator's figures used, with how many operators.
 func (x *BatchXLSX) parametros() error {
-	b, s := x.b, SheetParametros
-	if err := b.row(s, 1, "Operadoras marcadas PROVISÓRIO usam parâmetros não confirmados na regulação; PROPOSTA, a proposta de incentivo da ANS ainda não vigente. Confirme-os num arquivo de regras (capreg rules export; --rules)."); err != nil {
+	b, s, l := x.b, SheetParametros, x.b.l
+	if err := b.row(s, 1, l.T(lang.BatchParametersNote, l.T(lang.Provisional), l.T(lang.Proposal))); err != nil {
 		return err
 	}
-	if err := b.headerRow(s, 3, "Parâmetro", "Situação", "Operadoras"); err != nil {
+	if err := b.headerRow(s, 3, l.T(lang.Parameter), l.T(lang.Status), l.T(lang.Operators)); err != nil {
 		return err
 	}
 	for i, k := range x.paramOrder {
-		if err := b.row(s, 4+i, k.path, k.status, x.params[k]); err != nil {
+		if err := b.row(s, 4+i, k.path, statusText(l, k.status), x.params[k]); err != nil {
 			return err
 		}
 	}
@@ -449,17 +476,18 @@ func (x *BatchXLSX) grafico() error {
 	if n == 0 {
 		return nil
 	}
-	col, _ := excelize.ColumnNumberToName(len(loteTextColumns) + len(batchColumns)) // Excedente
+	col, _ := excelize.ColumnNumberToName(len(loteTextColumns) + len(batchColumns)) // the surplus
 	no := false
+	l := x.b.l
 	return x.b.f.AddChart(SheetGrafico, "A1", &excelize.Chart{
 		Type:       excelize.Col,
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Excedente (PLA − CR) por operadora (R$)"}}},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.BatchChart)}}},
 		Legend:     excelize.ChartLegend{Position: "none"},
 		VaryColors: &no,
 		XAxis:      excelize.ChartAxis{TickLabelPosition: excelize.ChartTickLabelLow}, // below the negative bars
 		YAxis:      excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
 		Series: []excelize.ChartSeries{{
-			Name:       "Excedente",
+			Name:       l.T(lang.Surplus),
 			Categories: fmt.Sprintf("%s!$B$2:$B$%d", SheetLote, n+1),
 			Values:     fmt.Sprintf("%s!$%s$2:$%s$%d", SheetLote, col, col, n+1),
 		}},

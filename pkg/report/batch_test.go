@@ -17,12 +17,22 @@ import (
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 func TestBatchSummary(t *testing.T) {
 	s := app.BatchSummary{Total: 5, Computed: 3, Failed: 2, Insufficient: 1, Internal: 1}
-	if got := BatchSummary(s, 1500*time.Millisecond); got != "5 workbooks: 3 computed (1 insufficient), 2 failed, in 1.5 s" {
-		t.Errorf("%q", got)
+	for l, want := range map[lang.Lang]string{
+		lang.En:   "5 workbooks: 3 computed (1 insufficient), 2 failed, in 1.5 s",
+		lang.PtBR: "5 planilhas: 3 calculadas (1 insuficientes), 2 com falha, em 1,5 s",
+	} {
+		if got := BatchSummary(l, s, 1549*time.Millisecond); got != want {
+			t.Errorf("%s: %q, want %q", l, got, want)
+		}
+	}
+	big := app.BatchSummary{Total: 12000, Computed: 12000}
+	if got := BatchSummary(lang.PtBR, big, 61*time.Second); got != "12.000 planilhas: 12.000 calculadas (0 insuficientes), 0 com falha, em 61,0 s" {
+		t.Errorf("pt-BR, a large batch: %q", got)
 	}
 }
 
@@ -80,7 +90,7 @@ func batchTestRows() []*BatchLine {
 // each); an aligned one waits for Close, which knows the widths.
 func TestBatchTable(t *testing.T) {
 	var buf bytes.Buffer
-	tb := NewBatchTable(&buf, true)
+	tb := NewBatchTable(&buf, true, lang.En)
 	for i, r := range batchTestRows() {
 		if err := tb.Write(r); err != nil {
 			t.Fatal(err)
@@ -94,7 +104,7 @@ func TestBatchTable(t *testing.T) {
 	}
 	var b strings.Builder
 	b.WriteString("#\tFile\tRegistro\tData base\tSet\tPLA\tCR\tSurplus\tICR\tStatus\tMarkers\n")
-	b.WriteString("1\ta.xlsx\t123456\t2025-06\tpadrao\tR$ 1.250,00\tR$ 1.000,00\tR$ 250,00\t1,2500\tsufficient\tPROVISIONAL\n")
+	b.WriteString("1\ta.xlsx\t123456\t2025-06\tpadrao\tR$ 1.250,00\tR$ 1.000,00\tR$ 250,00\t1.2500\tsufficient\tPROVISIONAL\n")
 	b.WriteString("2\tb.xlsx\t\t\t\t\t\t\t\tERROR\t\n")
 	b.WriteString("3\tc.xlsx\t\t\t\t\t\t\t\tERROR\t\n")
 	b.WriteString("\nPROVISIONAL: rows so marked use parameters not confirmed in the regulation:\n  crm.modelo\n" +
@@ -109,7 +119,7 @@ func TestBatchTable(t *testing.T) {
 	}
 
 	buf.Reset()
-	tb = NewBatchTable(&buf, false)
+	tb = NewBatchTable(&buf, false, lang.En)
 	for _, r := range batchTestRows() {
 		if err := tb.Write(r); err != nil {
 			t.Fatal(err)
@@ -123,7 +133,7 @@ func TestBatchTable(t *testing.T) {
 	}
 	lines := strings.Split(buf.String(), "\n")
 	if lines[0] != "#  File    Registro  Data base  Set             PLA           CR    Surplus     ICR  Status      Markers" ||
-		lines[1] != "1  a.xlsx  123456    2025-06    padrao  R$ 1.250,00  R$ 1.000,00  R$ 250,00  1,2500  sufficient  PROVISIONAL" ||
+		lines[1] != "1  a.xlsx  123456    2025-06    padrao  R$ 1.250,00  R$ 1.000,00  R$ 250,00  1.2500  sufficient  PROVISIONAL" ||
 		lines[2] != "2  b.xlsx                                                                            ERROR" {
 		t.Errorf("aligned table:\n%s", buf.String())
 	}
@@ -142,14 +152,14 @@ func (f *failWriter) Write(p []byte) (int, error) {
 // met it when plain, else by Close.
 func TestBatchTableWriteError(t *testing.T) {
 	rows := batchTestRows()
-	tb := NewBatchTable(&failWriter{}, true) // the header goes through
+	tb := NewBatchTable(&failWriter{}, true, lang.En) // the header goes through
 	if err := tb.Write(rows[0]); err == nil || err.Error() != "broken pipe" {
 		t.Errorf("plain: Write returned %v", err)
 	}
 	if err := tb.Close(); err == nil {
 		t.Error("plain: Close forgot the error")
 	}
-	tb = NewBatchTable(&failWriter{n: 1}, false)
+	tb = NewBatchTable(&failWriter{n: 1}, false, lang.En)
 	if err := tb.Write(rows[0]); err != nil {
 		t.Errorf("aligned: Write returned %v before anything was written", err)
 	}
@@ -171,7 +181,7 @@ func TestBatchXLSX(t *testing.T) {
 		{"none", batchTestRows()[:1], [][]string{{"Arquivo", "Código", "Local", "Mensagem", "Correção"}, {"nenhum erro: todas as planilhas foram calculadas"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			x, err := NewBatchXLSX()
+			x, err := NewBatchXLSX(lang.PtBR)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -259,8 +269,8 @@ func TestNewBatchLine(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := NewBatchLine(&app.BatchRow{File: wb, Beneficiarios: "b.csv", Calculation: c})
-	want := NewDocument(c.Result, c.Warnings, Meta{File: wb, RulebookVer: rb.Versao})
+	l := NewBatchLine(&app.BatchRow{File: wb, Beneficiarios: "b.csv", Calculation: c}, lang.PtBR)
+	want := NewDocument(c.Result, c.Warnings, Meta{File: wb, RulebookVer: rb.Versao, Lang: lang.PtBR})
 	var got, exp bytes.Buffer
 	if err := JSON(&got, l.Doc); err != nil {
 		t.Fatal(err)
@@ -268,11 +278,11 @@ func TestNewBatchLine(t *testing.T) {
 	if err := JSON(&exp, want); err != nil {
 		t.Fatal(err)
 	}
-	if l.File != wb || l.Beneficiarios != "b.csv" || l.Error != "" || l.Calculation != nil || got.String() != exp.String() || l.Doc.File != wb || l.Doc.Explanation != nil {
+	if l.File != wb || l.Beneficiarios != "b.csv" || l.Error != "" || l.Calculation != nil || got.String() != exp.String() || !strings.Contains(got.String(), "aplicado: menor CRS") || l.Doc.File != wb || l.Doc.Explanation != nil {
 		t.Errorf("computed row: %+v", l)
 	}
 	bad := app.FailedRow("x.xlsx", "", &findings.InputError{Findings: findings.List{findings.NewText(findings.EmptyValue, "PLA", "B2", "pl is empty", "")}})
-	if l := NewBatchLine(bad); l.Doc != nil || l.File != "x.xlsx" || l.Error != bad.Error || len(l.Findings) != 1 {
+	if l := NewBatchLine(bad, lang.En); l.Doc != nil || l.File != "x.xlsx" || l.Error != bad.Error || len(l.Findings) != 1 {
 		t.Errorf("failed row: %+v", l)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 )
 
@@ -62,26 +63,29 @@ func writeCase(w io.Writer, c junitCase) error {
 	return err
 }
 
-// findingsText lists findings one a line: code, place, message and fix.
-func findingsText(fs []findings.Finding) string {
+// findingsText lists findings one a line, in language l: code, severity,
+// place, message and fix.
+func findingsText(l lang.Lang, fs []findings.Finding) string {
 	var b strings.Builder
 	for _, f := range fs {
-		fmt.Fprintf(&b, "%s %s %s: %s (fix: %s)\n", f.Code, f.Severity, orDash(f.Where()), f.Message, f.Fix)
+		fmt.Fprintf(&b, "%s %s %s: %s\n", f.Code, severityText(l, f.Severity), orDash(f.Where()), l.T(lang.FindingFix, f.Message, f.Fix))
 	}
 	return b.String()
 }
 
-// count is "n word" with word made plural for n ≠ 1.
-func count(n int, word string) string {
+// count is "n word" in language l, the word (a severity: error, warning)
+// made plural for n ≠ 1, with an s in both languages (errors, erros;
+// warnings, avisos).
+func count(l lang.Lang, n int, word lang.Key) string {
 	if n == 1 {
-		return "1 " + word
+		return "1 " + l.T(word)
 	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return l.Count(n) + " " + l.T(word) + "s"
 }
 
 // validateCase is the test case of a validated file: a failure when it has
-// errors, or warnings when strict, listing them.
-func validateCase(r app.FileReport, classname string, strict bool) junitCase {
+// errors, or warnings when strict, listing them (in language l).
+func validateCase(r app.FileReport, classname string, strict bool, l lang.Lang) junitCase {
 	c := junitCase{Name: r.File, Classname: classname}
 	failing := r.Errors > 0 || (strict && r.Warnings > 0)
 	if !failing {
@@ -91,22 +95,23 @@ func validateCase(r app.FileReport, classname string, strict bool) junitCase {
 	if !strict {
 		listed = r.Findings.Errors()
 	}
-	msg := count(r.Errors, "error")
+	msg := count(l, r.Errors, lang.SevError)
 	if strict {
-		msg += ", " + count(r.Warnings, "warning")
+		msg += ", " + count(l, r.Warnings, lang.SevWarning)
 	}
-	c.Failure = &junitFailure{Message: msg, Type: "validation", Text: findingsText(listed)}
+	c.Failure = &junitFailure{Message: msg, Type: "validation", Text: findingsText(l, listed)}
 	return c
 }
 
 // ValidateJUnit writes the validation as a JUnit XML document: one
 // <testsuite> named suite, one <testcase> per file (classname suite), a
-// <failure> for a file with errors (strict: or warnings).
-func ValidateJUnit(w io.Writer, reps []app.FileReport, suite string, strict bool) error {
+// <failure> for a file with errors (strict: or warnings), its words in
+// language l.
+func ValidateJUnit(w io.Writer, reps []app.FileReport, suite string, strict bool, l lang.Lang) error {
 	cases := make([]junitCase, len(reps))
 	failures := 0
 	for i, r := range reps {
-		cases[i] = validateCase(r, suite, strict)
+		cases[i] = validateCase(r, suite, strict, l)
 		if cases[i].Failure != nil {
 			failures++
 		}
@@ -166,12 +171,13 @@ func ValidateGitHub(w io.Writer, reps []app.FileReport) error {
 }
 
 // insufficientTitle is the title of a batch's insufficiency, which has no
-// finding code.
-const insufficientTitle = "INSUFFICIENT"
+// finding code, in language l (INSUFFICIENT).
+func insufficientTitle(l lang.Lang) string { return strings.ToUpper(l.T(lang.Insufficient)) }
 
-// insufficientText says an operator's PLA is below its CR.
-func insufficientText(d *Document) string {
-	return fmt.Sprintf("PLA %s below CR %s (surplus %s)", money.BRL(d.Amounts["pla"]), money.BRL(d.Amounts["cr"]), money.BRL(d.Amounts["surplus"]))
+// insufficientText says in language l that an operator's PLA is below its
+// CR.
+func insufficientText(l lang.Lang, d *Document) string {
+	return l.T(lang.CIInsufficientText, money.BRL(d.Amounts["pla"]), money.BRL(d.Amounts["cr"]), money.BRL(d.Amounts["surplus"]))
 }
 
 // BatchGitHub writes the rows of a batch as GitHub Actions annotations as
@@ -181,11 +187,12 @@ func insufficientText(d *Document) string {
 type BatchGitHub struct {
 	w                  io.Writer
 	failOnInsufficient bool
+	l                  lang.Lang
 }
 
-// NewBatchGitHub writes annotations to w.
-func NewBatchGitHub(w io.Writer, failOnInsufficient bool) *BatchGitHub {
-	return &BatchGitHub{w: w, failOnInsufficient: failOnInsufficient}
+// NewBatchGitHub writes annotations to w, capreg's own words in language l.
+func NewBatchGitHub(w io.Writer, failOnInsufficient bool, l lang.Lang) *BatchGitHub {
+	return &BatchGitHub{w: w, failOnInsufficient: failOnInsufficient, l: l}
 }
 
 // Write writes the annotations of a row.
@@ -217,7 +224,7 @@ func (g *BatchGitHub) Write(r *BatchLine) error {
 	if g.failOnInsufficient {
 		level = "error"
 	}
-	return githubLine(g.w, level, r.File, insufficientTitle, insufficientText(d))
+	return githubLine(g.w, level, r.File, insufficientTitle(g.l), insufficientText(g.l, d))
 }
 
 // BatchJUnit writes a batch as a JUnit XML document: a <testcase> per
@@ -231,35 +238,37 @@ func (g *BatchGitHub) Write(r *BatchLine) error {
 type BatchJUnit struct {
 	tmp                   *os.File
 	failOnInsufficient    bool
+	l                     lang.Lang
 	tests, failures, errs int
 }
 
 // batchSuite is the name (and the test cases' classname) of a batch suite.
 const batchSuite = "capreg batch"
 
-// NewBatchJUnit starts a batch's JUnit document.
-func NewBatchJUnit(failOnInsufficient bool) (*BatchJUnit, error) {
+// NewBatchJUnit starts a batch's JUnit document, its words in language l.
+func NewBatchJUnit(failOnInsufficient bool, l lang.Lang) (*BatchJUnit, error) {
 	tmp, err := os.CreateTemp("", "capreg-junit-*.xml")
 	if err != nil {
 		return nil, err
 	}
-	return &BatchJUnit{tmp: tmp, failOnInsufficient: failOnInsufficient}, nil
+	return &BatchJUnit{tmp: tmp, failOnInsufficient: failOnInsufficient, l: l}, nil
 }
 
 // Write adds the test case of a row.
 func (j *BatchJUnit) Write(r *BatchLine) error {
 	j.tests++
+	l := j.l
 	c := junitCase{Name: r.File, Classname: batchSuite}
 	switch d := r.Doc; {
 	case r.Internal:
-		c.Error = &junitFailure{Message: "internal error of capreg", Type: "internal", Text: r.Error}
+		c.Error = &junitFailure{Message: l.T(lang.CIInternal), Type: "internal", Text: r.Error}
 		j.errs++
 	case d == nil && len(r.Findings) == 0:
-		c.Failure = &junitFailure{Message: "not computed", Type: "error", Text: r.Error}
+		c.Failure = &junitFailure{Message: l.T(lang.CINotComputed), Type: "error", Text: r.Error}
 	case d == nil:
-		c.Failure = &junitFailure{Message: "not computed: " + count(len(r.Findings), "error"), Type: "validation", Text: findingsText(r.Findings)}
+		c.Failure = &junitFailure{Message: l.T(lang.CINotComputedErrors, count(l, len(r.Findings), lang.SevError)), Type: "validation", Text: findingsText(l, r.Findings)}
 	case !d.Sufficient && j.failOnInsufficient:
-		c.Failure = &junitFailure{Message: "insufficient: PLA below CR", Type: "insufficient", Text: insufficientText(d)}
+		c.Failure = &junitFailure{Message: l.T(lang.CIInsufficient), Type: "insufficient", Text: insufficientText(l, d)}
 	}
 	if c.Failure != nil {
 		j.failures++

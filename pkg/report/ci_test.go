@@ -14,6 +14,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // The file name and the message carry every character the workflow
@@ -41,14 +42,17 @@ func TestValidateJUnit(t *testing.T) {
 	reps = append(reps, app.FileReport{File: "c<&>.xlsx", Valid: true, Warnings: 1, Findings: findings.List{reps[0].Findings[1]}})
 	for _, c := range []struct {
 		strict   bool
+		l        lang.Lang
 		failures string
 		failed   map[string]string // file: message
+		text     string            // in the first file's failure
 	}{
-		{false, "1", map[string]string{"a.xlsx": "1 error"}},
-		{true, "2", map[string]string{"a.xlsx": "1 error, 1 warning", "c<&>.xlsx": "0 errors, 1 warning"}},
+		{false, lang.En, "1", map[string]string{"a.xlsx": "1 error"}, "CR-E005 error PLA!B2: pl is empty (fix: fill the cell"},
+		{true, lang.En, "2", map[string]string{"a.xlsx": "1 error, 1 warning", "c<&>.xlsx": "0 errors, 1 warning"}, "CR-E005 error PLA!B2: pl is empty (fix: fill the cell"},
+		{true, lang.PtBR, "2", map[string]string{"a.xlsx": "1 erro, 1 aviso", "c<&>.xlsx": "0 erros, 1 aviso"}, "CR-E005 erro PLA!B2: pl is empty (correção: fill the cell"},
 	} {
 		var buf bytes.Buffer
-		if err := ValidateJUnit(&buf, reps, "capreg validate", c.strict); err != nil {
+		if err := ValidateJUnit(&buf, reps, "capreg validate", c.strict, c.l); err != nil {
 			t.Fatal(err)
 		}
 		var doc struct {
@@ -76,7 +80,7 @@ func TestValidateJUnit(t *testing.T) {
 			}
 		}
 		text := doc.Cases[0].Failure.Text
-		if !strings.Contains(text, "CR-E005 error PLA!B2: pl is empty (fix: fill the cell") || strings.Contains(text, "CR-W003") != c.strict {
+		if !strings.Contains(text, c.text) || strings.Contains(text, "CR-W003") != c.strict {
 			t.Errorf("strict %v: failure text %q", c.strict, text)
 		}
 	}
@@ -99,13 +103,19 @@ func TestBatchJUnit(t *testing.T) {
 	}
 	for _, c := range []struct {
 		fail bool
+		l    lang.Lang
 		want []string
 	}{
-		{false, []string{`tests="5" failures="2" errors="1"`, `<error message="internal error of capreg" type="internal">internal error: index out of range</error>`, `<failure message="not computed: 1 error" type="validation">CR-E005 error PLA!B2: pl is empty`,
+		{false, lang.En, []string{`tests="5" failures="2" errors="1"`, `<error message="internal error of capreg" type="internal">internal error: index out of range</error>`, `<failure message="not computed: 1 error" type="validation">CR-E005 error PLA!B2: pl is empty`,
 			`<failure message="not computed" type="error">open gone.xlsx: no such file</failure>`, `<testcase name="low.xlsx" classname="capreg batch"></testcase>`}},
-		{true, []string{`tests="5" failures="3" errors="1"`, `<failure message="insufficient: PLA below CR" type="insufficient">PLA R$ 90,00 below CR R$ 100,00 (surplus -R$ 10,00)</failure>`}},
+		{true, lang.En, []string{`tests="5" failures="3" errors="1"`, `<failure message="insufficient: PLA below CR" type="insufficient">PLA R$ 90,00 below CR R$ 100,00 (surplus -R$ 10,00)</failure>`}},
+		// the suite's name and the failures' types are the same in every language
+		{true, lang.PtBR, []string{`<testsuite name="capreg batch" tests="5" failures="3" errors="1"`, `<error message="erro interno do capreg" type="internal">`,
+			`<failure message="não calculada: 1 erro" type="validation">CR-E005 erro PLA!B2: pl is empty (correção: fill the cell`,
+			`<failure message="não calculada" type="error">`,
+			`<failure message="insuficiente: PLA abaixo do CR" type="insufficient">PLA R$ 90,00 abaixo do CR R$ 100,00 (excedente -R$ 10,00)</failure>`}},
 	} {
-		j, err := NewBatchJUnit(c.fail)
+		j, err := NewBatchJUnit(c.fail, c.l)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,7 +137,7 @@ func TestBatchJUnit(t *testing.T) {
 		}
 		for _, w := range c.want {
 			if !strings.Contains(buf.String(), w) {
-				t.Errorf("fail %v: lacks %s\n%s", c.fail, w, buf.String())
+				t.Errorf("fail %v %s: lacks %s\n%s", c.fail, c.l, w, buf.String())
 			}
 		}
 		if err := xml.Unmarshal(buf.Bytes(), new(struct{})); err != nil {
@@ -158,7 +168,7 @@ func FuzzCIFormats(f *testing.F) {
 			t.Errorf("not one annotation: %q", buf.String())
 		}
 		buf.Reset()
-		if err := ValidateJUnit(&buf, reps, "capreg validate", false); err != nil {
+		if err := ValidateJUnit(&buf, reps, "capreg validate", false, lang.En); err != nil {
 			t.Fatal(err)
 		}
 		var doc struct {

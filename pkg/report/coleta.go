@@ -6,34 +6,35 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/coleta"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
-// ColetaFilled tells what capreg coleta fill wrote to the file out: the
-// month's row and its fields, the cells replaced, the notes of the plan,
-// and what the sheet still lacks (rep, the validation of out).
-func ColetaFilled(w io.Writer, out string, f *app.ColetaFill, rep app.FileReport) error {
+// ColetaFilled tells what capreg coleta fill wrote to the file out, in
+// language l: the month's row and its fields, the cells replaced, the notes
+// of the plan, and what the sheet still lacks (rep, the validation of out).
+func ColetaFilled(w io.Writer, out string, f *app.ColetaFill, rep app.FileReport, l lang.Lang) error {
 	p := f.Plan
-	where := fmt.Sprintf("row %d", p.Row)
+	where := l.T(lang.ColetaRow, fmt.Sprint(p.Row))
 	if p.New {
-		where = fmt.Sprintf("new row %d", p.Row)
+		where = l.T(lang.ColetaNewRow, fmt.Sprint(p.Row))
 	}
 	show := func(v *int64) string {
 		if v == nil {
-			return "(empty)"
+			return l.T(lang.ColetaEmpty)
 		}
 		return fmt.Sprint(*v)
 	}
 	sw := &stickyWriter{w: w}
-	fmt.Fprintf(sw, "wrote %s: %s in %s of %s: field 1 = %s, 2 = %s, 5 = %d, 6 = %s, 7 = %s\n",
-		out, p.Month, where, coleta.SheetName, p.Registro, coleta.FormatMonth(p.Month), p.Total, show(p.Promoprev), show(p.APS))
+	fmt.Fprintln(sw, l.T(lang.ColetaWrote, out, l.Month(p.Month), where, coleta.SheetName, p.Registro, coleta.FormatMonth(p.Month),
+		fmt.Sprint(p.Total), show(p.Promoprev), show(p.APS)))
 	for _, c := range f.Replaced {
-		fmt.Fprintf(sw, "  replaced %s\n", c)
+		fmt.Fprintf(sw, "  %s\n", l.T(lang.ColetaReplaced, c))
 	}
 	for _, n := range p.Notes {
-		fmt.Fprintf(sw, "  note: %s\n", n)
+		fmt.Fprintf(sw, "  %s\n", l.T(lang.ColetaNote, n))
 	}
 	if rep.Errors+rep.Warnings > 0 {
-		fmt.Fprintf(sw, "  the sheet still has %d errors and %d warnings: capreg coleta validate %s lists them\n", rep.Errors, rep.Warnings, out)
+		fmt.Fprintf(sw, "  %s\n", l.T(lang.ColetaStillHas, l.Count(rep.Errors), l.Count(rep.Warnings), out))
 	}
 	return sw.err
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
@@ -46,62 +47,75 @@ func NewCompareDocument(c *app.Comparison, m Meta) *CompareDocument {
 		s, pct := c.Saving(i)
 		d.Sets = append(d.Sets, SetDocument{
 			Document: NewDocument(r, append(slices.Clone(c.Warnings), r.Warnings...), m),
-			Set:      v.Set, Eligible: v.Eligible, Applied: v.Chosen, Reason: setReasonText(lang.En, v.Reason), Saving: s, SavingPct: pct,
+			Set:      v.Set, Eligible: v.Eligible, Applied: v.Chosen, Reason: setReasonText(m.Lang, v.Reason), Saving: s, SavingPct: pct,
 		})
 	}
 	return d
 }
 
-var compareRows = []struct{ key, label string }{
-	{"crs", "CRS"}, {"crs_pre", "  PRE"}, {"crs_pro", "  PRO"}, {"crs_sus", "  SUS"}, {"crs_rem", "  RA+RM"},
-	{"cbr", "CBR"}, {"cr", "CR"}, {"surplus", "Surplus"},
+// compareRows are the figures of the comparison: key and label (the
+// parts of CRS indented).
+var compareRows = []struct {
+	key   string
+	label label
+}{
+	{"crs", label{term: "CRS"}}, {"crs_pre", label{term: "  PRE"}}, {"crs_pro", label{term: "  PRO"}}, {"crs_sus", label{term: "  SUS"}},
+	{"crs_rem", label{term: "  RA+RM"}}, {"cbr", label{term: "CBR"}}, {"cr", label{term: "CR"}}, {"surplus", label{word: lang.Surplus}},
 }
 
-// CompareTable writes the sets side by side.
+// CompareTable writes the sets side by side, in the language of m.
 func CompareTable(w io.Writer, c *app.Comparison, m Meta) error {
 	op := c.Auto.Operadora
-	fmt.Fprintf(w, "capreg compare — RN 569/2022 factor sets\nOperadora   %s  %s\nData base   %s\nApplied     %s (what capreg calc applies: the eligible set with the lowest CRS)\n\n",
-		op.RegistroANS, op.RazaoSocial, op.DataBase, c.Auto.FactorSet)
-	head := []string{""}
+	l := m.Lang
+	sw := &stickyWriter{w: w}
+	fmt.Fprintln(sw, l.T(lang.CompareTitle))
+	head := tabwriter.NewWriter(sw, 0, 0, 3, ' ', 0)
+	fmt.Fprintf(head, "Operadora\t%s  %s\nData base\t%s\n%s\t%s\n", op.RegistroANS, op.RazaoSocial, l.Month(op.DataBase),
+		l.T(lang.CompareApplied), l.T(lang.CompareAppliedWhat, c.Auto.FactorSet))
+	if err := head.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(sw)
+	cols := []string{""}
 	for _, v := range c.Auto.Sets {
 		name := v.Set
 		if v.Chosen {
 			name += " *"
 		}
-		head = append(head, name)
+		cols = append(cols, name)
 	}
-	rows := [][]string{head}
-	el := []string{"eligible"}
+	rows := [][]string{cols}
+	el := []string{l.T(lang.Eligible)}
 	for _, v := range c.Auto.Sets {
-		el = append(el, map[bool]string{true: "yes", false: "no"}[v.Eligible])
+		el = append(el, yesNo(l, v.Eligible))
 	}
 	rows = append(rows, el)
 	for _, cr := range compareRows {
-		row := []string{cr.label}
+		row := []string{cr.label.in(l)}
 		for _, r := range c.BySet {
 			row = append(row, money.BRL(Figures(r)[cr.key].Value))
 		}
 		rows = append(rows, row)
 	}
-	sav, pct := []string{"Saving vs padrão (CR)"}, []string{"Saving vs padrão (%)"}
+	sav, pct := []string{l.T(lang.CompareSaving, "CR")}, []string{l.T(lang.CompareSaving, "%")}
 	for i := range c.BySet {
 		s, p := c.Saving(i)
 		sav = append(sav, money.BRL(s))
 		if p != nil {
-			pct = append(pct, money.PtBR(p.Shift(2), 2)+"%")
+			pct = append(pct, l.Percent(*p, 2))
 		} else {
 			pct = append(pct, "-")
 		}
 	}
 	rows = append(rows, sav, pct)
-	right := make([]int, 0, len(head))
-	for i := 1; i < len(head); i++ {
+	right := make([]int, 0, len(cols))
+	for i := 1; i < len(cols); i++ {
 		right = append(right, i)
 	}
-	grid(w, rows, m.Plain, right...)
-	fmt.Fprintln(w, "\nWhy")
+	grid(sw, rows, m.Plain, right...)
+	fmt.Fprintf(sw, "\n%s\n", l.T(lang.CompareWhy))
 	for _, v := range c.Auto.Sets {
-		fmt.Fprintf(w, "  %s: %s\n", v.Set, setReasonText(lang.En, v.Reason))
+		fmt.Fprintf(sw, "  %s: %s\n", v.Set, setReasonText(l, v.Reason))
 	}
 	var names []string
 	for _, r := range c.BySet {
@@ -112,12 +126,12 @@ func CompareTable(w io.Writer, c *app.Comparison, m Meta) error {
 		}
 	}
 	if p := c.Auto.Provisional(); len(p) > 0 {
-		fmt.Fprintf(w, "\nPROVISIONAL: every column uses parameters not confirmed in the regulation: %s\n", strings.Join(p, ", "))
+		fmt.Fprintf(sw, "\n%s\n", l.T(lang.CompareProvisional, l.T(lang.Provisional), strings.Join(p, ", ")))
 	}
 	if len(names) > 0 {
-		fmt.Fprintf(w, "PROPOSAL: the program columns use the ANS incentive proposal, not yet in force: %s\n", strings.Join(names, ", "))
+		fmt.Fprintf(sw, "%s\n", l.T(lang.CompareProposal, l.T(lang.Proposal), strings.Join(names, ", ")))
 	}
-	return nil
+	return sw.err
 }
 
 // CompareCSV writes one row per factor set.
@@ -140,9 +154,10 @@ func CompareCSV(w io.Writer, c *app.Comparison, m Meta, dialect CSVDialect) erro
 }
 
 // CompareXLSX builds the comparison workbook: Comparacao (sets side by side
-// and a chart of CR by set), Parametros and Validacao.
-func CompareXLSX(c *app.Comparison, rb *rules.Rulebook) (*excelize.File, error) {
-	b, err := newBook()
+// and a chart of CR by set), Parametros and Validacao, its words in the
+// language of m.
+func CompareXLSX(c *app.Comparison, rb *rules.Rulebook, m Meta) (*excelize.File, error) {
+	b, err := newBook(m.Lang)
 	if err != nil {
 		return nil, err
 	}
@@ -150,35 +165,35 @@ func CompareXLSX(c *app.Comparison, rb *rules.Rulebook) (*excelize.File, error) 
 		func() error { return b.comparacao(c) },
 		func() error { return b.parametros(c.Auto, rb) },
 		func() error {
-			return b.validacao(worded(lang.En, c.Auto, append(slices.Clone(c.Warnings), c.Auto.Warnings...)))
+			return b.validacao(worded(m.Lang, c.Auto, append(slices.Clone(c.Warnings), c.Auto.Warnings...)))
 		},
 	})
 }
 
 func (b *book) comparacao(c *app.Comparison) error {
-	f, s := b.f, SheetComparacao
+	f, s, l := b.f, SheetComparacao, b.l
 	if err := f.SetSheetName("Sheet1", s); err != nil {
 		return err
 	}
 	op := c.Auto.Operadora
-	if err := b.row(s, 1, fmt.Sprintf("Conjuntos de fatores — %s %s, data base %s", op.RegistroANS, op.RazaoSocial, op.DataBase)); err != nil {
+	if err := b.row(s, 1, fmt.Sprintf("%s — %s %s, data base %s", l.T(lang.TableFactorSets), op.RegistroANS, op.RazaoSocial, l.Month(op.DataBase))); err != nil {
 		return err
 	}
 	if err := f.SetCellStyle(s, "A1", "A1", b.title); err != nil {
 		return err
 	}
-	head := []string{"Conjunto", "Elegível", "Aplicado"}
+	head := []string{l.T(lang.CompareSet), upperFirst(l.T(lang.Eligible)), l.T(lang.CompareApplied)}
 	for _, cr := range compareRows {
-		head = append(head, strings.TrimSpace(cr.label))
+		head = append(head, strings.TrimSpace(cr.label.in(l)))
 	}
-	head = append(head, "Economia vs padrão (R$)", "Motivo")
+	head = append(head, l.T(lang.CompareSaving, "R$"), l.T(lang.CompareReason))
 	if err := b.headerRow(s, 3, head...); err != nil {
 		return err
 	}
 	for i, r := range c.BySet {
 		v := c.Auto.Sets[i]
 		rr := 4 + i
-		if err := b.row(s, rr, v.Set, map[bool]string{true: "sim", false: "não"}[v.Eligible], map[bool]string{true: "sim", false: ""}[v.Chosen]); err != nil {
+		if err := b.row(s, rr, v.Set, yesNo(l, v.Eligible), flag(v.Chosen, l.T(lang.Yes))); err != nil {
 			return err
 		}
 		for j, cr := range compareRows {
@@ -190,7 +205,7 @@ func (b *book) comparacao(c *app.Comparison) error {
 		if err := b.amount(s, cellName(4+len(compareRows), rr), &capital.Node{Value: sv}); err != nil {
 			return err
 		}
-		why := setReasonText(lang.En, v.Reason)
+		why := setReasonText(l, v.Reason)
 		if err := f.SetCellStr(s, cellName(5+len(compareRows), rr), why); err != nil {
 			return err
 		}
@@ -206,7 +221,7 @@ func (b *book) comparacao(c *app.Comparison) error {
 	last := 3 + len(c.BySet)
 	return f.AddChart(s, "A11", &excelize.Chart{
 		Type:   excelize.Col,
-		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Capital regulatório por conjunto de fatores (R$)"}}},
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.T(lang.CompareChart)}}},
 		Legend: excelize.ChartLegend{Position: "none"},
 		YAxis:  excelize.ChartAxis{MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "#,##0"}},
 		Series: []excelize.ChartSeries{{

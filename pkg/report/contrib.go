@@ -219,11 +219,14 @@ func (b *book) resumoContributions(s string, top int, r *capital.Result, l lang.
 	return nil
 }
 
-// contribColumns are the batch Lote sheet's contribution columns, after
-// the others (so that the columns before keep their letters).
-var contribColumns = []string{
-	"Contrib. CRS (R$)", "Contrib. CRC (R$)", "Contrib. CRM (R$)", "Contrib. CRO (R$)",
-	"Contrib. PRE (R$)", "Contrib. PRO+SUS (R$)", "Contrib. RA+RM (R$)", "Diversificação (R$)",
+// contribColumns are the batch Lote sheet's contribution columns in
+// language l, after the others (so that the columns before keep their
+// letters).
+func contribColumns(l lang.Lang) []string {
+	return []string{
+		"Contrib. CRS (R$)", "Contrib. CRC (R$)", "Contrib. CRM (R$)", "Contrib. CRO (R$)",
+		"Contrib. PRE (R$)", "Contrib. PRO+SUS (R$)", "Contrib. RA+RM (R$)", l.T(lang.ContribDiversification) + " (R$)",
+	}
 }
 
 // contribCells are a computed row's contribution cells in Lote, rounded to

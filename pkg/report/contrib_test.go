@@ -203,7 +203,7 @@ func TestShareText(t *testing.T) {
 // informed CRS leaves its parts empty.
 func TestBatchXLSXContributions(t *testing.T) {
 	r, _ := informedResult(t)
-	x, err := NewBatchXLSX()
+	x, err := NewBatchXLSX(lang.En)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,10 +222,11 @@ func TestBatchXLSXContributions(t *testing.T) {
 	defer f.Close()
 	lote, _ := f.GetRows(SheetLote, excelize.Options{RawCellValue: true})
 	head := lote[0]
-	if got := head[len(head)-len(contribColumns):]; !slices.Equal(got, contribColumns) || head[len(head)-len(contribColumns)-1] != "Erro" {
+	cols := contribColumns(lang.En)
+	if got := head[len(head)-len(cols):]; !slices.Equal(got, cols) || head[len(head)-len(cols)-1] != "Error" {
 		t.Errorf("Lote header %q", head)
 	}
-	row := lote[1][len(head)-len(contribColumns):]
+	row := lote[1][len(head)-len(cols):]
 	// CRS 2465.98, CRC 3616.78, CRM 0, CRO 500, no PRE, PRO+SUS, RA+RM, diversification 917.24
 	if want := []string{"2465.98", "3616.78", "0", "500", "", "", "", "917.24"}; !slices.Equal(row, want) {
 		t.Errorf("Lote contributions %q, want %q", row, want)

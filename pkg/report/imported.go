@@ -12,6 +12,7 @@ import (
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/generate"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
@@ -29,10 +30,10 @@ var origemHeader = []string{"celula", "campo", "valor", "contas", "valores_das_c
 // gives in its cell and a comment on it naming its accounts (or DIOPS
 // element, or the base's cell), files and period; then the sheet Origem,
 // a row per value (cell, value, accounts with each one's value, files,
-// period, mapping and its status, PROVISÓRIO marked), a row per check and
-// a row per field left for the person. The words are Portuguese, as the
-// workbook's.
-func ImportWorkbook(im *app.Imported) (*excelize.File, error) {
+// period, mapping and its status, PROVISIONAL marked), a row per check and
+// a row per field left for the person. The import's words are in language
+// l; the layout's sheets and headers are the same in every language.
+func ImportWorkbook(im *app.Imported, l lang.Lang) (*excelize.File, error) {
 	var recs []generate.Record
 	var origem [][]any
 	rows := map[string]int{}
@@ -45,32 +46,29 @@ func ImportWorkbook(im *app.Imported) (*excelize.File, error) {
 			if v.Origin == nil {
 				continue
 			}
-			g.Comments[v.Field] = comment(v.Origin)
+			g.Comments[v.Field] = comment(l, v.Origin)
 			cell, _ := generate.Cell(r.Sheet, n, v.Field)
-			origem = append(origem, origemRow(r.Sheet+"!"+cell, fieldName(r, v.Field), v.V, v.Origin))
+			origem = append(origem, origemRow(l, r.Sheet+"!"+cell, fieldName(r, v.Field), v.V, v.Origin))
 		}
 		recs = append(recs, g)
 	}
 	for _, c := range im.Checks {
-		origem = append(origem, origemRow("", "verificação de "+c.Field, c.Value, c.Origin))
+		origem = append(origem, origemRow(l, "", l.T(lang.ImportCheckOf, c.Field), c.Value, c.Origin))
 	}
-	for _, l := range im.Left {
-		situacao := "a preencher: " + l.Why
-		if l.Copied {
-			situacao = "copiado da base (" + l.Why + ")"
+	for _, f := range im.Left {
+		situacao := l.T(lang.ImportToFill, f.Why)
+		if f.Copied {
+			situacao = l.T(lang.ImportCopiedFrom, f.Why)
 		}
-		origem = append(origem, []any{"", l.Field, "", "", "", "", "", "", situacao})
+		origem = append(origem, []any{"", f.Field, "", "", "", "", "", "", situacao})
 	}
 	reg := im.Registro
 	if reg == "" {
-		reg = "(registro ANS a preencher)"
+		reg = l.T(lang.ImportNoRegistro)
 	}
-	intro := []string{
-		fmt.Sprintf("Planilha gerada por \"capreg import\" a partir dos balancetes e do DIOPS-XML da operadora %s, data base %s.", reg, im.DataBase),
-		"Cada célula preenchida tem um comentário com suas contas (ou o elemento do DIOPS), arquivo e período; a aba " + SheetOrigem + " lista todas, com os campos a preencher.",
-	}
-	return generate.Filled(fmt.Sprintf("capreg — planilha importada (%s, %s)", reg, im.DataBase),
-		"Planilha de entrada importada dos balancetes ("+layout.Version+")", intro, recs,
+	db := l.Month(im.DataBase)
+	intro := []string{l.T(lang.ImportIntro, reg, db), l.T(lang.ImportIntroOrigem, SheetOrigem)}
+	return generate.Filled(l.T(lang.ImportTitle, reg, db), l.T(lang.ImportDescription, layout.Version), intro, recs,
 		generate.Table{Name: SheetOrigem, Header: origemHeader, Rows: origem})
 }
 
@@ -87,28 +85,30 @@ func fieldName(r app.Record, field string) string {
 	return name
 }
 
-// status is a mapping's status as the workbook shows it.
-func status(s rules.Status) string {
+// status is a mapping's status as the workbook shows it in language l:
+// the markers of the figures (PROVISIONAL, PROPOSAL), else the status.
+func status(l lang.Lang, s rules.Status) string {
 	switch s {
 	case rules.Provisional:
-		return "PROVISÓRIO"
+		return l.T(lang.Provisional)
 	case rules.Proposal:
-		return "PROPOSTA"
-	case rules.User:
-		return "usuário"
+		return l.T(lang.Proposal)
+	case "":
+		s = rules.Regulation
 	}
-	return "regulamentação"
+	return statusText(l, s)
 }
 
-// kind says how a value was taken from its accounts, in the period.
-func kind(o *app.Origin) string {
+// kind says how a value was taken from its accounts, in the period, in
+// language l.
+func kind(l lang.Lang, o *app.Origin) string {
 	switch o.Kind {
 	case rules.Saldo:
-		return "saldo em " + o.Period
+		return l.T(lang.ImportSaldo, o.Period)
 	case rules.FluxoMensal:
-		return "fluxo de " + o.Period
+		return l.T(lang.ImportFluxo, o.Period)
 	case rules.Fluxo12m:
-		return "total de " + o.Period
+		return l.T(lang.ImportTotal, o.Period)
 	case rules.DIOPS:
 		return "DIOPS-XML " + o.Period
 	}
@@ -116,12 +116,12 @@ func kind(o *app.Origin) string {
 }
 
 // accountValues lists each account's value ("13211: R$ 3.600.773,02").
-func accountValues(o *app.Origin) []string {
+func accountValues(l lang.Lang, o *app.Origin) []string {
 	out := make([]string, len(o.Parts))
 	for i, p := range o.Parts {
 		out[i] = p.Conta + ": " + money.BRL(p.Value)
 		if p.Absent {
-			out[i] = p.Conta + ": ausente (zero)"
+			out[i] = p.Conta + ": " + l.T(lang.ImportAbsent)
 		}
 	}
 	return out
@@ -135,40 +135,40 @@ func baseNames(files []string) []string {
 	return out
 }
 
-// comment is the note on a filled cell.
-func comment(o *app.Origin) string {
+// comment is the note on a filled cell, in language l.
+func comment(l lang.Lang, o *app.Origin) string {
 	if o.Copied {
-		return fmt.Sprintf("Copiado de %s, %s", strings.Join(baseNames(o.Files), ", "), o.Place)
+		return l.T(lang.ImportCopiedCell, strings.Join(baseNames(o.Files), ", "), o.Place)
 	}
 	var b strings.Builder
 	switch o.Kind {
 	case rules.DIOPS:
-		fmt.Fprintf(&b, "%s: %s\n%s", kind(o), o.Accounts, o.Place)
+		fmt.Fprintf(&b, "%s: %s\n%s", kind(l, o), o.Accounts, o.Place)
 	case "":
 		fmt.Fprintf(&b, "%s (%s)", o.Accounts, o.Period)
 	default:
-		fmt.Fprintf(&b, "Contas %s, %s", o.Accounts, kind(o))
-		for _, a := range accountValues(o) {
+		b.WriteString(l.T(lang.ImportAccounts, o.Accounts, kind(l, o)))
+		for _, a := range accountValues(l, o) {
 			b.WriteString("\n  " + a)
 		}
 	}
 	if len(o.Files) > 0 {
-		fmt.Fprintf(&b, "\nArquivos: %s", strings.Join(baseNames(o.Files), ", "))
+		b.WriteString("\n" + l.T(lang.ImportFiles, strings.Join(baseNames(o.Files), ", ")))
 	}
 	if o.Mapping != "" {
-		fmt.Fprintf(&b, "\nMapeamento %s: %s", o.Mapping, status(o.Status))
+		b.WriteString("\n" + l.T(lang.ImportMapping, o.Mapping, status(l, o.Status)))
 	}
 	return b.String()
 }
 
-// origemRow is a row of the Origem sheet.
-func origemRow(cell, field string, v any, o *app.Origin) []any {
+// origemRow is a row of the Origem sheet, in language l.
+func origemRow(l lang.Lang, cell, field string, v any, o *app.Origin) []any {
 	situacao := ""
 	if o.Mapping != "" {
-		situacao = status(o.Status)
+		situacao = status(l, o.Status)
 	}
 	if o.Copied {
-		situacao = "copiado da base " + o.Place
+		situacao = l.T(lang.ImportCopiedFrom, o.Place)
 	}
 	if d, ok := v.(decimal.Decimal); ok {
 		v = d
@@ -179,13 +179,14 @@ func origemRow(cell, field string, v any, o *app.Origin) []any {
 	if o.Kind == rules.DIOPS {
 		what += " (" + o.Place + ")"
 	}
-	return []any{cell, field, v, what, strings.Join(accountValues(o), "; "), strings.Join(o.Files, ", "), kind(o), o.Mapping, situacao}
+	return []any{cell, field, v, what, strings.Join(accountValues(l, o), "; "), strings.Join(o.Files, ", "), kind(l, o), o.Mapping, situacao}
 }
 
-// ImportSummary writes what an import did, for stderr: the workbook
-// written, the fields filled (from the accounts and from the base), the
-// fields left for the person and why, the checks, and the findings.
-func ImportSummary(w io.Writer, im *app.Imported, out string) error {
+// ImportSummary writes what an import did, for stderr, in language l: the
+// workbook written, the fields filled (from the accounts and from the
+// base), the fields left for the person and why, the checks, and the
+// findings.
+func ImportSummary(w io.Writer, im *app.Imported, out string, l lang.Lang) error {
 	b := &strings.Builder{}
 	filled, copied := 0, 0
 	for _, r := range im.Records {
@@ -200,35 +201,34 @@ func ImportSummary(w io.Writer, im *app.Imported, out string) error {
 		}
 	}
 	if out != "" {
-		fmt.Fprintf(b, "wrote %s: operator %s, data base %s\n", out, orDash(im.Registro), im.DataBase)
+		fmt.Fprintln(b, l.T(lang.ImportWrote, out, orDash(im.Registro), l.Month(im.DataBase)))
 	}
-	fmt.Fprintf(b, "filled from the accounts: %d values (every one with its origin in sheet %s)\n", filled, SheetOrigem)
+	fmt.Fprintln(b, l.T(lang.ImportFilled, l.Count(filled), SheetOrigem))
 	if copied > 0 {
-		fmt.Fprintf(b, "copied from the base workbook: %d values\n", copied)
+		fmt.Fprintln(b, l.T(lang.ImportCopied, l.Count(copied)))
 	}
-	fmt.Fprintf(b, "left for the person:\n")
-	for _, l := range im.Left {
-		if l.Copied {
-			fmt.Fprintf(b, "  %s: copied from the base (%s)\n", l.Field, l.Why)
+	fmt.Fprintln(b, l.T(lang.ImportLeft))
+	for _, f := range im.Left {
+		if f.Copied {
+			fmt.Fprintf(b, "  %s: %s\n", f.Field, l.T(lang.ImportCopiedFrom, f.Why))
 			continue
 		}
-		fmt.Fprintf(b, "  %s: %s\n", l.Field, l.Why)
+		fmt.Fprintf(b, "  %s: %s\n", f.Field, f.Why)
 	}
-	fmt.Fprintf(b, "checks: %d months of balancetes (%s..%s); each balances within R$ 0,01 unless a warning says otherwise\n",
-		len(im.Months), im.Months[0], im.Months[len(im.Months)-1])
+	fmt.Fprintln(b, l.T(lang.ImportChecks, l.Count(len(im.Months)), l.Month(im.Months[0]), l.Month(im.Months[len(im.Months)-1])))
 	for _, c := range im.Checks {
-		fmt.Fprintf(b, "  %s: %s = %s (compare with the fields)\n", c.Field, c.Origin.Accounts, money.BRL(c.Value))
+		fmt.Fprintf(b, "  %s\n", l.T(lang.ImportCheck, c.Field, c.Origin.Accounts, money.BRL(c.Value)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
 // FindingLines writes findings one a line, each with its file, place, code,
-// severity, message and fix.
-func FindingLines(w io.Writer, l findings.List) error {
+// severity, message and fix, in language l.
+func FindingLines(w io.Writer, l lang.Lang, list findings.List) error {
 	b := &strings.Builder{}
-	for _, f := range l {
-		b.WriteString(f.String() + "\n")
+	for _, f := range list {
+		b.WriteString(findingText(l, f) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -13,6 +13,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/rules"
 	"github.com/capreg/capreg/pkg/workbook"
 )
@@ -46,7 +47,7 @@ func TestImportWorkbookRoundTrip(t *testing.T) {
 			im.Records[i].Values = append(im.Records[i].Values, app.Value{Field: "grau_risco", V: "A"})
 		}
 	}
-	f, err := ImportWorkbook(im)
+	f, err := ImportWorkbook(im, lang.PtBR)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -166,4 +167,53 @@ func countComments(t *testing.T, f *excelize.File) int {
 		n += len(c)
 	}
 	return n
+}
+
+// The imported workbook's own words follow the language: its comments,
+// the situations of Origem and the title; the layout's sheets, headers and
+// Origem's header do not.
+func TestImportWorkbookLanguages(t *testing.T) {
+	im, _ := goodSet(t)
+	for l, want := range map[lang.Lang]struct {
+		comment []string
+		marker  string
+		title   string
+	}{
+		lang.En: {[]string{"Accounts 25, balance at 2025-09", "25: R$ 64.742.207,51", "Files: balancete-2025-09.csv", "Mapping balancete.pla.pl.contas: regulation"},
+			"PROVISIONAL", "capreg — imported workbook (412345, 2025-09)"},
+		lang.PtBR: {[]string{"Contas 25, saldo em 2025-09", "25: R$ 64.742.207,51", "Arquivos: balancete-2025-09.csv", "Mapeamento balancete.pla.pl.contas: regulamentação"},
+			"PROVISÓRIO", "capreg — planilha importada (412345, 09/2025)"},
+	} {
+		f, err := ImportWorkbook(im, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		comments, _ := f.GetComments("PLA")
+		var b2 string
+		for _, c := range comments {
+			if c.Cell == "B2" {
+				b2 = c.Text
+			}
+		}
+		for _, w := range want.comment {
+			if !strings.Contains(b2, w) {
+				t.Errorf("%s: comment on PLA!B2 = %q, want %q in it", l, b2, w)
+			}
+		}
+		rows, _ := f.GetRows(SheetOrigem)
+		if strings.Join(rows[0], ",") != strings.Join(origemHeader, ",") {
+			t.Errorf("%s: Origem header %q", l, rows[0])
+		}
+		marked := false
+		for _, r := range rows {
+			marked = marked || (len(r) > 8 && r[8] == want.marker)
+		}
+		if !marked {
+			t.Errorf("%s: no row of Origem marked %s", l, want.marker)
+		}
+		if p, err := f.GetDocProps(); err != nil || p.Title != want.title {
+			t.Errorf("%s: title %q (%v)", l, p.Title, err)
+		}
+		f.Close()
+	}
 }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/capreg/capreg/pkg/money"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/reclamacoes"
 )
 
@@ -57,8 +57,6 @@ func ReclamacoesCSV(w io.Writer, r *reclamacoes.Result, d CSVDialect) error {
 		rows, []bool{true, false, true, true, true, true, false, false})
 }
 
-func percent(d decimal.Decimal) string { return money.PtBR(d.Shift(2), 2) + "%" }
-
 // printable keeps a cell's text from driving the terminal: control
 // characters become U+FFFD.
 func printable(s string) string {
@@ -70,25 +68,31 @@ func printable(s string) string {
 	}, strings.ToValidUTF8(s, "\uFFFD"))
 }
 
-// ReclamacoesTable writes the ranking for a person: the period and totals,
-// every product with its verdict, and the rule that decided.
-func ReclamacoesTable(w io.Writer, r *reclamacoes.Result) error {
+// ReclamacoesTable writes the ranking for a person, in language l: the
+// period and totals, every product with its verdict, and the rule that
+// decided.
+func ReclamacoesTable(w io.Writer, r *reclamacoes.Result, l lang.Lang) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "capreg — IN ANS 36/2024 art. 17: products at risk from unresolved complaints\n")
-	fmt.Fprintf(&b, "Period      %s to %s\n", r.Periodo.Inicio.Format(time.DateOnly), r.Periodo.Fim.Format(time.DateOnly))
-	fmt.Fprintf(&b, "Complaints  %s unresolved, %d products, %d at risk\n\n", money.PtBR(decimal.NewFromInt(r.Total), 0), len(r.Products), r.AtRisk())
+	fmt.Fprintf(&b, "%s\n", l.T(lang.RecTitle))
+	head := columns(&b)
+	fmt.Fprintf(head, "%s\t%s\n", l.T(lang.RecPeriod), l.T(lang.RecPeriodSpan, l.Date(r.Periodo.Inicio), l.Date(r.Periodo.Fim)))
+	fmt.Fprintf(head, "%s\t%s\n", l.T(lang.RecComplaints), l.T(lang.RecTotals, l.Count(int(r.Total)), l.Count(len(r.Products)), l.Count(r.AtRisk())))
+	if err := head.Flush(); err != nil {
+		return err
+	}
+	b.WriteString("\n")
 	tw := columns(&b)
-	fmt.Fprintf(tw, "RANK\tPRODUTO\tBENEFICIÁRIOS\tRECLAMAÇÕES\tSHARE\tCUMULATIVE\tAT RISK\n")
+	fmt.Fprintf(tw, "%s\tPRODUTO\tBENEFICIÁRIOS\tRECLAMAÇÕES\t%s\n", l.T(lang.RecRank), strings.Join(headings(l, lang.RecShare, lang.RecCumulative, lang.RecAtRisk), "\t"))
 	ties, par3 := false, false
 	for i, p := range r.Products {
-		verdict := "no"
+		verdict := l.T(lang.No)
 		if p.AtRisk {
-			verdict = "YES (" + p.Rule + ")"
+			verdict = strings.ToUpper(l.T(lang.Yes)) + " (" + p.Rule + ")"
 		}
 		par3 = par3 || p.Rule == reclamacoes.Paragraph3
 		ties = ties || (i > 0 && r.Products[i-1].Reclamacoes == p.Reclamacoes && p.Reclamacoes > 0)
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", p.Rank, printable(p.Produto), money.PtBR(decimal.NewFromInt(p.Beneficiarios), 0),
-			money.PtBR(decimal.NewFromInt(p.Reclamacoes), 0), percent(p.Share), percent(p.CumulativeShare), verdict)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", p.Rank, printable(p.Produto), l.Count(int(p.Beneficiarios)),
+			l.Count(int(p.Reclamacoes)), l.Percent(p.Share, 2), l.Percent(p.CumulativeShare, 2), verdict)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -96,16 +100,16 @@ func ReclamacoesTable(w io.Writer, r *reclamacoes.Result) error {
 	b.WriteString("\n")
 	switch {
 	case len(r.Products) == 0:
-		b.WriteString("No products: nothing to rank.\n")
+		b.WriteString(l.T(lang.RecNoProducts) + "\n")
 	case r.Total == 0:
-		b.WriteString("No unresolved complaints in the period: no product is at risk.\n")
+		b.WriteString(l.T(lang.RecNoComplaints) + "\n")
 	case par3:
-		b.WriteString("No product stays within 80% of the unresolved complaints, so the one with the most is at risk (art. 17 §3).\n")
+		b.WriteString(l.T(lang.RecParagraph3) + "\n")
 	default:
-		b.WriteString("At risk: the products that together hold at most 80% of the unresolved complaints (art. 17 caput).\n")
+		b.WriteString(l.T(lang.RecCaput) + "\n")
 	}
 	if ties {
-		b.WriteString("Products with equal complaints are ordered by fewer beneficiaries (art. 17 §2), then by code.\n")
+		b.WriteString(l.T(lang.RecTies) + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/reclamacoes"
 )
 
@@ -26,23 +27,38 @@ func rankedTwo() *reclamacoes.Result {
 	}
 }
 
+// The table in each language: English with ISO dates and decimal points,
+// Portuguese with dd/mm/aaaa and decimal commas.
 func TestReclamacoesTable(t *testing.T) {
-	var buf bytes.Buffer
-	if err := ReclamacoesTable(&buf, rankedTwo()); err != nil {
-		t.Fatal(err)
-	}
-	want := `capreg — IN ANS 36/2024 art. 17: products at risk from unresolved complaints
+	for l, want := range map[lang.Lang]string{
+		lang.En: `capreg — IN ANS 36/2024 art. 17: products at risk from unresolved complaints
 Period      2024-10-01 to 2025-03-31
 Complaints  30 unresolved, 2 products, 1 at risk
 
 RANK  PRODUTO   BENEFICIÁRIOS  RECLAMAÇÕES  SHARE   CUMULATIVE  AT RISK
-1     P1        1.500          20           66,67%  66,67%      YES (art. 17 caput)
-2     =P2` + "\uFFFD" + `[31m  10             10           33,33%  100,00%     no
+1     P1        1500           20           66.67%  66.67%      YES (art. 17 caput)
+2     =P2` + "\uFFFD" + `[31m  10             10           33.33%  100.00%     no
 
 At risk: the products that together hold at most 80% of the unresolved complaints (art. 17 caput).
-`
-	if buf.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+`,
+		lang.PtBR: `capreg — IN ANS 36/2024 art. 17: produtos em risco por reclamações não resolvidas
+Período      01/10/2024 a 31/03/2025
+Reclamações  30 não resolvidas, 2 produtos, 1 em risco
+
+POSIÇÃO  PRODUTO   BENEFICIÁRIOS  RECLAMAÇÕES  PARTICIPAÇÃO  ACUMULADA  EM RISCO
+1        P1        1.500          20           66,67%        66,67%     SIM (art. 17 caput)
+2        =P2` + "\uFFFD" + `[31m  10             10           33,33%        100,00%    não
+
+Em risco: os produtos que, juntos, somam no máximo 80% das reclamações não resolvidas (art. 17 caput).
+`,
+	} {
+		var buf bytes.Buffer
+		if err := ReclamacoesTable(&buf, rankedTwo(), l); err != nil {
+			t.Fatal(err)
+		}
+		if buf.String() != want {
+			t.Errorf("%s: got\n%s\nwant\n%s", l, buf.String(), want)
+		}
 	}
 }
 

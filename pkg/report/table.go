@@ -91,7 +91,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	}
 	icr := l.T(lang.TableICRUndefined)
 	if r.ICR != nil {
-		icr = money.PtBR(r.ICR.Value, 4)
+		icr = l.Fixed(r.ICR.Value, 4)
 	}
 	rows = append(rows, []string{"ICR  PLA / CR", icr, ""})
 	grid(b, rows, m.Plain, 1)
@@ -115,20 +115,26 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	if p := r.Informed(); len(p) > 0 {
 		fmt.Fprintf(b, "\n%s\n", l.T(lang.TableInformed, strings.Join(p, ", ")))
 	}
-	var shown findings.List
-	for _, f := range worded(l, r, warnings) {
-		if f.Code != findings.ProvisionalParams && f.Code != findings.ProposalParams { // the footnotes say it
-			shown = append(shown, f)
-		}
-	}
-	if len(shown) > 0 {
+	if shown := unfootnoted(worded(l, r, warnings)); len(shown) > 0 {
 		fmt.Fprintf(b, "\n%s\n", l.T(lang.TableWarnings))
 		for _, f := range shown {
-			fmt.Fprintf(b, "  %s\n", f.String())
+			fmt.Fprintf(b, "  %s\n", findingText(l, f))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// unfootnoted are the warnings a table lists: all but the PROVISIONAL and
+// PROPOSAL notices, which its footnotes say.
+func unfootnoted(warnings findings.List) findings.List {
+	var shown findings.List
+	for _, f := range warnings {
+		if f.Code != findings.ProvisionalParams && f.Code != findings.ProposalParams {
+			shown = append(shown, f)
+		}
+	}
+	return shown
 }
 
 // markerNotes writes the PROVISIONAL and PROPOSAL footnotes in language l:

@@ -6,26 +6,27 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
-// ValidateTable writes the validation of each file for a person: its
-// verdict and counts, then every finding with its place, code, severity,
-// message and fix; the totals last.
-func ValidateTable(w io.Writer, reps []app.FileReport) error {
+// ValidateTable writes the validation of each file for a person, in
+// language l: its verdict and counts, then every finding with its place,
+// code, severity, message and fix; the totals last.
+func ValidateTable(w io.Writer, reps []app.FileReport, l lang.Lang) error {
 	tw := columns(w)
 	errs, warns := 0, 0
 	for _, r := range reps {
-		verdict := "valid"
+		verdict := l.T(lang.ValidateValid)
 		if !r.Valid {
-			verdict = "INVALID"
+			verdict = l.T(lang.ValidateBad)
 		}
-		fmt.Fprintf(tw, "%s: %s — %d errors, %d warnings\n", r.File, verdict, r.Errors, r.Warnings)
+		fmt.Fprintln(tw, l.T(lang.ValidateFile, r.File, verdict, l.Count(r.Errors), l.Count(r.Warnings)))
 		for _, f := range r.Findings {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s (fix: %s)\n", orDash(f.Where()), f.Code, f.Severity, f.Message, f.Fix)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", orDash(f.Where()), f.Code, severityText(l, f.Severity), l.T(lang.FindingFix, f.Message, f.Fix))
 		}
 		errs, warns = errs+r.Errors, warns+r.Warnings
 	}
-	fmt.Fprintf(tw, "%d files, %d errors, %d warnings\n", len(reps), errs, warns)
+	fmt.Fprintln(tw, l.T(lang.ValidateTotals, l.Count(len(reps)), l.Count(errs), l.Count(warns)))
 	return tw.Flush()
 }
 
@@ -79,9 +80,14 @@ func ValidateCSV(w io.Writer, reps []app.FileReport, d CSVDialect) error {
 }
 
 // CatalogueTable writes the catalogue of checks (capreg validate
-// --rules-list) for a person; JSON writes it for programs.
-func CatalogueTable(w io.Writer, cat []findings.Entry) error {
-	return listing(w, []string{"CODE", "SEVERITY", "RULE", "FIX"}, catalogueRows(cat))
+// --rules-list) for a person, its headings and severities in language l;
+// JSON writes it for programs.
+func CatalogueTable(w io.Writer, cat []findings.Entry, l lang.Lang) error {
+	rows := catalogueRows(cat)
+	for i, c := range cat {
+		rows[i][1] = severityText(l, c.Severity)
+	}
+	return listing(w, headings(l, lang.Code, lang.Severity, lang.Rule, lang.Fix), rows)
 }
 
 // CatalogueCSV writes the catalogue of checks, one row per check.

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/capreg/capreg/pkg/app"
@@ -23,17 +24,26 @@ func reportsTwo() []app.FileReport {
 }
 
 func TestValidateTable(t *testing.T) {
-	var buf bytes.Buffer
-	if err := ValidateTable(&buf, reportsTwo()); err != nil {
-		t.Fatal(err)
-	}
-	want := "a.xlsx: INVALID — 1 errors, 1 warnings\n" +
-		"  PLA!B2         CR-E005  error    pl is empty (fix: fill the cell (type 0 if the amount really is zero))\n" +
-		"  Operadora!A21  CR-W003  warning  unknown campo x (fix: remove it)\n" +
-		"b.xlsx: valid — 0 errors, 0 warnings\n" +
-		"2 files, 1 errors, 1 warnings\n"
-	if buf.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", buf.String(), want)
+	for l, want := range map[lang.Lang]string{
+		lang.En: "a.xlsx: INVALID — 1 errors, 1 warnings\n" +
+			"  PLA!B2         CR-E005  error    pl is empty (fix: fill the cell (type 0 if the amount really is zero))\n" +
+			"  Operadora!A21  CR-W003  warning  unknown campo x (fix: remove it)\n" +
+			"b.xlsx: valid — 0 errors, 0 warnings\n" +
+			"2 files, 1 errors, 1 warnings\n",
+		// the findings' messages and fixes are the findings'
+		lang.PtBR: "a.xlsx: INVÁLIDO — 1 erros, 1 avisos\n" +
+			"  PLA!B2         CR-E005  erro   pl is empty (correção: fill the cell (type 0 if the amount really is zero))\n" +
+			"  Operadora!A21  CR-W003  aviso  unknown campo x (correção: remove it)\n" +
+			"b.xlsx: válido — 0 erros, 0 avisos\n" +
+			"2 arquivos, 1 erros, 1 avisos\n",
+	} {
+		var buf bytes.Buffer
+		if err := ValidateTable(&buf, reportsTwo(), l); err != nil {
+			t.Fatal(err)
+		}
+		if buf.String() != want {
+			t.Errorf("%s: got\n%s\nwant\n%s", l, buf.String(), want)
+		}
 	}
 }
 
@@ -74,9 +84,16 @@ func TestValidateJSONAndCSV(t *testing.T) {
 // The catalogue: every check, one line (or row) each, after a header.
 func TestCatalogue(t *testing.T) {
 	cat := findings.CatalogueIn(lang.En)
-	var table, csv bytes.Buffer
-	if err := CatalogueTable(&table, cat); err != nil {
+	var table, pt, csv bytes.Buffer
+	if err := CatalogueTable(&table, cat, lang.En); err != nil {
 		t.Fatal(err)
+	}
+	if err := CatalogueTable(&pt, cat, lang.PtBR); err != nil {
+		t.Fatal(err)
+	}
+	if first, _, _ := strings.Cut(pt.String(), "\n"); strings.Join(strings.Fields(first), " ") != "CÓDIGO SEVERIDADE REGRA CORREÇÃO" ||
+		!strings.Contains(pt.String(), "CR-E005  erro ") || !strings.Contains(pt.String(), " aviso ") {
+		t.Errorf("pt-BR table:\n%s", pt.String())
 	}
 	if err := CatalogueCSV(&csv, cat, CSVPlain); err != nil {
 		t.Fatal(err)

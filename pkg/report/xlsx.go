@@ -26,17 +26,18 @@ const (
 // brlFormat is the number format of amounts: numeric cells shown as reais.
 const brlFormat = `"R$ "#,##0.00;-"R$ "#,##0.00`
 
-// book wraps a report workbook and its styles.
+// book wraps a report workbook, its styles and the language of its words.
 type book struct {
 	f                  *excelize.File
+	l                  lang.Lang
 	brl, ratio, header int
 	title, wrap        int
 	streamed           map[string]bool // sheets written with a StreamWriter
 }
 
-func newBook() (*book, error) {
+func newBook(l lang.Lang) (*book, error) {
 	f := excelize.NewFile()
-	b := &book{f: f, streamed: map[string]bool{}}
+	b := &book{f: f, l: l, streamed: map[string]bool{}}
 	var err error
 	fmtBRL := brlFormat
 	if b.brl, err = f.NewStyle(&excelize.Style{CustomNumFmt: &fmtBRL}); err != nil {
@@ -99,9 +100,10 @@ func (b *book) widths(sheet string, w ...float64) {
 
 // XLSX builds the report workbook of one result: Resumo (figures and two
 // charts), Memoria_de_Calculo (the explanation tree), Parametros (the
-// rulebook as used) and Validacao (warnings).
+// rulebook as used) and Validacao (warnings). Its words are in the language
+// of m; its sheets' names are the same in every language.
 func XLSX(r *capital.Result, warnings findings.List, rb *rules.Rulebook, m Meta) (*excelize.File, error) {
-	b, err := newBook()
+	b, err := newBook(m.Lang)
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +111,7 @@ func XLSX(r *capital.Result, warnings findings.List, rb *rules.Rulebook, m Meta)
 		func() error { return b.resumo(r, m) },
 		func() error { return b.memoria(r) },
 		func() error { return b.parametros(r, rb) },
-		func() error { return b.validacao(worded(lang.En, r, warnings)) },
+		func() error { return b.validacao(worded(m.Lang, r, warnings)) },
 	}
 	return b.finish(steps)
 }
@@ -151,20 +153,20 @@ func (b *book) resumo(r *capital.Result, m Meta) error {
 	if err := f.SetSheetName("Sheet1", s); err != nil {
 		return err
 	}
-	op := r.Operadora
-	verdict := "SUFICIENTE (PLA ≥ CR)"
+	op, l := r.Operadora, b.l
+	verdict := l.T(lang.TableSufficient)
 	if !r.Sufficient {
-		verdict = "INSUFICIENTE (PLA < CR)"
+		verdict = l.T(lang.TableInsufficient)
 	}
 	info := [][]any{
-		{"Capital regulatório — RN 569/2022"},
+		{l.T(lang.TableTitle)},
 		{"Registro ANS", op.RegistroANS},
 		{"Razão social", op.RazaoSocial},
-		{"Data base", op.DataBase.String()},
+		{"Data base", l.Month(op.DataBase)},
 		{"Modalidade", strings.TrimSpace(string(op.Modalidade) + " " + string(op.Segmentacao)), fmt.Sprintf("região %d", op.Regiao)},
-		{"Conjunto de fatores", r.FactorSet},
-		{"Suficiência", verdict},
-		{"Regras", m.RulebookVer + rulesSuffix(m.RulesFile)},
+		{l.T(lang.FactorSet), r.FactorSet},
+		{l.T(lang.Sufficiency), verdict},
+		{l.T(lang.TableRulebook), m.RulebookVer + rulesSuffix(m.RulesFile)},
 	}
 	for i, v := range info {
 		if err := b.row(s, i+1, v...); err != nil {
@@ -175,20 +177,20 @@ func (b *book) resumo(r *capital.Result, m Meta) error {
 		return err
 	}
 	const top = 10
-	if err := b.headerRow(s, top, "Figura", "Valor (R$)", "Marcadores"); err != nil {
+	if err := b.headerRow(s, top, l.T(lang.Figure), l.T(lang.Value)+" (R$)", l.T(lang.Markers)); err != nil {
 		return err
 	}
 	fig := Figures(r)
 	for i, row := range tableRows {
 		n := fig[row.key]
 		rr := top + 1 + i
-		if err := b.row(s, rr, lang.En.T(row.label)); err != nil {
+		if err := b.row(s, rr, l.T(row.label)); err != nil {
 			return err
 		}
 		if err := b.amount(s, cellName(2, rr), n); err != nil {
 			return err
 		}
-		if err := f.SetCellStr(s, cellName(3, rr), markerText(lang.En, markers(n))); err != nil {
+		if err := f.SetCellStr(s, cellName(3, rr), markerText(l, markers(n))); err != nil {
 			return err
 		}
 	}
@@ -210,9 +212,9 @@ func (b *book) resumo(r *capital.Result, m Meta) error {
 		head  string
 		names []string
 	}{
-		{"PROVISIONAL: parâmetros não confirmados na regulação (ver Parametros):", r.Provisional()},
-		{"PROPOSAL: proposta de incentivo da ANS, ainda não vigente:", r.Proposal()},
-		{"informed: parcelas informadas em Parcelas_Informadas:", r.Informed()},
+		{l.T(lang.XlsxProvisionalNote, l.T(lang.Provisional)), r.Provisional()},
+		{l.T(lang.XlsxProposalNote, l.T(lang.Proposal)), r.Proposal()},
+		{l.T(lang.XlsxInformedNote, l.T(lang.Informed)), r.Informed()},
 	} {
 		if len(fn.names) == 0 {
 			continue
@@ -230,7 +232,7 @@ func (b *book) resumo(r *capital.Result, m Meta) error {
 	}
 	b.widths(s, 40, 22, 28, 3, 3, 12, 20)
 	// The charts' data: a small table beside the figures (F:G).
-	if err := b.headerRow2(s, 6, top, "Gráficos", "Valor (R$)"); err != nil {
+	if err := b.headerRow2(s, 6, top, l.T(lang.XlsxCharts), l.T(lang.Value)+" (R$)"); err != nil {
 		return err
 	}
 	series := []struct{ label, key string }{{"CRS", "crs"}, {"CRC", "crc"}, {"CRM", "crm"}, {"CRO", "cro"}, {"PLA", "pla"}, {"CR", "cr"}}
@@ -260,10 +262,10 @@ func (b *book) resumo(r *capital.Result, m Meta) error {
 	if err := b.resumoContributions(s, top, r, m.Lang); err != nil {
 		return err
 	}
-	if err := f.AddChart(s, "A27", chart("Composição do CBR (R$)", top+1, top+4)); err != nil {
+	if err := f.AddChart(s, "A27", chart(l.T(lang.XlsxChartCBR), top+1, top+4)); err != nil {
 		return err
 	}
-	return f.AddChart(s, "C27", chart("PLA e capital regulatório (R$)", top+5, top+6))
+	return f.AddChart(s, "C27", chart(l.T(lang.XlsxChartPLA), top+5, top+6))
 }
 
 // headerRow2 writes a header starting at column col.
@@ -277,11 +279,12 @@ func (b *book) headerRow2(sheet string, col, r int, names ...string) error {
 }
 
 func (b *book) memoria(r *capital.Result) error {
-	f, s := b.f, SheetMemoria
+	f, s, l := b.f, SheetMemoria, b.l
 	if _, err := f.NewSheet(s); err != nil {
 		return err
 	}
-	if err := b.headerRow(s, 1, "Nível", "Chave", "Figura", "Valor", "Fórmula", "Entradas (célula)", "Parâmetros [status]", "Marcadores"); err != nil {
+	if err := b.headerRow(s, 1, l.T(lang.XlsxLevel), l.T(lang.XlsxKey), l.T(lang.Figure), l.T(lang.Value), l.T(lang.XlsxFormula),
+		l.T(lang.XlsxInputs), l.T(lang.XlsxParameters), l.T(lang.Markers)); err != nil {
 		return err
 	}
 	row := 2
@@ -293,7 +296,7 @@ func (b *book) memoria(r *capital.Result) error {
 		}
 		var ins, ps []string
 		for _, in := range n.Inputs {
-			v := in.Value.String()
+			v := l.Number(in.Value)
 			if in.Text != "" {
 				v = in.Text
 			}
@@ -304,7 +307,7 @@ func (b *book) memoria(r *capital.Result) error {
 			ins = append(ins, in.Name+" = "+v+cell)
 		}
 		for _, p := range n.Params {
-			ps = append(ps, fmt.Sprintf("%s = %s [%s]", p.Path, p.Value, p.Status))
+			ps = append(ps, fmt.Sprintf("%s = %s [%s]", p.Path, p.Value, statusText(l, p.Status)))
 		}
 		if err = b.row(s, row, depth, n.Key, strings.Repeat("  ", depth)+n.Label); err != nil { // label: see fitHeight below
 			return
@@ -312,7 +315,7 @@ func (b *book) memoria(r *capital.Result) error {
 		if err = f.SetCellFloat(s, cellName(4, row), n.Value.InexactFloat64(), -1, 64); err != nil {
 			return
 		}
-		texts := []string{n.Formula, strings.Join(ins, "\n"), strings.Join(ps, "\n"), markerText(lang.En, markers(n))}
+		texts := []string{n.Formula, strings.Join(ins, "\n"), strings.Join(ps, "\n"), markerText(l, markers(n))}
 		for i, t := range texts {
 			if err = f.SetCellStr(s, cellName(5+i, row), t); err != nil {
 				return
@@ -327,10 +330,10 @@ func (b *book) memoria(r *capital.Result) error {
 			walk(c, depth+1)
 		}
 	}
-	walk(r.Tree, 0)
+	walk(r.Tree.In(l), 0)
 	if r.Contributions != nil {
 		for _, n := range r.Contributions.Nodes() {
-			walk(n, 0)
+			walk(n.In(l), 0)
 		}
 	}
 	if err != nil {
@@ -341,7 +344,7 @@ func (b *book) memoria(r *capital.Result) error {
 }
 
 func (b *book) parametros(r *capital.Result, rb *rules.Rulebook) error {
-	f, s := b.f, SheetParametros
+	f, s, l := b.f, SheetParametros, b.l
 	if _, err := f.NewSheet(s); err != nil {
 		return err
 	}
@@ -355,20 +358,16 @@ func (b *book) parametros(r *capital.Result, rb *rules.Rulebook) error {
 			used[strings.SplitN(p.Path, "[", 2)[0]] = true
 		}
 	})
-	if err := b.headerRow(s, 1, "Parâmetro", "Valor", "Status", "Fonte", "Usado neste resultado"); err != nil {
+	if err := b.headerRow(s, 1, l.T(lang.Parameter), l.T(lang.Value), l.T(lang.Status), l.T(lang.Source), l.T(lang.XlsxUsed)); err != nil {
 		return err
 	}
-	for i, l := range leaves {
-		u := "não"
-		if used[l.Path] {
-			u = "sim"
-		}
-		for j, t := range []string{l.Path, l.Value, string(l.Status), l.Source, u} {
+	for i, p := range leaves {
+		for j, t := range []string{p.Path, p.Value, statusText(l, p.Status), p.Source, yesNo(l, used[p.Path])} {
 			if err := f.SetCellStr(s, cellName(j+1, i+2), t); err != nil {
 				return err
 			}
 		}
-		if err := b.fitHeight(s, i+2, map[string]int{l.Value: 40, l.Source: 70}); err != nil {
+		if err := b.fitHeight(s, i+2, map[string]int{p.Value: 40, p.Source: 70}); err != nil {
 			return err
 		}
 	}
@@ -377,15 +376,15 @@ func (b *book) parametros(r *capital.Result, rb *rules.Rulebook) error {
 }
 
 func (b *book) validacao(warnings findings.List) error {
-	f, s := b.f, SheetValidacao
+	f, s, l := b.f, SheetValidacao, b.l
 	if _, err := f.NewSheet(s); err != nil {
 		return err
 	}
-	if err := b.headerRow(s, 1, "Código", "Severidade", "Local", "Mensagem", "Correção"); err != nil {
+	if err := b.headerRow(s, 1, l.T(lang.Code), l.T(lang.Severity), l.T(lang.Place), l.T(lang.Message), l.T(lang.Fix)); err != nil {
 		return err
 	}
 	for i, w := range warnings {
-		for j, t := range []string{w.Code, string(w.Severity), w.Where(), w.Message, w.Fix} {
+		for j, t := range []string{w.Code, severityText(l, w.Severity), w.Where(), w.Message, w.Fix} {
 			if err := f.SetCellStr(s, cellName(j+1, i+2), t); err != nil {
 				return err
 			}
@@ -395,7 +394,7 @@ func (b *book) validacao(warnings findings.List) error {
 		}
 	}
 	if len(warnings) == 0 {
-		if err := f.SetCellStr(s, "A2", "nenhum aviso"); err != nil {
+		if err := f.SetCellStr(s, "A2", l.T(lang.XlsxNoWarnings)); err != nil {
 			return err
 		}
 	}

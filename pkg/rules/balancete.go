@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/capreg/capreg/pkg/ans"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 )
 
@@ -169,17 +170,21 @@ func CreditoColumns() []string {
 func (b *Balancete) validate(c *checker) {
 	contas := func(m Contas, tipos ...string) {
 		if !slices.Contains(tipos, m.Tipo.Value) {
-			c.fail(m.Tipo.Path(), "must be %s (is %q)", strings.Join(tipos, " or "), m.Tipo.Value)
+			want := lang.Text(tipos[0])
+			for _, t := range tipos[1:] {
+				want = lang.M("%s or %s", want, t)
+			}
+			c.fail(lang.M("%s: must be %s (is %q)", m.Tipo.Path(), want, m.Tipo.Value))
 		}
 		if len(m.Contas.Value) == 0 {
-			c.fail(m.Contas.Path(), "lists no account")
+			c.fail(lang.M("%s: lists no account", m.Contas.Path()))
 		}
 		for _, a := range m.Contas.Value {
 			switch {
 			case !validConta(a):
-				c.fail(m.Contas.Path(), "%q is not an account code (digits of the ANS chart of accounts, X for any digit)", a)
+				c.fail(lang.M("%s: %q is not an account code (digits of the ANS chart of accounts, X for any digit)", m.Contas.Path(), a))
 			case m.Tipo.Value != Saldo && !strings.ContainsAny(a[:1], "346"):
-				c.fail(m.Contas.Path(), "%s is no result account (classes 3, 4, 6): it has a balance, not a flow (tipo %s)", a, Saldo)
+				c.fail(lang.M("%s: %s is no result account (classes 3, 4, 6): it has a balance, not a flow (tipo %s)", m.Contas.Path(), a, Saldo))
 			}
 		}
 	}
@@ -196,13 +201,13 @@ func (b *Balancete) validate(c *checker) {
 	contas(b.Verificacoes.ProvisaoRemissao, Saldo)
 	diops := func(t Param[string]) {
 		if t.Value != DIOPS {
-			c.fail(t.Path(), "must be %s (is %q)", DIOPS, t.Value)
+			c.fail(lang.M("%s: must be %s (is %q)", t.Path(), DIOPS, t.Value))
 		}
 	}
 	for _, e := range []Elemento{b.Remissao.CATemporaria, b.Remissao.CAVitalicia} {
 		diops(e.Tipo)
 		if !slices.Contains(RemissaoElementos, e.Elemento.Value) {
-			c.fail(e.Elemento.Path(), "must be an element of modeloPadraoCapital: %s (is %q)", strings.Join(RemissaoElementos, ", "), e.Elemento.Value)
+			c.fail(lang.M("%s: must be an element of modeloPadraoCapital: %s (is %q)", e.Elemento.Path(), strings.Join(RemissaoElementos, ", "), e.Elemento.Value))
 		}
 	}
 	cr := &b.CreditoOperadoras
@@ -213,22 +218,22 @@ func (b *Balancete) validate(c *checker) {
 	for _, col := range cols {
 		v, ok := cr.Campos[col]
 		if !ok {
-			c.fail("balancete.credito_operadoras.campos", "missing key %s", col)
+			c.fail(lang.M("%s: missing key %s", "balancete.credito_operadoras.campos", col))
 			continue
 		}
 		n, ok := CampoN(v.Value)
 		switch {
 		case !ok || n < 2 || n > 10:
-			c.fail(v.Path(), "must be CAMPO2 to CAMPO10 (is %q)", v.Value)
+			c.fail(lang.M("%s: must be CAMPO2 to CAMPO10 (is %q)", v.Path(), v.Value))
 		case seen[n] != "":
-			c.fail(v.Path(), "%s is already the CAMPO of %s", v.Value, seen[n])
+			c.fail(lang.M("%s: %s is already the CAMPO of %s", v.Path(), v.Value, seen[n]))
 		default:
 			seen[n] = col
 		}
 	}
 	for k, v := range cr.Campos {
 		if !slices.Contains(cols, k) {
-			c.fail(v.Path(), "unknown column (known: %s)", strings.Join(cols, ", "))
+			c.fail(lang.M("%s: unknown column (known: %s)", v.Path(), strings.Join(cols, ", ")))
 		}
 	}
 	ca := &b.CreditoAtivos
@@ -237,7 +242,7 @@ func (b *Balancete) validate(c *checker) {
 	for _, f := range []Fundo{ca.FundoFDSS, ca.FundoOutros} {
 		for _, p := range []Param[string]{f.Exposicao, f.FPR} {
 			if n, ok := CampoN(p.Value); !ok || n > 5 {
-				c.fail(p.Path(), "must be CAMPO1 to CAMPO5 (is %q)", p.Value)
+				c.fail(lang.M("%s: must be CAMPO1 to CAMPO5 (is %q)", p.Path(), p.Value))
 			}
 		}
 	}

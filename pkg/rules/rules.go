@@ -15,11 +15,14 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/shopspring/decimal"
 	"gopkg.in/yaml.v3"
+
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 //go:embed rulebook.yaml
@@ -53,11 +56,11 @@ func (d *Dec) setPath(p string) { d.path = p }
 // UnmarshalYAML reads a scalar's text as an exact decimal.
 func (d *Dec) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return fmt.Errorf("line %d: expected a number", n.Line)
+		return lang.Errorf("line %d: expected a number", n.Line)
 	}
 	v, err := decimal.NewFromString(n.Value)
 	if err != nil {
-		return fmt.Errorf("line %d: %q is not a number", n.Line, n.Value)
+		return lang.Errorf("line %d: %q is not a number", n.Line, n.Value)
 	}
 	d.Decimal = v
 	return nil
@@ -75,7 +78,7 @@ type Date struct{ time.Time }
 func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 	t, err := time.Parse(time.DateOnly, n.Value)
 	if err != nil {
-		return fmt.Errorf("line %d: %q is not a date AAAA-MM-DD", n.Line, n.Value)
+		return lang.Errorf("line %d: %q is not a date AAAA-MM-DD", n.Line, n.Value)
 	}
 	d.Time = t
 	return nil
@@ -218,7 +221,7 @@ func Default() (*Rulebook, error) {
 		return nil, err
 	}
 	if err := rb.finish(); err != nil {
-		return nil, fmt.Errorf("embedded rulebook: %w", err)
+		return nil, lang.Errorf("embedded rulebook: %w", err)
 	}
 	return rb, nil
 }
@@ -235,12 +238,12 @@ func Load(user []byte, name string) (*Rulebook, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(user, &root); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, lang.Errorf("%s: %w", name, err)
 	}
 	// An empty "proveniencia:" decodes to nil but would still erase the
 	// embedded provenance: look for the key itself.
 	if over.Proveniencia != nil || hasTopKey(&root, "proveniencia") {
-		return nil, fmt.Errorf("%s: proveniencia belongs to the embedded rulebook; a rules file sets values only (remove it)", name)
+		return nil, lang.Errorf("%s: proveniencia belongs to the embedded rulebook; a rules file sets values only (remove it)", name)
 	}
 	rb, err := decodeStrict(embedded, "embedded rulebook")
 	if err != nil {
@@ -249,7 +252,7 @@ func Load(user []byte, name string) (*Rulebook, error) {
 	seen := map[time.Time]bool{}
 	for _, p := range over.CapitalReferencia {
 		if seen[p.Desde.Time] {
-			return nil, fmt.Errorf("%s: capital_referencia has two points from %s (keep one)", name, p.Desde.Format(time.DateOnly))
+			return nil, lang.Errorf("%s: capital_referencia has two points from %s (keep one)", name, p.Desde.Time)
 		}
 		seen[p.Desde.Time] = true
 	}
@@ -259,7 +262,7 @@ func Load(user []byte, name string) (*Rulebook, error) {
 	}
 	rb.CapitalReferencia = mergeSeries(base, over.CapitalReferencia)
 	if err := rb.finish(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, lang.Errorf("%s: %w", name, err)
 	}
 	if err := rb.markUser(&root, name); err != nil {
 		return nil, err
@@ -313,7 +316,7 @@ func (rb *Rulebook) markUser(userDoc *yaml.Node, name string) error {
 			}
 		}
 		if !found {
-			return fmt.Errorf("%s: confirmados: %q names no parameter (see `capreg rules show`)", name, c)
+			return lang.Errorf("%s: confirmados: %q names no parameter (see `capreg rules show`)", name, c)
 		}
 	}
 	return nil
@@ -351,21 +354,27 @@ func decodeInto(data []byte, rb *Rulebook, name string) error {
 	if err == nil || errors.Is(err, io.EOF) {
 		return nil
 	}
-	msgs := []string{strings.TrimPrefix(err.Error(), "yaml: ")}
+	msgs := []lang.Msg{lang.Text(strings.TrimPrefix(err.Error(), "yaml: "))} // the YAML parser's words
+	var le *lang.Error
 	var te *yaml.TypeError
-	if errors.As(err, &te) {
+	switch {
+	case errors.As(err, &le): // a value's (Dec, Date)
+		msgs[0] = lang.Err(err)
+	case errors.As(err, &te):
 		msgs = msgs[:0]
 		for _, m := range te.Errors {
+			msg := lang.Text(m)
 			if sub := unknownField.FindStringSubmatch(m); sub != nil {
-				m = fmt.Sprintf("%s: unknown key %s (check the spelling; capreg rules show lists every parameter)", sub[1], sub[2])
+				line, _ := strconv.Atoi(sub[1])
+				msg = lang.M("line %d: unknown key %s (check the spelling; capreg rules show lists every parameter)", line, sub[2])
 			}
-			msgs = append(msgs, m)
+			msgs = append(msgs, msg)
 		}
 	}
-	return fmt.Errorf("%s: %s (`capreg rules export` writes a valid file to start from)", name, strings.Join(msgs, "; "))
+	return lang.Errorf("%s: %s (`capreg rules export` writes a valid file to start from)", name, lang.Join(msgs, "; "))
 }
 
-var unknownField = regexp.MustCompile(`^(line \d+): field (\S+) not found in type`)
+var unknownField = regexp.MustCompile(`^line (\d+): field (\S+) not found in type`)
 
 // mergeSeries adds the user's points to the series; a user point replaces an
 // embedded one of the same date.

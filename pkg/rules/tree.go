@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // Leaf is one parameter as shown to the user.
@@ -99,7 +101,7 @@ func (rb *Rulebook) Leaves() ([]Leaf, error) {
 func (rb *Rulebook) leafProvenance(path string) (Provenance, error) {
 	p, ok := rb.Provenance(path)
 	if !ok {
-		return p, fmt.Errorf("internal error: the rulebook's leaf %s names no parameter", path)
+		return p, lang.Errorf("internal error: the rulebook's leaf %s names no parameter", path)
 	}
 	return p, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/ans"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // PRECell is the index of a pricing-risk cell in the rho matrix: the
@@ -23,15 +24,15 @@ func MarketFactors() []string {
 	return append(ans.Spellings(ans.Indexadores()), ans.Spellings(ans.Classes())...)
 }
 
-type checker struct{ errs []string }
+// checker gathers what is wrong with a rulebook, each sentence naming the
+// parameter's path first.
+type checker struct{ errs []lang.Msg }
 
-func (c *checker) fail(path, format string, a ...any) {
-	c.errs = append(c.errs, path+": "+fmt.Sprintf(format, a...))
-}
+func (c *checker) fail(m lang.Msg) { c.errs = append(c.errs, m) }
 
 func (c *checker) nonNeg(d Dec) {
 	if d.Sign() < 0 {
-		c.fail(d.Path(), "must not be negative (is %s)", d)
+		c.fail(lang.M("%s: must not be negative (is %s)", d.Path(), d.Decimal))
 	}
 }
 
@@ -39,7 +40,7 @@ func (c *checker) within(d Dec, lo, hi int64) { c.withinAt(d.Path(), d, lo, hi) 
 
 func (c *checker) withinAt(path string, d Dec, lo, hi int64) {
 	if d.LessThan(decimal.NewFromInt(lo)) || d.GreaterThan(decimal.NewFromInt(hi)) {
-		c.fail(path, "must be between %d and %d (is %s)", lo, hi, d)
+		c.fail(lang.M("%s: must be between %d and %d (is %s)", path, lo, hi, d.Decimal))
 	}
 }
 
@@ -47,7 +48,7 @@ func (c *checker) keys(path string, m map[string]Dec, want []string) {
 	for _, k := range want {
 		v, ok := m[k]
 		if !ok {
-			c.fail(path, "missing key %s", k)
+			c.fail(lang.M("%s: missing key %s", path, k))
 			continue
 		}
 		c.nonNeg(v)
@@ -60,13 +61,13 @@ func (c *checker) keys(path string, m map[string]Dec, want []string) {
 	}
 	sort.Strings(extra)
 	for _, k := range extra {
-		c.fail(path, "unknown key %s (known: %s)", k, strings.Join(want, ", "))
+		c.fail(lang.M("%s: unknown key %s (known: %s)", path, k, strings.Join(want, ", ")))
 	}
 }
 
 func (c *checker) form(got Param[string], want string) {
 	if got.Value != want {
-		c.fail(got.Path(), "capreg implements only %q (is %q)", want, got.Value)
+		c.fail(lang.M("%s: capreg implements only %q (is %q)", got.Path(), want, got.Value))
 	}
 }
 
@@ -75,23 +76,23 @@ func (c *checker) form(got Param[string], want string) {
 func (c *checker) correlation(mp Matrix, n int) {
 	path, m := mp.Path(), mp.Value
 	if len(m) != n {
-		c.fail(path, "must have %d rows (has %d)", n, len(m))
+		c.fail(lang.M("%s: must have %d rows (has %d)", path, n, len(m)))
 		return
 	}
 	for i, row := range m {
 		if len(row) != n {
-			c.fail(path, "row %d must have %d values (has %d)", i+1, n, len(row))
+			c.fail(lang.M("%s: row %d must have %d values (has %d)", path, i+1, n, len(row)))
 			return
 		}
 	}
 	for i := range n {
 		if !m[i][i].Equal(decimal.NewFromInt(1)) {
-			c.fail(path, "diagonal entry %d must be 1 (is %s)", i+1, m[i][i])
+			c.fail(lang.M("%s: diagonal entry %d must be 1 (is %s)", path, i+1, m[i][i].Decimal))
 		}
 		for j := range n {
 			c.withinAt(fmt.Sprintf("%s[%d][%d]", path, i+1, j+1), m[i][j], -1, 1)
 			if !m[i][j].Equal(m[j][i].Decimal) {
-				c.fail(path, "must be symmetric: [%d][%d] = %s but [%d][%d] = %s", i+1, j+1, m[i][j], j+1, i+1, m[j][i])
+				c.fail(lang.M("%s: must be symmetric: [%d][%d] = %s but [%d][%d] = %s", path, i+1, j+1, m[i][j].Decimal, j+1, i+1, m[j][i].Decimal))
 			}
 		}
 	}
@@ -100,28 +101,28 @@ func (c *checker) correlation(mp Matrix, n int) {
 func (rb *Rulebook) validate() error {
 	c := &checker{}
 	if len(rb.CapitalReferencia) == 0 {
-		c.fail("capital_referencia", "the series is empty")
+		c.fail(lang.M("capital_referencia: the series is empty"))
 	}
 	for i, p := range rb.CapitalReferencia {
 		if p.Desde.IsZero() {
-			c.fail("capital_referencia", "a point has no desde date (write {desde: AAAA-MM-DD, valor: ...})")
+			c.fail(lang.M("capital_referencia: a point has no desde date (write {desde: AAAA-MM-DD, valor: ...})"))
 			continue
 		}
 		if p.Valor.Sign() <= 0 {
-			c.fail(p.Valor.Path(), "valor must be positive")
+			c.fail(lang.M("%s: valor must be positive", p.Valor.Path()))
 		}
 		if i > 0 && p.Desde.Equal(rb.CapitalReferencia[i-1].Desde.Time) {
-			c.fail("capital_referencia", "two points from %s", p.Desde.Format("2006-01-02"))
+			c.fail(lang.M("capital_referencia: two points from %s", p.Desde.Time))
 		}
 	}
 	for _, row := range ans.KRows() {
 		vals, ok := rb.FatorK[row]
 		if !ok {
-			c.fail("fator_k", "missing row %s", row)
+			c.fail(lang.M("fator_k: missing row %s", row))
 			continue
 		}
 		if len(vals) != 6 {
-			c.fail("fator_k."+row, "must have 6 values, one per região (has %d)", len(vals))
+			c.fail(lang.M("%s: must have 6 values, one per região (has %d)", "fator_k."+row, len(vals)))
 		}
 		for _, v := range vals {
 			c.within(v, 0, 100)
@@ -129,7 +130,7 @@ func (rb *Rulebook) validate() error {
 	}
 	for k := range rb.FatorK {
 		if !slices.Contains(ans.KRows(), k) {
-			c.fail("fator_k", "unknown row %s", k)
+			c.fail(lang.M("fator_k: unknown row %s", k))
 		}
 	}
 	c.within(rb.CBR.CorrCRSCRC, -1, 1)
@@ -165,9 +166,9 @@ func (rb *Rulebook) validate() error {
 		c.nonNeg(rb.CRC.Fator11.PorGrau[k])
 		switch prev, dup := seen[grauKey(k)]; {
 		case grauKey(k) == "":
-			c.fail("crc.fator_1_1.por_grau", "a grade is blank")
+			c.fail(lang.M("crc.fator_1_1.por_grau: a grade is blank"))
 		case dup:
-			c.fail("crc.fator_1_1.por_grau", "%q and %q are the same grade (case and spaces do not count): keep one", prev, k)
+			c.fail(lang.M("crc.fator_1_1.por_grau: %q and %q are the same grade (case and spaces do not count): keep one", prev, k))
 		}
 		seen[grauKey(k)] = k
 	}
@@ -183,7 +184,7 @@ func (rb *Rulebook) validate() error {
 	c.nonNeg(rb.CRO.LimiteBCBR)
 	rb.Balancete.validate(c)
 	if len(c.errs) > 0 {
-		return fmt.Errorf("invalid rulebook:\n  %s", strings.Join(c.errs, "\n  "))
+		return lang.Errorf("invalid rulebook:\n  %s", lang.Join(c.errs, "\n  "))
 	}
 	return nil
 }

@@ -24,7 +24,7 @@ func (r *reader) beneficiarios(in *capital.Input, s layout.Sheet, name string) e
 			r.missing(c, p.Column)
 			return
 		}
-		r.add(p.Code, c, p.Message, "")
+		r.add(p.Code, c, p.Message)
 	}
 	counter := beneficiarios.NewCounter(s.Name, report)
 	mapped := false

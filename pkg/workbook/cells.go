@@ -1,8 +1,6 @@
 package workbook
 
 import (
-	"fmt"
-
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
@@ -52,7 +50,7 @@ func (r *reader) readFields(name string) ([]fieldRow, error) {
 	var out []fieldRow
 	for rows.Next() {
 		if len(out) >= maxFieldRows {
-			return nil, fmt.Errorf("more than %d rows hold values: a campo | valor sheet holds one field per row", maxFieldRows)
+			return nil, lang.Errorf("more than %d rows hold values: a campo | valor sheet holds one field per row", maxFieldRows)
 		}
 		out = append(out, fieldRow{row: rows.Row(), cells: append([]xlsxfile.Cell(nil), rows.Dense()...)})
 	}

@@ -6,7 +6,6 @@ package workbook
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/coleta"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
@@ -28,12 +28,12 @@ type reader struct {
 	headerBad map[string]bool   // table sheets missing a required column
 }
 
-func (r *reader) add(code string, c cell, msg, fix string) {
-	r.found.Add(findings.NewText(code, c.sheet, c.axis(), msg, fix))
+func (r *reader) add(code string, c cell, msg lang.Msg) {
+	r.found.Add(findings.New(code, c.sheet, c.axis(), msg))
 }
 
-func (r *reader) sheetFinding(code, sheet, column, msg string) {
-	f := findings.NewText(code, sheet, "", msg, "")
+func (r *reader) sheetFinding(code, sheet, column string, msg lang.Msg) {
+	f := findings.New(code, sheet, "", msg)
 	f.Column = column
 	r.found.Add(f)
 }
@@ -73,7 +73,7 @@ func readBook(ctx context.Context, book *xlsxfile.Book) (*capital.Input, finding
 				in.Incomplete.Add(sheetParts[s.Name])
 			}
 			if !r.dup[s.Name] && !s.Optional {
-				r.sheetFinding(findings.MissingSheet, s.Name, "", fmt.Sprintf("required sheet %s is missing", s.Name))
+				r.sheetFinding(findings.MissingSheet, s.Name, "", lang.M("required sheet %s is missing", s.Name))
 			}
 			continue
 		}
@@ -125,7 +125,7 @@ func (r *reader) sheets() bool {
 			matched = matched || xlsxfile.SameSheet(name, s.Name)
 		}
 		if !matched {
-			r.sheetFinding(findings.ExtraSheet, name, "", fmt.Sprintf("sheet %s is not part of %s and is ignored", name, layout.Version))
+			r.sheetFinding(findings.ExtraSheet, name, "", lang.M("sheet %s is not part of %s and is ignored", name, layout.Version))
 		}
 	}
 	return true
@@ -136,23 +136,23 @@ func (r *reader) sheets() bool {
 // workbook, the command that reads it.
 func (r *reader) notInput() {
 	names := r.book.Sheets()
-	fix := "give capreg the input workbook (capreg template writes an empty one with every sheet and its headers)"
+	fix := lang.M("give capreg the input workbook (capreg template writes an empty one with every sheet and its headers)")
 	for _, name := range names {
 		switch {
 		case xlsxfile.SameSheet(name, coleta.SheetName):
-			fix = "this is a data-collection (coleta) workbook: check it with capreg coleta validate; capreg calc reads the input workbook (capreg template writes an empty one)"
+			fix = lang.M("this is a data-collection (coleta) workbook: check it with capreg coleta validate; capreg calc reads the input workbook (capreg template writes an empty one)")
 		case xlsxfile.SameSheet(name, beneficiarios.SheetName):
-			fix = "this is a beneficiary workbook: give it to capreg calc with --beneficiarios, beside the input workbook (capreg template writes an empty one)"
+			fix = lang.M("this is a beneficiary workbook: give it to capreg calc with --beneficiarios, beside the input workbook (capreg template writes an empty one)")
 		}
 	}
-	has := "it has no sheets"
+	has := lang.M("it has no sheets")
 	if len(names) > 0 {
 		if len(names) > 5 {
 			names = append(names[:5:5], "…")
 		}
-		has = "its sheets are " + strings.Join(names, ", ")
+		has = lang.M("its sheets are %s", strings.Join(names, ", "))
 	}
-	r.found.Add(findings.NewText(findings.MissingSheet, "", "", fmt.Sprintf("the workbook has none of the required sheets of %s (Operadora, PLA, Contraprestacoes, …): %s", layout.Version, has), fix))
+	r.found.Add(findings.New(findings.MissingSheet, "", "", lang.M("the workbook has none of the required sheets of %s (Operadora, PLA, Contraprestacoes, …): %s", layout.Version, has)).WithFix(fix))
 }
 
 // fieldCells reads a campo | valor sheet into its value cells by campo.
@@ -167,7 +167,8 @@ func (r *reader) fieldCells(s layout.Sheet, name string) (map[string]cell, error
 	}
 	a1, b1 := header.at(s.Name, 1), header.at(s.Name, 2)
 	if !strings.EqualFold(strings.TrimSpace(a1.Value), layout.CampoHeader) || !strings.EqualFold(strings.TrimSpace(b1.Value), layout.ValorHeader) {
-		r.add(findings.MissingColumn, a1, fmt.Sprintf("row 1 must hold the headers %s | %s (found %q | %q)", layout.CampoHeader, layout.ValorHeader, findings.Clip(a1.Value), findings.Clip(b1.Value)), "type campo in A1 and valor in B1")
+		r.found.Add(findings.New(findings.MissingColumn, a1.sheet, a1.axis(), lang.M("row 1 must hold the headers %s | %s (found %q | %q)", layout.CampoHeader, layout.ValorHeader, findings.Clip(a1.Value), findings.Clip(b1.Value))).
+			WithFix(lang.M("type campo in A1 and valor in B1")))
 	}
 	out := map[string]cell{}
 	for _, row := range rows {
@@ -177,18 +178,19 @@ func (r *reader) fieldCells(s layout.Sheet, name string) (map[string]cell, error
 			continue
 		}
 		if _, known := s.Field(campo); !known {
-			r.add(findings.UnknownField, key, fmt.Sprintf("campo %q is not part of sheet %s and is ignored", findings.Clip(key.Value), s.Name), "")
+			r.add(findings.UnknownField, key, lang.M("campo %q is not part of sheet %s and is ignored", findings.Clip(key.Value), s.Name))
 			continue
 		}
 		if prev, dup := out[campo]; dup {
-			r.add(findings.DuplicateField, key, fmt.Sprintf("campo %s appears again (first at %s)", campo, prev.ref()), "")
+			r.add(findings.DuplicateField, key, lang.M("campo %s appears again (first at %s)", campo, prev.ref()))
 			continue
 		}
 		out[campo] = row.at(s.Name, 2)
 	}
 	for _, fd := range s.Fields {
 		if _, ok := out[fd.Name]; !ok && !fd.Optional {
-			f := findings.NewText(findings.MissingField, s.Name, "", fmt.Sprintf("campo %s is missing from sheet %s", fd.Name, s.Name), fmt.Sprintf("add a row with %s in column A and its value in column B", fd.Name))
+			f := findings.New(findings.MissingField, s.Name, "", lang.M("campo %s is missing from sheet %s", fd.Name, s.Name)).
+				WithFix(lang.M("add a row with %s in column A and its value in column B", fd.Name))
 			f.Column = layout.CampoHeader
 			r.found.Add(f)
 		}
@@ -269,7 +271,7 @@ func (r *reader) extraValues(s layout.Sheet, cells []xlsxfile.Cell, row int, map
 		}
 		mapped = append(mapped, make([]bool, max(0, i+1-len(mapped)))...)
 		mapped[i] = true
-		r.add(findings.ValueExtraColumn, cell{sheet: s.Name, row: row, Cell: c}, fmt.Sprintf("column %s holds values (here %q) that are not read", columnName(i+1), findings.Clip(c.Value)), "")
+		r.add(findings.ValueExtraColumn, cell{sheet: s.Name, row: row, Cell: c}, lang.M("column %s holds values (here %q) that are not read", columnName(i+1), findings.Clip(c.Value)))
 	}
 	return mapped
 }
@@ -283,12 +285,12 @@ func (r *reader) header(s layout.Sheet, vals []string) (map[string]int, bool) {
 	cols, extra := xlsxfile.HeaderColumns(vals, func(h string) bool { _, ok := s.Field(h); return ok })
 	for _, i := range extra {
 		c := cell{sheet: s.Name, row: 1, Cell: xlsxfile.Cell{Col: i + 1, Kind: xlsxfile.Text, Value: vals[i]}}
-		r.add(findings.ExtraColumn, c, fmt.Sprintf("column %q is not part of sheet %s and is ignored", findings.Clip(vals[i]), s.Name), "")
+		r.add(findings.ExtraColumn, c, lang.M("column %q is not part of sheet %s and is ignored", findings.Clip(vals[i]), s.Name))
 	}
 	ok := true
 	for _, fd := range s.Fields {
 		if _, found := cols[fd.Name]; !found && !fd.Optional {
-			r.sheetFinding(findings.MissingColumn, s.Name, fd.Name, fmt.Sprintf("column %s is missing from row 1 of sheet %s", fd.Name, s.Name))
+			r.sheetFinding(findings.MissingColumn, s.Name, fd.Name, lang.M("column %s is missing from row 1 of sheet %s", fd.Name, s.Name))
 			ok = false
 			r.headerBad[s.Name] = true
 		}
@@ -300,7 +302,7 @@ func (r *reader) header(s layout.Sheet, vals []string) (map[string]int, bool) {
 // area (the Beneficiarios sheet, which can be huge, is streamed only).
 func (r *reader) layoutChecks(s layout.Sheet, name string) {
 	if r.book.Hidden(name) {
-		r.sheetFinding(findings.HiddenSheet, s.Name, "", fmt.Sprintf("sheet %s is hidden; it is read all the same", s.Name))
+		r.sheetFinding(findings.HiddenSheet, s.Name, "", lang.M("sheet %s is hidden; it is read all the same", s.Name))
 	}
 	if s.Name == beneficiarios.SheetName {
 		return
@@ -314,7 +316,7 @@ func (r *reader) layoutChecks(s layout.Sheet, name string) {
 			continue
 		}
 		c := cell{sheet: s.Name, row: max(r1, 2), Cell: xlsxfile.Cell{Col: c1}}
-		r.add(findings.MergedCells, c, fmt.Sprintf("cells %s:%s are merged in the data area", start, end), "")
+		r.add(findings.MergedCells, c, lang.M("cells %s:%s are merged in the data area", start, end))
 		r.cover(s.Name, c1, r1, c2, r2)
 	}
 }

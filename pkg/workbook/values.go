@@ -1,13 +1,13 @@
 package workbook
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 )
@@ -134,7 +134,8 @@ func (r *reader) text(c cell, name string, optional bool) (string, bool) {
 // within checks lo ≤ v ≤ hi.
 func (r *reader) within(a capital.Amount, c cell, name string, lo, hi int64) bool {
 	if a.V.LessThan(decimal.NewFromInt(lo)) || a.V.GreaterThan(decimal.NewFromInt(hi)) {
-		r.add(findings.OutOfRange, c, fmt.Sprintf("%s = %s is outside %d to %d", name, a.V, lo, hi), "type a fraction between 0 and 1 (0,35 or 35%)")
+		r.found.Add(findings.New(findings.OutOfRange, c.sheet, c.axis(), lang.M("%s = %s is outside %d to %d", name, a.V, lo, hi)).
+			WithFix(lang.M("type a fraction between 0 and 1 (0,35 or 35%%)")))
 		return false
 	}
 	return true
@@ -143,6 +144,6 @@ func (r *reader) within(a capital.Amount, c cell, name string, lo, hi int64) boo
 // nonNegative checks v ≥ 0.
 func (r *reader) nonNegative(a capital.Amount, c cell, name string) {
 	if a.V.Sign() < 0 {
-		r.add(findings.Negative, c, fmt.Sprintf("%s = %s is negative", name, a.V), "")
+		r.add(findings.Negative, c, lang.M("%s = %s is negative", name, a.V))
 	}
 }
