@@ -126,7 +126,7 @@ func Batch[T any](ctx context.Context, o BatchOptions, keep func(*BatchRow) T, e
 // batchRow computes one input of a batch into its row.
 func batchRow(ctx context.Context, in batch.Input, rb *rules.Rulebook, opt capital.Options) *BatchRow {
 	if in.Err != nil {
-		return &BatchRow{File: in.Workbook, Beneficiarios: in.Beneficiarios, Error: in.Err.Error()}
+		return &BatchRow{File: in.Workbook, Beneficiarios: in.Beneficiarios, Error: in.Err.Error(), err: in.Err}
 	}
 	c, err := Calculate(ctx, in.Workbook, in.Beneficiarios, rb, opt)
 	if err != nil {
