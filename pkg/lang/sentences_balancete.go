@@ -51,7 +51,7 @@ var balanceteSentences = []sentence{
 	{"give the operator's 6-digit registro ANS (e.g. 005711)",
 		"informe o registro ANS da operadora, com 6 dígitos (por exemplo, 005711)"},
 	{"the file holds %s: a registro ANS must select the one to read",
-		"o arquivo contém %s: é preciso selecionar por um registro ANS a que será lida"},
+		"o arquivo contém %s: é preciso informar o registro ANS da operadora a ser lida"},
 	{"1 operator: %s", "1 operadora: %s"},
 	{"%d operators: %s", "%d operadoras: %s"},
 	{"%d operators: %s and %d more", "%d operadoras: %s e mais %d"},
