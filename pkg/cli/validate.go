@@ -143,6 +143,9 @@ func validateFiles(ctx context.Context, s Streams, command string, files []strin
 	if err != nil {
 		return err
 	}
+	for i := range reps { // every format speaks l, the JSON's and CSV's texts too
+		reps[i].Findings = reps[i].Findings.In(l)
+	}
 	err = writeOutput(ctx, out, s.Out, func(w io.Writer) error {
 		switch output {
 		case "json":

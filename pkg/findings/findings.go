@@ -344,16 +344,16 @@ func (f Finding) String() string {
 	if w := f.Where(); w != "" {
 		b.WriteString(w + ": ")
 	}
-	b.WriteString(lang.M("%s %s: %s (fix: %s)", f.Code, f.Severity, f.Message, f.Fix).In(f.lang))
+	b.WriteString(f.Code + " " + f.Severity.In(f.lang) + ": " + f.lang.T(lang.FindingFix, f.Message, f.Fix))
 	return b.String()
 }
 
 // In is the severity's word in l ("error", "erro").
 func (s Severity) In(l lang.Lang) string {
 	if s == Error {
-		return lang.M("error").In(l)
+		return l.T(lang.SevError)
 	}
-	return lang.M("warning").In(l)
+	return l.T(lang.SevWarning)
 }
 
 // List is a set of findings.

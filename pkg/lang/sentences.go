@@ -20,6 +20,7 @@ var sentenceSections = [][]sentence{
 	capitalSentences,
 	rulesSentences,
 	appSentences,
+	cenariosSentences,
 	balanceteSentences,
 	diopsSentences,
 	coletaSentences,

@@ -181,7 +181,7 @@ func TestBatchXLSX(t *testing.T) {
 		{"none", batchTestRows()[:1], [][]string{{"Arquivo", "Código", "Local", "Mensagem", "Correção"}, {"nenhum erro: todas as planilhas foram calculadas"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			x, err := NewBatchXLSX(lang.PtBR)
+			x, err := NewBatchXLSX(lang.PtBR, false)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -203,7 +203,7 @@ func TestShareText(t *testing.T) {
 // informed CRS leaves its parts empty.
 func TestBatchXLSXContributions(t *testing.T) {
 	r, _ := informedResult(t)
-	x, err := NewBatchXLSX(lang.En)
+	x, err := NewBatchXLSX(lang.En, false)
 	if err != nil {
 		t.Fatal(err)
 	}
