@@ -127,7 +127,7 @@ func Batch[T any](ctx context.Context, o BatchOptions, keep func(*BatchRow) T, e
 // batchRow computes one input of the batch o into its row.
 func batchRow(ctx context.Context, in batch.Input, o BatchOptions) *BatchRow {
 	if in.Err != nil {
-		return &BatchRow{File: in.Workbook, Beneficiarios: in.Beneficiarios, Error: in.Err.Error()}
+		return &BatchRow{File: in.Workbook, Beneficiarios: in.Beneficiarios, Error: in.Err.Error(), err: in.Err}
 	}
 	c, err := calculate(ctx, in.Workbook, in.Beneficiarios, o.Rulebook, o.Capital, o.Headroom)
 	if err != nil {

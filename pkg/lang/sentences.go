@@ -21,4 +21,10 @@ var sentenceSections = [][]sentence{
 	rulesSentences,
 	appSentences,
 	cenariosSentences,
+	balanceteSentences,
+	diopsSentences,
+	coletaSentences,
+	reclamacoesSentences,
+	generateSentences,
+	batchSentences,
 }
