@@ -41,7 +41,7 @@ func TestBatchSummary(t *testing.T) {
 func TestBatchJSONLine(t *testing.T) {
 	var buf bytes.Buffer
 	ok := &BatchLine{BatchRow: app.BatchRow{File: "a.xlsx"}, Doc: &Document{SchemaVersion: SchemaVersion, File: "a.xlsx", RegistroANS: "123456", FactorSet: "padrao"}}
-	bad := &BatchLine{BatchRow: app.BatchRow{File: "b.xlsx", Error: "PLA!B2: CR-E005", Findings: findings.List{findings.NewText(findings.EmptyValue, "PLA", "B2", "pl is empty", "")}}}
+	bad := &BatchLine{BatchRow: app.BatchRow{File: "b.xlsx", Error: "PLA!B2: CR-E005", Findings: findings.List{findings.New(findings.EmptyValue, "PLA", "B2", lang.Text("pl is empty"))}}}
 	for _, r := range []*BatchLine{ok, bad} {
 		if err := BatchJSONLine(&buf, r); err != nil {
 			t.Fatal(err)
@@ -73,7 +73,7 @@ func batchTestRows() []*BatchLine {
 	icr := decimal.RequireFromString("1.25")
 	var seven findings.List
 	for i := range 7 {
-		seven = append(seven, findings.NewText(findings.EmptyValue, "PLA", fmt.Sprintf("B%d", i+2), "pl is empty", ""))
+		seven = append(seven, findings.New(findings.EmptyValue, "PLA", fmt.Sprintf("B%d", i+2), lang.Text("pl is empty")))
 	}
 	return []*BatchLine{
 		{BatchRow: app.BatchRow{File: "a.xlsx"}, Doc: &Document{RegistroANS: "123456", DataBase: "2025-06", FactorSet: "padrao", Sufficient: true,
@@ -281,7 +281,7 @@ func TestNewBatchLine(t *testing.T) {
 	if l.File != wb || l.Beneficiarios != "b.csv" || l.Error != "" || l.Calculation != nil || got.String() != exp.String() || !strings.Contains(got.String(), "aplicado: menor CRS") || l.Doc.File != wb || l.Doc.Explanation != nil {
 		t.Errorf("computed row: %+v", l)
 	}
-	bad := app.FailedRow("x.xlsx", "", &findings.InputError{Findings: findings.List{findings.NewText(findings.EmptyValue, "PLA", "B2", "pl is empty", "")}})
+	bad := app.FailedRow("x.xlsx", "", &findings.InputError{Findings: findings.List{findings.New(findings.EmptyValue, "PLA", "B2", lang.Text("pl is empty"))}})
 	if l := NewBatchLine(bad, lang.En); l.Doc != nil || l.File != "x.xlsx" || l.Error != bad.Error || len(l.Findings) != 1 {
 		t.Errorf("failed row: %+v", l)
 	}

@@ -13,9 +13,9 @@ import (
 
 // reportsTwo are a file with an error and a warning, and a valid one.
 func reportsTwo() []app.FileReport {
-	e := findings.NewText(findings.EmptyValue, "PLA", "B2", "pl is empty", "")
+	e := findings.New(findings.EmptyValue, "PLA", "B2", lang.Text("pl is empty"))
 	e.File = "a.xlsx"
-	w := findings.NewText(findings.UnknownField, "Operadora", "A21", "unknown campo x", "remove it")
+	w := findings.New(findings.UnknownField, "Operadora", "A21", lang.Text("unknown campo x")).WithFix(lang.Text("remove it"))
 	w.File = "a.xlsx"
 	return []app.FileReport{
 		{File: "a.xlsx", Errors: 1, Warnings: 1, Findings: findings.List{e, w}},
