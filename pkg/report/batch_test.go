@@ -168,6 +168,33 @@ func TestBatchTableWriteError(t *testing.T) {
 	}
 }
 
+// batchWorkbook is the summary workbook of lines in language l (with the
+// headroom's columns when headroom), written and opened again; it is closed
+// when the test ends.
+func batchWorkbook(t *testing.T, l lang.Lang, headroom bool, lines ...*BatchLine) *excelize.File {
+	t.Helper()
+	x, err := NewBatchXLSX(l, headroom)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	for _, r := range lines {
+		if err := x.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := x.Finish(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 // The summary workbook takes the rows as they come: Lote has a row each,
 // Erros every error of every failed workbook (all seven, not the table's
 // five) under its header, or a line saying there is none.
@@ -181,25 +208,7 @@ func TestBatchXLSX(t *testing.T) {
 		{"none", batchTestRows()[:1], [][]string{{"Arquivo", "Código", "Local", "Mensagem", "Correção"}, {"nenhum erro: todas as planilhas foram calculadas"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			x, err := NewBatchXLSX(lang.PtBR, false)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer x.Close()
-			for _, r := range tc.rows {
-				if err := x.Write(r); err != nil {
-					t.Fatal(err)
-				}
-			}
-			var buf bytes.Buffer
-			if err := x.Finish(&buf); err != nil {
-				t.Fatal(err)
-			}
-			f, err := excelize.OpenReader(&buf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
+			f := batchWorkbook(t, lang.PtBR, false, tc.rows...)
 			if got := f.GetSheetList(); !slices.Equal(got, []string{SheetLote, SheetGrafico, SheetParametros, SheetErros}) {
 				t.Errorf("sheets %v", got)
 			}

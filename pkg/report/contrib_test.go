@@ -203,23 +203,7 @@ func TestShareText(t *testing.T) {
 // informed CRS leaves its parts empty.
 func TestBatchXLSXContributions(t *testing.T) {
 	r, _ := informedResult(t)
-	x, err := NewBatchXLSX(lang.En, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	if err := x.Write(&BatchLine{Doc: NewDocument(r, nil, Meta{})}); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := x.Finish(&buf); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := batchWorkbook(t, lang.En, false, &BatchLine{Doc: NewDocument(r, nil, Meta{})})
 	lote, _ := f.GetRows(SheetLote, excelize.Options{RawCellValue: true})
 	head := lote[0]
 	cols := contribColumns(lang.En)

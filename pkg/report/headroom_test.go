@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"context"
 	"slices"
 	"strings"
@@ -129,10 +128,6 @@ func TestHeadroomResumo(t *testing.T) {
 // for a workbook not computed. Without --headroom, no such column.
 func TestHeadroomLote(t *testing.T) {
 	for _, headroom := range []bool{false, true} {
-		x, err := NewBatchXLSX(lang.PtBR, headroom)
-		if err != nil {
-			t.Fatal(err)
-		}
 		lines := batchTestRows()[:2] // computed, then not
 		doc := *lines[0].Doc
 		doc.Headroom = newHeadroomDocument(sufficientHeadroom)
@@ -140,22 +135,7 @@ func TestHeadroomLote(t *testing.T) {
 		insufficient := doc
 		insufficient.Headroom = newHeadroomDocument(insufficientHeadroom)
 		lines = append(lines, &BatchLine{BatchRow: lines[0].BatchRow, Doc: &insufficient})
-		for _, l := range lines {
-			if err := x.Write(l); err != nil {
-				t.Fatal(err)
-			}
-		}
-		var buf bytes.Buffer
-		if err := x.Finish(&buf); err != nil {
-			t.Fatal(err)
-		}
-		x.Close()
-		f, err := excelize.OpenReader(&buf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := f.GetRows(SheetLote, excelize.Options{RawCellValue: true})
-		f.Close()
+		rows, err := batchWorkbook(t, lang.PtBR, headroom, lines...).GetRows(SheetLote, excelize.Options{RawCellValue: true})
 		if err != nil {
 			t.Fatal(err)
 		}
