@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -268,16 +267,8 @@ func TestDocumentKeepsNoTree(t *testing.T) {
 // A batch line holds the calc document of its row, as calc -o json prints
 // it (file and rulebook named), or the row's error and findings.
 func TestNewBatchLine(t *testing.T) {
-	t.Chdir("../..")
-	rb, err := app.LoadRules("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	const wb = "examples/operadora-exemplo.xlsx"
-	c, err := app.Calculate(context.Background(), wb, "", rb, capital.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, rb := exampleCalculation(t)
+	const wb = exampleFile
 	l := NewBatchLine(&app.BatchRow{File: wb, Beneficiarios: "b.csv", Calculation: c}, lang.PtBR)
 	want := NewDocument(c.Result, c.Warnings, Meta{File: wb, RulebookVer: rb.Versao, Lang: lang.PtBR})
 	var got, exp bytes.Buffer

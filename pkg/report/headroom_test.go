@@ -1,7 +1,6 @@
 package report
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -10,8 +9,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/analysis"
-	"github.com/capreg/capreg/pkg/app"
-	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/lang"
 )
 
@@ -51,15 +48,7 @@ func rowsOf(t *testing.T, f *excelize.File, sheet string) []string {
 // null factors shown; for an insufficient operator, the aporte. In both
 // languages; without a headroom, none of it.
 func TestHeadroomResumo(t *testing.T) {
-	t.Chdir("../..")
-	rb, err := app.LoadRules("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := app.Calculate(context.Background(), "examples/operadora-exemplo.xlsx", "", rb, capital.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, rb := exampleCalculation(t)
 	for _, tc := range []struct {
 		name string
 		h    *analysis.Headroom
