@@ -19,13 +19,7 @@ import (
 )
 
 func TestStressFlags(t *testing.T) {
-	cases := []struct {
-		name    string
-		args    []string
-		env     map[string]string
-		want    StressOptions
-		wantErr bool
-	}{
+	checkFlags(t, NewCmdStress, func(o *StressOptions) *Streams { return &o.IO }, []flagCase[StressOptions]{
 		{"defaults", []string{"w.xlsx"}, nil, StressOptions{workbookOptions: workbookOptions{Workbook: "w.xlsx", Output: "table"}, Factors: "auto"}, false},
 		{"all flags", []string{"w.xlsx", "--cenarios", "c.yaml", "--factors", "padrao", "-o", "csv", "--csv-excel", "--out", "s.csv", "--rules", "r.yaml",
 			"--beneficiarios", "b.csv", "--coverage-weighted", "--force", "--fail-on-insufficient"}, nil,
@@ -38,22 +32,7 @@ func TestStressFlags(t *testing.T) {
 		{"bad factors", []string{"w.xlsx", "--factors", "baixo"}, nil, StressOptions{}, true},
 		{"bad output", []string{"w.xlsx", "-o", "junit"}, nil, StressOptions{}, true},
 		{"no workbook", []string{}, nil, StressOptions{}, true},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			for k, v := range c.env {
-				t.Setenv(k, v)
-			}
-			var got *StressOptions
-			s := Streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
-			if !parseFlags(t, NewCmdStress(s, func(_ context.Context, o *StressOptions) error { got = o; return nil }), s, c.args, c.wantErr) {
-				return
-			}
-			if got.IO = (Streams{}); *got != c.want {
-				t.Errorf("options %+v, want %+v", *got, c.want)
-			}
-		})
-	}
+	})
 }
 
 // --out is never the cenarios file, not even with --force; an existing
