@@ -92,7 +92,6 @@ func runStress(ctx context.Context, o *StressOptions) error {
 	st, err := compute(ctx, &o.workbookOptions, func(rb *rules.Rulebook) (*app.StressTest, error) {
 		return app.Stress(ctx, o.Workbook, o.Beneficiarios, rb, capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted}, sc)
 	}, func(w io.Writer, st *app.StressTest, rb *rules.Rulebook, meta report.Meta) error {
-		meta.Lang = o.Lang
 		switch o.Output {
 		case "json":
 			return report.JSON(w, report.NewStressDocument(st, meta))
