@@ -196,6 +196,11 @@ const (
 // correlation matrix.
 func Indexadores() []Indexador { return []Indexador{PRE, POS, IPCA, IGPM, CAMBIAL} }
 
+// PricingRisk is the symbol of the pricing-risk part of the CRS (RN 569
+// Anexo IV), spelt as the indexador PRE is: a figure's name, not an
+// indexador.
+const PricingRisk = string(PRE)
+
 // Classe is a market-risk asset class held outside the ALM quadro.
 type Classe string
 

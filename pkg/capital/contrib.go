@@ -3,6 +3,7 @@ package capital
 import (
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 )
@@ -106,7 +107,7 @@ func (e *engine) insideCRS(crs *Node) *CRSContributions {
 		named("contrib_rem", lang.M("RA + RM contribution to CRS"), lang.Text("(RA + RM)² / CRS")),
 	}
 	for _, n := range nodes {
-		n.Inputs = []CellRef{{Name: "PRE", Value: pre}, {Name: "PRO + SUS", Value: ps}, {Name: "RA + RM", Value: rem}, {Name: "CRS", Value: crs.Value}}
+		n.Inputs = []CellRef{{Name: ans.PricingRisk, Value: pre}, {Name: "PRO + SUS", Value: ps}, {Name: "RA + RM", Value: rem}, {Name: "CRS", Value: crs.Value}}
 	}
 	half := e.p.use(nodes[0], e.rb.CRS.CoefCruzado).Mul(decimal.RequireFromString("0.5"))
 	e.p.use(nodes[1], e.rb.CRS.CoefCruzado)

@@ -79,7 +79,7 @@ func TestBatchRowsAreCalc(t *testing.T) {
 		if c.headroom {
 			args = append(args, "--headroom")
 		}
-		out, errs, code := runCapreg(t, append(args, batchInputs...)...)
+		out, errs, code := runCapreg(t, append([]string{"--lang", "en"}, append(args, batchInputs...)...)...)
 		if code != ExitInvalid {
 			t.Fatalf("exit %d, want 2 (one invalid): %s", code, errs)
 		}
@@ -99,12 +99,12 @@ func TestBatchRowsAreCalc(t *testing.T) {
 			if file != batchInputs[i] {
 				t.Fatalf("line %d is %s, want %s", i+1, file, batchInputs[i])
 			}
-			calcOut, _, calcCode := runCapreg(t, "calc", file, "-o", "json")
+			calcOut, _, calcCode := runCapreg(t, "--lang", "en", "calc", file, "-o", "json")
 			if calcCode != 0 {
 				if string(line["error"]) == "null" || len(line["errors"]) == 0 || line["amounts"] != nil {
 					t.Errorf("%s: calc fails but the row has no error: %s", file, sc.Text())
 				}
-				_, calcErr, _ := runCapreg(t, "calc", file)
+				_, calcErr, _ := runCapreg(t, "--lang", "en", "calc", file)
 				var errsList []struct{ Cell string }
 				_ = json.Unmarshal(line["errors"], &errsList)
 				if !strings.Contains(calcErr, errsList[0].Cell) {
@@ -314,7 +314,7 @@ func TestBatchInterruptLeavesNoFile(t *testing.T) {
 func TestBatchProgressBar(t *testing.T) {
 	t.Chdir("../..")
 	var out, errb bytes.Buffer
-	code := run(context.Background(), append([]string{"batch", "-o", "csv"}, batchInputs[:2]...), Streams{Out: &out, Err: &errb, ErrTTY: true})
+	code := run(context.Background(), append([]string{"batch", "-o", "csv", "--lang", "en"}, batchInputs[:2]...), Streams{Out: &out, Err: &errb, ErrTTY: true})
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
@@ -324,7 +324,7 @@ func TestBatchProgressBar(t *testing.T) {
 	if strings.Contains(out.String(), "computing") {
 		t.Error("progress on stdout")
 	}
-	_, errs, _ := runCapreg(t, append([]string{"batch", "-o", "csv"}, batchInputs[:2]...)...)
+	_, errs, _ := runCapreg(t, append([]string{"--lang", "en"}, append([]string{"batch", "-o", "csv"}, batchInputs[:2]...)...)...)
 	if strings.Contains(errs, "computing") || strings.Count(errs, "\n") != 1 {
 		t.Errorf("stderr not a terminal: want the summary line alone, got %q", errs)
 	}

@@ -154,7 +154,7 @@ func TestJUnitSchema(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			out, errs, code := runCapreg(t, c.args...)
+			out, errs, code := runCapreg(t, append([]string{"--lang", "en"}, c.args...)...)
 			if code != c.code {
 				t.Fatalf("exit %d, want %d: %s", code, c.code, errs)
 			}
@@ -238,7 +238,7 @@ func TestGitHubAnnotations(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			out, errs, code := runCapreg(t, c.args...)
+			out, errs, code := runCapreg(t, append([]string{"--lang", "en"}, c.args...)...)
 			if code != c.code {
 				t.Fatalf("exit %d, want %d: %s", code, c.code, errs)
 			}

@@ -155,24 +155,24 @@ func typeByHand(t *testing.T, path string, o coleta.TemplateOptions) {
 func TestColetaRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "coleta.xlsx")
-	_, errs, code := runCapreg(t, "coleta", "template", path, "--registro", "005711", "--desde", "2023-01", "--ate", "2024-12", "--promoprev", "2023-07", "--aps", "2024-02")
+	_, errs, code := runCapreg(t, "--lang", "en", "coleta", "template", path, "--registro", "005711", "--desde", "2023-01", "--ate", "2024-12", "--promoprev", "2023-07", "--aps", "2024-02")
 	if code != 0 {
 		t.Fatalf("template: exit %d: %s", code, errs)
 	}
-	out, _, code := runCapreg(t, "coleta", "validate", path)
+	out, _, code := runCapreg(t, "--lang", "en", "coleta", "validate", path)
 	if code != ExitInvalid || !strings.Contains(out, "CR-E005") {
 		t.Fatalf("the empty template validates: exit %d\n%s", code, out)
 	}
 	p, a := coletaMonth(2023, 7), coletaMonth(2024, 2)
 	typeByHand(t, path, coleta.TemplateOptions{Desde: coletaMonth(2023, 1), Ate: coletaMonth(2024, 12), Promoprev: &p, APS: &a})
-	out, _, code = runCapreg(t, "coleta", "validate", path)
+	out, _, code = runCapreg(t, "--lang", "en", "coleta", "validate", path)
 	// The rows start after 2018-01: a warning, not an error.
 	if code != ExitOK || !strings.Contains(out, "valid — 0 errors, 1 warning") || !strings.Contains(out, "CR-W031") {
 		t.Fatalf("filled by hand: exit %d\n%s", code, out)
 	}
 	before := hashFile(t, path)
 	filled := filepath.Join(dir, "janeiro.xlsx")
-	_, errs, code = runCapreg(t, "coleta", "fill", path, "--beneficiarios", "../../testdata/coleta/beneficiarios.csv", "--mes", "2025-01", "--out", filled)
+	_, errs, code = runCapreg(t, "--lang", "en", "coleta", "fill", path, "--beneficiarios", "../../testdata/coleta/beneficiarios.csv", "--mes", "2025-01", "--out", filled)
 	if code != ExitOK {
 		t.Fatalf("fill: exit %d: %s", code, errs)
 	}
@@ -273,7 +273,7 @@ func TestColetaGolden(t *testing.T) {
 		{"validate-table.golden", "table"}, {"validate-json.golden", "json"}, {"validate-csv.golden", "csv"},
 	} {
 		t.Run(c.format, func(t *testing.T) {
-			out, errs, code := runCapreg(t, "coleta", "validate", "-o", c.format,
+			out, errs, code := runCapreg(t, "--lang", "en", "coleta", "validate", "-o", c.format,
 				"testdata/coleta/c22_promoprev_antes_do_inicio.xlsx", "testdata/coleta/c37_aviso_numero_como_texto.xlsx", "testdata/coleta/c34_nao_e_xlsx.xlsx")
 			if code != ExitInvalid {
 				t.Fatalf("exit %d: %s", code, errs)
@@ -306,7 +306,7 @@ func TestColetaFillRefusals(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			out := filepath.Join(dir, "out.xlsx")
-			_, errs, code := runCapreg(t, append([]string{"coleta", "fill", "--out", out}, c.args...)...)
+			_, errs, code := runCapreg(t, append([]string{"--lang", "en"}, append([]string{"coleta", "fill", "--out", out}, c.args...)...)...)
 			if code != ExitInvalid || !strings.Contains(errs, c.want) {
 				t.Errorf("exit %d, stderr %s; want 2 and %q", code, errs, c.want)
 			}
@@ -318,14 +318,14 @@ func TestColetaFillRefusals(t *testing.T) {
 	// A sheet openpyxl wrote (shared strings, no PROMOPREV): the next month
 	// gets the APS count; the PROMOPREV count has nowhere to go and is noted.
 	out := filepath.Join(dir, "p.xlsx")
-	_, errs, code := runCapreg(t, "coleta", "fill", "testdata/coleta/c39_openpyxl_valida_so_aps.xlsx", "--beneficiarios", "testdata/coleta/beneficiarios.csv", "--mes", "2019-04", "--out", out)
+	_, errs, code := runCapreg(t, "--lang", "en", "coleta", "fill", "testdata/coleta/c39_openpyxl_valida_so_aps.xlsx", "--beneficiarios", "testdata/coleta/beneficiarios.csv", "--mes", "2019-04", "--out", out)
 	if code != ExitOK || !strings.Contains(errs, "2019-04 in new row 13 of Coleta: field 1 = 005711, 2 = 042019, 5 = 12, 6 = (empty), 7 = 3") ||
 		!strings.Contains(errs, "the sheet gives no PROMOPREV start (field 3 is empty), yet 5 beneficiaries are marked promoprev S") {
 		t.Errorf("openpyxl sheet: exit %d: %s", code, errs)
 	}
 	// The existing month: replaced values are listed; before the programs, 6 and 7 stay empty.
 	out = filepath.Join(dir, "o.xlsx")
-	_, errs, code = runCapreg(t, "coleta", "fill", "testdata/coleta/coleta-valida.xlsx", "--beneficiarios", "testdata/coleta/beneficiarios.xlsx", "--mes", "2018-02", "--out", out)
+	_, errs, code = runCapreg(t, "--lang", "en", "coleta", "fill", "testdata/coleta/coleta-valida.xlsx", "--beneficiarios", "testdata/coleta/beneficiarios.xlsx", "--mes", "2018-02", "--out", out)
 	if code != ExitOK || !strings.Contains(errs, "replaced E4: 48337 → 12") || !strings.Contains(errs, "note: field 6 left empty: the PROMOPREV starts in 072018 (C3), after 2018-02 (5 beneficiaries marked promoprev S)") {
 		t.Errorf("exit %d: %s", code, errs)
 	}

@@ -107,7 +107,7 @@ func TestDiffGolden(t *testing.T) {
 		{"diff-xlsx-pt-BR.golden", []string{"-o", "xlsx", "--lang", "pt-BR"}, false},
 	} {
 		t.Run(c.file, func(t *testing.T) {
-			out, errs, code := runCapregTTY(t, c.tty, append(args, c.flags...)...)
+			out, errs, code := runCapregTTY(t, c.tty, append([]string{"--lang", "en"}, append(args, c.flags...)...)...)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errs)
 			}

@@ -53,9 +53,9 @@ func TestExampleFlags(t *testing.T) {
 func TestExampleUsageExit2(t *testing.T) {
 	dir := t.TempDir()
 	for _, args := range [][]string{
-		{"example", "--market", "3", filepath.Join(dir, "m.xlsx")},
-		{"example", filepath.Join(dir, "a.xlsx"), "--beneficiarios", "-1"},
-		{"example", filepath.Join(dir, "a.xlsx"), "--beneficiarios", "1048576", "--beneficiarios-format", "sheet"},
+		{"example", "--lang", "en", "--market", "3", filepath.Join(dir, "m.xlsx")},
+		{"example", "--lang", "en", filepath.Join(dir, "a.xlsx"), "--beneficiarios", "-1"},
+		{"example", "--lang", "en", filepath.Join(dir, "a.xlsx"), "--beneficiarios", "1048576", "--beneficiarios-format", "sheet"},
 	} {
 		var stderr bytes.Buffer
 		if code := run(context.Background(), args, Streams{Out: &bytes.Buffer{}, Err: &stderr}); code != ExitInvalid {

@@ -67,7 +67,7 @@ func TestReclamacoesGolden(t *testing.T) {
 		{"sem-reclamacoes-pt-BR.golden", "reclamacoes-sem-reclamacoes.xlsx", []string{"--lang", "pt-BR"}},
 	} {
 		t.Run(c.file, func(t *testing.T) {
-			out, errs, code := runCapreg(t, append([]string{"reclamacoes", filepath.Join("testdata/reclamacoes", c.input)}, c.args...)...)
+			out, errs, code := runCapreg(t, append([]string{"--lang", "en"}, append([]string{"reclamacoes", filepath.Join("testdata/reclamacoes", c.input)}, c.args...)...)...)
 			if code != ExitOK {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
@@ -124,12 +124,12 @@ func TestReclamacoesHostileProduct(t *testing.T) {
 	t.Chdir("../..")
 	dir := t.TempDir()
 	path := filepath.Join(dir, "t.xlsx")
-	_, errs, code := runCapreg(t, "reclamacoes", "--template", path)
+	_, errs, code := runCapreg(t, "--lang", "en", "reclamacoes", "--template", path)
 	if code != ExitOK || !strings.Contains(errs, "wrote") {
 		t.Fatalf("template: %d %s", code, errs)
 	}
 	// The empty template is refused for its empty period, not with a crash.
-	_, errs, code = runCapreg(t, "reclamacoes", path)
+	_, errs, code = runCapreg(t, "--lang", "en", "reclamacoes", path)
 	if code != ExitInvalid || !strings.Contains(errs, "Periodo!B2: CR-E005") {
 		t.Errorf("empty template: %d %s", code, errs)
 	}
@@ -145,11 +145,11 @@ func TestReclamacoesHostileProduct(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	out, _, code := runCapreg(t, "reclamacoes", path, "-o", "csv")
+	out, _, code := runCapreg(t, "--lang", "en", "reclamacoes", path, "-o", "csv")
 	if code != ExitOK || !strings.Contains(out, `1,"'=HYPERLINK`) {
 		t.Errorf("csv: %d %s", code, out)
 	}
-	out, _, _ = runCapreg(t, "reclamacoes", path)
+	out, _, _ = runCapreg(t, "--lang", "en", "reclamacoes", path)
 	if strings.Contains(out, "\x1b") {
 		t.Errorf("an escape reached the terminal: %q", out)
 	}

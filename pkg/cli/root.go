@@ -86,8 +86,7 @@ func addRootFlags(root *cobra.Command) {
 	root.PersistentFlags().String("rules", "", "rules file (YAML) merged over the embedded rulebook")
 	completeFlag(root, "config", completeFiles(yamlExts...))
 	completeFlag(root, "rules", completeFiles(yamlExts...))
-	root.PersistentFlags().Var(new(lang.Lang), "lang", "language of the output for a person: "+strings.Join(langValues(), " or ")+
-		" (pt-BR becomes the default once every output speaks it)")
+	root.PersistentFlags().Var(new(lang.Lang), "lang", "language of the output for a person: "+strings.Join(langValues(), " or "))
 	completeFlag(root, "lang", completeValues(langValues()...))
 }
 

@@ -56,7 +56,7 @@ func TestConfig(t *testing.T) {
 		{"shared keys", "rules: r.yaml\njobs: 3\n", nil, []string{"batch", "d"}, []string{"rules", "jobs"},
 			"rules=r.yaml jobs=3 config=capreg.yaml"},
 		{"the shared key lang", "lang: pt-BR\n", nil, []string{"calc", "w.xlsx"}, []string{"lang"}, "lang=pt-BR config=capreg.yaml"},
-		{"no lang: the default", "", nil, []string{"calc", "w.xlsx"}, []string{"lang"}, "lang=en"},
+		{"no lang: the default", "", nil, []string{"calc", "w.xlsx"}, []string{"lang"}, "lang=pt-BR"},
 		{"CAPREG_LANG beats config", "lang: en\n", map[string]string{"CAPREG_LANG": "pt-br"}, []string{"calc", "w.xlsx"}, []string{"lang"}, "lang=pt-BR config=capreg.yaml"},
 		{"--lang beats CAPREG_LANG", "", map[string]string{"CAPREG_LANG": "pt-BR"}, []string{"calc", "w.xlsx", "--lang", "en"}, []string{"lang"}, "lang=en"},
 		{"a bad lang", "lang: pt\n", nil, []string{"calc", "w.xlsx"}, nil, `error config file capreg.yaml: line 1: lang: invalid argument "pt" for "--lang" flag: unknown language "pt": capreg speaks pt-BR and en`},

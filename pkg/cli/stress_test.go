@@ -95,7 +95,7 @@ func TestStressGolden(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			out, errs, code := runCapregTTY(t, c.tty, c.args...)
+			out, errs, code := runCapregTTY(t, c.tty, append([]string{"--lang", "en"}, c.args...)...)
 			if code != ExitOK {
 				t.Fatalf("exit %d: %s", code, errs)
 			}

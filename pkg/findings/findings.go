@@ -274,6 +274,15 @@ func (f Finding) WithMessage(m lang.Msg) Finding {
 	return f
 }
 
+// language is the language of f's texts: English until In puts f in
+// another.
+func (f Finding) language() lang.Lang {
+	if f.lang == "" {
+		return lang.En
+	}
+	return f.lang
+}
+
 // In is f in language l: Message, Fix, Where and String in l's words. A
 // finding made without a Msg (a literal in a test) keeps its text.
 func (f Finding) In(l lang.Lang) Finding {
@@ -305,7 +314,7 @@ func Clip(s string) string {
 // element path with its line ("diops/identificacao/ano (line 4)"), a line
 // ("line 12") or "", in the finding's language.
 func (f Finding) Where() string {
-	l := f.lang
+	l := f.language()
 	switch {
 	case f.Sheet != "" && f.Cell != "":
 		return f.Sheet + "!" + f.Cell
@@ -333,7 +342,8 @@ func (f Finding) String() string {
 	if w := f.Where(); w != "" {
 		b.WriteString(w + ": ")
 	}
-	b.WriteString(f.Code + " " + f.Severity.In(f.lang) + ": " + f.lang.T(lang.FindingFix, f.Message, f.Fix))
+	l := f.language()
+	b.WriteString(f.Code + " " + f.Severity.In(l) + ": " + l.T(lang.FindingFix, f.Message, f.Fix))
 	return b.String()
 }
 

@@ -29,8 +29,8 @@ const (
 )
 
 // Default is the language without --lang, CAPREG_LANG or the config key
-// lang. pt-BR becomes the default once every output speaks it.
-const Default = En
+// lang: the actuaries' and their boards'.
+const Default = PtBR
 
 // All are the languages, as --lang takes them.
 var All = []Lang{PtBR, En}

@@ -38,7 +38,7 @@ func TestT(t *testing.T) {
 		want string
 	}{
 		{En, "no APS date (aps_certificacao)"},
-		{"", "no APS date (aps_certificacao)"},
+		{"", "sem data de APS (aps_certificacao)"}, // the default: pt-BR
 		{PtBR, "sem data de APS (aps_certificacao)"},
 	} {
 		if got := c.l.T(NoProgramDate, "APS", "aps_certificacao"); got != c.want {
@@ -102,7 +102,7 @@ func TestFixedPercentCount(t *testing.T) {
 	}{
 		{PtBR, "5,0850", "19,98%", "12.000"},
 		{En, "5.0850", "19.98%", "12000"},
-		{"", "5.0850", "19.98%", "12000"},
+		{"", "5,0850", "19,98%", "12.000"}, // the default: pt-BR
 	} {
 		if got := c.l.Fixed(d("5.08495"), 4); got != c.fixed {
 			t.Errorf("%q Fixed: %q, want %q", c.l, got, c.fixed)

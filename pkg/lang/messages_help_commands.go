@@ -86,8 +86,8 @@ da linha de comando: nenhum arquivo de configuração nem variável decide quais
 		"`ARQUIVO` de configuração (padrão ./capreg.yaml, senão o diretório de configuração do usuário)"),
 	helpText("rules file (YAML) merged over the embedded rulebook",
 		"`ARQUIVO` de regras (YAML) mesclado sobre as regras embutidas"),
-	helpText("language of the output for a person: pt-BR or en (pt-BR becomes the default once every output speaks it)",
-		"`IDIOMA` da saída para pessoas: pt-BR ou en (pt-BR passa a ser o padrão quando todas as saídas estiverem traduzidas)"),
+	helpText("language of the output for a person: pt-BR or en",
+		"`IDIOMA` da saída para pessoas: pt-BR ou en"),
 }
 
 // batchHelp is capreg batch's help.

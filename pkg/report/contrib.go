@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
@@ -85,7 +86,7 @@ func crsRows(r *capital.Result) []contribRow {
 		return nil
 	}
 	return []contribRow{
-		{"PRE", lang.ContribPricing, in.PRE, r.CRS, r.CRS},
+		{ans.PricingRisk, lang.ContribPricing, in.PRE, r.CRS, r.CRS},
 		{"PRO+SUS", lang.ContribProvisions, in.PROSUS, r.CRS, r.CRS},
 		{"RA+RM", lang.ContribRemission, in.Rem, r.CRS, r.CRS},
 		{"CRS", lang.ContribTotal, r.CRS, r.CRS, r.CRS},

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/analysis"
+	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/lang"
@@ -274,7 +275,7 @@ func DiffCSV(w io.Writer, d *app.Difference, m Meta, dialect CSVDialect) error {
 // diffColumns are the amount columns of the capreg diff workbook: key and
 // heading (the surplus's heading is a message).
 var diffColumns = []struct{ key, head string }{
-	{"cb", "CB"}, {"pla", "PLA"}, {"crs", "CRS"}, {"crs_pre", "PRE"}, {"crs_pro", "PRO"}, {"crs_sus", "SUS"},
+	{"cb", "CB"}, {"pla", "PLA"}, {"crs", "CRS"}, {"crs_pre", ans.PricingRisk}, {"crs_pro", "PRO"}, {"crs_sus", "SUS"},
 	{"crs_rem", "RA+RM"}, {"crc", "CRC"}, {"crm", "CRM"}, {"cro", "CRO"}, {"cbr", "CBR"}, {"cr", "CR"}, {"surplus", ""},
 }
 
