@@ -20,4 +20,5 @@ var sentenceSections = [][]sentence{
 	capitalSentences,
 	rulesSentences,
 	appSentences,
+	cliSentences,
 }

@@ -67,7 +67,7 @@ func writeCase(w io.Writer, c junitCase) error {
 // place, message and fix.
 func findingsText(l lang.Lang, fs []findings.Finding) string {
 	var b strings.Builder
-	for _, f := range fs {
+	for _, f := range findings.List(fs).In(l) {
 		fmt.Fprintf(&b, "%s %s %s: %s\n", f.Code, severityText(l, f.Severity), orDash(f.Where()), l.T(lang.FindingFix, f.Message, f.Fix))
 	}
 	return b.String()

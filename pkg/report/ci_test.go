@@ -49,7 +49,7 @@ func TestValidateJUnit(t *testing.T) {
 	}{
 		{false, lang.En, "1", map[string]string{"a.xlsx": "1 error"}, "CR-E005 error PLA!B2: pl is empty (fix: fill the cell"},
 		{true, lang.En, "2", map[string]string{"a.xlsx": "1 error, 1 warning", "c<&>.xlsx": "0 errors, 1 warning"}, "CR-E005 error PLA!B2: pl is empty (fix: fill the cell"},
-		{true, lang.PtBR, "2", map[string]string{"a.xlsx": "1 erro, 1 aviso", "c<&>.xlsx": "0 erros, 1 aviso"}, "CR-E005 erro PLA!B2: pl is empty (correção: fill the cell"},
+		{true, lang.PtBR, "2", map[string]string{"a.xlsx": "1 erro, 1 aviso", "c<&>.xlsx": "0 erros, 1 aviso"}, "CR-E005 erro PLA!B2: pl is empty (correção: preencha a célula"},
 	} {
 		var buf bytes.Buffer
 		if err := ValidateJUnit(&buf, reps, "capreg validate", c.strict, c.l); err != nil {
@@ -111,7 +111,7 @@ func TestBatchJUnit(t *testing.T) {
 		{true, lang.En, []string{`tests="5" failures="3" errors="1"`, `<failure message="insufficient: PLA below CR" type="insufficient">PLA R$ 90,00 below CR R$ 100,00 (surplus -R$ 10,00)</failure>`}},
 		// the suite's name and the failures' types are the same in every language
 		{true, lang.PtBR, []string{`<testsuite name="capreg batch" tests="5" failures="3" errors="1"`, `<error message="erro interno do capreg" type="internal">`,
-			`<failure message="não calculada: 1 erro" type="validation">CR-E005 erro PLA!B2: pl is empty (correção: fill the cell`,
+			`<failure message="não calculada: 1 erro" type="validation">CR-E005 erro PLA!B2: pl is empty (correção: preencha a célula`,
 			`<failure message="não calculada" type="error">`,
 			`<failure message="insuficiente: PLA abaixo do CR" type="insufficient">PLA R$ 90,00 abaixo do CR R$ 100,00 (excedente -R$ 10,00)</failure>`}},
 	} {

@@ -27,8 +27,9 @@ func severityText(l lang.Lang, s findings.Severity) string {
 
 // findingText is a finding on one line in language l: its file, place,
 // code, severity, message and fix ("F: Sheet!Cell: CR-E006 erro: ...
-// (correção: ...)"). The message and the fix are the finding's own.
+// (correção: ...)"), the message and the fix in l's words too.
 func findingText(l lang.Lang, f findings.Finding) string {
+	f = f.In(l)
 	var b strings.Builder
 	if f.File != "" {
 		b.WriteString(f.File + ": ")
