@@ -117,6 +117,13 @@ var cliSentences = []sentence{
 	{"not a number", "não é um número"},
 	{"unknown language %q: capreg speaks pt-BR and en", "idioma desconhecido %q: o capreg fala pt-BR e en"}, // --lang (package lang)
 
+	// capreg version's labels.
+	{"commit", "commit"},
+	{"built", "compilado em"},
+	{"rulebook", "regras"},
+	{"json schema", "esquema JSON"},
+	{"unknown", "desconhecido"},
+
 	// How a run ended.
 	{"interrupted", "interrompido"},
 	{"PLA is below the regulatory capital (--fail-on-insufficient)", "o PLA está abaixo do capital regulatório (--fail-on-insufficient)"},
