@@ -140,7 +140,10 @@ func difference(r Record, v Value, got decimal.Decimal, ref string, found bool) 
 		what += " (" + strings.TrimPrefix(recordKey(r), r.Sheet+" ") + ")"
 	}
 	want := v.V.(decimal.Decimal)
-	src := strings.Join(append([]string{o.Accounts, o.Period}, o.Files...), ", ")
+	src := lang.M("%s, %s", o.Accounts, o.Period)
+	if len(o.Files) > 0 {
+		src = lang.M("%s, %s", src, strings.Join(o.Files, ", "))
+	}
 	msg := lang.M("%s is %s in the workbook and %s in the accounts (%s): a difference of %s", what, money.BRL(got), money.BRL(want), src, money.BRL(got.Sub(want)))
 	if !found {
 		msg = lang.M("%s is not in the workbook, and the accounts give %s (%s)", what, money.BRL(want), src)

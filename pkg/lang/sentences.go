@@ -21,4 +21,5 @@ var sentenceSections = [][]sentence{
 	rulesSentences,
 	appSentences,
 	cliSentences,
+	appImportSentences,
 }
