@@ -6,6 +6,7 @@ package lang
 var appImportSentences = []sentence{
 	{"%s..%s", "%s a %s"},
 	{"%s, %s", "%s, %s"},
+	{"%s.%s (%s)", "%s.%s (%s)"},
 	{"the registro ANS of the files (REG_ANS, registro_ans, DIOPS identificacao/registro)",
 		"o registro ANS dos arquivos (REG_ANS, registro_ans, DIOPS identificacao/registro)"},
 	{"the latest month of the balancetes", "o mês mais recente dos balancetes"},
