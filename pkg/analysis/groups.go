@@ -76,44 +76,25 @@ func scaleGroup(out *capital.Input, g Group, k decimal.Decimal) {
 			mul(&out.PLA.Deducoes[i])
 		}
 	case Contraprestacoes:
-		out.Contraprestacoes = scaleMonthly(out.Contraprestacoes, k)
+		out.Contraprestacoes = scaleRows(out.Contraprestacoes, k, func(m *capital.Monthly) []*capital.Amount { return []*capital.Amount{&m.Valor} })
 	case Eventos:
-		out.Eventos = scaleMonthly(out.Eventos, k)
+		out.Eventos = scaleRows(out.Eventos, k, func(m *capital.Monthly) []*capital.Amount { return []*capital.Amount{&m.Valor} })
 	case ABI:
-		out.ABI = append([]capital.Amount(nil), out.ABI...)
-		for i := range out.ABI {
-			mul(&out.ABI[i])
-		}
+		out.ABI = scaleRows(out.ABI, k, func(a *capital.Amount) []*capital.Amount { return []*capital.Amount{a} })
 	case Remissao:
 		r := &out.Remissao
 		for _, a := range []*capital.Amount{&r.CATemporaria, &r.CAVitalicia, &r.PRTemporaria, &r.PRVitalicia} {
 			mul(a)
 		}
 	case Credito:
-		out.CreditoOperadoras = append([]capital.CreditoOperadora(nil), out.CreditoOperadoras...)
-		for i := range out.CreditoOperadoras {
-			c := &out.CreditoOperadoras[i]
-			for _, a := range []*capital.Amount{&c.C2, &c.C3, &c.C4, &c.C5, &c.C6, &c.C7, &c.D8, &c.D9, &c.D10} {
-				mul(a)
-			}
-		}
-		out.CreditoSeguros = append([]capital.CreditoSeguro(nil), out.CreditoSeguros...)
-		for i := range out.CreditoSeguros {
-			mul(&out.CreditoSeguros[i].Exposicao)
-		}
-		out.CreditoAtivos = append([]capital.CreditoAtivo(nil), out.CreditoAtivos...)
-		for i := range out.CreditoAtivos {
-			mul(&out.CreditoAtivos[i].Exposicao)
-		}
+		out.CreditoOperadoras = scaleRows(out.CreditoOperadoras, k, func(c *capital.CreditoOperadora) []*capital.Amount {
+			return []*capital.Amount{&c.C2, &c.C3, &c.C4, &c.C5, &c.C6, &c.C7, &c.D8, &c.D9, &c.D10}
+		})
+		out.CreditoSeguros = scaleRows(out.CreditoSeguros, k, func(c *capital.CreditoSeguro) []*capital.Amount { return []*capital.Amount{&c.Exposicao} })
+		out.CreditoAtivos = scaleRows(out.CreditoAtivos, k, func(c *capital.CreditoAtivo) []*capital.Amount { return []*capital.Amount{&c.Exposicao} })
 	case Mercado:
-		out.MercadoALM = append([]capital.FluxoALM(nil), out.MercadoALM...)
-		for i := range out.MercadoALM {
-			mul(&out.MercadoALM[i].Valor)
-		}
-		out.MercadoAtivos = append([]capital.AtivoMercado(nil), out.MercadoAtivos...)
-		for i := range out.MercadoAtivos {
-			mul(&out.MercadoAtivos[i].Valor)
-		}
+		out.MercadoALM = scaleRows(out.MercadoALM, k, func(f *capital.FluxoALM) []*capital.Amount { return []*capital.Amount{&f.Valor} })
+		out.MercadoAtivos = scaleRows(out.MercadoAtivos, k, func(m *capital.AtivoMercado) []*capital.Amount { return []*capital.Amount{&m.Valor} })
 	case Operacional:
 		mul(&out.Operacional.Contraprestacoes12m)
 		mul(&out.Operacional.ProvisoesTecnicas)
@@ -122,11 +103,15 @@ func scaleGroup(out *capital.Input, g Group, k decimal.Decimal) {
 	}
 }
 
-// scaleMonthly returns a copy of rows with every value multiplied by k.
-func scaleMonthly(rows []capital.Monthly, k decimal.Decimal) []capital.Monthly {
-	out := append([]capital.Monthly(nil), rows...)
+// scaleRows returns a copy of rows in which the amounts that amounts picks
+// from each row are multiplied by k; rows itself is left as it was (the
+// input it belongs to is the caller's).
+func scaleRows[T any](rows []T, k decimal.Decimal, amounts func(*T) []*capital.Amount) []T {
+	out := append([]T(nil), rows...)
 	for i := range out {
-		out[i].Valor.V = out[i].Valor.V.Mul(k)
+		for _, a := range amounts(&out[i]) {
+			a.V = a.V.Mul(k)
+		}
 	}
 	return out
 }

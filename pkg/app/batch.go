@@ -81,6 +81,7 @@ type BatchOptions struct {
 	Inputs   []batch.Input // batch.Inputs of the command line
 	Rulebook *rules.Rulebook
 	Capital  capital.Options
+	Headroom bool   // search each operator's headroom too (Calculation.Headroom)
 	Jobs     int    // workbooks computed at once (at least 1)
 	Done     func() // called as each workbook ends, in any order (a progress bar); nil for none
 }
@@ -114,7 +115,7 @@ func Batch[T any](ctx context.Context, o BatchOptions, keep func(*BatchRow) T, e
 				v = keep(r)
 			}
 		}()
-		r := batchRow(ctx, in, o.Rulebook, o.Capital)
+		r := batchRow(ctx, in, o)
 		v = keep(r)
 		count(r)
 		return v
@@ -123,12 +124,12 @@ func Batch[T any](ctx context.Context, o BatchOptions, keep func(*BatchRow) T, e
 	return sum, err
 }
 
-// batchRow computes one input of a batch into its row.
-func batchRow(ctx context.Context, in batch.Input, rb *rules.Rulebook, opt capital.Options) *BatchRow {
+// batchRow computes one input of the batch o into its row.
+func batchRow(ctx context.Context, in batch.Input, o BatchOptions) *BatchRow {
 	if in.Err != nil {
-		return &BatchRow{File: in.Workbook, Beneficiarios: in.Beneficiarios, Error: in.Err.Error()}
+		return &BatchRow{File: in.Workbook, Beneficiarios: in.Beneficiarios, Error: in.Err.Error(), err: in.Err}
 	}
-	c, err := Calculate(ctx, in.Workbook, in.Beneficiarios, rb, opt)
+	c, err := calculate(ctx, in.Workbook, in.Beneficiarios, o.Rulebook, o.Capital, o.Headroom)
 	if err != nil {
 		row := FailedRow(in.Workbook, in.Beneficiarios, err)
 		row.Internal = !InputFault(err) && ctx.Err() == nil

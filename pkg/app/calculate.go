@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 
+	"github.com/capreg/capreg/pkg/analysis"
 	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
@@ -17,6 +18,7 @@ type Calculation struct {
 	Result   *capital.Result
 	Warnings findings.List
 	Rulebook *rules.Rulebook
+	Headroom *analysis.Headroom // nil unless asked for (CalculateHeadroom)
 }
 
 // Calculate reads and computes one workbook (benef: a separate beneficiary
@@ -24,6 +26,17 @@ type Calculation struct {
 // *findings.InputError listing every finding of the reader and the checks
 // at once.
 func Calculate(ctx context.Context, path, benef string, rb *rules.Rulebook, opt capital.Options) (*Calculation, error) {
+	return calculate(ctx, path, benef, rb, opt, false)
+}
+
+// CalculateHeadroom is Calculate and the headroom search on the same input
+// and options (analysis.FindHeadroom): some tens of computations more.
+func CalculateHeadroom(ctx context.Context, path, benef string, rb *rules.Rulebook, opt capital.Options) (*Calculation, error) {
+	return calculate(ctx, path, benef, rb, opt, true)
+}
+
+// calculate is Calculate, with the headroom search when headroom is set.
+func calculate(ctx context.Context, path, benef string, rb *rules.Rulebook, opt capital.Options, headroom bool) (*Calculation, error) {
 	in, warnings, err := readChecked(ctx, path, benef, rb)
 	if err != nil {
 		return nil, err
@@ -33,7 +46,13 @@ func Calculate(ctx context.Context, path, benef string, rb *rules.Rulebook, opt 
 	if err != nil {
 		return nil, err
 	}
-	return &Calculation{Result: res, Warnings: append(warnings, res.Warnings...), Rulebook: rb}, nil
+	c := &Calculation{Result: res, Warnings: append(warnings, res.Warnings...), Rulebook: rb}
+	if headroom {
+		if c.Headroom, err = analysis.FindHeadroom(in, res, rb, opt); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
 }
 
 // readChecked reads a workbook (and, when benef is not "", a separate

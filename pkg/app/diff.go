@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/capreg/capreg/pkg/analysis"
+	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -52,6 +53,13 @@ func Diff(ctx context.Context, anterior, atual string, rb *rules.Rulebook) (*Dif
 		Anterior:     &Calculation{Result: first, Warnings: append(wa, first.Warnings...), Rulebook: rb},
 		Atual:        &Calculation{Result: last, Warnings: append(wb, last.Warnings...), Rulebook: rb},
 		AnteriorPath: anterior, AtualPath: atual, States: states,
+	}
+	// each side is calc's document of its workbook, headroom included
+	if d.Anterior.Headroom, err = analysis.FindHeadroom(a, first, rb, capital.Options{}); err != nil {
+		return nil, err
+	}
+	if d.Atual.Headroom, err = analysis.FindHeadroom(b, last, rb, capital.Options{}); err != nil {
+		return nil, err
 	}
 	if a.Operadora.RegistroANS != b.Operadora.RegistroANS {
 		d.Notes = append(d.Notes, RegistroDiffers)

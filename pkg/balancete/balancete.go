@@ -14,13 +14,13 @@
 package balancete
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 )
@@ -62,15 +62,15 @@ const maxConta = 20
 // sorts the rest by code. The findings name file and the rows' places.
 func NewSheet(file, registro string, mes period.Month, quarterly bool, rows []Row) (*Sheet, findings.List) {
 	var l findings.List
-	add := func(code string, p Place, msg, fix string) {
-		f := findings.NewText(code, p.Sheet, p.Cell, msg, fix)
+	add := func(code string, p Place, msg, fix lang.Msg) {
+		f := findings.New(code, p.Sheet, p.Cell, msg).WithFix(fix)
 		f.File = file
 		l.Add(f)
 	}
 	kept := make([]Row, 0, len(rows))
 	for _, r := range rows {
 		if !validConta(r.Conta) {
-			add(findings.BalanceteConta, r.Place, fmt.Sprintf("the account code %q is not digits of the ANS chart of accounts", findings.Clip(r.Conta)), "")
+			add(findings.BalanceteConta, r.Place, lang.M("the account code %q is not digits of the ANS chart of accounts", findings.Clip(r.Conta)), lang.Msg{})
 			continue
 		}
 		kept = append(kept, r)
@@ -80,8 +80,8 @@ func NewSheet(file, registro string, mes period.Month, quarterly bool, rows []Ro
 	for i, r := range kept {
 		if i > 0 && r.Conta == kept[i-1].Conta {
 			first := s.Rows[len(s.Rows)-1].Place
-			add(findings.BalanceteDuplicate, r.Place, fmt.Sprintf("account %s of %s is already at %s", r.Conta, mes, first.Cell),
-				fmt.Sprintf("keep one row of account %s for %s (delete or merge the other)", r.Conta, mes))
+			add(findings.BalanceteDuplicate, r.Place, lang.M("account %s of %s is already at %s", r.Conta, mes, first.Cell),
+				lang.M("keep one row of account %s for %s (delete or merge the other)", r.Conta, mes))
 			continue
 		}
 		s.Rows = append(s.Rows, r)

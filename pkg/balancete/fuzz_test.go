@@ -68,7 +68,7 @@ func FuzzHeader(f *testing.F) {
 		h, probs := recognise(names)
 		failed := false
 		for _, p := range probs {
-			if p.Msg == "" || p.Col < -1 || p.Col >= len(names) {
+			if p.Msg.IsZero() || p.Col < -1 || p.Col >= len(names) {
 				t.Fatalf("problem %+v of %q", p, names)
 			}
 			failed = failed || !p.Warning

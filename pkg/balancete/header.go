@@ -1,11 +1,11 @@
 package balancete
 
 import (
-	"fmt"
 	"strings"
 	"unicode"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // form is the form of a balancete file, known by its header row.
@@ -47,9 +47,10 @@ var (
 	}
 )
 
-const (
-	openDataHeader = "DATA;REG_ANS;CD_CONTA_CONTABIL;DESCRICAO;VL_SALDO_INICIAL;VL_SALDO_FINAL (VL_SALDO_INICIAL optional)"
-	erpHeader      = "conta, saldo_final (or saldo), and optional descricao, saldo_inicial, mes, registro_ans"
+// The header of each form, as the messages describe it.
+var (
+	openDataHeader = lang.M("DATA;REG_ANS;CD_CONTA_CONTABIL;DESCRICAO;VL_SALDO_INICIAL;VL_SALDO_FINAL (VL_SALDO_INICIAL optional)")
+	erpHeader      = lang.M("conta, saldo_final (or saldo), and optional descricao, saldo_inicial, mes, registro_ans")
 )
 
 // headerProblem is why a header row was not recognised, or a column it
@@ -57,7 +58,7 @@ const (
 type headerProblem struct {
 	Col     int
 	Warning bool
-	Msg     string
+	Msg     lang.Msg
 }
 
 // recognise reads a header row: names are matched whatever their case,
@@ -84,7 +85,7 @@ func recognise(names []string) (header, []headerProblem) {
 	case has["conta"]:
 		h.form, known = erp, erpNames
 	default:
-		return h, []headerProblem{{Col: -1, Msg: fmt.Sprintf("the first row (%s) is no balancete header: the ANS open data's is %s, an ERP export's %s",
+		return h, []headerProblem{{Col: -1, Msg: lang.M("the first row (%s) is no balancete header: the ANS open data's is %s, an ERP export's %s",
 			findings.Clip(strings.Join(names, ", ")), openDataHeader, erpHeader)}}
 	}
 	var probs []headerProblem
@@ -96,11 +97,11 @@ func recognise(names []string) (header, []headerProblem) {
 		c, ok := known[f]
 		if !ok {
 			h.extra = append(h.extra, i)
-			probs = append(probs, headerProblem{Col: i, Warning: true, Msg: fmt.Sprintf("column %q is not a balancete column and is ignored", findings.Clip(strings.TrimSpace(names[i])))})
+			probs = append(probs, headerProblem{Col: i, Warning: true, Msg: lang.M("column %q is not a balancete column and is ignored", findings.Clip(strings.TrimSpace(names[i])))})
 			continue
 		}
 		if j, dup := first[c]; dup {
-			probs = append(probs, headerProblem{Col: i, Msg: fmt.Sprintf("column %q gives the same values as column %q: keep one", findings.Clip(strings.TrimSpace(names[i])), findings.Clip(strings.TrimSpace(names[j])))})
+			probs = append(probs, headerProblem{Col: i, Msg: lang.M("column %q gives the same values as column %q: keep one", findings.Clip(strings.TrimSpace(names[i])), findings.Clip(strings.TrimSpace(names[j])))})
 			continue
 		}
 		first[c] = i
@@ -121,7 +122,7 @@ func recognise(names []string) (header, []headerProblem) {
 		if h.form == openData {
 			want = openDataHeader
 		}
-		probs = append(probs, headerProblem{Col: -1, Msg: fmt.Sprintf("the header lacks %s (a balancete header: %s)", strings.Join(missing, ", "), want)})
+		probs = append(probs, headerProblem{Col: -1, Msg: lang.M("the header lacks %s (a balancete header: %s)", strings.Join(missing, ", "), want)})
 	}
 	return h, probs
 }

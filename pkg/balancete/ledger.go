@@ -1,7 +1,6 @@
 package balancete
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/period"
 )
@@ -43,8 +43,8 @@ const maxListedAccounts = 5
 // files and the accounts). A source less detailed than another does not
 // disagree on the accounts below its rows.
 func (l *Ledger) Add(s *Sheet) findings.List {
-	fail := func(code, msg string) findings.List {
-		f := findings.NewText(code, "", "", msg, "")
+	fail := func(code string, msg lang.Msg) findings.List {
+		f := findings.New(code, "", "", msg)
 		f.File = s.File
 		return findings.List{f}
 	}
@@ -53,25 +53,39 @@ func (l *Ledger) Add(s *Sheet) findings.List {
 	case l.registro == "":
 		l.registro = s.Registro
 	default:
-		return fail(findings.BalanceteOperators, fmt.Sprintf("%s is a balancete of registro %s, and the operator read is %s", s.File, s.Registro, l.registro))
+		return fail(findings.BalanceteOperators, lang.M("%s is a balancete of registro %s, and the operator read is %s", s.File, s.Registro, l.registro))
 	}
 	for _, o := range l.months[s.Mes] {
 		if diffs := disagreement(o, s); len(diffs) > 0 {
-			list := make([]string, 0, maxListedAccounts)
-			for _, c := range diffs[:min(len(diffs), maxListedAccounts)] {
-				a, _ := o.known(c)
-				b, _ := s.known(c)
-				list = append(list, fmt.Sprintf("%s (%s in %s, %s in %s)", c, money.BRL(a), o.File, money.BRL(b), s.File))
+			list := differences{o, s, diffs[:min(len(diffs), maxListedAccounts)]}
+			if more := len(diffs) - maxListedAccounts; more > 0 {
+				return fail(findings.BalanceteSources, lang.M("%s and %s disagree on %s: %s and %d more", o.File, s.File, s.Mes, list, more))
 			}
-			more := ""
-			if len(diffs) > maxListedAccounts {
-				more = fmt.Sprintf(" and %d more", len(diffs)-maxListedAccounts)
-			}
-			return fail(findings.BalanceteSources, fmt.Sprintf("%s and %s disagree on %s: %s%s", o.File, s.File, s.Mes, strings.Join(list, "; "), more))
+			return fail(findings.BalanceteSources, lang.M("%s and %s disagree on %s: %s", o.File, s.File, s.Mes, list))
 		}
 	}
 	l.months[s.Mes] = append(l.months[s.Mes], s)
 	return nil
+}
+
+// differences are accounts two sheets disagree on, as a message lists
+// them: "31 (R$ 1.000,00 in a.csv, R$ 900,00 in b.csv); 41 (…)".
+type differences struct {
+	a, b   *Sheet
+	contas []string
+}
+
+func (d differences) String() string { return d.In(lang.En) }
+
+// In is the list in language l.
+func (d differences) In(l lang.Lang) string {
+	list := make([]string, len(d.contas))
+	for i, c := range d.contas {
+		va, _ := d.a.known(c)
+		vb, _ := d.b.known(c)
+		list[i] = lang.M("%s (%s in %s, %s in %s)", c, money.BRL(va), d.a.File, money.BRL(vb), d.b.File).In(l)
+	}
+	return strings.Join(list, "; ")
 }
 
 // disagreement lists the accounts a and b tell different balances of,
@@ -276,7 +290,7 @@ func (l *Ledger) Flow12(conta string, m period.Month) (Origin, error) {
 
 func resultAccount(conta string) error {
 	if !result(conta) {
-		return fmt.Errorf("balancete: account %q is no result account (classes 3, 4, 6): it has a balance, not a flow", conta)
+		return lang.Errorf("balancete: account %q is no result account (classes 3, 4, 6): it has a balance, not a flow", conta)
 	}
 	return nil
 }
@@ -291,33 +305,48 @@ type GapError struct {
 	Quarterly bool           // a month's flow: the balancete of Mes is quarterly, its saldo inicial at the quarter's start
 }
 
-func (e *GapError) Error() string {
-	need := make([]string, len(e.Need))
-	for i, m := range e.Need {
-		need[i] = m.String()
-	}
+func (e *GapError) Error() string { return e.msg().String() }
+
+// In is the error in language l.
+func (e *GapError) In(l lang.Lang) string { return e.msg().In(l) }
+
+func (e *GapError) msg() lang.Msg {
+	need := months(e.Need)
 	switch {
 	case e.Total:
-		how := fmt.Sprintf("YTD(%s) + YTD(%s) − YTD(%s)", e.Mes, period.Month{Year: e.Mes.Year - 1, Month: time.December}, e.Mes.Add(-12))
+		how := lang.M("YTD(%s) + YTD(%s) − YTD(%s)", e.Mes, period.Month{Year: e.Mes.Year - 1, Month: time.December}, e.Mes.Add(-12))
 		if e.Mes.Month == time.December {
-			how = fmt.Sprintf("YTD(%s)", e.Mes)
+			how = lang.M("YTD(%s)", e.Mes)
 		}
-		return fmt.Sprintf("the 12-month total of %s to %s needs the balancete of %s (%s), or monthly balancetes of %s to %s with saldo_inicial",
-			e.Conta, e.Mes, strings.Join(need, ", "), how, e.Mes.Add(-11), e.Mes)
+		return lang.M("the 12-month total of %s to %s needs the balancete of %s (%s), or monthly balancetes of %s to %s with saldo_inicial",
+			e.Conta, e.Mes, need, how, e.Mes.Add(-11), e.Mes)
 	case len(e.Need) == 1 && e.Need[0] == e.Mes:
-		return fmt.Sprintf("the flow of %s in %s needs the balancete of %s", e.Conta, e.Mes, e.Mes)
+		return lang.M("the flow of %s in %s needs the balancete of %s", e.Conta, e.Mes, e.Mes)
+	case e.Quarterly:
+		return lang.M("the flow of %s in %s needs the balancete of %s, the year-to-date before it, or a monthly balancete of %s with saldo_inicial (the balancete of %s is quarterly: its saldo inicial is at the quarter's start)",
+			e.Conta, e.Mes, need, e.Mes, e.Mes)
 	}
-	quarterly := ""
-	if e.Quarterly {
-		quarterly = fmt.Sprintf(" (the balancete of %s is quarterly: its saldo inicial is at the quarter's start)", e.Mes)
+	return lang.M("the flow of %s in %s needs the balancete of %s, the year-to-date before it, or a monthly balancete of %s with saldo_inicial",
+		e.Conta, e.Mes, need, e.Mes)
+}
+
+// months are months as a message lists them: "2024-11, 2024-12".
+type months []period.Month
+
+func (ms months) String() string { return ms.In(lang.En) }
+
+// In is the list in language l (11/2024, 12/2024 in pt-BR).
+func (ms months) In(l lang.Lang) string {
+	list := make([]string, len(ms))
+	for i, m := range ms {
+		list[i] = l.Month(m)
 	}
-	return fmt.Sprintf("the flow of %s in %s needs the balancete of %s, the year-to-date before it, or a monthly balancete of %s with saldo_inicial%s",
-		e.Conta, e.Mes, strings.Join(need, ", "), e.Mes, quarterly)
+	return strings.Join(list, ", ")
 }
 
 // Finding is the error as a finding (BalanceteFlow).
 func (e *GapError) Finding() findings.Finding {
-	return findings.NewText(findings.BalanceteFlow, "", "", e.Error(), "")
+	return findings.New(findings.BalanceteFlow, "", "", e.msg())
 }
 
 // Balanced checks the balancete of month m: 1 = 21 + 23 + 25 (the year's
@@ -342,9 +371,9 @@ func (l *Ledger) Balanced(m period.Month) *findings.Finding {
 	if ativo.Sub(passivo).Abs().LessThanOrEqual(centavo) || ativo.Sub(open).Abs().LessThanOrEqual(centavo) {
 		return nil
 	}
-	f := findings.NewText(findings.BalanceteUnbalanced, "", "", fmt.Sprintf(
+	f := findings.New(findings.BalanceteUnbalanced, "", "", lang.M(
 		"the balancete of %s does not balance: 1 = %s; 21 + 23 + 25 = %s (a difference of %s); 21 + 23 + 25 + 3 − 4 − 6 = %s (a difference of %s)",
-		m, money.BRL(ativo), money.BRL(passivo), money.BRL(ativo.Sub(passivo)), money.BRL(open), money.BRL(ativo.Sub(open))), "")
+		m, money.BRL(ativo), money.BRL(passivo), money.BRL(ativo.Sub(passivo)), money.BRL(open), money.BRL(ativo.Sub(open))))
 	f.File = s.File
 	return &f
 }

@@ -2,7 +2,6 @@ package balancete
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -70,7 +69,7 @@ func ReadCSV(ctx context.Context, r io.Reader, name, registro string) ([]*Sheet,
 	cr := csvfile.NewReader(r)
 	unreadable := func(err error) ([]*Sheet, findings.List, error) {
 		line, msg := csvfile.Explain(err)
-		b.add(findings.Unreadable, 1, max(line, 1), msg.String(), "save the file again as CSV (UTF-8 or Latin-1, separated by ; or ,)")
+		b.add(findings.Unreadable, 1, max(line, 1), msg, lang.M("save the file again as CSV (UTF-8 or Latin-1, separated by ; or ,)"))
 		return nil, b.found.Findings(), nil
 	}
 	rec, err := cr.Read()
@@ -126,7 +125,7 @@ func readXLSX(ctx context.Context, path, registro string) ([]*Sheet, findings.Li
 	}
 	defer book.Close()
 	if len(book.Sheets()) == 0 {
-		f := findings.NewText(findings.MissingSheet, "", "", "the workbook has no sheet: a balancete is its first sheet", "")
+		f := findings.New(findings.MissingSheet, "", "", lang.M("the workbook has no sheet: a balancete is its first sheet"))
 		f.File = path
 		return nil, findings.List{f}, nil
 	}
@@ -218,7 +217,7 @@ func newBuilder(file, place, registro string, csv bool) *builder {
 	if registro != "" {
 		r, err := parse.Registro(registro, true)
 		if err != nil {
-			b.add(findings.BadRegistro, 0, 0, fmt.Sprintf("the registro ANS selected, %q, is not a registro ANS", findings.Clip(registro)), "give the operator's 6-digit registro ANS (e.g. 005711)")
+			b.add(findings.BadRegistro, 0, 0, lang.M("the registro ANS selected, %q, is not a registro ANS", findings.Clip(registro)), lang.M("give the operator's 6-digit registro ANS (e.g. 005711)"))
 			b.stop = true
 		}
 		b.sel, b.selShort = r, strings.TrimLeft(r, "0")
@@ -226,19 +225,28 @@ func newBuilder(file, place, registro string, csv bool) *builder {
 	return b
 }
 
-// add records a finding at the cell (col, row), 1-based; col 0 names the
-// row alone, row 0 the file. Past findings.MaxErrorsPerSheet errors the
-// reading stops.
-func (b *builder) add(code string, col, row int, msg, fix string) {
-	cell := ""
-	if row > 0 {
-		cell = xlsxfile.CellName(max(col, 1), row)
-	}
+// add records a finding of code at the cell (col, row), 1-based (see put),
+// with msg and fix (the zero Msg for the code's).
+func (b *builder) add(code string, col, row int, msg, fix lang.Msg) {
+	b.put(findings.New(code, "", "", b.line(row, msg)).WithFix(fix), col, row)
+}
+
+// line is msg of the 1-based row; a CSV file's message names the line.
+func (b *builder) line(row int, msg lang.Msg) lang.Msg {
 	if b.csv && row > 0 {
-		msg = fmt.Sprintf("line %d: %s", row, msg)
+		return lang.M("line %d: %s", row, msg)
 	}
-	f := findings.NewText(code, b.place, cell, msg, fix)
-	f.File = b.file
+	return msg
+}
+
+// put records f at the cell (col, row), 1-based; col 0 names the row
+// alone, row 0 the file. Past findings.MaxErrorsPerSheet errors the
+// reading stops.
+func (b *builder) put(f findings.Finding, col, row int) {
+	if row > 0 {
+		f.Cell = xlsxfile.CellName(max(col, 1), row)
+	}
+	f.Sheet, f.File = b.place, b.file
 	b.failed = b.failed || f.Severity == findings.Error
 	b.found.Add(f)
 	b.stop = b.stop || b.found.Full(b.place)
@@ -248,7 +256,7 @@ func (b *builder) add(code string, col, row int, msg, fix string) {
 // cannot be read on.
 func (b *builder) header(names []string, row int) bool {
 	if len(names) == 0 {
-		b.add(findings.BalanceteHeader, 0, 0, "the file is empty: a balancete starts with its header row", "")
+		b.add(findings.BalanceteHeader, 0, 0, lang.M("the file is empty: a balancete starts with its header row"), lang.Msg{})
 		return false
 	}
 	h, probs := recognise(names)
@@ -258,13 +266,13 @@ func (b *builder) header(names []string, row int) bool {
 		if p.Warning {
 			code = findings.ExtraColumn
 		}
-		b.add(code, p.Col+1, row, p.Msg, "")
+		b.add(code, p.Col+1, row, p.Msg, lang.Msg{})
 	}
 	if b.failed {
 		return false
 	}
 	if h.form == erp && h.idx[colMes] < 0 && b.fileMonth.IsZero() {
-		b.add(findings.BalanceteMonth, 0, 0, fmt.Sprintf("the file has no mes column and its name (%s) holds no month AAAA-MM: the month of its balances is unknown", filepath.Base(b.file)), "")
+		b.add(findings.BalanceteMonth, 0, 0, lang.M("the file has no mes column and its name (%s) holds no month AAAA-MM: the month of its balances is unknown", filepath.Base(b.file)), lang.Msg{})
 		return false
 	}
 	return true
@@ -326,7 +334,7 @@ func (b *builder) row(cells []xlsxfile.Cell, row int) {
 		} else if r, err := parse.Registro(v, true); err == nil {
 			k.registro = r
 		} else {
-			b.add(findings.BadRegistro, i+1, row, fmt.Sprintf("%s: %q is not a registro ANS", b.name(i), findings.Clip(v)), "")
+			b.add(findings.BadRegistro, i+1, row, lang.M("%s: %q is not a registro ANS", b.name(i), findings.Clip(v)), lang.Msg{})
 			ok = false
 		}
 	}
@@ -354,7 +362,7 @@ func (b *builder) row(cells []xlsxfile.Cell, row int) {
 		return
 	}
 	if b.kept++; b.kept > maxRows {
-		b.add(findings.Unreadable, 0, row, fmt.Sprintf("more than %d rows of one operator: the file is not read", maxRows), "give the balancete of one operator, one month to a few years")
+		b.add(findings.Unreadable, 0, row, lang.M("more than %d rows of one operator: the file is not read", maxRows), lang.M("give the balancete of one operator, one month to a few years"))
 		b.stop = true
 		return
 	}
@@ -374,10 +382,10 @@ func cell(cells []xlsxfile.Cell, i int) xlsxfile.Cell {
 func (b *builder) value(cells []xlsxfile.Cell, i, row int) (xlsxfile.Cell, bool) {
 	switch c := cell(cells, i); {
 	case c.Kind == xlsxfile.Formula:
-		b.add(findings.FormulaNoValue, i+1, row, fmt.Sprintf("%s: the formula %s has no value", b.name(i), findings.Clip(c.Formula)), "")
+		b.add(findings.FormulaNoValue, i+1, row, lang.M("%s: the formula %s has no value", b.name(i), findings.Clip(c.Formula)), lang.Msg{})
 		return c, false
 	case c.Empty():
-		b.add(findings.EmptyValue, i+1, row, b.name(i)+" is empty", "")
+		b.add(findings.EmptyValue, i+1, row, lang.M("%s is empty", b.name(i)), lang.Msg{})
 		return c, false
 	default:
 		return c, true
@@ -385,13 +393,13 @@ func (b *builder) value(cells []xlsxfile.Cell, i, row int) (xlsxfile.Cell, bool)
 }
 
 // name is the name, in the file's form, of the column at 0-based index i.
-func (b *builder) name(i int) string {
+func (b *builder) name(i int) lang.Msg {
 	for c, j := range b.h.idx {
 		if j == i {
-			return columnNames[b.h.form][c]
+			return lang.Text(columnNames[b.h.form][c])
 		}
 	}
-	return fmt.Sprintf("column %d", i+1)
+	return lang.M("column %d", i+1)
 }
 
 // text is column i's text, trimmed.
@@ -473,8 +481,7 @@ func (b *builder) data(cells []xlsxfile.Cell, i, row int) (period.Month, bool) {
 // parseError reports a value column i could not be read as (see
 // parse.Finding).
 func (b *builder) parseError(err error, code string, i, row int) {
-	f := parse.Finding(code, "", "", b.name(i), err)
-	b.add(f.Code, i+1, row, f.Message, f.Fix)
+	b.put(parse.FindingOf(code, "", "", b.line(row, b.name(i)), err), i+1, row)
 }
 
 // finish checks the operators of the file and builds its sheets.
@@ -484,15 +491,15 @@ func (b *builder) finish() ([]*Sheet, findings.List, error) {
 	}
 	switch {
 	case b.several:
-		b.add(findings.BalanceteOperators, 0, 0, fmt.Sprintf("the file holds %s: a registro ANS must select the one to read", b.operators()), "")
+		b.add(findings.BalanceteOperators, 0, 0, lang.M("the file holds %s: a registro ANS must select the one to read", b.operators()), lang.Msg{})
 	case b.sel != "" && b.h.idx[colRegistro] >= 0 && !b.matched:
-		msg := fmt.Sprintf("the file holds no line of registro %s", b.sel)
+		msg := lang.M("the file holds no line of registro %s", b.sel)
 		if len(b.regs) > 0 {
-			msg += fmt.Sprintf(" (it holds %s)", b.operators())
+			msg = lang.M("the file holds no line of registro %s (it holds %s)", b.sel, b.operators())
 		}
-		b.add(findings.BalanceteNoRows, 0, 0, msg, "check the registro ANS, or give the file of that operator")
+		b.add(findings.BalanceteNoRows, 0, 0, msg, lang.M("check the registro ANS, or give the file of that operator"))
 	case len(b.groups) == 0 && !b.failed:
-		b.add(findings.BalanceteNoRows, 0, 0, "the file holds no account, only its header", "give the file with the operator's accounts")
+		b.add(findings.BalanceteNoRows, 0, 0, lang.M("the file holds no account, only its header"), lang.M("give the file with the operator's accounts"))
 	}
 	keys := make([]key, 0, len(b.groups))
 	for k := range b.groups {
@@ -520,18 +527,17 @@ func (b *builder) finish() ([]*Sheet, findings.List, error) {
 
 // operators lists the registros noted: "3 operators: 005711, 316458,
 // 333239", the first maxListed of them.
-func (b *builder) operators() string {
+func (b *builder) operators() lang.Msg {
 	regs := make([]string, 0, len(b.regs))
 	for r := range b.regs {
 		regs = append(regs, r)
 	}
 	sort.Strings(regs)
-	s := fmt.Sprintf("%d operators: ", len(regs))
-	if len(regs) == 1 {
-		s = "1 operator: "
+	switch {
+	case len(regs) == 1:
+		return lang.M("1 operator: %s", regs[0])
+	case len(regs) > maxListed:
+		return lang.M("%d operators: %s and %d more", len(regs), strings.Join(regs[:maxListed], ", "), len(regs)-maxListed)
 	}
-	if len(regs) > maxListed {
-		return s + strings.Join(regs[:maxListed], ", ") + fmt.Sprintf(" and %d more", len(regs)-maxListed)
-	}
-	return s + strings.Join(regs, ", ")
+	return lang.M("%d operators: %s", len(regs), strings.Join(regs, ", "))
 }

@@ -6,13 +6,13 @@ package batch
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 )
 
@@ -49,7 +49,7 @@ func Inputs(args []string) []Input {
 		case err == nil && st.IsDir():
 			entries, err := os.ReadDir(arg)
 			if err != nil {
-				out = append(out, Input{Workbook: arg, Err: fmt.Errorf("cannot read the directory: %w", err)})
+				out = append(out, Input{Workbook: arg, Err: lang.Errorf("cannot read the directory: %w", err)})
 				continue
 			}
 			for _, e := range entries {
@@ -60,7 +60,7 @@ func Inputs(args []string) []Input {
 		case err != nil && hasMeta(arg):
 			m, err := filepath.Glob(arg)
 			if err != nil {
-				out = append(out, Input{Workbook: arg, Err: fmt.Errorf("bad pattern: %w", err)})
+				out = append(out, Input{Workbook: arg, Err: lang.Errorf("bad pattern: %w", err)})
 				continue
 			}
 			paths = slices.DeleteFunc(m, func(p string) bool { return !workbookName(filepath.Base(p)) || isDir(p) })
@@ -69,7 +69,7 @@ func Inputs(args []string) []Input {
 			continue
 		}
 		if len(paths) == 0 {
-			out = append(out, Input{Workbook: arg, Err: fmt.Errorf("no workbook (.xlsx) in %s", arg)})
+			out = append(out, Input{Workbook: arg, Err: lang.Errorf("no workbook (.xlsx) in %s", arg)})
 			continue
 		}
 		slices.Sort(paths)
@@ -104,7 +104,8 @@ func isDir(p string) bool {
 }
 
 // beneficiaryFile finds the beneficiary file of a workbook by the naming
-// convention; two of them is an error (which one would be meant?).
+// convention; two of them (one per extension of layout.BeneficiaryExts) is
+// an error (which one would be meant?).
 func beneficiaryFile(workbook string) (string, error) {
 	var found []string
 	for _, ext := range layout.BeneficiaryExts {
@@ -118,7 +119,7 @@ func beneficiaryFile(workbook string) (string, error) {
 	case 1:
 		return found[0], nil
 	}
-	return "", fmt.Errorf("two beneficiary files for one workbook: %s; keep one", strings.Join(found, " and "))
+	return "", lang.Errorf("two beneficiary files for one workbook: %s and %s; keep one", found[0], found[1])
 }
 
 func isFile(p string) bool {

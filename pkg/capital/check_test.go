@@ -14,14 +14,6 @@ import (
 // The content checks of Check, each on an input that breaks one rule.
 func TestCheckContent(t *testing.T) {
 	db := mon(2024, time.December)
-	base := func() *Input {
-		return &Input{
-			Operadora:        operadora("medicina_de_grupo", "SSP", 2, db),
-			PLA:              PLAInput{PL: Amount{V: dec("1000"), Ref: "PLA!B2"}},
-			Contraprestacoes: months(db, "individual", "medico_hospitalar", "100"),
-			Eventos:          months(db, "", "", "80"),
-		}
-	}
 	cases := []struct {
 		name   string
 		mutate func(in *Input)
@@ -71,7 +63,7 @@ func TestCheckContent(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			in := base()
+			in := checkInput()
 			c.mutate(in)
 			l := Check(in, defaultRules(t))
 			if c.code == "" {

@@ -63,6 +63,19 @@ func months(db period.Month, tipo, seg string, vals ...string) []Monthly {
 // eleven is eleven months of x and a last month of y: 11·x + y.
 func eleven(x, y string) []string { return append(slices.Repeat([]string{x}, 11), y) }
 
+// checkInput is the input the tests of Check break one rule of at a time: a
+// medicina de grupo at data base 2024-12 with pl 1000, twelve months of 100
+// of contraprestações (individual, médico-hospitalar) and of 80 of eventos.
+func checkInput() *Input {
+	db := mon(2024, time.December)
+	return &Input{
+		Operadora:        operadora("medicina_de_grupo", "SSP", 2, db),
+		PLA:              PLAInput{PL: Amount{V: dec("1000"), Ref: "PLA!B2"}},
+		Contraprestacoes: months(db, "individual", "medico_hospitalar", "100"),
+		Eventos:          months(db, "", "", "80"),
+	}
+}
+
 func defaultRules(t *testing.T) *rules.Rulebook {
 	t.Helper()
 	rb, err := rules.Default()

@@ -17,14 +17,6 @@ import (
 // always was.
 func TestCheckInPortuguese(t *testing.T) {
 	db := mon(2024, time.December)
-	base := func() *Input {
-		return &Input{
-			Operadora:        operadora("medicina_de_grupo", "SSP", 2, db),
-			PLA:              PLAInput{PL: Amount{V: dec("1000"), Ref: "PLA!B2"}},
-			Contraprestacoes: months(db, "individual", "medico_hospitalar", "100"),
-			Eventos:          months(db, "", "", "80"),
-		}
-	}
 	for _, c := range []struct {
 		name   string
 		mutate func(in *Input)
@@ -61,7 +53,7 @@ func TestCheckInPortuguese(t *testing.T) {
 			"as deduções (R$ 1.100,00) excedem o pl (R$ 1.000,00): o PLA é negativo"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			in := base()
+			in := checkInput()
 			c.mutate(in)
 			l := Check(in, defaultRules(t))
 			i := slices.IndexFunc(l, func(f findings.Finding) bool { return f.Code == c.code })

@@ -32,6 +32,7 @@ type BatchOptions struct {
 	FailOnInsufficient bool
 	Rules              string
 	CoverageWeighted   bool
+	Headroom           bool      // --headroom
 	Force              bool      // --out may replace an existing file
 	Lang               lang.Lang // --lang, the root's
 }
@@ -64,7 +65,8 @@ a test case per workbook, failing when not computed or, with --fail-on-insuffici
 insufficient); github (GitHub Actions annotations: ::error for each error of a workbook
 not computed, ::warning for each warning, and the insufficient operators).
 json, csv and a table not to a terminal are written as the rows come, in order; --out
-writes a file atomically.
+writes a file atomically. --headroom adds calc's headroom to json (its "headroom" object)
+and xlsx (Lote's columns), at some tens of computations per operator.
 
 ` + exitCodesHelp + `
 In a batch, 2 means some workbook could not be computed (the others were), and 3 that
@@ -84,6 +86,7 @@ some operator is insufficient (with --fail-on-insufficient).`,
 	addOutputFlags(cmd, &o.Output, batchOutputs, &o.CSVExcel, &o.Out, &o.Force)
 	addFailOnInsufficientFlag(cmd, &o.FailOnInsufficient, "some operator's ")
 	addCoverageWeightedFlag(cmd, &o.CoverageWeighted, " (needs each operator's beneficiary data)")
+	cmd.Flags().BoolVar(&o.Headroom, "headroom", false, "also search each operator's headroom, as calc shows it (json and xlsx outputs; some tens of computations per operator)")
 	return cmd
 }
 
@@ -103,6 +106,9 @@ func (o *BatchOptions) complete(set *settings, args []string) error {
 	}
 	if err := checkFactors(o.Factors); err != nil {
 		return err
+	}
+	if o.Headroom && o.Output != "json" && o.Output != "xlsx" {
+		return usageError{lang.Errorf("--headroom adds columns to the json and xlsx outputs only, not to %s (--output json or xlsx; or leave --headroom, CAPREG_HEADROOM and the config key headroom unset)", o.Output)}
 	}
 	o.Inputs = batch.Inputs(o.Args)
 	var files []inputFile
@@ -127,7 +133,7 @@ func runBatch(ctx context.Context, o *BatchOptions) error {
 	if err != nil {
 		return err
 	}
-	opt := app.BatchOptions{Inputs: o.Inputs, Rulebook: rb, Jobs: o.Jobs,
+	opt := app.BatchOptions{Inputs: o.Inputs, Rulebook: rb, Jobs: o.Jobs, Headroom: o.Headroom,
 		Capital: capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted}}
 	bar := progressBar(o.IO, len(o.Inputs), o.Lang)
 	if bar != nil {
@@ -208,7 +214,7 @@ func writeBatch(ctx context.Context, w io.Writer, o *BatchOptions, opt app.Batch
 		}
 		return run(c.Write)
 	case "xlsx":
-		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchXLSX(o.Lang) })
+		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchXLSX(o.Lang, o.Headroom) })
 	case "junit":
 		return runFinished(run, w, func() (finishedBatch, error) { return report.NewBatchJUnit(o.FailOnInsufficient, o.Lang) })
 	case "github":

@@ -34,6 +34,9 @@ func TestBatchFlags(t *testing.T) {
 		{"all flags", []string{"a", "b*.xlsx", "-j", "3", "--factors", "padrao", "-o", "csv", "--out", "r.csv", "--fail-on-insufficient", "--coverage-weighted"}, nil,
 			BatchOptions{Args: []string{"a", "b*.xlsx"}, Jobs: 3, Factors: "padrao", Output: "csv", Out: "r.csv", FailOnInsufficient: true, CoverageWeighted: true}, false},
 		{"environment", []string{"d"}, map[string]string{"CAPREG_JOBS": "5", "CAPREG_OUTPUT": "json"}, BatchOptions{Args: []string{"d"}, Jobs: 5, Factors: "auto", Output: "json"}, false},
+		{"headroom", []string{"d", "-o", "xlsx", "--headroom"}, nil, BatchOptions{Args: []string{"d"}, Jobs: cores, Factors: "auto", Output: "xlsx", Headroom: true}, false},
+		{"headroom from the environment", []string{"d", "-o", "json"}, map[string]string{"CAPREG_HEADROOM": "true"}, BatchOptions{Args: []string{"d"}, Jobs: cores, Factors: "auto", Output: "json", Headroom: true}, false},
+		{"headroom without its columns", []string{"d", "-o", "junit", "--headroom"}, nil, BatchOptions{}, true},
 		{"negative jobs", []string{"d", "--jobs", "-1"}, nil, BatchOptions{}, true},
 		{"bad output", []string{"d", "-o", "yaml"}, nil, BatchOptions{}, true},
 		{"bad factors", []string{"d", "--factors", "x"}, nil, BatchOptions{}, true},
@@ -51,7 +54,7 @@ func TestBatchFlags(t *testing.T) {
 			}
 			if !slices.Equal(got.Args, c.want.Args) ||
 				got.Jobs != c.want.Jobs || got.Factors != c.want.Factors || got.Output != c.want.Output || got.Out != c.want.Out ||
-				got.FailOnInsufficient != c.want.FailOnInsufficient || got.CoverageWeighted != c.want.CoverageWeighted {
+				got.FailOnInsufficient != c.want.FailOnInsufficient || got.CoverageWeighted != c.want.CoverageWeighted || got.Headroom != c.want.Headroom {
 				t.Errorf("options %+v, want %+v", got, c.want)
 			}
 		})
@@ -64,12 +67,19 @@ var batchInputs = []string{"examples/operadora-exemplo.xlsx", "testdata/fixtures
 	"testdata/invalid/i07_unparsable_number.xlsx", "testdata/fixtures/f04_odonto_grupo_aps.xlsx"}
 
 // Every row of a batch is the calc of its workbook (the same JSON document
-// but for file and error), in input order at any --jobs; an invalid
-// workbook's row carries calc's errors.
+// but for file and error, and headroom without --headroom), in input order
+// at any --jobs; an invalid workbook's row carries calc's errors.
 func TestBatchRowsAreCalc(t *testing.T) {
 	t.Chdir("../..")
-	for _, jobs := range []string{"1", "3"} {
-		out, errs, code := runCapreg(t, append([]string{"batch", "-o", "json", "--jobs", jobs}, batchInputs...)...)
+	for _, c := range []struct {
+		jobs     string
+		headroom bool
+	}{{"1", false}, {"3", true}} {
+		args := []string{"batch", "-o", "json", "--jobs", c.jobs}
+		if c.headroom {
+			args = append(args, "--headroom")
+		}
+		out, errs, code := runCapreg(t, append(args, batchInputs...)...)
 		if code != ExitInvalid {
 			t.Fatalf("exit %d, want 2 (one invalid): %s", code, errs)
 		}
@@ -109,7 +119,13 @@ func TestBatchRowsAreCalc(t *testing.T) {
 			if err := json.Unmarshal([]byte(calcOut), &calc); err != nil {
 				t.Fatal(err)
 			}
+			if _, ok := line["headroom"]; ok != c.headroom {
+				t.Errorf("%s: headroom in the line %v, want %v", file, ok, c.headroom)
+			}
 			for k, v := range calc {
+				if k == "headroom" && !c.headroom {
+					continue
+				}
 				if !jsonEqual(t, v, line[k]) {
 					t.Errorf("%s: %s is %s in batch, %s in calc", file, k, line[k], v)
 				}

@@ -78,6 +78,11 @@ eligible for at its data base (padrao, reduzido, promoprev, parto_adequado, aps)
 with the lowest CRS. --explain adds the explanation tree: every figure with its formula,
 its input cells (Sheet!Cell) and its parameters with status and source.
 
+The headroom follows (table, json, xlsx): how far PL can fall before PLA = CR, and the
+largest factor k by which each group of inputs (contraprestacoes, eventos, abi, credito,
+mercado) can be multiplied with PLA ≥ CR still true; for an insufficient operator, the
+aporte that makes PLA = CR.
+
 ` + outputHelp + `
 
 ` + exitCodesHelp,
@@ -104,9 +109,9 @@ its input cells (Sheet!Cell) and its parameters with status and source.
 
 func runCalc(ctx context.Context, o *CalcOptions) error {
 	c, err := compute(ctx, &o.workbookOptions, func(rb *rules.Rulebook) (*app.Calculation, error) {
-		return app.Calculate(ctx, o.Workbook, o.Beneficiarios, rb, capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted})
+		return app.CalculateHeadroom(ctx, o.Workbook, o.Beneficiarios, rb, capital.Options{Factors: o.Factors, CoverageWeighted: o.CoverageWeighted})
 	}, func(w io.Writer, c *app.Calculation, rb *rules.Rulebook, meta report.Meta) error {
-		meta.Explain = o.Explain
+		meta.Explain, meta.Headroom = o.Explain, c.Headroom
 		switch o.Output {
 		case "json":
 			return report.JSON(w, report.NewDocument(c.Result, c.Warnings, meta))

@@ -15,13 +15,7 @@ import (
 
 // Flag parsing alone: runF replaces the run.
 func TestCalcFlags(t *testing.T) {
-	cases := []struct {
-		name    string
-		args    []string
-		env     map[string]string
-		want    CalcOptions
-		wantErr bool
-	}{
+	checkFlags(t, NewCmdCalc, func(o *CalcOptions) *Streams { return &o.IO }, []flagCase[CalcOptions]{
 		{"defaults", []string{"w.xlsx"}, nil, CalcOptions{workbookOptions: workbookOptions{Workbook: "w.xlsx", Output: "table"}, Factors: "auto"}, false},
 		{"all flags", []string{"w.xlsx", "--factors", "reduzido", "-o", "json", "--out", "r.json", "--explain", "--fail-on-insufficient", "--rules", "r.yaml",
 			"--beneficiarios", "b.csv", "--coverage-weighted", "--force"}, nil,
@@ -35,18 +29,39 @@ func TestCalcFlags(t *testing.T) {
 		{"bad output", []string{"w.xlsx", "-o", "yaml"}, nil, CalcOptions{}, true},
 		{"bad factors", []string{"w.xlsx", "--factors", "x"}, nil, CalcOptions{}, true},
 		{"no workbook", []string{}, nil, CalcOptions{}, true},
-	}
+	})
+}
+
+// flagCase is a row of a command's table of flag parsing: the arguments and
+// environment, and the options they parse to or an exit-2 error.
+type flagCase[O any] struct {
+	name    string
+	args    []string
+	env     map[string]string
+	want    O
+	wantErr bool
+}
+
+// checkFlags parses each case's arguments, under its environment, with the
+// command newCmd builds, its run replaced, and compares the options with the
+// case's; io is the options' streams, which must be the command's and are
+// left out of the comparison.
+func checkFlags[O comparable](t *testing.T, newCmd func(Streams, func(context.Context, *O) error) *cobra.Command, io func(*O) *Streams, cases []flagCase[O]) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			for k, v := range c.env {
 				t.Setenv(k, v)
 			}
-			var got *CalcOptions
+			var got *O
 			s := Streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
-			if !parseFlags(t, NewCmdCalc(s, func(_ context.Context, o *CalcOptions) error { got = o; return nil }), s, c.args, c.wantErr) {
+			if !parseFlags(t, newCmd(s, func(_ context.Context, o *O) error { got = o; return nil }), s, c.args, c.wantErr) {
 				return
 			}
-			if got.IO = (Streams{}); *got != c.want {
+			if *io(got) != s {
+				t.Error("the streams are not the command's")
+			}
+			if *io(got) = (Streams{}); *got != c.want {
 				t.Errorf("options %+v, want %+v", *got, c.want)
 			}
 		})

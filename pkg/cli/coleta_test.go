@@ -167,7 +167,7 @@ func TestColetaRoundTrip(t *testing.T) {
 	typeByHand(t, path, coleta.TemplateOptions{Desde: coletaMonth(2023, 1), Ate: coletaMonth(2024, 12), Promoprev: &p, APS: &a})
 	out, _, code = runCapreg(t, "coleta", "validate", path)
 	// The rows start after 2018-01: a warning, not an error.
-	if code != ExitOK || !strings.Contains(out, "valid — 0 errors, 1 warnings") || !strings.Contains(out, "CR-W031") {
+	if code != ExitOK || !strings.Contains(out, "valid — 0 errors, 1 warning") || !strings.Contains(out, "CR-W031") {
 		t.Fatalf("filled by hand: exit %d\n%s", code, out)
 	}
 	before := hashFile(t, path)

@@ -22,13 +22,7 @@ import (
 
 // Flag parsing alone: runF replaces the run.
 func TestDiffFlags(t *testing.T) {
-	cases := []struct {
-		name    string
-		args    []string
-		env     map[string]string
-		want    DiffOptions
-		wantErr bool
-	}{
+	checkFlags(t, NewCmdDiff, func(o *DiffOptions) *Streams { return &o.IO }, []flagCase[DiffOptions]{
 		{"defaults", []string{"a.xlsx", "b.xlsx"}, nil, DiffOptions{Anterior: "a.xlsx", Atual: "b.xlsx", Output: "table"}, false},
 		{"all flags", []string{"a.xlsx", "b.xlsx", "-o", "csv", "--csv-excel", "--out", "d.csv", "--rules", "r.yaml", "--force"}, nil,
 			DiffOptions{Anterior: "a.xlsx", Atual: "b.xlsx", Output: "csv", CSVExcel: true, Out: "d.csv", Rules: "r.yaml", Force: true}, false},
@@ -38,25 +32,7 @@ func TestDiffFlags(t *testing.T) {
 		{"three workbooks", []string{"a.xlsx", "b.xlsx", "c.xlsx"}, nil, DiffOptions{}, true},
 		{"bad output", []string{"a.xlsx", "b.xlsx", "-o", "junit"}, nil, DiffOptions{}, true},
 		{"--csv-excel without csv", []string{"a.xlsx", "b.xlsx", "-o", "json", "--csv-excel"}, nil, DiffOptions{}, true},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			for k, v := range c.env {
-				t.Setenv(k, v)
-			}
-			var got *DiffOptions
-			s := Streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
-			if !parseFlags(t, NewCmdDiff(s, func(_ context.Context, o *DiffOptions) error { got = o; return nil }), s, c.args, c.wantErr) {
-				return
-			}
-			if got.IO != s {
-				t.Error("the streams are not the command's")
-			}
-			if got.IO = (Streams{}); *got != c.want {
-				t.Errorf("options %+v, want %+v", *got, c.want)
-			}
-		})
-	}
+	})
 }
 
 // The config file's section diff sets its flags; a key it has no flag for

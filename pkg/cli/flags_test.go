@@ -15,13 +15,7 @@ import (
 // args (and the environment) → Options, runF replacing the run.
 
 func TestCompareFlags(t *testing.T) {
-	cases := []struct {
-		name    string
-		args    []string
-		env     map[string]string
-		want    CompareOptions
-		wantErr bool
-	}{
+	checkFlags(t, NewCmdCompare, func(o *CompareOptions) *Streams { return &o.IO }, []flagCase[CompareOptions]{
 		{"defaults", []string{"w.xlsx"}, nil, CompareOptions{workbookOptions{Workbook: "w.xlsx", Output: "table"}}, false},
 		{"all flags", []string{"w.xlsx", "-o", "csv", "--out", "c.csv", "--rules", "r.yaml", "--beneficiarios", "b.csv", "--coverage-weighted", "--force"}, nil,
 			CompareOptions{workbookOptions{Workbook: "w.xlsx", Output: "csv", Out: "c.csv", Rules: "r.yaml", Beneficiarios: "b.csv", CoverageWeighted: true, Force: true}}, false},
@@ -30,25 +24,7 @@ func TestCompareFlags(t *testing.T) {
 			CompareOptions{workbookOptions{Workbook: "w.xlsx", Output: "json", CoverageWeighted: true}}, false},
 		{"bad output", []string{"w.xlsx", "-o", "yaml"}, nil, CompareOptions{}, true},
 		{"two workbooks", []string{"a.xlsx", "b.xlsx"}, nil, CompareOptions{}, true},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			for k, v := range c.env {
-				t.Setenv(k, v)
-			}
-			var got *CompareOptions
-			s := Streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}}
-			if !parseFlags(t, NewCmdCompare(s, func(_ context.Context, o *CompareOptions) error { got = o; return nil }), s, c.args, c.wantErr) {
-				return
-			}
-			if got.IO != s {
-				t.Error("the streams are not the command's")
-			}
-			if got.IO = (Streams{}); *got != c.want {
-				t.Errorf("options %+v, want %+v", *got, c.want)
-			}
-		})
-	}
+	})
 }
 
 // an xlsx refused on a terminal: a workbook is no text.

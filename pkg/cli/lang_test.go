@@ -14,19 +14,22 @@ import (
 var notEnglish = []string{
 	// acronyms
 	"ANS", "RN", "CB", "PLA", "CRS", "PRE", "PRO", "PEONA", "SUS", "RA", "RM", "CRC", "CRM", "CRO", "CBR", "CR", "ICR",
-	"IDSS", "APS", "PROMOPREV", "SSP", "R", "vs",
+	"IDSS", "APS", "PROMOPREV", "SSP", "R", "vs", "PL",
 	// proper names: the program and its commands and flags, the regulation, the operator, the workbook's sheets, the rulebook
 	"capreg", "rules", "export", "factors", "compare", "calc", "Anexo", "V", "Parto", "Adequado", "Exemplo", "Planalto", "Assistência", "Médica", "Ltda",
 	"Operadora", "T", "Caixa", "de", "Assistencia", "dos", "Empregados", "OdontoSorriso", "Planos", "Odontologicos",
 	// the modalidade, campos and parcels as the workbook names them
 	"autogestao", "idss", "crm", "cro",
+	// the headroom: its factor k, its groups and the sheets and campos they multiply
+	"k", "contraprestacoes", "eventos", "abi", "credito", "mercado",
+	"Contraprestacoes", "Eventos", "ABI", "Operacional", "Remissao", "exposicao", "valor",
 	// the ANS's Portuguese terms, which the English table keeps
 	"Data", "base", "região", "Capital", "Base", "Patrimônio", "Líquido", "Ajustado", "ressarcimento", "ao", "Baseado", "em", "Riscos",
-	"Regulatório", "max", "S", "Registro", "padrão", "data",
+	"Regulatório", "max", "S", "Registro", "padrão", "data", "aporte",
 	// the factor sets' names
 	"padrao", "reduzido", "promoprev", "aps",
 	// Portuguese words spelt as English ones
-	"capital", "legal", "a",
+	"capital", "legal", "a", "as", "no",
 	// the risk contributions: an acronym, a mathematician, a Portuguese word spelt as English
 	"BCBR", "Euler", "total",
 }

@@ -50,6 +50,7 @@ line only: no config file or variable decides which files are written.
 		NewCmdValidate(s, nil),
 		NewCmdCompare(s, nil),
 		NewCmdDiff(s, nil),
+		NewCmdStress(s, nil),
 		NewCmdBatch(s, nil),
 		NewCmdTemplate(s, nil),
 		NewCmdExample(s, nil),

@@ -143,7 +143,7 @@ func validateFiles(ctx context.Context, s Streams, command string, files []strin
 	if err != nil {
 		return err
 	}
-	for i := range reps { // every format says the findings in l
+	for i := range reps { // every format speaks l, the JSON's and CSV's texts too
 		reps[i].Findings = reps[i].Findings.In(l)
 	}
 	err = writeOutput(ctx, out, s.Out, func(w io.Writer) error {

@@ -298,7 +298,7 @@ func TestPlanFill(t *testing.T) {
 	}
 	// Counts of a program that has not started are left out, with a note.
 	p, _ := PlanFill(sheet(8), month(2018, 1), counts, "")
-	if len(p.Notes) != 2 || !strings.Contains(p.Notes[0], "field 6 left empty") {
+	if len(p.Notes) != 2 || !strings.Contains(p.Notes[0].String(), "field 6 left empty") {
 		t.Errorf("notes %v", p.Notes)
 	}
 	// A new row carries the program starts.

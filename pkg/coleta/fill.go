@@ -1,11 +1,9 @@
 package coleta
 
 import (
-	"errors"
-	"fmt"
-
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 )
@@ -31,7 +29,7 @@ type Plan struct {
 	// Starts are fields 3 and 4 of a new row (mmaaaa or ""): the program
 	// start months the sheet gives.
 	Starts [2]string
-	Notes  []string // what was left empty and why, for the person
+	Notes  []lang.Msg // what was left empty and why, for the person
 }
 
 // PlanFill works out where and what to fill for month m from the counts.
@@ -69,10 +67,10 @@ func PlanFill(s *Sheet, m period.Month, c Counts, registro string) (*Plan, error
 			n := prog.count
 			*prog.dst = &n
 		case st.Known:
-			p.Notes = append(p.Notes, fmt.Sprintf("field %d left empty: the %s starts in %s (%s), after %s (%d beneficiaries marked %s S)",
+			p.Notes = append(p.Notes, lang.M("field %d left empty: the %s starts in %s (%s), after %s (%d beneficiaries marked %s S)",
 				prog.field, prog.name, st, st.Cell, m, prog.count, lower(prog.name)))
 		case prog.count > 0:
-			p.Notes = append(p.Notes, fmt.Sprintf("field %d left empty: the sheet gives no %s start (field %d is empty), yet %d beneficiaries are marked %s S",
+			p.Notes = append(p.Notes, lang.M("field %d left empty: the sheet gives no %s start (field %d is empty), yet %d beneficiaries are marked %s S",
 				prog.field, prog.name, prog.field-3, prog.count, lower(prog.name)))
 		}
 	}
@@ -99,16 +97,16 @@ func (p *Plan) registro(rows []parsedRow, flag string) error {
 	if flag != "" {
 		reg, err := parse.Registro(flag, false)
 		if err != nil {
-			return fmt.Errorf("--registro: %w", err)
+			return lang.Errorf("--registro: %w", err)
 		}
 		if sheet != "" && reg != sheet {
-			return fmt.Errorf("--registro %s differs from the sheet's registro ANS %s (%s!%s)", reg, sheet, SheetName, where)
+			return lang.Errorf("--registro %s differs from the sheet's registro ANS %s (%s!%s)", reg, sheet, SheetName, where)
 		}
 		p.Registro = reg
 		return nil
 	}
 	if sheet == "" {
-		return errors.New("the sheet names no registro ANS (field 1): give it with --registro")
+		return lang.Errorf("the sheet names no registro ANS (field 1): give it with --registro")
 	}
 	p.Registro = sheet
 	return nil
@@ -135,7 +133,7 @@ func (p *Plan) row(s *Sheet, rows []parsedRow, m period.Month) error {
 		p.Row = found[0]
 		return nil
 	case len(found) > 1:
-		return fmt.Errorf("month %s has %d rows in the sheet (rows %v): run capreg coleta validate and keep one", m, len(found), found)
+		return lang.Errorf("month %s has %d rows in the sheet (rows %v): run capreg coleta validate and keep one", m, len(found), found)
 	}
 	if len(s.Rows) == 0 {
 		p.Row, p.New = FirstDataRow, true
@@ -147,9 +145,9 @@ func (p *Plan) row(s *Sheet, rows []parsedRow, m period.Month) error {
 		return nil
 	}
 	if !haveLast {
-		return fmt.Errorf("no row of the sheet has a readable month (field 2): run capreg coleta validate")
+		return lang.Errorf("no row of the sheet has a readable month (field 2): run capreg coleta validate")
 	}
-	return fmt.Errorf("the sheet has no row for %s (its last month is %s); fill adds a row only for the month after the last, %s", m, last, last.Add(1))
+	return lang.Errorf("the sheet has no row for %s (its last month is %s); fill adds a row only for the month after the last, %s", m, last, last.Add(1))
 }
 
 // firstStart is a program's start as the sheet first gives it (i 0: field

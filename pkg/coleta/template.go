@@ -1,9 +1,7 @@
 package coleta
 
 import (
-	"errors"
-	"fmt"
-
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 )
@@ -23,17 +21,17 @@ type TemplateOptions struct {
 // Check refuses options that would make a sheet ANS does not ask for.
 func (o TemplateOptions) Check() error {
 	if _, err := parse.Registro(o.Registro, false); err != nil {
-		return fmt.Errorf("--registro: %w", err)
+		return lang.Errorf("--registro: %w", err)
 	}
 	switch {
 	case o.Desde.IsZero() || o.Ate.IsZero():
-		return errors.New("--desde and --ate are required (AAAA-MM)")
+		return lang.Errorf("--desde and --ate are required (AAAA-MM)")
 	case o.Desde.Before(FirstMonth):
-		return fmt.Errorf("--desde %s is before 2018-01, the first month ANS asks for", o.Desde)
+		return lang.Errorf("--desde %s is before 2018-01, the first month ANS asks for", o.Desde)
 	case o.Ate.Before(o.Desde):
-		return fmt.Errorf("--ate %s is before --desde %s", o.Ate, o.Desde)
+		return lang.Errorf("--ate %s is before --desde %s", o.Ate, o.Desde)
 	case o.Ate.Sub(o.Desde)+1 > MaxMonths:
-		return fmt.Errorf("%s to %s is more than %d months", o.Desde, o.Ate, MaxMonths)
+		return lang.Errorf("%s to %s is more than %d months", o.Desde, o.Ate, MaxMonths)
 	}
 	return nil
 }

@@ -1,13 +1,13 @@
 package coleta
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 )
@@ -47,19 +47,27 @@ type validator struct {
 	regShort []Cell         // field 1 cells holding a registro as a number of fewer than 6 digits
 }
 
-func (v *validator) add(code string, c Cell, msg, fix string) {
-	v.l.Add(findings.NewText(code, SheetName, c.Axis(), msg, fix))
+// add records a finding of code at c, with msg and fix (the zero Msg for
+// the code's).
+func (v *validator) add(code string, c Cell, msg, fix lang.Msg) {
+	v.l.Add(findings.New(code, SheetName, c.Axis(), msg).WithFix(fix))
 }
 
 // missing reports a required cell that is empty, telling apart a formula
 // without a cached value.
-func (v *validator) missing(c Cell, msg string) {
-	if c.Formula != "" {
-		v.add(findings.FormulaNoValue, c, fmt.Sprintf("%s: the formula =%s has no cached value", msg, findings.Clip(c.Formula)), "")
-		return
+func (v *validator) missing(c Cell, msg lang.Msg) {
+	switch c.Formula {
+	case "":
+		v.add(findings.EmptyValue, c, msg, lang.Msg{})
+	case SharedFormula:
+		v.add(findings.FormulaNoValue, c, lang.M("%s: the formula =(a shared formula) has no cached value", msg), lang.Msg{})
+	default:
+		v.add(findings.FormulaNoValue, c, lang.M("%s: the formula =%s has no cached value", msg, findings.Clip(c.Formula)), lang.Msg{})
 	}
-	v.add(findings.EmptyValue, c, msg, "")
 }
+
+// field names field n in a message: "field 5".
+func field(n int) lang.Msg { return lang.M("field %d", n) }
 
 // Validate checks the sheet against every rule of the collection layout and
 // returns the findings, each at its cell of the Coleta sheet.
@@ -70,7 +78,8 @@ func Validate(s *Sheet) findings.List {
 	}
 	v.names(s)
 	if len(s.Rows) == 0 {
-		v.add(findings.ColetaSequence, Cell{Col: 1, Row: FirstDataRow}, "the sheet has no data rows", "add one row per month from 2018-01 to the data base (capreg coleta template writes them)")
+		v.add(findings.ColetaSequence, Cell{Col: 1, Row: FirstDataRow}, lang.M("the sheet has no data rows"),
+			lang.M("add one row per month from 2018-01 to the data base (capreg coleta template writes them)"))
 		return v.l
 	}
 	rows := make([]parsedRow, len(s.Rows))
@@ -99,12 +108,11 @@ func (v *validator) header(s *Sheet) bool {
 		}
 		if got != want {
 			c.Col, c.Row = i+1, NumberRow
-			what := "is empty"
+			msg := lang.M("row 1 holds the field numbers 1 to 21 in columns A to U; %s is empty instead of %s", c.Axis(), want)
 			if !c.Empty() {
-				what = fmt.Sprintf("holds %q", findings.Clip(c.Text))
+				msg = lang.M("row 1 holds the field numbers 1 to 21 in columns A to U; %s holds %q instead of %s", c.Axis(), findings.Clip(c.Text), want)
 			}
-			v.add(findings.ColetaLayout, c, fmt.Sprintf("row 1 holds the field numbers 1 to 21 in columns A to U; %s %s instead of %s", c.Axis(), what, want),
-				fmt.Sprintf("type %s in %s (capreg coleta template writes the header)", want, c.Axis()))
+			v.add(findings.ColetaLayout, c, msg, lang.M("type %s in %s (capreg coleta template writes the header)", want, c.Axis()))
 			ok = false
 		}
 	}
@@ -117,7 +125,7 @@ func (v *validator) names(s *Sheet) {
 		f := fields[i]
 		c.Col, c.Row = i+1, NameRow
 		if normalize(c.Text) != normalize(f.Name) {
-			v.add(findings.ColetaHeaderName, c, fmt.Sprintf("the name of field %d is not ANS's: %q", f.Num, findings.Clip(f.Name)), "")
+			v.add(findings.ColetaHeaderName, c, lang.M("the name of field %d is not ANS's: %q", f.Num, findings.Clip(f.Name)), lang.Msg{})
 		}
 	}
 }
@@ -127,9 +135,9 @@ func normalize(s string) string { return strings.ToLower(strings.Join(strings.Fi
 func (v *validator) parseRow(r *Row) parsedRow {
 	p := parsedRow{row: r}
 	if c := r.Field(1); c.Empty() {
-		v.missing(c, "field 1 (registro ANS) is empty")
+		v.missing(c, lang.M("field 1 (registro ANS) is empty"))
 	} else if reg, err := parse.Registro(c.Text, !c.IsText); err != nil {
-		v.l.Add(parse.Finding(findings.BadRegistro, SheetName, c.Axis(), "field 1", err))
+		v.l.Add(parse.FindingOf(findings.BadRegistro, SheetName, c.Axis(), field(1), err))
 	} else {
 		p.registro, p.registroOK = reg, true
 		if reg != strings.TrimSpace(c.Text) {
@@ -137,9 +145,9 @@ func (v *validator) parseRow(r *Row) parsedRow {
 		}
 	}
 	if c := r.Field(2); c.Empty() {
-		v.missing(c, "field 2 (data base, mmaaaa) is empty")
+		v.missing(c, lang.M("field 2 (data base, mmaaaa) is empty"))
 	} else if m, err := ParseMonth(c.Text); err != nil {
-		v.add(findings.ColetaMonthFormat, c, "field 2: "+err.Error(), "")
+		v.add(findings.ColetaMonthFormat, c, lang.M("%s: %v", field(2), err), lang.Msg{})
 	} else {
 		p.month, p.monthOK = m, true
 	}
@@ -149,7 +157,7 @@ func (v *validator) parseRow(r *Row) parsedRow {
 			continue
 		}
 		if m, err := ParseMonth(c.Text); err != nil {
-			v.add(findings.ColetaMonthFormat, c, fmt.Sprintf("field %d: %v", n, err), "")
+			v.add(findings.ColetaMonthFormat, c, lang.M("%s: %v", field(n), err), lang.Msg{})
 		} else {
 			p.starts[i], p.startsOK[i] = m, true
 		}
@@ -179,11 +187,11 @@ func (v *validator) numbersAsText() {
 		if len(cells) == 0 {
 			continue
 		}
-		where := cells[0].Axis() + " holds the number"
+		msg := lang.M("field %d: %s holds the number as text", n, cells[0].Axis())
 		if len(cells) > 1 {
-			where = fmt.Sprintf("%s and %d more cells hold numbers", cells[0].Axis(), len(cells)-1)
+			msg = lang.M("field %d: %s and %d more cells hold numbers as text", n, cells[0].Axis(), len(cells)-1)
 		}
-		v.add(findings.ColetaNumberAsText, cells[0], fmt.Sprintf("field %d: %s as text", n, where), "")
+		v.add(findings.ColetaNumberAsText, cells[0], msg, lang.Msg{})
 	}
 }
 
@@ -196,12 +204,13 @@ func (v *validator) registroNumbers() {
 	}
 	c := v.regShort[0]
 	n := strings.TrimSpace(c.Text)
-	where := c.Axis() + " holds"
-	if len(v.regShort) > 1 {
-		where = fmt.Sprintf("%s and %d more cells hold", c.Axis(), len(v.regShort)-1)
-	}
 	reg, _ := parse.Registro(n, true)
-	v.add(findings.ColetaRegistroNumber, c, fmt.Sprintf("field 1: %s the registro ANS as a number (%s, read as %s): the sheet sent to ANS holds %d digits where the field has 6", where, n, reg, len(n)), "")
+	msg := lang.M("field 1: %s holds the registro ANS as a number (%s, read as %s): the sheet sent to ANS holds %d digits where the field has 6", c.Axis(), n, reg, len(n))
+	if len(v.regShort) > 1 {
+		msg = lang.M("field 1: %s and %d more cells hold the registro ANS as a number (%s, read as %s): the sheet sent to ANS holds %d digits where the field has 6",
+			c.Axis(), len(v.regShort)-1, n, reg, len(n))
+	}
+	v.add(findings.ColetaRegistroNumber, c, msg, lang.Msg{})
 }
 
 // registros checks that every row names the same operator.
@@ -216,7 +225,7 @@ func (v *validator) registros(rows []parsedRow) {
 			continue
 		}
 		if p.registro != rows[first].registro {
-			v.add(findings.ColetaRegistroVaries, p.row.Field(1), fmt.Sprintf("field 1 = %s, but %s holds %s", p.registro, rows[first].row.Field(1).Axis(), rows[first].registro), "")
+			v.add(findings.ColetaRegistroVaries, p.row.Field(1), lang.M("field 1 = %s, but %s holds %s", p.registro, rows[first].row.Field(1).Axis(), rows[first].registro), lang.Msg{})
 		}
 	}
 }
@@ -236,7 +245,7 @@ func (v *validator) start(rows []parsedRow, n int) Start {
 			continue
 		}
 		if p.starts[i] != s.Month {
-			v.add(findings.ColetaProgramStart, c, fmt.Sprintf("field %d = %s, but %s holds %s: a program has one start month", n, FormatMonth(p.starts[i]), s.Cell, s), "")
+			v.add(findings.ColetaProgramStart, c, lang.M("field %d = %s, but %s holds %s: a program has one start month", n, FormatMonth(p.starts[i]), s.Cell, s), lang.Msg{})
 		}
 	}
 	if !s.Known {
@@ -245,7 +254,7 @@ func (v *validator) start(rows []parsedRow, n int) Start {
 	prog := [2]string{"PROMOPREV", "APS"}[i]
 	for _, p := range rows {
 		if c := p.row.Field(n); c.Empty() && p.monthOK && !p.month.Before(s.Month) {
-			v.missing(c, fmt.Sprintf("field %d is empty, but the %s started in %s (%s): fill it in every row from the start on", n, prog, s, s.Cell))
+			v.missing(c, lang.M("field %d is empty, but the %s started in %s (%s): fill it in every row from the start on", n, prog, s, s.Cell))
 		}
 	}
 	return s
@@ -266,25 +275,25 @@ func (v *validator) sequence(rows []parsedRow) {
 		c, m := p.row.Field(2), p.month
 		switch {
 		case m.Before(FirstMonth):
-			v.add(findings.ColetaSequence, c, fmt.Sprintf("field 2 = %s (%s) is before 2018-01, the first month ANS asks for", FormatMonth(m), m), "delete the row")
+			v.add(findings.ColetaSequence, c, lang.M("field 2 = %s (%s) is before 2018-01, the first month ANS asks for", FormatMonth(m), m), lang.M("delete the row"))
 			continue
 		case seen[m] != "":
-			v.add(findings.DuplicateMonth, c, fmt.Sprintf("month %s (%s) appears again (first at %s)", FormatMonth(m), m, seen[m]), "")
+			v.add(findings.DuplicateMonth, c, lang.M("month %s (%s) appears again (first at %s)", FormatMonth(m), m, seen[m]), lang.Msg{})
 			continue
 		}
 		seen[m] = c.Axis()
 		if i == 0 && m.After(FirstMonth) {
-			v.add(findings.ColetaLateStart, c, fmt.Sprintf("the rows start at %s, after 2018-01", m), "")
+			v.add(findings.ColetaLateStart, c, lang.M("the rows start at %s, after 2018-01", m), lang.Msg{})
 		}
 		if havePrev {
 			switch {
 			case m.Before(prev):
-				v.add(findings.ColetaSequence, c, fmt.Sprintf("month %s comes after %s: the rows are out of order", m, prev), "sort the rows by month")
+				v.add(findings.ColetaSequence, c, lang.M("month %s comes after %s: the rows are out of order", m, prev), lang.M("sort the rows by month"))
 				continue
 			case m.Sub(prev) == 2:
-				v.add(findings.ColetaSequence, c, fmt.Sprintf("month %s is missing before %s", prev.Add(1), m), "")
+				v.add(findings.ColetaSequence, c, lang.M("month %s is missing before %s", prev.Add(1), m), lang.Msg{})
 			case m.Sub(prev) > 2:
-				v.add(findings.ColetaSequence, c, fmt.Sprintf("months %s to %s are missing before %s", prev.Add(1), m.Add(-1), m), "")
+				v.add(findings.ColetaSequence, c, lang.M("months %s to %s are missing before %s", prev.Add(1), m.Add(-1), m), lang.Msg{})
 			}
 		}
 		prev, havePrev = m, true
@@ -300,7 +309,7 @@ func (v *validator) conditions(rows []parsedRow, promo, aps Start) {
 			f, c := FieldOf(n), p.row.Field(n)
 			if f.Program == Always {
 				if c.Empty() {
-					v.missing(c, fmt.Sprintf("field %d is empty", n))
+					v.missing(c, lang.M("field %d is empty", n))
 				}
 				continue
 			}
@@ -314,11 +323,11 @@ func (v *validator) conditions(rows []parsedRow, promo, aps Start) {
 			active := f.Applies(p.month, promo.ptr(), aps.ptr())
 			switch {
 			case active && c.Empty():
-				when := fmt.Sprintf("from the %s start %s (%s) on", f.Program, start, start.Cell)
+				when := lang.M("from the %s start %s (%s) on", f.Program, start, start.Cell)
 				if f.Program == APSHomologation {
-					when = fmt.Sprintf("in the APS homologation month %s (%s)", start, start.Cell)
+					when = lang.M("in the APS homologation month %s (%s)", start, start.Cell)
 				}
-				v.missing(c, fmt.Sprintf("field %d is empty in %s; it is required %s", n, p.month, when))
+				v.missing(c, lang.M("field %d is empty in %s; it is required %s", n, p.month, when))
 			case !active && !c.Empty():
 				v.notApplicable(f, c, p.month, start)
 			}
@@ -327,22 +336,22 @@ func (v *validator) conditions(rows []parsedRow, promo, aps Start) {
 }
 
 func (v *validator) notApplicable(f Field, c Cell, m period.Month, start Start) {
-	var why string
+	var why lang.Msg
 	switch {
 	case !start.Known && f.Program == Promoprev:
-		why = "the operator has no PROMOPREV (field 3 is empty)"
+		why = lang.M("the operator has no PROMOPREV (field 3 is empty)")
 	case !start.Known:
-		why = "the operator has no APS certification (field 4 is empty)"
+		why = lang.M("the operator has no APS certification (field 4 is empty)")
 	case f.Program == APSHomologation:
-		why = fmt.Sprintf("it belongs only in the row of the homologation month %s (%s)", start, start.Cell)
+		why = lang.M("it belongs only in the row of the homologation month %s (%s)", start, start.Cell)
 	default:
-		why = fmt.Sprintf("%s is before the %s start %s (%s)", m, f.Program, start, start.Cell)
+		why = lang.M("%s is before the %s start %s (%s)", m, f.Program, start, start.Cell)
 	}
 	code := findings.ColetaBeforeProgram
 	if f.Program == APSHomologation {
 		code = findings.ColetaField12
 	}
-	v.add(code, c, fmt.Sprintf("field %d is filled in %s, but %s", f.Num, m, why), "")
+	v.add(code, c, lang.M("field %d is filled in %s, but %s", f.Num, m, why), lang.Msg{})
 }
 
 // overTotal checks 6 ≤ 5 and 7 ≤ 5.
@@ -353,7 +362,7 @@ func (v *validator) overTotal(rows []parsedRow) {
 		}
 		for _, n := range []int{6, 7} {
 			if p.numOK[n] && p.nums[n].GreaterThan(p.nums[5]) {
-				v.add(findings.ColetaOverTotal, p.row.Field(n), fmt.Sprintf("field %d = %s exceeds field 5 = %s, the operator's total", n, p.nums[n], p.nums[5]), "")
+				v.add(findings.ColetaOverTotal, p.row.Field(n), lang.M("field %d = %s exceeds field 5 = %s, the operator's total", n, p.nums[n], p.nums[5]), lang.Msg{})
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 )
@@ -17,8 +18,12 @@ type Cell struct {
 	Col, Row int
 	Text     string // the stored (raw) value; "" is an empty cell
 	IsText   bool   // a text cell, as opposed to a number or a date
-	Formula  string // the formula of a cell that has no cached value
+	Formula  string // the formula of a cell that has no cached value (SharedFormula for a copy of a shared one)
 }
+
+// SharedFormula is the Formula of a cell holding a copy of a shared
+// formula, which has no text of its own.
+const SharedFormula = "(a shared formula)"
 
 // Empty reports whether the cell holds nothing.
 func (c Cell) Empty() bool { return strings.TrimSpace(c.Text) == "" }
@@ -65,15 +70,14 @@ func ParseMonth(text string) (period.Month, error) {
 }
 
 func monthError(text string) error {
-	s := strings.TrimSpace(text)
-	why := "not a month mmaaaa"
+	s, clip := strings.TrimSpace(text), findings.Clip(text)
 	switch {
 	case len(s) == 5 && strings.Trim(s, "0123456789") == "":
-		why = "5 digits: a number or date cell drops the leading zero of mmaaaa"
+		return lang.Errorf("%q is 5 digits: a number or date cell drops the leading zero of mmaaaa (6 characters, month then year, e.g. 032024)", clip)
 	case strings.ContainsAny(s, "-/"):
-		why = "written with a separator; mmaaaa has none"
+		return lang.Errorf("%q is written with a separator; mmaaaa has none (6 characters, month then year, e.g. 032024)", clip)
 	}
-	return fmt.Errorf("%q is %s (6 characters, month then year, e.g. 032024)", findings.Clip(text), why)
+	return lang.Errorf("%q is not a month mmaaaa (6 characters, month then year, e.g. 032024)", clip)
 }
 
 // ParseValue reads the number of field f from a cell: a numeric cell exactly,
@@ -90,28 +94,30 @@ func ParseValue(f Field, c Cell) (v decimal.Decimal, asText bool, bad *findings.
 		v, err = parse.Number(text) // a stored text that is not a plain number
 	}
 	if err != nil {
-		nf := parse.Finding(findings.BadNumber, SheetName, c.Axis(), fmt.Sprintf("field %d", f.Num), err)
+		nf := parse.FindingOf(findings.BadNumber, SheetName, c.Axis(), field(f.Num), err)
 		return v, asText, &nf
 	}
-	if msg := sizeError(f, v); msg != "" {
-		sf := findings.NewText(findings.ColetaSize, SheetName, c.Axis(), fmt.Sprintf("field %d = %s %s (%s)", f.Num, v, msg, strings.ToLower(f.Spec[:1])+f.Spec[1:]), "")
+	if msg := sizeError(f, v); !msg.IsZero() {
+		sf := findings.New(findings.ColetaSize, SheetName, c.Axis(), msg)
 		return v, asText, &sf
 	}
 	return v, asText, nil
 }
 
-// sizeError says how v does not fit field f, or "".
-func sizeError(f Field, v decimal.Decimal) string {
+// sizeError says how v does not fit field f, with the field's format as
+// ANS words it; the zero Msg when it fits.
+func sizeError(f Field, v decimal.Decimal) lang.Msg {
 	limit := decimal.New(1, int32(f.IntDigits)) // 10^IntDigits
+	spec := strings.ToLower(f.Spec[:1]) + f.Spec[1:]
 	switch {
 	case v.Sign() < 0:
-		return "is negative"
+		return lang.M("field %d = %s is negative (%s)", f.Num, v, spec)
 	case f.Format == Integer && !v.IsInteger():
-		return "is not a whole number"
+		return lang.M("field %d = %s is not a whole number (%s)", f.Num, v, spec)
 	case !v.Round(int32(f.Places)).Equal(v):
-		return fmt.Sprintf("has more than %d decimal places", f.Places)
+		return lang.M("field %d = %s has more than %d decimal places (%s)", f.Num, v, f.Places, spec)
 	case v.GreaterThanOrEqual(limit):
-		return fmt.Sprintf("has more than %d integer digits", f.IntDigits)
+		return lang.M("field %d = %s has more than %d integer digits (%s)", f.Num, v, f.IntDigits, spec)
 	}
-	return ""
+	return lang.Msg{}
 }

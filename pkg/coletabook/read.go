@@ -84,7 +84,7 @@ func read(ctx context.Context, path string, edit bool) (*Book, findings.List, er
 	b := &Book{Sheet: sh, name: name}
 	if edit {
 		if b.File, err = book.Edit(); err != nil {
-			return nil, append(l, findings.NewText(findings.Unreadable, "", "", "the workbook cannot be opened to be filled in: "+err.Error(), "")), nil
+			return nil, append(l, findings.New(findings.Unreadable, "", "", lang.M("the workbook cannot be opened to be filled in: %v", err))), nil
 		}
 	}
 	return b, l, nil
@@ -105,7 +105,7 @@ func readSheet(ctx context.Context, book *xlsxfile.Book, name string) (*coleta.S
 	n := 0
 	for rows.Next() {
 		if n++; n > maxRows {
-			return nil, nil, fmt.Errorf("more than %d rows hold values; the sheet holds one row per month", maxRows)
+			return nil, nil, lang.Errorf("more than %d rows hold values; the sheet holds one row per month", maxRows)
 		}
 		row, dense := rows.Row(), rows.Dense()
 		var cells [coleta.NumFields]coleta.Cell
@@ -117,7 +117,7 @@ func readSheet(ctx context.Context, book *xlsxfile.Book, name string) (*coleta.S
 				if dense[i].Kind == xlsxfile.Formula {
 					cells[i].Formula = dense[i].Formula
 					if cells[i].Formula == "" {
-						cells[i].Formula = "(a shared formula)"
+						cells[i].Formula = coleta.SharedFormula
 					}
 				}
 				blank = blank && cells[i].Empty() && cells[i].Formula == ""
@@ -127,8 +127,8 @@ func readSheet(ctx context.Context, book *xlsxfile.Book, name string) (*coleta.S
 			if !dense[i].Empty() && !extra[i] {
 				extra[i] = true
 				c := coleta.Cell{Col: i + 1, Row: row}
-				l.Add(findings.NewText(findings.ValueExtraColumn, coleta.SheetName, c.Axis(),
-					fmt.Sprintf("values right of column U (here %q) are not part of the 21 fields and are not read", findings.Clip(dense[i].Value)), ""))
+				l.Add(findings.New(findings.ValueExtraColumn, coleta.SheetName, c.Axis(),
+					lang.M("values right of column U (here %q) are not part of the 21 fields and are not read", findings.Clip(dense[i].Value))))
 			}
 		}
 		switch {

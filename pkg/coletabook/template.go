@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/coleta"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
@@ -65,10 +66,10 @@ func (w *writer) build() error {
 		return err
 	}
 	if err := w.readme(); err != nil {
-		return fmt.Errorf("sheet %s: %w", ReadmeSheet, err)
+		return lang.Errorf("sheet %s: %w", ReadmeSheet, err)
 	}
 	if err := w.coleta(); err != nil {
-		return fmt.Errorf("sheet %s: %w", coleta.SheetName, err)
+		return lang.Errorf("sheet %s: %w", coleta.SheetName, err)
 	}
 	f.SetActiveSheet(0)
 	return f.SetDocProps(&excelize.DocProperties{
@@ -182,7 +183,7 @@ func (w *writer) coleta() error {
 	}
 	for _, fd := range coleta.Fields() {
 		if err := w.column(fd, months); err != nil {
-			return fmt.Errorf("field %d: %w", fd.Num, err)
+			return lang.Errorf("field %d: %w", fd.Num, err)
 		}
 	}
 	return f.SetPanes(sh, &excelize.Panes{

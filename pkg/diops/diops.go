@@ -40,13 +40,13 @@ package diops
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/safefile"
 )
@@ -187,12 +187,12 @@ const (
 func Read(ctx context.Context, path string) (*File, findings.List, error) {
 	fh, err := safefile.OpenRegular(path)
 	if errors.Is(err, safefile.ErrNotRegular) {
-		f := unreadable(path, 0, "the path "+err.Error())
-		f.Fix = "give the path of the DIOPS-XML file itself (save the data to a file first)"
+		f := unreadable(path, 0, lang.M("the path %v", err)).
+			WithFix(lang.M("give the path of the DIOPS-XML file itself (save the data to a file first)"))
 		return nil, findings.List{f}, nil
 	}
 	if err != nil {
-		return nil, findings.List{unreadable(path, 0, "cannot read the file: "+err.Error())}, nil
+		return nil, findings.List{unreadable(path, 0, lang.M("cannot read the file: %v", err))}, nil
 	}
 	defer fh.Close()
 	if st, err := fh.Stat(); err == nil && st.Size() > maxFileSize {
@@ -227,14 +227,13 @@ type fatal struct{ f findings.Finding }
 
 func (e *fatal) Error() string { return e.f.String() }
 
-func unreadable(name string, line int, msg string) findings.Finding {
-	f := findings.NewText(findings.DiopsUnreadable, "", "", msg, "")
+func unreadable(name string, line int, msg lang.Msg) findings.Finding {
+	f := findings.New(findings.DiopsUnreadable, "", "", msg)
 	f.File, f.Line = name, line
 	return f
 }
 
 func tooLarge(name string) findings.Finding {
-	f := unreadable(name, 0, fmt.Sprintf("the file is larger than %d MB, more than any DIOPS-XML", maxFileSize>>20))
-	f.Fix = "give the DIOPS-XML file of one operator and period"
-	return f
+	return unreadable(name, 0, lang.M("the file is larger than %d MB, more than any DIOPS-XML", maxFileSize>>20)).
+		WithFix(lang.M("give the DIOPS-XML file of one operator and period"))
 }

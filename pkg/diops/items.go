@@ -3,13 +3,14 @@ package diops
 import (
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
 )
 
@@ -19,7 +20,7 @@ func (r *reader) document() error {
 	for {
 		tok, err := r.next()
 		if err == io.EOF {
-			return &fatal{unreadable(r.name, r.line(), "the file holds no XML element: it is empty, or not XML")}
+			return &fatal{unreadable(r.name, r.line(), lang.M("the file holds no XML element: it is empty, or not XML"))}
 		}
 		if err != nil {
 			return err
@@ -27,12 +28,12 @@ func (r *reader) document() error {
 		switch t := tok.(type) {
 		case xml.CharData:
 			if len(bytes.TrimSpace(bytes.TrimPrefix(t, bom))) > 0 {
-				return &fatal{unreadable(r.name, r.line(), "the file starts with text, not with an XML element: it is not XML")}
+				return &fatal{unreadable(r.name, r.line(), lang.M("the file starts with text, not with an XML element: it is not XML"))}
 			}
 		case xml.StartElement:
 			if t.Name.Local != "diops" {
-				f := unreadable(r.name, r.line(), fmt.Sprintf("the root element is <%s>, not <diops>: this is not a DIOPS-XML file", t.Name.Local))
-				f.Fix = "give the DIOPS-XML file the ERP exported (its root element is <diops>)"
+				f := unreadable(r.name, r.line(), lang.M("the root element is <%s>, not <diops>: this is not a DIOPS-XML file", t.Name.Local)).
+					WithFix(lang.M("give the DIOPS-XML file the ERP exported (its root element is <diops>)"))
 				return &fatal{f}
 			}
 			if err := r.push(t.Name.Local); err != nil {
@@ -64,10 +65,10 @@ func (r *reader) after() error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			return &fatal{unreadable(r.name, r.line(), fmt.Sprintf("a second root element <%s> follows </diops>: the file is not well-formed XML", t.Name.Local))}
+			return &fatal{unreadable(r.name, r.line(), lang.M("a second root element <%s> follows </diops>: the file is not well-formed XML", t.Name.Local))}
 		case xml.CharData:
 			if len(bytes.TrimSpace(t)) > 0 {
-				return &fatal{unreadable(r.name, r.line(), "text follows </diops>: the file is not well-formed XML")}
+				return &fatal{unreadable(r.name, r.line(), lang.M("text follows </diops>: the file is not well-formed XML"))}
 			}
 		}
 	}
@@ -123,7 +124,7 @@ var identFields = []string{"registro", "ano", "trimestre", "mes"}
 func (r *reader) identificacao() error {
 	at := r.place()
 	if r.ident != nil {
-		r.add(findings.DiopsIdentificacao, at, fmt.Sprintf("identificacao appears twice (first at line %d)", r.ident.Line), "keep one identificacao")
+		r.add(findings.DiopsIdentificacao, at, lang.M("identificacao appears twice (first at line %d)", r.ident.Line), lang.M("keep one identificacao"))
 		return r.skip()
 	}
 	r.ident = &at
@@ -138,18 +139,24 @@ func (r *reader) identificacao() error {
 			r.f.Registro, _ = r.registro(text, findings.DiopsIdentificacao)
 		case 1:
 			if !yearDigits(text) {
-				r.add(findings.DiopsIdentificacao, r.place(), fmt.Sprintf("ano %q is not a year", text), "write the year in 4 digits, e.g. 2024")
+				r.add(findings.DiopsIdentificacao, r.place(), lang.M("ano %q is not a year", text), lang.M("write the year in 4 digits, e.g. 2024"))
 				return
 			}
 			r.f.Ano = atoi(text)
 		case 2, 3:
-			top, name, form := 4, "trimestre", "1 to 4, or AAAA00T (2024003 for the third quarter of 2024)"
+			top := 4
 			if i == 3 {
-				top, name, form = 12, "mes", "1 to 12, or AAAA0MM (2024011 for November 2024)"
+				top = 12
 			}
 			year, n, ok := periodo(text, top)
-			if !ok {
-				r.add(findings.DiopsIdentificacao, r.place(), fmt.Sprintf("%s %q is not %s", name, text, form), fmt.Sprintf("write %s as %s", name, form))
+			switch {
+			case !ok && i == 2:
+				r.add(findings.DiopsIdentificacao, r.place(), lang.M("trimestre %q is not 1 to 4, or AAAA00T (2024003 for the third quarter of 2024)", text),
+					lang.M("write trimestre as 1 to 4, or AAAA00T (2024003 for the third quarter of 2024)"))
+				return
+			case !ok:
+				r.add(findings.DiopsIdentificacao, r.place(), lang.M("mes %q is not 1 to 12, or AAAA0MM (2024011 for November 2024)", text),
+					lang.M("write mes as 1 to 12, or AAAA0MM (2024011 for November 2024)"))
 				return
 			}
 			per.at, per.year, per.n, per.quarterly = r.place(), year, n, i == 2
@@ -158,32 +165,33 @@ func (r *reader) identificacao() error {
 	if err != nil {
 		return err
 	}
-	missing := func(what string) {
-		r.add(findings.DiopsIdentificacao, at, "identificacao has no "+what, "")
-	}
+	missing := func(msg lang.Msg) { r.add(findings.DiopsIdentificacao, at, msg, lang.Msg{}) }
 	if seen&1 == 0 {
-		missing("registro (the registro ANS of the operator)")
+		missing(lang.M("identificacao has no registro (the registro ANS of the operator)"))
 	}
 	switch {
 	case seen&(1<<2) != 0 && seen&(1<<3) != 0:
-		r.add(findings.DiopsIdentificacao, at, "identificacao has both trimestre and mes: a DIOPS-XML is quarterly or monthly", "keep trimestre (quarterly DIOPS) or mes (monthly DIOPS)")
+		r.add(findings.DiopsIdentificacao, at, lang.M("identificacao has both trimestre and mes: a DIOPS-XML is quarterly or monthly"),
+			lang.M("keep trimestre (quarterly DIOPS) or mes (monthly DIOPS)"))
 		return nil
 	case seen&(1<<2|1<<3) == 0:
-		missing("trimestre (quarterly DIOPS) nor mes (monthly DIOPS)")
+		missing(lang.M("identificacao has no trimestre (quarterly DIOPS) nor mes (monthly DIOPS)"))
 		return nil
 	case per.n == 0:
 		return nil // a bad trimestre or mes, reported
 	}
 	switch {
 	case seen&(1<<1) == 0 && per.year == 0:
-		missing("ano")
+		missing(lang.M("identificacao has no ano"))
 		return nil
 	case seen&(1<<1) == 0:
 		r.f.Ano = per.year
 	case r.f.Ano == 0:
 		return nil // a bad ano, reported
 	case per.year != 0 && per.year != r.f.Ano:
-		r.add(findings.DiopsIdentificacao, per.at, fmt.Sprintf("the period is in %d but ano is %d", per.year, r.f.Ano), "correct ano or the year of the period")
+		// The years as text: a number would be grouped (2.024) in pt-BR.
+		r.add(findings.DiopsIdentificacao, per.at, lang.M("the period is in %s but ano is %s", strconv.Itoa(per.year), strconv.Itoa(r.f.Ano)),
+			lang.M("correct ano or the year of the period"))
 		return nil
 	}
 	if per.quarterly {
@@ -199,7 +207,7 @@ func (r *reader) identificacao() error {
 // identificacao.
 func (r *reader) identified(root Place) {
 	if r.ident == nil {
-		r.add(findings.DiopsIdentificacao, root, "the file has no identificacao (registro, ano, trimestre or mes)", "add identificacao, or export the DIOPS-XML again")
+		r.add(findings.DiopsIdentificacao, root, lang.M("the file has no identificacao (registro, ano, trimestre or mes)"), lang.M("add identificacao, or export the DIOPS-XML again"))
 	}
 }
 
@@ -235,7 +243,7 @@ func (r *reader) balancete(name string) error {
 			a.SaldoFinal, _ = r.number(text)
 		}
 	}, nil, 0, 4)
-	if err != nil || !whole || !once(r, r.contas, a.Conta, a.Place, "account "+a.Conta+" appears twice in the balancete", "keep one of the two (an account has one line per balancete)") {
+	if err != nil || !whole || !once(r, r.contas, a.Conta, a.Place, lang.M("account %s appears twice in the balancete", a.Conta), lang.M("keep one of the two (an account has one line per balancete)")) {
 		return err
 	}
 	r.f.Balancete = append(r.f.Balancete, a)
@@ -249,7 +257,7 @@ var remissaoFields = []string{"contrapBenefRemissaoTemp", "contrapBenefRemissaoV
 func (r *reader) remissao() error {
 	m := Remissao{Place: r.place()}
 	if r.f.Remissao != nil {
-		r.add(findings.DiopsDuplicate, m.Place, fmt.Sprintf("modeloPadraoCapital has a second lancModeloPadraoCapital (the first at line %d)", r.f.Remissao.Line), "keep one lancModeloPadraoCapital")
+		r.add(findings.DiopsDuplicate, m.Place, lang.M("modeloPadraoCapital has a second lancModeloPadraoCapital (the first at line %d)", r.f.Remissao.Line), lang.M("keep one lancModeloPadraoCapital"))
 		return r.skip()
 	}
 	before := r.errs
@@ -282,12 +290,15 @@ func (r *reader) operadora() error {
 		}
 		return r.campo(&c)
 	}, 0)
-	if err != nil || !whole || !once(r, r.operadoras, c.Operadora, c.Place, "operadora "+c.Operadora+" appears twice in creditosDebitosCRC", "merge the two lancOperadoraCreditosDebitosCRC into one") {
+	if err != nil || !whole || !once(r, r.operadoras, c.Operadora, c.Place, lang.M("operadora %s appears twice in creditosDebitosCRC", c.Operadora), lang.M("merge the two lancOperadoraCreditosDebitosCRC into one")) {
 		return err
 	}
 	r.f.Creditos = append(r.f.Creditos, c)
 	return r.counted()
 }
+
+// oneLancamento is the fix of a CAMPO given twice.
+var oneLancamento = lang.M("keep one lançamento per CAMPO")
 
 // campo reads a lancCreditosDebitosCRC of c.
 func (r *reader) campo(c *CreditoOperadora) error {
@@ -303,7 +314,7 @@ func (r *reader) campo(c *CreditoOperadora) error {
 		return err
 	}
 	if _, dup := c.Valor(x.N); dup {
-		r.add(findings.DiopsDuplicate, x.Place, fmt.Sprintf("CAMPO%d appears twice for operadora %s", x.N, c.Operadora), "keep one lançamento per CAMPO")
+		r.add(findings.DiopsDuplicate, x.Place, lang.M("CAMPO%d appears twice for operadora %s", x.N, c.Operadora), oneLancamento)
 		return nil
 	}
 	c.Campos = append(c.Campos, x)
@@ -321,7 +332,7 @@ func (r *reader) fundo() error {
 			x.Valor = r.optional(text)
 		}
 	}, nil, 0)
-	if err != nil || !whole || !once(r, r.fundos, x.N, x.Place, fmt.Sprintf("CAMPO%d appears twice in fundosInvestimentosCRC", x.N), "keep one lançamento per CAMPO") {
+	if err != nil || !whole || !once(r, r.fundos, x.N, x.Place, lang.M("CAMPO%d appears twice in fundosInvestimentosCRC", x.N), oneLancamento) {
 		return err
 	}
 	r.f.Fundos = append(r.f.Fundos, x)

@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // reader reads one document: the XML tokens, the path of open elements,
@@ -73,7 +73,7 @@ func isItem(name string) bool {
 func (r *reader) next() (xml.Token, error) {
 	if r.capped {
 		return nil, &fatal{unreadable(r.name, r.line(),
-			fmt.Sprintf("more than %d errors; the rest of the file is not read", maxErrors))}
+			lang.M("more than %d errors; the rest of the file is not read", maxErrors))}
 	}
 	r.tokens++
 	if r.tokens%checkEvery == 0 {
@@ -90,9 +90,13 @@ func (r *reader) next() (xml.Token, error) {
 	}
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
-		return nil, &fatal{unreadable(r.name, se.Line, "the file is not well-formed XML: "+se.Msg)}
+		return nil, &fatal{unreadable(r.name, se.Line, lang.M("the file is not well-formed XML: %s", se.Msg))}
 	}
-	return nil, &fatal{unreadable(r.name, r.line(), "the file cannot be read as XML: "+strings.TrimPrefix(err.Error(), "xml: "))}
+	var enc *encodingError
+	if errors.As(err, &enc) {
+		return nil, &fatal{unreadable(r.name, r.line(), lang.M("the file cannot be read as XML: opening charset %q: %v", enc.label, enc))}
+	}
+	return nil, &fatal{unreadable(r.name, r.line(), lang.M("the file cannot be read as XML: %s", strings.TrimPrefix(err.Error(), "xml: ")))}
 }
 
 // line is the line the decoder is at.
@@ -104,7 +108,7 @@ func (r *reader) line() int {
 // push opens the element name, just read.
 func (r *reader) push(name string) error {
 	if len(r.stack) >= maxDepth {
-		return &fatal{unreadable(r.name, r.line(), fmt.Sprintf("elements are nested more than %d deep at %s", maxDepth, r.path()))}
+		return &fatal{unreadable(r.name, r.line(), lang.M("elements are nested more than %d deep at %s", maxDepth, r.path()))}
 	}
 	fr := frame{name: name, line: r.line()}
 	if n := len(r.stack); n > 0 && isItem(name) {
@@ -147,25 +151,25 @@ func (r *reader) place() Place {
 
 // add records an error finding at p; past maxErrors, it only notes that
 // there was one more (the reading stops at the next token).
-func (r *reader) add(code string, p Place, msg, fix string) {
+func (r *reader) add(code string, p Place, msg, fix lang.Msg) {
 	if r.errs >= maxErrors {
 		r.capped = true
 		return
 	}
-	f := findings.NewText(code, "", "", msg, fix)
+	f := findings.New(code, "", "", msg).WithFix(fix)
 	f.File, f.Element, f.Line = r.name, p.Element, p.Line
 	r.errs++
 	r.l.Add(f)
 }
 
 // bad records that the open element's text cannot be read.
-func (r *reader) bad(msg, fix string) { r.add(findings.DiopsBadValue, r.place(), msg, fix) }
+func (r *reader) bad(msg, fix lang.Msg) { r.add(findings.DiopsBadValue, r.place(), msg, fix) }
 
 // counted counts an item kept, against maxItems.
 func (r *reader) counted() error {
 	r.items++
 	if r.items > maxItems {
-		return &fatal{unreadable(r.name, r.line(), fmt.Sprintf("the file holds more than %d items (accounts and quadro lines)", maxItems))}
+		return &fatal{unreadable(r.name, r.line(), lang.M("the file holds more than %d items (accounts and quadro lines)", maxItems))}
 	}
 	return nil
 }
@@ -177,7 +181,7 @@ func (r *reader) children(f func(name string) error) error {
 	for {
 		tok, err := r.next()
 		if err == io.EOF {
-			return &fatal{unreadable(r.name, r.line(), "the file ends inside "+r.path())}
+			return &fatal{unreadable(r.name, r.line(), lang.M("the file ends inside %s", r.path()))}
 		}
 		if err != nil {
 			return err
@@ -211,7 +215,7 @@ func (r *reader) leaf() (text string, ok bool, err error) {
 	for {
 		tok, err := r.next()
 		if err == io.EOF {
-			return "", false, &fatal{unreadable(r.name, r.line(), "the file ends inside "+r.path())}
+			return "", false, &fatal{unreadable(r.name, r.line(), lang.M("the file ends inside %s", r.path()))}
 		}
 		if err != nil {
 			return "", false, err
@@ -225,7 +229,7 @@ func (r *reader) leaf() (text string, ok bool, err error) {
 			}
 		case xml.StartElement:
 			if !nested && !long {
-				r.bad(fmt.Sprintf("%s holds an element <%s>: capreg expects a number or a code", name, t.Name.Local), "")
+				r.bad(lang.M("%s holds an element <%s>: capreg expects a number or a code", name, t.Name.Local), lang.Msg{})
 			}
 			nested = true
 			if err := r.push(t.Name.Local); err != nil {
@@ -241,7 +245,7 @@ func (r *reader) leaf() (text string, ok bool, err error) {
 			}
 			text := bytes.TrimSpace(r.text)
 			if long || len(text) > maxText {
-				r.bad(fmt.Sprintf("%s holds more than %d characters: capreg expects a number or a code", name, maxText), "")
+				r.bad(lang.M("%s holds more than %d characters: capreg expects a number or a code", name, maxText), lang.Msg{})
 				return "", false, nil
 			}
 			return string(text), true, nil
@@ -269,7 +273,7 @@ func (r *reader) fields(names []string, set func(i int, text string), other func
 			return err
 		}
 		if seen&(1<<i) != 0 {
-			r.add(findings.DiopsDuplicate, r.place(), fmt.Sprintf("%s appears twice in %s", name, item), "")
+			r.add(findings.DiopsDuplicate, r.place(), lang.M("%s appears twice in %s", name, item), lang.Msg{})
 			return nil
 		}
 		seen |= 1 << i
@@ -286,7 +290,7 @@ func (r *reader) require(p Place, seen uint32, names []string, want ...int) {
 	item := r.openName()
 	for _, i := range want {
 		if seen&(1<<i) == 0 {
-			r.add(findings.DiopsMissingElement, p, fmt.Sprintf("%s has no %s", item, names[i]), "")
+			r.add(findings.DiopsMissingElement, p, lang.M("%s has no %s", item, names[i]), lang.Msg{})
 		}
 	}
 }
@@ -308,9 +312,9 @@ func (r *reader) item(at Place, names []string, set func(i int, text string), ot
 // true, or, when key was met before, adds that the item (what: "account
 // 1234 appears twice in the balancete") repeats the first and reports
 // false.
-func once[K comparable](r *reader, seen map[K]Place, key K, at Place, what, fix string) bool {
+func once[K comparable](r *reader, seen map[K]Place, key K, at Place, what, fix lang.Msg) bool {
 	if first, dup := seen[key]; dup {
-		r.add(findings.DiopsDuplicate, at, fmt.Sprintf("%s: first at %s (line %d)", what, first.Element, first.Line), fix)
+		r.add(findings.DiopsDuplicate, at, lang.M("%s: first at %s (line %d)", what, first.Element, first.Line), fix)
 		return false
 	}
 	seen[key] = at
@@ -354,8 +358,21 @@ func charsetReader(label string, in io.Reader) (io.Reader, error) {
 		"windows-1252", "cp1252", "us-ascii", "ascii":
 		return &latin1{r: in}, nil
 	}
-	return nil, fmt.Errorf("the encoding %q is not supported: save the file as UTF-8 or ISO-8859-1", label)
+	return nil, &encodingError{label}
 }
+
+// encodingError is the error of an encoding a DIOPS-XML declares and
+// capreg does not read.
+type encodingError struct{ label string }
+
+func (e *encodingError) msg() lang.Msg {
+	return lang.M("the encoding %q is not supported: save the file as UTF-8 or ISO-8859-1", e.label)
+}
+
+func (e *encodingError) Error() string { return e.msg().String() }
+
+// In is the error in language l.
+func (e *encodingError) In(l lang.Lang) string { return e.msg().In(l) }
 
 // latin1 turns ISO-8859-1 into UTF-8.
 type latin1 struct {

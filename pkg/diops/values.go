@@ -1,7 +1,6 @@
 package diops
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/ans"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/parse"
 )
@@ -16,7 +16,7 @@ import (
 // The values of the open element's text; each reports what it cannot read
 // and returns ok false.
 
-const numberFix = "write the number with a decimal point and no thousands separator, e.g. 1234567.89"
+var numberFix = lang.M("write the number with a decimal point and no thousands separator, e.g. 1234567.89")
 
 // number reads a decimal: an optional sign, digits, and optionally a point
 // and digits (-1234567.89).
@@ -26,7 +26,7 @@ func (r *reader) number(text string) (decimal.Decimal, bool) {
 			return d, true
 		}
 	}
-	r.bad(fmt.Sprintf("%s %q is not a number with a decimal point", r.openName(), text), numberFix)
+	r.bad(lang.M("%s %q is not a number with a decimal point", r.openName(), text), numberFix)
 	return decimal.Decimal{}, false
 }
 
@@ -77,7 +77,7 @@ func periodo(s string, top int) (year, n int, ok bool) {
 // conta reads an account code of the ANS chart: digits.
 func (r *reader) conta(text string) (string, bool) {
 	if !parse.Digits(text) {
-		r.bad(fmt.Sprintf("%s %q is not an account code of the ANS chart (digits only)", r.openName(), text), "write the account code in digits, without dots or blanks, e.g. 31111101")
+		r.bad(lang.M("%s %q is not an account code of the ANS chart (digits only)", r.openName(), text), lang.M("write the account code in digits, without dots or blanks, e.g. 31111101"))
 		return "", false
 	}
 	return text, true
@@ -89,7 +89,7 @@ func (r *reader) registro(text, code string) (string, bool) {
 	if reg, err := parse.Registro(text, true); err == nil {
 		return reg, true
 	}
-	r.add(code, r.place(), fmt.Sprintf("%s %q is not a registro ANS (up to 6 digits)", r.openName(), text), "write the 6-digit registro ANS, e.g. 123456 or 005711")
+	r.add(code, r.place(), lang.M("%s %q is not a registro ANS (up to 6 digits)", r.openName(), text), lang.M("write the 6-digit registro ANS, e.g. 123456 or 005711"))
 	return "", false
 }
 
@@ -100,7 +100,7 @@ func (r *reader) movimentacao(text string, lo, hi int) (int, bool) {
 			return n, true
 		}
 	}
-	r.bad(fmt.Sprintf("movimentacao %q is not one of CAMPO%d to CAMPO%d", text, lo, hi), fmt.Sprintf("write CAMPO%d to CAMPO%d, the field of the ANS table", lo, hi))
+	r.bad(lang.M("movimentacao %q is not one of CAMPO%d to CAMPO%d", text, lo, hi), lang.M("write CAMPO%d to CAMPO%d, the field of the ANS table", lo, hi))
 	return 0, false
 }
 
@@ -111,7 +111,7 @@ func (r *reader) sinal(text string) (string, bool) {
 			return s, true
 		}
 	}
-	r.bad(fmt.Sprintf("tpSinal %q is not %s", text, strings.Join(layout.Sinais, " or ")), "write P for an entrada, N for a saída")
+	r.bad(lang.M("tpSinal %q is not %s or %s", text, layout.Sinais[0], layout.Sinais[1]), lang.M("write P for an entrada, N for a saída"))
 	return "", false
 }
 
@@ -121,7 +121,7 @@ func (r *reader) indexador(text string) (ans.Indexador, bool) {
 		return ans.Indexadores()[i], true
 	}
 	list := strings.Join(ans.Spellings(ans.Indexadores()), ", ")
-	r.bad(fmt.Sprintf("tpIndexador %q is not one of %s", text, list), "write one of "+list)
+	r.bad(lang.M("tpIndexador %q is not one of %s", text, list), lang.M("write one of %s", list))
 	return "", false
 }
 

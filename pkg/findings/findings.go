@@ -257,17 +257,6 @@ func New(code, sheet, cell string, message lang.Msg) Finding {
 		Message: message.String(), Fix: c.Fix.String(), msg: message, fix: c.Fix}
 }
 
-// NewText makes a finding whose message and fix are English text that has
-// no Portuguese yet (fix "" takes the default). Deprecated: every finding
-// is moving to New with a lang.M message; NewText goes when none is left.
-func NewText(code, sheet, cell, message, fix string) Finding {
-	f := New(code, sheet, cell, lang.Text(message))
-	if fix != "" {
-		f = f.WithFix(lang.Text(fix))
-	}
-	return f
-}
-
 // WithFix is f with another fix than its code's default; the zero Msg
 // keeps the default.
 func (f Finding) WithFix(fix lang.Msg) Finding {
@@ -344,16 +333,16 @@ func (f Finding) String() string {
 	if w := f.Where(); w != "" {
 		b.WriteString(w + ": ")
 	}
-	b.WriteString(lang.M("%s %s: %s (fix: %s)", f.Code, f.Severity, f.Message, f.Fix).In(f.lang))
+	b.WriteString(f.Code + " " + f.Severity.In(f.lang) + ": " + f.lang.T(lang.FindingFix, f.Message, f.Fix))
 	return b.String()
 }
 
 // In is the severity's word in l ("error", "erro").
 func (s Severity) In(l lang.Lang) string {
 	if s == Error {
-		return lang.M("error").In(l)
+		return l.T(lang.SevError)
 	}
-	return lang.M("warning").In(l)
+	return l.T(lang.SevWarning)
 }
 
 // List is a set of findings.

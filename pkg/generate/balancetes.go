@@ -12,6 +12,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/ans"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -113,7 +114,7 @@ func (o *Operator) sheetRows(name string) []record {
 // first is the first code a mapping names (an X as 0).
 func first(m rules.Contas) (string, error) {
 	if len(m.Contas.Value) == 0 {
-		return "", fmt.Errorf("the rulebook maps %s to no account", m.Contas.Path())
+		return "", lang.Errorf("the rulebook maps %s to no account", m.Contas.Path())
 	}
 	return rules.Expand(m.Contas.Value[0])[0], nil
 }
@@ -297,7 +298,7 @@ func postEstablished(rb *rules.Balancete) (string, error) {
 		return "", err
 	}
 	if len(cell) < 3 {
-		return "", fmt.Errorf("the account %s of %s is too short to place post-established contraprestações beside it", cell, rb.Cell(ans.MedicoHospitalar, ans.Individual).Contas.Path())
+		return "", lang.Errorf("the account %s of %s is too short to place post-established contraprestações beside it", cell, rb.Cell(ans.MedicoHospitalar, ans.Individual).Contas.Path())
 	}
 	post := cell[:len(cell)-3] + "2" + cell[len(cell)-2:]
 	clash := under(post, rb.Eventos)
@@ -307,7 +308,7 @@ func postEstablished(rb *rules.Balancete) (string, error) {
 		}
 	}
 	if clash || !under(post, rb.Operacional.Contraprestacoes12m) {
-		return "", fmt.Errorf("the account %s of post-established contraprestações must lie under %s and under no monthly mapping: the rulebook's balancete section does not allow it",
+		return "", lang.Errorf("the account %s of post-established contraprestações must lie under %s and under no monthly mapping: the rulebook's balancete section does not allow it",
 			post, rb.Operacional.Contraprestacoes12m.Contas.Path())
 	}
 	return post, nil
@@ -475,7 +476,7 @@ func (o *Operator) diops(rb *rules.Balancete, lb *ledgerBook, db period.Month) (
 		case len(rows) == 0:
 			continue
 		case len(rows) > 1:
-			return nil, fmt.Errorf("the DIOPS quadro %s holds one %s row, and the workbook has %d", rb.CreditoAtivos.Elemento.Value, f.cat, len(rows))
+			return nil, lang.Errorf("the DIOPS quadro %s holds one %s row, and the workbook has %d", rb.CreditoAtivos.Elemento.Value, f.cat, len(rows))
 		}
 		d.Fundos = append(d.Fundos, diopsLanc{f.m.Exposicao.Value, point(rows[0]["exposicao"].(cents))})
 		if fpr, ok := rows[0]["fpr"].(ratio); ok {

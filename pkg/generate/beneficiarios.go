@@ -11,6 +11,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 )
 
@@ -24,7 +25,7 @@ const MaxSheetRows = excelize.TotalRows - 1
 // fitsSheet refuses more beneficiary rows than a sheet holds.
 func fitsSheet(n int64) error {
 	if n > MaxSheetRows {
-		return fmt.Errorf("%d beneficiary rows do not fit in a sheet (at most %d): write them to a CSV file", n, MaxSheetRows)
+		return lang.Errorf("%d beneficiary rows do not fit in a sheet (at most %d): write them to a CSV file", n, MaxSheetRows)
 	}
 	return nil
 }

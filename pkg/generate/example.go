@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/ans"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/period"
 )
@@ -49,15 +50,15 @@ func (b *book) fill(sheets []layout.Sheet, data []exampleSheet) error {
 	for _, d := range data {
 		i := slices.IndexFunc(sheets, func(s layout.Sheet) bool { return s.Name == d.name })
 		if i < 0 {
-			return fmt.Errorf("example data for sheet %s, which the layout does not have", d.name)
+			return lang.Errorf("example data for sheet %s, which the layout does not have", d.name)
 		}
 		s := sheets[i]
 		if s.Kind == layout.Fields && len(d.rows) != 1 {
-			return fmt.Errorf("sheet %s: a campo | valor sheet takes one record, not %d", s.Name, len(d.rows))
+			return lang.Errorf("sheet %s: a campo | valor sheet takes one record, not %d", s.Name, len(d.rows))
 		}
 		for r, rec := range d.rows {
 			if err := b.writeRecord(s, r, rec, nil); err != nil {
-				return fmt.Errorf("sheet %s: %w", s.Name, err)
+				return lang.Errorf("sheet %s: %w", s.Name, err)
 			}
 		}
 	}
@@ -74,7 +75,7 @@ func (b *book) writeRecord(s layout.Sheet, r int, rec record, comments map[strin
 	slices.Sort(keys)
 	for _, k := range keys {
 		if _, ok := s.Field(k); !ok {
-			return fmt.Errorf("no field %s in the layout", k)
+			return lang.Errorf("no field %s in the layout", k)
 		}
 	}
 	for i, fd := range s.Fields {
@@ -84,11 +85,11 @@ func (b *book) writeRecord(s layout.Sheet, r int, rec record, comments map[strin
 		}
 		cell := fieldCell(s, i, r)
 		if err := b.writeValue(s.Name, cell, v); err != nil {
-			return fmt.Errorf("%s (%s): %w", fd.Name, cell, err)
+			return lang.Errorf("%s (%s): %w", fd.Name, cell, err)
 		}
 		if c := comments[fd.Name]; c != "" {
 			if err := b.f.AddComment(s.Name, excelize.Comment{Author: "capreg", Cell: cell, Text: c}); err != nil {
-				return fmt.Errorf("%s (%s): %w", fd.Name, cell, err)
+				return lang.Errorf("%s (%s): %w", fd.Name, cell, err)
 			}
 		}
 	}
@@ -156,7 +157,7 @@ func (b *book) writeValue(sheet, cell string, v any) error {
 	case time.Time:
 		return b.timeCell(sheet, cell, v, b.st.date)
 	}
-	return fmt.Errorf("no way to write a %T", v)
+	return lang.Errorf("no way to write a %T", v)
 }
 
 // timeCell writes a date cell. excelize gives it a default date format; the

@@ -1,11 +1,11 @@
 package generate
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 )
 
@@ -44,7 +44,7 @@ func Filled(title, description string, intro []string, records []Record, tables 
 	}
 	for _, t := range tables {
 		if err := b.writeTable(t); err != nil {
-			return nil, b.fail(fmt.Errorf("sheet %s: %w", t.Name, err))
+			return nil, b.fail(lang.Errorf("sheet %s: %w", t.Name, err))
 		}
 	}
 	if err := b.f.SetDocProps(docProps(title, description)); err != nil {
@@ -59,10 +59,10 @@ func (b *book) fillRecords(sheets []layout.Sheet, records []Record) error {
 	for _, r := range records {
 		i := slices.IndexFunc(sheets, func(s layout.Sheet) bool { return s.Name == r.Sheet })
 		if i < 0 {
-			return fmt.Errorf("a record of sheet %s, which the layout does not have", r.Sheet)
+			return lang.Errorf("a record of sheet %s, which the layout does not have", r.Sheet)
 		}
 		if err := b.writeRecord(sheets[i], rows[r.Sheet], r.Values, r.Comments); err != nil {
-			return fmt.Errorf("sheet %s: %w", r.Sheet, err)
+			return lang.Errorf("sheet %s: %w", r.Sheet, err)
 		}
 		rows[r.Sheet]++
 	}
@@ -89,7 +89,7 @@ func (b *book) writeTable(t Table) error {
 	for r, row := range t.Rows {
 		for c, v := range row {
 			if err := b.writeValue(t.Name, cellName(c+1, r+2), v); err != nil {
-				return fmt.Errorf("%s: %w", cellName(c+1, r+2), err)
+				return lang.Errorf("%s: %w", cellName(c+1, r+2), err)
 			}
 			if s, ok := v.(string); ok && c < len(widths) {
 				widths[c] = max(widths[c], min(len([]rune(s))+2, 80))

@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
@@ -102,7 +103,7 @@ func (b *book) build(sheets []layout.Sheet, intro []string) error {
 		return err
 	}
 	if err := b.writeReadme(sheets, intro); err != nil {
-		return fmt.Errorf("sheet %s: %w", layout.ReadmeSheet, err)
+		return lang.Errorf("sheet %s: %w", layout.ReadmeSheet, err)
 	}
 	for _, s := range sheets {
 		if _, err := f.NewSheet(s.Name); err != nil {
@@ -115,10 +116,10 @@ func (b *book) build(sheets []layout.Sheet, intro []string) error {
 		case layout.Table:
 			err = b.writeTableSheet(s)
 		default:
-			err = fmt.Errorf("unknown sheet kind %d", s.Kind)
+			err = lang.Errorf("unknown sheet kind %d", s.Kind)
 		}
 		if err != nil {
-			return fmt.Errorf("sheet %s: %w", s.Name, err)
+			return lang.Errorf("sheet %s: %w", s.Name, err)
 		}
 	}
 	f.SetActiveSheet(0)
@@ -206,7 +207,7 @@ func (b *book) writeFieldsSheet(s layout.Sheet) error {
 			}
 		}
 		if err := b.addValidation(s.Name, valueCell, fd); err != nil {
-			return fmt.Errorf("campo %s: %w", fd.Name, err)
+			return lang.Errorf("campo %s: %w", fd.Name, err)
 		}
 	}
 	if err := f.SetColWidth(s.Name, "A", "A", float64(nameWidth+3)); err != nil {
@@ -236,7 +237,7 @@ func (b *book) writeTableSheet(s layout.Sheet) error {
 		}
 		sqref := fmt.Sprintf("%s2:%s%d", col, col, lastRow)
 		if err := b.addValidation(s.Name, sqref, fd); err != nil {
-			return fmt.Errorf("column %s: %w", fd.Name, err)
+			return lang.Errorf("column %s: %w", fd.Name, err)
 		}
 		header[i] = fd.Name
 	}
@@ -263,7 +264,7 @@ func (b *book) addValidation(sheet, sqref string, fd layout.Field) error {
 	dv.SetInput(title, xlsxfile.ClipUTF16(promptText(fd), maxPrompt))
 	if codes := codesOf(fd); codes != nil {
 		if xlsxfile.UTF16Len(joinCodes(codes)) > maxListFormula {
-			return fmt.Errorf("the codes of %s exceed Excel's %d-character limit of a drop-down list", fd.Name, maxListFormula)
+			return lang.Errorf("the codes of %s exceed Excel's %d-character limit of a drop-down list", fd.Name, maxListFormula)
 		}
 		if err := dv.SetDropList(codes); err != nil {
 			return err

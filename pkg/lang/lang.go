@@ -160,3 +160,13 @@ func (l Lang) Percent(x decimal.Decimal, places int32) string {
 // Count writes a count of things: 1.234 in pt-BR, 1234 in English (the
 // catalog's messages take it as a string, see T).
 func (l Lang) Count(n int) string { return l.Fixed(decimal.NewFromInt(int64(n)), 0) }
+
+// Quantity writes n of the thing noun names, in the singular for one: "1
+// erro", "2 erros", "1.500 erros"; "1 error", "2 errors". noun's plural
+// adds an s in both languages (erro, aviso, arquivo; error, warning, file).
+func (l Lang) Quantity(n int, noun Key) string {
+	if n == 1 {
+		return "1 " + l.T(noun)
+	}
+	return l.Count(n) + " " + l.T(noun) + "s"
+}

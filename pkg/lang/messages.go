@@ -86,7 +86,8 @@ const (
 // but for the calc table's here): every message in English and in
 // Portuguese. A new output adds its slice to this list.
 var sections = [][]entry{calcMessages, contribMessages, diffMessages, wordMessages, compareMessages, batchMessages, xlsxMessages,
-	validateMessages, reclamacoesMessages, importMessages, coletaMessages, ciMessages, fileMessages, helpWords}
+	validateMessages, reclamacoesMessages, importMessages, coletaMessages, ciMessages, fileMessages, helpWords, headroomMessages,
+	stressMessages}
 
 // calcMessages are the calc table's messages, the reasons of the factor
 // sets and the words of the explanation tree.

@@ -7,6 +7,7 @@ const (
 	BatchStatus         Key = "batch.status"
 	BatchNotComputed    Key = "batch.not_computed"
 	BatchMore           Key = "batch.more"
+	WorkbookNoun        Key = "noun.workbook"
 	BatchSummary        Key = "batch.summary"
 	BatchProgress       Key = "batch.progress"
 	BatchSufficient     Key = "batch.sufficient"
@@ -22,7 +23,8 @@ var batchMessages = []entry{
 	{BatchStatus, "Status", "Situação"},
 	{BatchNotComputed, "Not computed", "Não calculadas"},
 	{BatchMore, "... and %s more (capreg validate %s)", "... e mais %s (capreg validate %s)"},
-	{BatchSummary, "%s workbooks: %s computed (%s insufficient), %s failed, in %s s", "%s planilhas: %s calculadas (%s insuficientes), %s com falha, em %s s"},
+	{BatchSummary, "%s: %s computed (%s insufficient), %s failed, in %s s", "%s: %s calculadas (%s insuficientes), %s com falha, em %s s"},
+	{WorkbookNoun, "workbook", "planilha"},
 	{BatchProgress, "computing", "calculando"},
 	{BatchSufficient, "Sufficient", "Suficiente"},
 	{BatchInformed, "Informed", "Informadas"},

@@ -86,7 +86,8 @@ func helpText(en, pt string) entry { return entry{Key(en), en, pt} }
 // (messages_help_commands.go, in the order of the command tree; a new
 // command adds its own), those several share, cobra's own commands'.
 var helpTexts = slices.Concat(sharedHelp, rootHelp, batchHelp, calcHelp, coletaHelp, compareHelp, docsHelp,
-	exampleHelp, importHelp, reclamacoesHelp, rulesHelp, templateHelp, validateHelp, versionHelp, diffHelp, cobraHelp)
+	exampleHelp, importHelp, reclamacoesHelp, rulesHelp, templateHelp, validateHelp, versionHelp, diffHelp, calcHeadroomHelp,
+	stressHelp, cobraHelp)
 
 // helpIndex finds a help text by its English.
 var helpIndex = func() map[string]entry {

@@ -123,7 +123,8 @@ a test case per workbook, failing when not computed or, with --fail-on-insuffici
 insufficient); github (GitHub Actions annotations: ::error for each error of a workbook
 not computed, ::warning for each warning, and the insufficient operators).
 json, csv and a table not to a terminal are written as the rows come, in order; --out
-writes a file atomically.`,
+writes a file atomically. --headroom adds calc's headroom to json (its "headroom" object)
+and xlsx (Lote's columns), at some tens of computations per operator.`,
 		`Saídas: table; json (JSON Lines: um documento de calc por linha, mais "file" e "error",
 null quando calculada); csv (uma linha por planilha); xlsx (uma planilha de resumo: aba Lote,
 uma linha por operadora; Grafico, o excedente de cada operadora; Parametros, os parâmetros não
@@ -132,7 +133,11 @@ XML: um caso de teste por planilha, que falha quando ela não é calculada ou, c
 --fail-on-insufficient, quando é insuficiente); github (anotações do GitHub Actions: ::error
 para cada erro de uma planilha não calculada, ::warning para cada aviso, e as operadoras
 insuficientes). json, csv e uma tabela que não vai para um terminal são gravados à medida que
-as linhas chegam, em ordem; --out grava um arquivo de forma atômica.`),
+as linhas chegam, em ordem; --out grava um arquivo de forma atômica. --headroom acrescenta a
+folga do calc ao json (o seu objeto "headroom") e ao xlsx (colunas da aba Lote), ao custo de
+algumas dezenas de cálculos por operadora.`),
+	helpText("also search each operator's headroom, as calc shows it (json and xlsx outputs; some tens of computations per operator)",
+		"busca também a folga de cada operadora, como o calc a mostra (saídas json e xlsx; algumas dezenas de cálculos por operadora)"),
 	helpText(`Exit codes:
   0    done; every input valid
   1    unexpected internal error (a bug: the message says so)
@@ -269,6 +274,18 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 		`Sai com 0 quando nenhum arquivo tem erro (--strict: nem aviso), com 2 caso contrário.
 capreg validate --rules-list lista todos os códigos (CR-E030 a CR-E038, CR-W030 a CR-W033).`),
 	helpText("fail (exit 2) on warnings too", "falha (sai com 2) também com avisos"),
+}
+
+// calcHeadroomHelp is the paragraph of capreg calc's help on the headroom.
+var calcHeadroomHelp = []entry{
+	helpText(`The headroom follows (table, json, xlsx): how far PL can fall before PLA = CR, and the
+largest factor k by which each group of inputs (contraprestacoes, eventos, abi, credito,
+mercado) can be multiplied with PLA ≥ CR still true; for an insufficient operator, the
+aporte that makes PLA = CR.`,
+		`Segue a folga (tabela, json, xlsx): quanto o PL pode cair até PLA = CR, e o maior fator k
+pelo qual cada grupo de entradas (contraprestacoes, eventos, abi, credito, mercado) pode ser
+multiplicado com PLA ≥ CR ainda verdadeiro; para uma operadora insuficiente, o aporte que leva
+a PLA = CR.`),
 }
 
 // compareHelp is capreg compare's help.

@@ -7,12 +7,14 @@ const (
 	ValidateValid  Key = "validate.valid"
 	ValidateBad    Key = "validate.invalid"
 	ValidateTotals Key = "validate.totals"
+	FileNoun       Key = "noun.file"
 )
 
 // validateMessages are the validate table's messages.
 var validateMessages = []entry{
-	{ValidateFile, "%s: %s — %s errors, %s warnings", "%s: %s — %s erros, %s avisos"},
+	{ValidateFile, "%s: %s — %s, %s", "%s: %s — %s, %s"},
 	{ValidateValid, "valid", "válido"},
 	{ValidateBad, "INVALID", "INVÁLIDO"},
-	{ValidateTotals, "%s files, %s errors, %s warnings", "%s arquivos, %s erros, %s avisos"},
+	{ValidateTotals, "%s, %s, %s", "%s, %s, %s"},
+	{FileNoun, "file", "arquivo"},
 }

@@ -20,6 +20,13 @@ var sentenceSections = [][]sentence{
 	capitalSentences,
 	rulesSentences,
 	appSentences,
+	cenariosSentences,
+	balanceteSentences,
+	diopsSentences,
+	coletaSentences,
+	reclamacoesSentences,
+	generateSentences,
+	batchSentences,
 	cliSentences,
 	appImportSentences,
 }

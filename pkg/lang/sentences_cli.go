@@ -19,6 +19,7 @@ var cliSentences = []sentence{
 	{"the workbook ANTERIOR", "a pasta de trabalho ANTERIOR"},
 	{"the workbook ATUAL", "a pasta de trabalho ATUAL"},
 	{"the base workbook", "a pasta de trabalho base"},
+	{"the cenarios file", "o arquivo de cenários"},
 	{"a balancete", "um balancete"},
 	{"a DIOPS-XML file", "um arquivo DIOPS-XML"},
 
@@ -49,6 +50,8 @@ var cliSentences = []sentence{
 	{"%s takes no arguments, but got %s: name each file with --balancete (or --diops), or give a directory or a quoted glob: --balancete 'erp/*.csv'",
 		"%s não aceita argumentos, mas recebeu %s: indique cada arquivo com --balancete (ou --diops), ou dê um diretório ou um glob entre aspas: --balancete 'erp/*.csv'"},
 	{"--factors %q: use auto or one of %s", "--factors %q: use auto ou um destes: %s"},
+	{"--headroom adds columns to the json and xlsx outputs only, not to %s (--output json or xlsx; or leave --headroom, CAPREG_HEADROOM and the config key headroom unset)",
+		"--headroom acrescenta colunas apenas às saídas json e xlsx, não a %s (--output json ou xlsx; ou deixe --headroom, CAPREG_HEADROOM e a chave headroom do arquivo de configuração sem valor)"},
 	{"--jobs %s: give a number of workers ≥ 1 (0 = one per core)", "--jobs %s: informe um número de processos ≥ 1 (0 = um por núcleo)"},
 	{"--%s %q: use AAAA-MM", "--%s %q: use AAAA-MM"},
 	{"--%s AAAA-MM is required", "--%s AAAA-MM é obrigatório"},
@@ -77,7 +80,7 @@ var cliSentences = []sentence{
 		"reclamacoes precisa de uma PLANILHA (ou de --template ARQUIVO para gravar uma vazia)"},
 	{"validate needs at least one WORKBOOK (or --rules-list)", "validate precisa de pelo menos uma PLANILHA (ou de --rules-list)"},
 
-	// The config file and the environment.
+	// The config file and the environment (a key given twice: sentences_cenarios.go).
 	{"%s=%s: %v", "%s=%s: %v"},
 	{"config file %w", "arquivo de configuração %w"},
 	{"config file %s: %v", "arquivo de configuração %s: %v"},
@@ -94,7 +97,6 @@ var cliSentences = []sentence{
 		"%s é a seção de capreg %s: coloque as chaves abaixo dela, com recuo (output: json)"},
 	{"unknown key %q in section %s: capreg %s has no --%s (its keys: %s)",
 		"chave desconhecida %q na seção %s: capreg %s não tem --%s (as chaves dela: %s)"},
-	{"%s is given twice (lines %d and %d)", "%s aparece duas vezes (linhas %d e %d)"},
 	{"%s needs one value (as on the command line: --%s VALUE)", "%s precisa de um valor (como na linha de comando: --%s VALOR)"},
 
 	// cobra's and pflag's mistakes of a command line, in their words.
@@ -129,4 +131,5 @@ var cliSentences = []sentence{
 	{"PLA is below the regulatory capital (--fail-on-insufficient)", "o PLA está abaixo do capital regulatório (--fail-on-insufficient)"},
 	{"%d workbook(s) met an internal error; their rows say where", "%d pasta(s) de trabalho tiveram um erro interno; as linhas delas dizem onde"},
 	{"%d operator(s) with PLA below CR: %w", "%d operadora(s) com PLA abaixo do CR: %w"},
+	{"insufficient under %s: %w", "insuficiente em %s: %w"},
 }

@@ -16,13 +16,13 @@
 package reclamacoes
 
 import (
-	"fmt"
 	"sort"
 	"time"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
 )
 
@@ -96,16 +96,16 @@ func Evaluate(in Input) (*Result, findings.List) {
 	var l findings.List
 	p := in.Periodo
 	if p.Inicio.Before(InForce) {
-		l.Add(at(findings.ReclamacoesBeforeIN, p.InicioRef, fmt.Sprintf("the evaluation period starts %s, before IN ANS 36/2024 came into force on %s: its art. 17 ranking applies to periods from %s",
-			p.Inicio.Format(time.DateOnly), InForce.Format(time.DateOnly), InForce.Format(time.DateOnly))))
+		l.Add(at(findings.ReclamacoesBeforeIN, p.InicioRef, lang.M("the evaluation period starts %s, before IN ANS 36/2024 came into force on %s: its art. 17 ranking applies to periods from %s",
+			p.Inicio, InForce, InForce)))
 	}
 	if p.Fim.Before(p.Inicio) {
-		l.Add(at(findings.ReclamacoesPeriod, p.FimRef, fmt.Sprintf("the period ends %s, before it starts (%s)", p.Fim.Format(time.DateOnly), p.Inicio.Format(time.DateOnly))))
+		l.Add(at(findings.ReclamacoesPeriod, p.FimRef, lang.M("the period ends %s, before it starts (%s)", p.Fim, p.Inicio)))
 	}
 	first := map[string]string{}
 	for _, pr := range in.Products {
 		if ref, dup := first[pr.Produto]; dup {
-			l.Add(at(findings.ReclamacoesDuplicate, pr.Ref, fmt.Sprintf("product %q appears again (first at %s)", pr.Produto, ref)))
+			l.Add(at(findings.ReclamacoesDuplicate, pr.Ref, lang.M("product %q appears again (first at %s)", pr.Produto, ref)))
 			continue
 		}
 		first[pr.Produto] = pr.Ref
@@ -117,7 +117,7 @@ func Evaluate(in Input) (*Result, findings.List) {
 }
 
 // at makes a finding at "Sheet!Cell".
-func at(code, ref, msg string) findings.Finding {
+func at(code, ref string, msg lang.Msg) findings.Finding {
 	sheet, cell := ref, ""
 	for i := range len(ref) {
 		if ref[i] == '!' {
@@ -125,7 +125,7 @@ func at(code, ref, msg string) findings.Finding {
 			break
 		}
 	}
-	return findings.NewText(code, sheet, cell, msg, "")
+	return findings.New(code, sheet, cell, msg)
 }
 
 func total(ps []Product) int64 {

@@ -9,7 +9,6 @@ package reclamacoesbook
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -53,8 +52,10 @@ type reader struct {
 	found findings.Collector
 }
 
-func (r *reader) add(code, sheet string, col, row int, msg, fix string) {
-	r.found.Add(findings.NewText(code, sheet, xlsxfile.CellName(col, row), msg, fix))
+// add records a finding of code at (col, row) of sheet, 1-based (0 for
+// none), with msg and fix (the zero Msg for the code's).
+func (r *reader) add(code, sheet string, col, row int, msg, fix lang.Msg) {
+	r.found.Add(findings.New(code, sheet, xlsxfile.CellName(col, row), msg).WithFix(fix))
 }
 
 func ref(sheet string, col, row int) string { return sheet + "!" + xlsxfile.CellName(col, row) }
@@ -118,7 +119,7 @@ func (r *reader) periodo(p *reclamacoes.Period) {
 	var campo, valor string // the headers in row 1
 	for rows.Next() {
 		if n++; n > maxPeriodRows {
-			r.add(findings.ReclamacoesLayout, PeriodoSheet, 0, 0, fmt.Sprintf("more than %d rows hold values: the sheet holds inicio and fim", maxPeriodRows), "")
+			r.add(findings.ReclamacoesLayout, PeriodoSheet, 0, 0, lang.M("more than %d rows hold values: the sheet holds inicio and fim", maxPeriodRows), lang.Msg{})
 			return
 		}
 		cells := rows.Dense()
@@ -139,7 +140,7 @@ func (r *reader) periodo(p *reclamacoes.Period) {
 			continue
 		}
 		if prev, dup := got[key]; dup {
-			r.add(findings.DuplicateField, PeriodoSheet, 1, rows.Row(), fmt.Sprintf("campo %s appears again (first at A%d)", key, prev.row), "")
+			r.add(findings.DuplicateField, PeriodoSheet, 1, rows.Row(), lang.M("campo %s appears again (first at A%d)", key, prev.row), lang.Msg{})
 			continue
 		}
 		got[key] = valueCell{col(1), rows.Row()}
@@ -149,7 +150,8 @@ func (r *reader) periodo(p *reclamacoes.Period) {
 		return
 	}
 	if !strings.EqualFold(campo, "campo") || !strings.EqualFold(valor, "valor") {
-		r.add(findings.ReclamacoesLayout, PeriodoSheet, 1, 1, fmt.Sprintf("row 1 must hold the headers campo | valor (found %q | %q)", findings.Clip(campo), findings.Clip(valor)), "type campo in A1 and valor in B1")
+		r.add(findings.ReclamacoesLayout, PeriodoSheet, 1, 1, lang.M("row 1 must hold the headers campo | valor (found %q | %q)", findings.Clip(campo), findings.Clip(valor)),
+			lang.M("type campo in A1 and valor in B1"))
 	}
 	for _, k := range []struct {
 		name string
@@ -158,7 +160,7 @@ func (r *reader) periodo(p *reclamacoes.Period) {
 	}{{"inicio", &p.Inicio, &p.InicioRef}, {"fim", &p.Fim, &p.FimRef}} {
 		v, ok := got[k.name]
 		if !ok {
-			r.add(findings.ReclamacoesLayout, PeriodoSheet, 0, 0, fmt.Sprintf("campo %s is missing: add a row with %s in column A and the date in column B", k.name, k.name), "")
+			r.add(findings.ReclamacoesLayout, PeriodoSheet, 0, 0, lang.M("campo %s is missing: add a row with %s in column A and the date in column B", k.name, k.name), lang.Msg{})
 			continue
 		}
 		*k.ref = ref(PeriodoSheet, 2, v.row)
@@ -237,7 +239,8 @@ func (r *reader) header(vals []string) (map[string]int, bool) {
 	ok := true
 	for _, c := range Columns {
 		if _, found := cols[c]; !found {
-			f := findings.NewText(findings.ReclamacoesLayout, ReclamacoesSheet, "", fmt.Sprintf("column %s is missing from row 1 of sheet %s", c, ReclamacoesSheet), "add the column header in row 1 (capreg reclamacoes --template)")
+			f := findings.New(findings.ReclamacoesLayout, ReclamacoesSheet, "", lang.M("column %s is missing from row 1 of sheet %s", c, ReclamacoesSheet)).
+				WithFix(lang.M("add the column header in row 1 (capreg reclamacoes --template)"))
 			f.Column = c
 			r.found.Add(f)
 			ok = false
@@ -260,11 +263,12 @@ func (r *reader) count(c xlsxfile.Cell, name string, col, row int) (int64, bool)
 		return 0, false
 	}
 	if d.Sign() < 0 || !d.IsInteger() || d.GreaterThanOrEqual(maxCount) {
-		msg := fmt.Sprintf("%s = %s is not a whole number from 0 to 999.999.999.999", name, d)
+		msg := lang.M("%s = %s is not a whole number from 0 to 999.999.999.999", name, d)
 		if c.Kind == xlsxfile.Number && thousands.MatchString(text) {
-			msg += fmt.Sprintf(" (for %s thousand, type %s)", strings.Split(text, ".")[0], strings.ReplaceAll(text, ".", ""))
+			msg = lang.M("%s = %s is not a whole number from 0 to 999.999.999.999 (for %s thousand, type %s)",
+				name, d, strings.Split(text, ".")[0], strings.ReplaceAll(text, ".", ""))
 		}
-		r.add(findings.ReclamacoesCount, ReclamacoesSheet, col, row, msg, "")
+		r.add(findings.ReclamacoesCount, ReclamacoesSheet, col, row, msg, lang.Msg{})
 		return 0, false
 	}
 	return d.IntPart(), true

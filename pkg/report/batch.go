@@ -42,7 +42,7 @@ func NewBatchLine(r *app.BatchRow, lg lang.Lang) *BatchLine {
 	l.Error, l.Findings = r.ErrorIn(lg), r.Findings.In(lg)
 	if c := r.Calculation; c != nil {
 		l.Calculation = nil
-		l.Doc = NewDocument(c.Result, c.Warnings, Meta{File: r.File, RulebookVer: c.Rulebook.Versao, RulesFile: c.Rulebook.UserFile(), Lang: lg})
+		l.Doc = NewDocument(c.Result, c.Warnings, Meta{File: r.File, RulebookVer: c.Rulebook.Versao, RulesFile: c.Rulebook.UserFile(), Lang: lg, Headroom: c.Headroom})
 	}
 	return l
 }
@@ -98,7 +98,7 @@ func (c *BatchCSV) Write(r *BatchLine) error {
 // BatchSummary is the line that tells how a batch went, in elapsed time,
 // in language l.
 func BatchSummary(l lang.Lang, s app.BatchSummary, elapsed time.Duration) string {
-	return l.T(lang.BatchSummary, l.Count(s.Total), l.Count(s.Computed), l.Count(s.Insufficient), l.Count(s.Failed),
+	return l.T(lang.BatchSummary, l.Quantity(s.Total, lang.WorkbookNoun), l.Count(s.Computed), l.Count(s.Insufficient), l.Count(s.Failed),
 		l.Fixed(decimal.New(elapsed.Milliseconds(), -3), 1))
 }
 
@@ -162,7 +162,7 @@ func (t *BatchTable) Write(r *BatchLine) error {
 				t.notComputed = append(t.notComputed, "    "+l.T(lang.BatchMore, l.Count(len(r.Findings)-maxListed), r.File))
 				break
 			}
-			t.notComputed = append(t.notComputed, "    "+findingText(l, f))
+			t.notComputed = append(t.notComputed, "    "+f.In(l).String())
 		}
 		return t.w.err
 	}
@@ -241,10 +241,12 @@ func union(a, b []string) []string {
 // surplus of each operator), Parametros (the parameters not confirmed in
 // the regulation that the figures used, with how many operators) and Erros
 // (every error of every invalid workbook, with its Sheet!Cell and fix).
+// With headroom, Lote has the headroom's columns before the error's.
 // Lote and Erros are streamed (to temporary files past a few megabytes);
 // Grafico and Parametros need only counts. Close it in any case.
 type BatchXLSX struct {
 	b           *book
+	headroom    bool // Lote has the headroom's columns
 	lote, erros *excelize.StreamWriter
 	rows        int // rows written to Lote
 	errRows     int // rows written to Erros
@@ -279,13 +281,14 @@ var loteTextColumns = []label{{word: lang.File}, {term: "Registro ANS"}, {term: 
 const errWidth = 70
 
 // NewBatchXLSX starts the summary workbook, its words in language l: its
-// four sheets, in order, and the headers of the streamed ones.
-func NewBatchXLSX(l lang.Lang) (*BatchXLSX, error) {
+// four sheets, in order, and the headers of the streamed ones; with
+// headroom, Lote's headroom columns.
+func NewBatchXLSX(l lang.Lang, headroom bool) (*BatchXLSX, error) {
 	b, err := newBook(l)
 	if err != nil {
 		return nil, err
 	}
-	x := &BatchXLSX{b: b, params: map[batchParam]int{}}
+	x := &BatchXLSX{b: b, headroom: headroom, params: map[batchParam]int{}}
 	if err := x.start(); err != nil {
 		b.f.Close()
 		return nil, err
@@ -311,12 +314,16 @@ func (x *BatchXLSX) start() error {
 	for _, c := range batchColumns {
 		head = append(head, c.head.in(l)+" (R$)")
 	}
-	head = append(head, "ICR", upperFirst(l.T(lang.StatusProvisional)), upperFirst(l.T(lang.StatusProposal)), l.T(lang.BatchInformed), l.T(lang.ErrorWord))
+	head = append(head, "ICR", upperFirst(l.T(lang.StatusProvisional)), upperFirst(l.T(lang.StatusProposal)), l.T(lang.BatchInformed))
 	widths := []float64{36, 12, 32, 10, 16, 10}
 	for range batchColumns {
 		widths = append(widths, 17)
 	}
-	widths = append(widths, 8, 11, 10, 20, errWidth)
+	widths = append(widths, 8, 11, 10, 20)
+	if x.headroom {
+		head, widths = append(head, headroomHead(l)...), append(widths, headroomWidths()...)
+	}
+	head, widths = append(head, l.T(lang.ErrorWord)), append(widths, errWidth)
 	head = append(head, contribColumns(l)...)
 	for range contribColumns(l) {
 		widths = append(widths, 17)
@@ -379,12 +386,19 @@ func (x *BatchXLSX) Write(r *BatchLine) error {
 		} else {
 			cells = append(cells, nil)
 		}
-		cells = append(cells, flag(len(d.Provisional) > 0, l.T(lang.Provisional)), flag(len(d.Proposal) > 0, l.T(lang.Proposal)), strings.Join(d.Informed, ", "), nil)
+		cells = append(cells, flag(len(d.Provisional) > 0, l.T(lang.Provisional)), flag(len(d.Proposal) > 0, l.T(lang.Proposal)), strings.Join(d.Informed, ", "))
+		if x.headroom {
+			cells = append(cells, x.headroomCells(d.Headroom)...)
+		}
+		cells = append(cells, nil)
 		cells = append(cells, b.contribCells(d)...)
 		x.count(d.Provisional, rules.Provisional)
 		x.count(d.Proposal, rules.Proposal)
 	} else {
 		cells = append(cells, make([]any, len(loteTextColumns)-1+len(batchColumns)+4)...)
+		if x.headroom {
+			cells = append(cells, x.headroomCells(nil)...)
+		}
 		cells = append(cells, excelize.Cell{StyleID: b.wrap, Value: r.Error})
 	}
 	// The error wraps in its column; the row grows to show it.

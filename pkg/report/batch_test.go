@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -41,7 +40,7 @@ func TestBatchSummary(t *testing.T) {
 func TestBatchJSONLine(t *testing.T) {
 	var buf bytes.Buffer
 	ok := &BatchLine{BatchRow: app.BatchRow{File: "a.xlsx"}, Doc: &Document{SchemaVersion: SchemaVersion, File: "a.xlsx", RegistroANS: "123456", FactorSet: "padrao"}}
-	bad := &BatchLine{BatchRow: app.BatchRow{File: "b.xlsx", Error: "PLA!B2: CR-E005", Findings: findings.List{findings.NewText(findings.EmptyValue, "PLA", "B2", "pl is empty", "")}}}
+	bad := &BatchLine{BatchRow: app.BatchRow{File: "b.xlsx", Error: "PLA!B2: CR-E005", Findings: findings.List{findings.New(findings.EmptyValue, "PLA", "B2", lang.Text("pl is empty"))}}}
 	for _, r := range []*BatchLine{ok, bad} {
 		if err := BatchJSONLine(&buf, r); err != nil {
 			t.Fatal(err)
@@ -73,7 +72,7 @@ func batchTestRows() []*BatchLine {
 	icr := decimal.RequireFromString("1.25")
 	var seven findings.List
 	for i := range 7 {
-		seven = append(seven, findings.NewText(findings.EmptyValue, "PLA", fmt.Sprintf("B%d", i+2), "pl is empty", ""))
+		seven = append(seven, findings.New(findings.EmptyValue, "PLA", fmt.Sprintf("B%d", i+2), lang.Text("pl is empty")))
 	}
 	return []*BatchLine{
 		{BatchRow: app.BatchRow{File: "a.xlsx"}, Doc: &Document{RegistroANS: "123456", DataBase: "2025-06", FactorSet: "padrao", Sufficient: true,
@@ -168,6 +167,33 @@ func TestBatchTableWriteError(t *testing.T) {
 	}
 }
 
+// batchWorkbook is the summary workbook of lines in language l (with the
+// headroom's columns when headroom), written and opened again; it is closed
+// when the test ends.
+func batchWorkbook(t *testing.T, l lang.Lang, headroom bool, lines ...*BatchLine) *excelize.File {
+	t.Helper()
+	x, err := NewBatchXLSX(l, headroom)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	for _, r := range lines {
+		if err := x.Write(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := x.Finish(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
 // The summary workbook takes the rows as they come: Lote has a row each,
 // Erros every error of every failed workbook (all seven, not the table's
 // five) under its header, or a line saying there is none.
@@ -181,25 +207,7 @@ func TestBatchXLSX(t *testing.T) {
 		{"none", batchTestRows()[:1], [][]string{{"Arquivo", "Código", "Local", "Mensagem", "Correção"}, {"nenhum erro: todas as planilhas foram calculadas"}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			x, err := NewBatchXLSX(lang.PtBR)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer x.Close()
-			for _, r := range tc.rows {
-				if err := x.Write(r); err != nil {
-					t.Fatal(err)
-				}
-			}
-			var buf bytes.Buffer
-			if err := x.Finish(&buf); err != nil {
-				t.Fatal(err)
-			}
-			f, err := excelize.OpenReader(&buf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
+			f := batchWorkbook(t, lang.PtBR, false, tc.rows...)
 			if got := f.GetSheetList(); !slices.Equal(got, []string{SheetLote, SheetGrafico, SheetParametros, SheetErros}) {
 				t.Errorf("sheets %v", got)
 			}
@@ -259,16 +267,8 @@ func TestDocumentKeepsNoTree(t *testing.T) {
 // A batch line holds the calc document of its row, as calc -o json prints
 // it (file and rulebook named), or the row's error and findings.
 func TestNewBatchLine(t *testing.T) {
-	t.Chdir("../..")
-	rb, err := app.LoadRules("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	const wb = "examples/operadora-exemplo.xlsx"
-	c, err := app.Calculate(context.Background(), wb, "", rb, capital.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, rb := exampleCalculation(t)
+	const wb = exampleFile
 	l := NewBatchLine(&app.BatchRow{File: wb, Beneficiarios: "b.csv", Calculation: c}, lang.PtBR)
 	want := NewDocument(c.Result, c.Warnings, Meta{File: wb, RulebookVer: rb.Versao, Lang: lang.PtBR})
 	var got, exp bytes.Buffer
@@ -281,7 +281,7 @@ func TestNewBatchLine(t *testing.T) {
 	if l.File != wb || l.Beneficiarios != "b.csv" || l.Error != "" || l.Calculation != nil || got.String() != exp.String() || !strings.Contains(got.String(), "aplicado: menor CRS") || l.Doc.File != wb || l.Doc.Explanation != nil {
 		t.Errorf("computed row: %+v", l)
 	}
-	bad := app.FailedRow("x.xlsx", "", &findings.InputError{Findings: findings.List{findings.NewText(findings.EmptyValue, "PLA", "B2", "pl is empty", "")}})
+	bad := app.FailedRow("x.xlsx", "", &findings.InputError{Findings: findings.List{findings.New(findings.EmptyValue, "PLA", "B2", lang.Text("pl is empty"))}})
 	if l := NewBatchLine(bad, lang.En); l.Doc != nil || l.File != "x.xlsx" || l.Error != bad.Error || len(l.Findings) != 1 {
 		t.Errorf("failed row: %+v", l)
 	}

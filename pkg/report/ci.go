@@ -67,20 +67,11 @@ func writeCase(w io.Writer, c junitCase) error {
 // place, message and fix.
 func findingsText(l lang.Lang, fs []findings.Finding) string {
 	var b strings.Builder
-	for _, f := range findings.List(fs).In(l) {
-		fmt.Fprintf(&b, "%s %s %s: %s\n", f.Code, severityText(l, f.Severity), orDash(f.Where()), l.T(lang.FindingFix, f.Message, f.Fix))
+	for _, f := range fs {
+		f := f.In(l)
+		fmt.Fprintf(&b, "%s %s %s: %s\n", f.Code, f.Severity.In(l), orDash(f.Where()), l.T(lang.FindingFix, f.Message, f.Fix))
 	}
 	return b.String()
-}
-
-// count is "n word" in language l, the word (a severity: error, warning)
-// made plural for n ≠ 1, with an s in both languages (errors, erros;
-// warnings, avisos).
-func count(l lang.Lang, n int, word lang.Key) string {
-	if n == 1 {
-		return "1 " + l.T(word)
-	}
-	return l.Count(n) + " " + l.T(word) + "s"
 }
 
 // validateCase is the test case of a validated file: a failure when it has
@@ -95,9 +86,9 @@ func validateCase(r app.FileReport, classname string, strict bool, l lang.Lang) 
 	if !strict {
 		listed = r.Findings.Errors()
 	}
-	msg := count(l, r.Errors, lang.SevError)
+	msg := l.Quantity(r.Errors, lang.SevError)
 	if strict {
-		msg += ", " + count(l, r.Warnings, lang.SevWarning)
+		msg += ", " + l.Quantity(r.Warnings, lang.SevWarning)
 	}
 	c.Failure = &junitFailure{Message: msg, Type: "validation", Text: findingsText(l, listed)}
 	return c
@@ -266,7 +257,7 @@ func (j *BatchJUnit) Write(r *BatchLine) error {
 	case d == nil && len(r.Findings) == 0:
 		c.Failure = &junitFailure{Message: l.T(lang.CINotComputed), Type: "error", Text: r.Error}
 	case d == nil:
-		c.Failure = &junitFailure{Message: l.T(lang.CINotComputedErrors, count(l, len(r.Findings), lang.SevError)), Type: "validation", Text: findingsText(l, r.Findings)}
+		c.Failure = &junitFailure{Message: l.T(lang.CINotComputedErrors, l.Quantity(len(r.Findings), lang.SevError)), Type: "validation", Text: findingsText(l, r.Findings)}
 	case !d.Sufficient && j.failOnInsufficient:
 		c.Failure = &junitFailure{Message: l.T(lang.CIInsufficient), Type: "insufficient", Text: insufficientText(l, d)}
 	}

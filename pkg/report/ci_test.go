@@ -20,8 +20,8 @@ import (
 // The file name and the message carry every character the workflow
 // commands escape: each line stays one line, properties keep ':' and ','.
 func TestValidateGitHubEscapes(t *testing.T) {
-	e := findings.NewText(findings.EmptyValue, "PLA", "B2", "100% empty,\r\nsee: here", "fill it")
-	w := findings.NewText(findings.UnknownField, "", "", "unknown campo", "remove it")
+	e := findings.New(findings.EmptyValue, "PLA", "B2", lang.Text("100% empty,\r\nsee: here")).WithFix(lang.Text("fill it"))
+	w := findings.New(findings.UnknownField, "", "", lang.Text("unknown campo")).WithFix(lang.Text("remove it"))
 	reps := []app.FileReport{{File: "dir,1/a:b%.xlsx", Errors: 1, Warnings: 1, Findings: findings.List{e, w}}}
 	var buf bytes.Buffer
 	if err := ValidateGitHub(&buf, reps); err != nil {
@@ -92,7 +92,7 @@ func TestValidateJUnit(t *testing.T) {
 // head the document although the cases came first, and Close removes the
 // temporary file.
 func TestBatchJUnit(t *testing.T) {
-	e := findings.NewText(findings.EmptyValue, "PLA", "B2", "pl is empty", "")
+	e := findings.New(findings.EmptyValue, "PLA", "B2", lang.Text("pl is empty"))
 	amounts := map[string]decimal.Decimal{"pla": decimal.RequireFromString("90"), "cr": decimal.RequireFromString("100"), "surplus": decimal.RequireFromString("-10")}
 	lines := []*BatchLine{
 		{BatchRow: app.BatchRow{File: "ok.xlsx"}, Doc: &Document{Sufficient: true}},

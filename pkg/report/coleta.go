@@ -31,7 +31,7 @@ func ColetaFilled(w io.Writer, out string, f *app.ColetaFill, rep app.FileReport
 		fmt.Fprintf(sw, "  %s\n", l.T(lang.ColetaReplaced, c))
 	}
 	for _, n := range p.Notes {
-		fmt.Fprintf(sw, "  %s\n", l.T(lang.ColetaNote, n))
+		fmt.Fprintf(sw, "  %s\n", l.T(lang.ColetaNote, n.In(l)))
 	}
 	if rep.Errors+rep.Warnings > 0 {
 		fmt.Fprintf(sw, "  %s\n", l.T(lang.ColetaStillHas, l.Count(rep.Errors), l.Count(rep.Warnings), out))

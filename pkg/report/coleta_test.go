@@ -14,7 +14,7 @@ func TestColetaFilled(t *testing.T) {
 	aps := int64(3)
 	f := &app.ColetaFill{
 		Plan: &coleta.Plan{Row: 13, New: true, Registro: "005711", Month: period.Month{Year: 2019, Month: 4}, Total: 12, APS: &aps,
-			Notes: []string{"field 6 left empty"}},
+			Notes: []lang.Msg{lang.Text("field 6 left empty")}},
 		Replaced: []string{"E4: 48337 → 12"},
 	}
 	for l, want := range map[lang.Lang]string{

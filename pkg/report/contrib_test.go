@@ -110,7 +110,8 @@ func TestContributionsInformedCRS(t *testing.T) {
 // of CBR add up to amounts.cbr, those of CRS to amounts.crs, and the
 // diversification is CRS + CRC + CRM − BCBR; with Explain, their nodes.
 func TestContributionsJSON(t *testing.T) {
-	r := exampleResult(t)
+	calc, _ := exampleCalculation(t)
+	r := calc.Result
 	var b bytes.Buffer
 	if err := JSON(&b, NewDocument(r, nil, Meta{Explain: true})); err != nil {
 		t.Fatal(err)
@@ -162,19 +163,24 @@ func TestContributionsJSON(t *testing.T) {
 	}
 }
 
-// exampleResult is the shipped example's result.
-func exampleResult(t *testing.T) *capital.Result {
+// exampleFile is the shipped example, from the repository's root.
+const exampleFile = "examples/operadora-exemplo.xlsx"
+
+// exampleCalculation is the shipped example computed under the built-in
+// rulebook, and that rulebook; the test runs in the repository's root from
+// then on.
+func exampleCalculation(t *testing.T) (*app.Calculation, *rules.Rulebook) {
 	t.Helper()
 	t.Chdir("../..")
 	rb, err := app.LoadRules("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := app.Calculate(context.Background(), "examples/operadora-exemplo.xlsx", "", rb, capital.Options{})
+	c, err := app.Calculate(context.Background(), exampleFile, "", rb, capital.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return c.Result
+	return c, rb
 }
 
 // Shares: the part over the whole with two places in the language's way,
@@ -203,23 +209,7 @@ func TestShareText(t *testing.T) {
 // informed CRS leaves its parts empty.
 func TestBatchXLSXContributions(t *testing.T) {
 	r, _ := informedResult(t)
-	x, err := NewBatchXLSX(lang.En)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer x.Close()
-	if err := x.Write(&BatchLine{Doc: NewDocument(r, nil, Meta{})}); err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := x.Finish(&buf); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := batchWorkbook(t, lang.En, false, &BatchLine{Doc: NewDocument(r, nil, Meta{})})
 	lote, _ := f.GetRows(SheetLote, excelize.Options{RawCellValue: true})
 	head := lote[0]
 	cols := contribColumns(lang.En)

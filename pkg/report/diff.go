@@ -109,6 +109,7 @@ func amountValues(r *capital.Result) map[string]decimal.Decimal {
 func NewDiffDocument(d *app.Difference, m Meta) *DiffDocument {
 	ma, mb := m, m
 	ma.File, mb.File = d.AnteriorPath, d.AtualPath
+	ma.Headroom, mb.Headroom = d.Anterior.Headroom, d.Atual.Headroom
 	first, last := amountValues(d.Anterior.Result), amountValues(d.Atual.Result)
 	doc := &DiffDocument{
 		SchemaVersion: SchemaVersion,

@@ -238,7 +238,7 @@ func ImportSummary(w io.Writer, im *app.Imported, out string, l lang.Lang) error
 func FindingLines(w io.Writer, l lang.Lang, list findings.List) error {
 	b := &strings.Builder{}
 	for _, f := range list {
-		b.WriteString(findingText(l, f) + "\n")
+		b.WriteString(f.In(l).String() + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

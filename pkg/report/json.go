@@ -15,6 +15,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"github.com/capreg/capreg/pkg/analysis"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/lang"
@@ -34,6 +35,9 @@ type Meta struct {
 	Explain     bool      // include the explanation tree
 	Plain       bool      // tables as tab-separated text (stdout is not a terminal)
 	Lang        lang.Lang // the language of the text for a person (the zero value: lang.Default)
+	// Headroom is the headroom search's result to report (calc; batch with
+	// --headroom), nil for none.
+	Headroom *analysis.Headroom
 }
 
 // Document is the JSON form of a result (schema_version 1).
@@ -60,6 +64,7 @@ type Document struct {
 	Markers        map[string][]rules.Status  `json:"markers"`
 	Contributions  *ContributionsDoc          `json:"contributions,omitempty"`
 	Rulebook       RulebookInfo               `json:"rulebook"`
+	Headroom       *HeadroomDocument          `json:"headroom,omitempty"`
 	Explanation    *capital.Node              `json:"explanation,omitempty"`
 	// ContributionsExplanation are the nodes of the contributions (with
 	// the explanation).
@@ -105,6 +110,7 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 		Markers:        map[string][]rules.Status{},
 		Rulebook:       RulebookInfo{Version: m.RulebookVer, RulesFile: m.RulesFile},
 		Contributions:  newContributionsDoc(r.Contributions),
+		Headroom:       newHeadroomDocument(m.Headroom),
 	}
 	for k, n := range Figures(r) {
 		d.Amounts[k] = n.Value

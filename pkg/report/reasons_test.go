@@ -140,8 +140,8 @@ func TestWordedForcedIneligible(t *testing.T) {
 		{Set: "padrao", Eligible: true, Reason: capital.SetReason{Choice: capital.OtherForced, Applied: "aps"}},
 		{Set: "aps", Chosen: true, Reason: capital.SetReason{Choice: capital.ForcedIneligible, Eligibility: noAPS}},
 	}}
-	other := findings.NewText(findings.ProposalParams, "", "", "PROPOSAL: x", "")
-	in := findings.List{findings.NewText(findings.ForcedIneligible, "", "", "", ""), other}
+	other := findings.New(findings.ProposalParams, "", "", lang.Text("PROPOSAL: x"))
+	in := findings.List{findings.New(findings.ForcedIneligible, "", "", lang.Text("")), other}
 	got := worded(lang.En, r, in)
 	want := "factor set aps forced with --factors, but the operator is not eligible: no APS certification date (aps_certificacao)"
 	if len(got) != 2 || got[0].Message != want || got[0].Code != findings.ForcedIneligible || got[1].Message != other.Message {

@@ -111,6 +111,9 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 		rows = append(rows, []string{mark + " " + s.Set, eligibleText(l, s.Eligible), "CRS " + money.BRL(s.CRS), setReasonText(l, s.Reason)})
 	}
 	grid(b, rows, m.Plain)
+	if m.Headroom != nil {
+		headroomTable(b, l, m.Headroom, m.Plain)
+	}
 	markerNotes(b, l, lang.NoteFigures, r.Provisional(), r.Proposal())
 	if p := r.Informed(); len(p) > 0 {
 		fmt.Fprintf(b, "\n%s\n", l.T(lang.TableInformed, strings.Join(p, ", ")))
@@ -118,7 +121,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	if shown := unfootnoted(worded(l, r, warnings)); len(shown) > 0 {
 		fmt.Fprintf(b, "\n%s\n", l.T(lang.TableWarnings))
 		for _, f := range shown {
-			fmt.Fprintf(b, "  %s\n", findingText(l, f))
+			fmt.Fprintf(b, "  %s\n", f.String())
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -20,13 +20,13 @@ func ValidateTable(w io.Writer, reps []app.FileReport, l lang.Lang) error {
 		if !r.Valid {
 			verdict = l.T(lang.ValidateBad)
 		}
-		fmt.Fprintln(tw, l.T(lang.ValidateFile, r.File, verdict, l.Count(r.Errors), l.Count(r.Warnings)))
-		for _, f := range r.Findings {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", orDash(f.Where()), f.Code, severityText(l, f.Severity), l.T(lang.FindingFix, f.Message, f.Fix))
+		fmt.Fprintln(tw, l.T(lang.ValidateFile, r.File, verdict, l.Quantity(r.Errors, lang.SevError), l.Quantity(r.Warnings, lang.SevWarning)))
+		for _, f := range r.Findings.In(l) {
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", orDash(f.Where()), f.Code, f.Severity.In(l), l.T(lang.FindingFix, f.Message, f.Fix))
 		}
 		errs, warns = errs+r.Errors, warns+r.Warnings
 	}
-	fmt.Fprintln(tw, l.T(lang.ValidateTotals, l.Count(len(reps)), l.Count(errs), l.Count(warns)))
+	fmt.Fprintln(tw, l.T(lang.ValidateTotals, l.Quantity(len(reps), lang.FileNoun), l.Quantity(errs, lang.SevError), l.Quantity(warns, lang.SevWarning)))
 	return tw.Flush()
 }
 
@@ -85,7 +85,7 @@ func ValidateCSV(w io.Writer, reps []app.FileReport, d CSVDialect) error {
 func CatalogueTable(w io.Writer, cat []findings.Entry, l lang.Lang) error {
 	rows := catalogueRows(cat)
 	for i, c := range cat {
-		rows[i][1] = severityText(l, c.Severity)
+		rows[i][1] = c.Severity.In(l)
 	}
 	return listing(w, headings(l, lang.Code, lang.Severity, lang.Rule, lang.Fix), rows)
 }

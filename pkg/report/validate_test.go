@@ -13,9 +13,9 @@ import (
 
 // reportsTwo are a file with an error and a warning, and a valid one.
 func reportsTwo() []app.FileReport {
-	e := findings.NewText(findings.EmptyValue, "PLA", "B2", "pl is empty", "")
+	e := findings.New(findings.EmptyValue, "PLA", "B2", lang.Text("pl is empty"))
 	e.File = "a.xlsx"
-	w := findings.NewText(findings.UnknownField, "Operadora", "A21", "unknown campo x", "remove it")
+	w := findings.New(findings.UnknownField, "Operadora", "A21", lang.Text("unknown campo x")).WithFix(lang.Text("remove it"))
 	w.File = "a.xlsx"
 	return []app.FileReport{
 		{File: "a.xlsx", Errors: 1, Warnings: 1, Findings: findings.List{e, w}},
@@ -25,17 +25,18 @@ func reportsTwo() []app.FileReport {
 
 func TestValidateTable(t *testing.T) {
 	for l, want := range map[lang.Lang]string{
-		lang.En: "a.xlsx: INVALID — 1 errors, 1 warnings\n" +
+		lang.En: "a.xlsx: INVALID — 1 error, 1 warning\n" +
 			"  PLA!B2         CR-E005  error    pl is empty (fix: fill the cell (type 0 if the amount really is zero))\n" +
 			"  Operadora!A21  CR-W003  warning  unknown campo x (fix: remove it)\n" +
 			"b.xlsx: valid — 0 errors, 0 warnings\n" +
-			"2 files, 1 errors, 1 warnings\n",
-		// the findings' messages and fixes are the findings'
-		lang.PtBR: "a.xlsx: INVÁLIDO — 1 erros, 1 avisos\n" +
-			"  PLA!B2         CR-E005  erro   pl is empty (correção: fill the cell (type 0 if the amount really is zero))\n" +
+			"2 files, 1 error, 1 warning\n",
+		// the findings' messages are the test's (no Portuguese); the default
+		// fix is the catalogue's, in the language
+		lang.PtBR: "a.xlsx: INVÁLIDO — 1 erro, 1 aviso\n" +
+			"  PLA!B2         CR-E005  erro   pl is empty (correção: preencha a célula (digite 0 se o valor for mesmo zero))\n" +
 			"  Operadora!A21  CR-W003  aviso  unknown campo x (correção: remove it)\n" +
 			"b.xlsx: válido — 0 erros, 0 avisos\n" +
-			"2 arquivos, 1 erros, 1 avisos\n",
+			"2 arquivos, 1 erro, 1 aviso\n",
 	} {
 		var buf bytes.Buffer
 		if err := ValidateTable(&buf, reportsTwo(), l); err != nil {

@@ -6,40 +6,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
 )
 
-// This file words, in a language, what several renderers show alike: a
-// finding on a line, a severity, yes and no.
-
-// severityText words a finding's severity in language l (error, warning).
-func severityText(l lang.Lang, s findings.Severity) string {
-	switch s {
-	case findings.Error:
-		return l.T(lang.SevError)
-	case findings.Warning:
-		return l.T(lang.SevWarning)
-	}
-	return string(s)
-}
-
-// findingText is a finding on one line in language l: its file, place,
-// code, severity, message and fix ("F: Sheet!Cell: CR-E006 erro: ...
-// (correção: ...)"), the message and the fix in l's words too.
-func findingText(l lang.Lang, f findings.Finding) string {
-	f = f.In(l)
-	var b strings.Builder
-	if f.File != "" {
-		b.WriteString(f.File + ": ")
-	}
-	if w := f.Where(); w != "" {
-		b.WriteString(w + ": ")
-	}
-	b.WriteString(f.Code + " " + severityText(l, f.Severity) + ": " + l.T(lang.FindingFix, f.Message, f.Fix))
-	return b.String()
-}
+// This file words, in a language, what several renderers show alike:
+// headings, labels, yes and no, months. (A finding is worded by its own
+// In: findings.Finding.In, findings.Severity.In.)
 
 // label is a heading or a row's label: a message of the catalog, or a
 // term that is the same in every language (an acronym, an ANS term).

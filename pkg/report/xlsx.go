@@ -33,6 +33,7 @@ type book struct {
 	brl, ratio, header int
 	title, wrap        int
 	streamed           map[string]bool // sheets written with a StreamWriter
+	resumoNext         int             // the first free row of Resumo, below its charts and notes
 }
 
 func newBook(l lang.Lang) (*book, error) {
@@ -112,6 +113,9 @@ func XLSX(r *capital.Result, warnings findings.List, rb *rules.Rulebook, m Meta)
 		func() error { return b.memoria(r) },
 		func() error { return b.parametros(r, rb) },
 		func() error { return b.validacao(worded(m.Lang, r, warnings)) },
+	}
+	if m.Headroom != nil {
+		steps = append(steps, func() error { return b.headroomResumo(m.Headroom, m.Lang) })
 	}
 	return b.finish(steps)
 }
@@ -230,6 +234,7 @@ func (b *book) resumo(r *capital.Result, m Meta) error {
 		}
 		note += 2
 	}
+	b.resumoNext = note
 	b.widths(s, 40, 22, 28, 3, 3, 12, 20)
 	// The charts' data: a small table beside the figures (F:G).
 	if err := b.headerRow2(s, 6, top, l.T(lang.XlsxCharts), l.T(lang.Value)+" (R$)"); err != nil {
@@ -384,7 +389,7 @@ func (b *book) validacao(warnings findings.List) error {
 		return err
 	}
 	for i, w := range warnings {
-		for j, t := range []string{w.Code, severityText(l, w.Severity), w.Where(), w.Message, w.Fix} {
+		for j, t := range []string{w.Code, w.Severity.In(l), w.Where(), w.Message, w.Fix} {
 			if err := f.SetCellStr(s, cellName(j+1, i+2), t); err != nil {
 				return err
 			}
