@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -115,5 +117,21 @@ func TestOSErrorLang(t *testing.T) {
 	}
 	if got := describe(joined, lang.En); got != joined.Error() {
 		t.Errorf("joined, en: %q", got)
+	}
+}
+
+// A bug's message and an interrupted run's say so in the language.
+func TestExitMessagesLang(t *testing.T) {
+	var b strings.Builder
+	if code := exitCode(errors.New("index out of range"), &b, lang.PtBR); code != ExitInternal ||
+		b.String() != "capreg: erro interno (um defeito do capreg; por favor, relate-o): index out of range\n" {
+		t.Errorf("internal error: %d %q", code, b.String())
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // Ctrl-C
+	var stdout, stderr bytes.Buffer
+	if code := run(ctx, []string{"--lang", "pt-BR", "calc", "../../examples/operadora-exemplo.xlsx"}, Streams{Out: &stdout, Err: &stderr}); code != ExitInterrupted ||
+		stderr.String() != "capreg: interrompido\n" {
+		t.Errorf("interrupted: %d %q", code, stderr.String())
 	}
 }
