@@ -118,10 +118,13 @@ func internalError(what any) lang.Msg {
 	return lang.M("internal error (a bug, please report it): %v", what)
 }
 
+// worded is an error (or any value) that says itself in a language.
+type worded interface{ In(lang.Lang) string }
+
 // describe is err's message in language l (lang.Describe), the errors
 // joined in it (errors.Join) each in l, one a line.
 func describe(err error, l lang.Lang) string {
-	if _, worded := err.(interface{ In(lang.Lang) string }); !worded {
+	if _, ok := err.(worded); !ok {
 		if j, ok := err.(interface{ Unwrap() []error }); ok {
 			errs := j.Unwrap()
 			lines := make([]string, len(errs))

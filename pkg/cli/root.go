@@ -144,12 +144,12 @@ func wrapArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 	return func(cmd *cobra.Command, args []string) error {
 		err := v(cmd, args)
-		if _, worded := err.(interface{ In(lang.Lang) string }); err != nil && !worded {
+		if err == nil {
+			return nil
+		}
+		if _, ok := err.(worded); !ok {
 			err = argsError{err}
 		}
-		if err != nil {
-			return usageError{err}
-		}
-		return nil
+		return usageError{err}
 	}
 }
