@@ -157,7 +157,7 @@ func (e osError) Unwrap() error { return e.err }
 // In is the error's text in language l.
 func (e osError) In(l lang.Lang) string {
 	pe, ok := e.err.(*fs.PathError)
-	if !ok || l.String() == lang.En.String() {
+	if !ok || english(l) {
 		return lang.Describe(e.err, l)
 	}
 	return pe.Path + ": " + lang.Describe(safefile.PathCause(pe), l)

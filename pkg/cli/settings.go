@@ -226,7 +226,7 @@ func (e yamlError) In(l lang.Lang) string {
 	rest, ok := strings.CutPrefix(e.err.Error(), "yaml: line ")
 	n, why, found := strings.Cut(rest, ": ")
 	line, err := strconv.Atoi(n)
-	if !ok || !found || err != nil || l.String() == lang.En.String() {
+	if !ok || !found || err != nil || english(l) {
 		return e.err.Error()
 	}
 	return lang.M("line %d", line).In(l) + ": " + why

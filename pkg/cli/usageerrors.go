@@ -18,6 +18,10 @@ import (
 // language where they are printed (In); what they cannot read stays as
 // cobra wrote it.
 
+// english reports whether l is English, where the texts of cobra, pflag,
+// the system and the YAML parser are printed as they come.
+func english(l lang.Lang) bool { return l.String() == lang.En.String() }
+
 // flagError is an error of pflag parsing a flag, or setting one from the
 // environment or the config file.
 type flagError struct{ err error }
@@ -27,7 +31,7 @@ func (e flagError) Unwrap() error { return e.err }
 
 // In is the error's text in language l.
 func (e flagError) In(l lang.Lang) string {
-	if l.String() == lang.En.String() {
+	if english(l) {
 		return e.err.Error()
 	}
 	var (
@@ -101,7 +105,7 @@ func (e argsError) In(l lang.Lang) string {
 	var a, b, c int
 	var x, y string
 	switch {
-	case l.String() == lang.En.String():
+	case english(l):
 	case scanned(s, "accepts %d arg(s), received %d", &a, &b):
 		return lang.M("accepts %d arg(s), received %d", a, b).In(l)
 	case scanned(s, "requires at least %d arg(s), only received %d", &a, &b):

@@ -176,7 +176,7 @@ func writeVersion(w io.Writer, v versionInfo, l lang.Lang) error {
 // a date not in that form, as given.
 func buildDateIn(date string, l lang.Lang) string {
 	t, err := time.Parse(time.RFC3339, date)
-	if err != nil || l.String() == lang.En.String() {
+	if err != nil || english(l) {
 		return date
 	}
 	return l.Date(t) + t.Format(" 15:04:05 MST")
