@@ -12,6 +12,7 @@ import (
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
+	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
 )
 
@@ -28,11 +29,33 @@ var keyFields = map[string][]string{
 
 // recordKey names a record: its sheet and the values of its key fields
 // ("Contraprestacoes 2024-10 individual medico_hospitalar").
-func recordKey(r Record) string {
-	parts := []string{r.Sheet}
+func recordKey(r Record) string { return keyOf(r).String() }
+
+// key is what names a record: its sheet, then the values of its key
+// fields.
+type key []any
+
+func keyOf(r Record) key {
+	k := key{r.Sheet}
 	for _, f := range keyFields[r.Sheet] {
 		v, _ := r.Get(f)
-		parts = append(parts, fmt.Sprint(v))
+		k = append(k, v)
+	}
+	return k
+}
+
+// String is the key in English, one text: recordKey.
+func (k key) String() string { return k.In(lang.En) }
+
+// In is the key in language l: a month as l writes it (10/2024 in pt-BR).
+func (k key) In(l lang.Lang) string {
+	parts := make([]string, len(k))
+	for i, v := range k {
+		if m, ok := v.(period.Month); ok {
+			parts[i] = l.Month(m)
+		} else {
+			parts[i] = fmt.Sprint(v)
+		}
 	}
 	return strings.Join(parts, " ")
 }
@@ -98,7 +121,7 @@ func CheckAccounts(ctx context.Context, path string, im *Imported, rb *rules.Rul
 		for _, v := range recs[0].Values {
 			if a, ok := v.V.(decimal.Decimal); ok && !slices.Contains(keyFields[recs[0].Sheet], v.Field) && !a.IsZero() {
 				f := findings.New(findings.BalanceteDiffers, "", "", lang.M("%s.%s (%s) is %s in the workbook, and the accounts give no such row (%s)",
-					recs[0].Sheet, v.Field, key, money.BRL(a), im.DataBase))
+					recs[0].Sheet, v.Field, keyOf(recs[0]), money.BRL(a), im.DataBase))
 				f.Sheet, f.Cell = splitRef(v.Origin.Place)
 				l.Add(f)
 			}
@@ -135,12 +158,15 @@ func bookValue(recs []Record, sheet, field string, rb *rules.Rulebook) (v decima
 // accounts'.
 func difference(r Record, v Value, got decimal.Decimal, ref string, found bool) findings.Finding {
 	o := v.Origin
-	what := r.Sheet + "." + v.Field
+	what := lang.Text(r.Sheet + "." + v.Field)
 	if keys := keyFields[r.Sheet]; len(keys) > 0 {
-		what += " (" + strings.TrimPrefix(recordKey(r), r.Sheet+" ") + ")"
+		what = lang.M("%s.%s (%s)", r.Sheet, v.Field, keyOf(r)[1:])
 	}
 	want := v.V.(decimal.Decimal)
-	src := strings.Join(append([]string{o.Accounts, o.Period}, o.Files...), ", ")
+	src := lang.M("%s, %s", o.Accounts, o.Period)
+	if len(o.Files) > 0 {
+		src = lang.M("%s, %s", src, strings.Join(o.Files, ", "))
+	}
 	msg := lang.M("%s is %s in the workbook and %s in the accounts (%s): a difference of %s", what, money.BRL(got), money.BRL(want), src, money.BRL(got.Sub(want)))
 	if !found {
 		msg = lang.M("%s is not in the workbook, and the accounts give %s (%s)", what, money.BRL(want), src)

@@ -84,12 +84,39 @@ type Origin struct {
 	Kind     string       // the mapping's kind: rules.Saldo, FluxoMensal, Fluxo12m or DIOPS
 	Status   rules.Status // the mapping's status
 	Source   string       // the mapping's source
-	Accounts string       // the accounts summed ("13211 + 13214"), or the DIOPS element
+	Accounts lang.Msg     // the accounts summed ("13211 + 13214"), the DIOPS element, or what gave the value
 	Parts    []AccountValue
-	Period   string   // the month ("2025-09"), or the months of a flow ("2024-10..2025-09")
+	Period   Span     // the month, or the months of a flow, or a DIOPS-XML's quarter
 	Files    []string // the files the value comes from
-	Place    string   // a DIOPS element's path and line, or the base's Sheet!Cell
+	Place    string   // a DIOPS element's path (Line: its line in the file), or the base's Sheet!Cell
+	Line     int      // the line of the DIOPS element; 0 for a base's cell
 	Copied   bool     // copied from the base workbook
+}
+
+// Span is the months a value is taken over: one month (From = To), the
+// first and last month of a flow, or the calendar quarter of To (a
+// quarterly DIOPS-XML).
+type Span struct {
+	From, To period.Month
+	Quarter  bool
+}
+
+// oneMonth is the span of the month m alone.
+func oneMonth(m period.Month) Span { return Span{From: m, To: m} }
+
+// String is the span in English: 2025-09, 2024-10..2025-09, 3T2025.
+func (s Span) String() string { return s.In(lang.En) }
+
+// In is the span in language l: months as l writes them (09/2025 in
+// pt-BR), a quarter as ANS names it (3T2025).
+func (s Span) In(l lang.Lang) string {
+	switch {
+	case s.Quarter:
+		return s.To.QuarterLabel()
+	case s.From == s.To:
+		return l.Month(s.To)
+	}
+	return lang.M("%s..%s", s.From, s.To).In(l)
 }
 
 // AccountValue is one account of a mapping and its value (zero and Absent
@@ -103,8 +130,8 @@ type AccountValue struct {
 // Left is a field (or sheet) the accounts cannot give, and why; Copied
 // when the base workbook gave it.
 type Left struct {
-	Field  string
-	Why    string
+	Field  lang.Msg // Sheet.campo, or the sheet (and which of its rows or campos)
+	Why    lang.Msg
 	Copied bool
 }
 
@@ -323,26 +350,26 @@ func (x *importer) addRow(sheet string, vals ...Value) {
 
 // operadora fills registro_ans and data_base.
 func (x *importer) operadora() {
-	db := x.im.DataBase.String()
+	db := oneMonth(x.im.DataBase)
 	if x.im.Registro != "" {
-		what := "the registro ANS of the files (REG_ANS, registro_ans, DIOPS identificacao/registro)"
+		what := lang.M("the registro ANS of the files (REG_ANS, registro_ans, DIOPS identificacao/registro)")
 		if x.o.Registro != "" {
-			what = "--registro"
+			what = lang.Text("--registro")
 		}
 		x.set("Operadora", "registro_ans", x.im.Registro, &Origin{Accounts: what, Period: db, Files: x.im.Files})
 	}
-	what := "the latest month of the balancetes"
+	what := lang.M("the latest month of the balancetes")
 	if !x.o.DataBase.IsZero() {
-		what = "--data-base"
+		what = lang.Text("--data-base")
 	}
 	x.set("Operadora", "data_base", x.im.DataBase, &Origin{Accounts: what, Period: db, Files: x.im.Files})
 }
 
 // sum is the mapping's value: each account's by get, summed. ok is false
 // when get fails (its error is returned).
-func (x *importer) sum(m rules.Contas, per string, get func(conta string) (balancete.Origin, error)) (decimal.Decimal, *Origin, error) {
+func (x *importer) sum(m rules.Contas, per Span, get func(conta string) (balancete.Origin, error)) (decimal.Decimal, *Origin, error) {
 	p, _ := x.o.Rules.Provenance(m.Contas.Path())
-	o := &Origin{Mapping: m.Contas.Path(), Kind: m.Tipo.Value, Status: p.Status, Source: p.Fonte, Accounts: m.String(), Period: per}
+	o := &Origin{Mapping: m.Contas.Path(), Kind: m.Tipo.Value, Status: p.Status, Source: p.Fonte, Accounts: lang.Text(m.String()), Period: per}
 	var total decimal.Decimal
 	for _, c := range m.Contas.Value {
 		for _, code := range rules.Expand(c) {
@@ -377,7 +404,7 @@ func (o *Origin) present() bool {
 
 // saldo is the mapping's balance at the data base.
 func (x *importer) saldo(m rules.Contas) (decimal.Decimal, *Origin) {
-	v, o, _ := x.sum(m, x.im.DataBase.String(), func(c string) (balancete.Origin, error) {
+	v, o, _ := x.sum(m, oneMonth(x.im.DataBase), func(c string) (balancete.Origin, error) {
 		o, _ := x.led.Saldo(c, x.im.DataBase) // window() made sure the data base has a balancete
 		return o, nil
 	})
@@ -393,8 +420,7 @@ func (x *importer) campos() {
 			x.set(c.Sheet, c.Campo, v, o)
 			continue
 		}
-		per := fmt.Sprintf("%s..%s", db.Add(-11), db)
-		v, o, err := x.sum(c.Map, per, func(conta string) (balancete.Origin, error) { return x.led.Flow12(conta, db) })
+		v, o, err := x.sum(c.Map, Span{From: db.Add(-11), To: db}, func(conta string) (balancete.Origin, error) { return x.led.Flow12(conta, db) })
 		if err != nil {
 			x.finding(findings.BalanceteNoTotal, lang.M("%s.%s is left for the person: %v", c.Sheet, c.Campo, err))
 			continue
@@ -420,7 +446,7 @@ func (x *importer) monthlySheets() {
 		origins := make([]*Origin, len(w))
 		present := false
 		for i, mes := range w {
-			v, o, err := x.sum(m, mes.String(), func(c string) (balancete.Origin, error) { return x.led.Flow(c, mes) })
+			v, o, err := x.sum(m, oneMonth(mes), func(c string) (balancete.Origin, error) { return x.led.Flow(c, mes) })
 			if err != nil {
 				if !gaps[mes] {
 					gaps[mes] = true
@@ -455,16 +481,13 @@ func (x *importer) monthlySheets() {
 	x.derived["Contraprestacoes"], x.derived["Eventos"] = true, true
 }
 
-// diopsOrigin is the origin of a value of element el (a path) in the
-// DIOPS-XML file f, under the mapping at path.
-func (x *importer) diopsOrigin(f *diops.File, path, element string, place diops.Place) *Origin {
+// diopsOrigin is the origin of a value of element (what it is: an
+// element's name, its lançamento) in the DIOPS-XML file f, at place, under
+// the mapping at path.
+func (x *importer) diopsOrigin(f *diops.File, path string, element lang.Msg, place diops.Place) *Origin {
 	p, _ := x.o.Rules.Provenance(path)
-	per := f.Mes.String()
-	if f.Quarterly() {
-		per = f.Mes.QuarterLabel()
-	}
-	return &Origin{Mapping: path, Kind: rules.DIOPS, Status: p.Status, Source: p.Fonte, Accounts: element, Period: per, Files: []string{f.Path},
-		Place: fmt.Sprintf("%s (line %d)", place.Element, place.Line)}
+	return &Origin{Mapping: path, Kind: rules.DIOPS, Status: p.Status, Source: p.Fonte, Accounts: element,
+		Period: Span{From: f.Mes, To: f.Mes, Quarter: f.Quarterly()}, Files: []string{f.Path}, Place: place.Element, Line: place.Line}
 }
 
 // fromDiops fills the fields of the DIOPS quadros, from the DIOPS-XML of
@@ -481,7 +504,7 @@ func (x *importer) fromDiops() {
 			m     rules.Elemento
 		}{{"ca_temporaria", rb.Remissao.CATemporaria}, {"ca_vitalicia", rb.Remissao.CAVitalicia}} {
 			if v := remissaoElement(r, e.m.Elemento.Value); v != nil {
-				x.set("Remissao", e.field, *v, x.diopsOrigin(f, e.m.Elemento.Path(), e.m.Elemento.Value, r.Place))
+				x.set("Remissao", e.field, *v, x.diopsOrigin(f, e.m.Elemento.Path(), lang.Text(e.m.Elemento.Value), r.Place))
 			}
 		}
 	}
@@ -492,7 +515,7 @@ func (x *importer) fromDiops() {
 			campo := cr.Campos[col]
 			n, _ := rules.CampoN(campo.Value)
 			if v, ok := c.Valor(n); ok {
-				vals = append(vals, Value{Field: col, V: v, Origin: x.diopsOrigin(f, campo.Path(), cr.Elemento.Value+" "+c.Operadora+" "+campo.Value, c.Place)})
+				vals = append(vals, Value{Field: col, V: v, Origin: x.diopsOrigin(f, campo.Path(), lang.Text(cr.Elemento.Value+" "+c.Operadora+" "+campo.Value), c.Place)})
 			}
 		}
 		x.addRow("Credito_Operadoras", vals...)
@@ -507,19 +530,19 @@ func (x *importer) fromDiops() {
 			continue
 		}
 		fpr := decimal.NewFromInt(1)
-		fprOrigin := x.diopsOrigin(f, fu.m.FPR.Path(), ca.Elemento.Value+" "+fu.m.FPR.Value+" absent: 100 %", exp.Place)
+		fprOrigin := x.diopsOrigin(f, fu.m.FPR.Path(), lang.M("%s %s absent: 100 %%", ca.Elemento.Value, fu.m.FPR.Value), exp.Place)
 		if p, ok := fundo(f, fu.m.FPR.Value); ok && p.Valor != nil {
 			fpr = p.Valor.Div(decimal.NewFromInt(100))
-			fprOrigin = x.diopsOrigin(f, fu.m.FPR.Path(), ca.Elemento.Value+" "+fu.m.FPR.Value+" / 100", p.Place)
+			fprOrigin = x.diopsOrigin(f, fu.m.FPR.Path(), lang.Text(ca.Elemento.Value+" "+fu.m.FPR.Value+" / 100"), p.Place)
 		}
 		x.addRow("Credito_Ativos", Value{Field: "descricao", V: fmt.Sprintf("%s %s (DIOPS %s)", ca.Elemento.Value, fu.m.Exposicao.Value, f.Mes)},
 			Value{Field: "categoria", V: string(fu.cat)},
-			Value{Field: "exposicao", V: *exp.Valor, Origin: x.diopsOrigin(f, fu.m.Exposicao.Path(), ca.Elemento.Value+" "+fu.m.Exposicao.Value, exp.Place)},
+			Value{Field: "exposicao", V: *exp.Valor, Origin: x.diopsOrigin(f, fu.m.Exposicao.Path(), lang.Text(ca.Elemento.Value+" "+fu.m.Exposicao.Value), exp.Place)},
 			Value{Field: "fpr", V: fpr, Origin: fprOrigin})
 	}
 	alm := rb.MercadoALM.Elemento
 	for _, r := range f.Mercado {
-		o := x.diopsOrigin(f, alm.Path(), alm.Value, r.Place)
+		o := x.diopsOrigin(f, alm.Path(), lang.Text(alm.Value), r.Place)
 		x.addRow("Mercado_ALM", Value{Field: "conta", V: r.Conta}, Value{Field: "valor", V: r.Valor, Origin: o},
 			Value{Field: "sinal", V: r.Sinal}, Value{Field: "prazo_meses", V: r.Prazo, Origin: o}, Value{Field: "indexador", V: string(r.Indexador)})
 	}
@@ -566,55 +589,60 @@ func (x *importer) checks() {
 
 // left lists what the person fills: what the accounts never give (spec §2),
 // and what the files given could not; each Copied when the base gave it.
+// A field is named by its key (Sheet or Sheet.campo), or by field when the
+// key does not name it whole.
 func (x *importer) left() {
-	add := func(key, field, why string) {
+	field := func(key string, field, why lang.Msg) {
 		x.im.Left = append(x.im.Left, Left{Field: field, Why: why, Copied: x.copied[key]})
 	}
+	add := func(key string, why lang.Msg) { field(key, lang.Text(key), why) }
+	notInAccounts := lang.M("not in the accounts")
 	if x.im.Registro == "" {
-		add("Operadora.registro_ans", "Operadora.registro_ans", "no file names the operator (give --registro)")
+		add("Operadora.registro_ans", lang.M("no file names the operator (give --registro)"))
 	}
-	add("Operadora", "Operadora (every campo but registro_ans and data_base)", "not in the accounts")
+	field("Operadora", lang.M("Operadora (every campo but registro_ans and data_base)"), notInAccounts)
 	if !x.derived["Contraprestacoes"] {
-		add("Contraprestacoes", "Contraprestacoes", "the balancetes given are quarterly: monthly balancetes are needed")
-		add("Eventos", "Eventos", "the balancetes given are quarterly: monthly balancetes are needed")
+		quarterly := lang.M("the balancetes given are quarterly: monthly balancetes are needed")
+		add("Contraprestacoes", quarterly)
+		add("Eventos", quarterly)
 	}
 	for _, c := range x.rb.Campos() {
 		if f := c.Sheet + "." + c.Campo; !x.derived[f] {
-			add(f, f, "the balancetes its 12-month total is built from were not given")
+			add(f, lang.M("the balancetes its 12-month total is built from were not given"))
 		}
 	}
-	add("ABI", "ABI", "the chart holds only hc × ΣABI ("+x.rb.Verificacoes.ABI.String()+"): Origem shows it as a check")
+	add("ABI", lang.M("the chart holds only hc × ΣABI (%s): Origem shows it as a check", x.rb.Verificacoes.ABI.String()))
 	for _, f := range []string{"Remissao.pr_temporaria", "Remissao.pr_vitalicia"} {
-		add(f, f, "the chart holds only the total remission provision ("+x.rb.Verificacoes.ProvisaoRemissao.String()+"): Origem shows it as a check")
+		add(f, lang.M("the chart holds only the total remission provision (%s): Origem shows it as a check", x.rb.Verificacoes.ProvisaoRemissao.String()))
 	}
-	nodiops := "no DIOPS-XML of the data base " + x.im.DataBase.String() + " was given"
+	nodiops := lang.M("no DIOPS-XML of the data base %s was given", x.im.DataBase)
 	if x.quadros != nil && x.quadros.Mes != x.im.DataBase {
-		nodiops = fmt.Sprintf("the DIOPS-XML given is of %s, not of the data base %s", x.quadros.Mes, x.im.DataBase)
+		nodiops = lang.M("the DIOPS-XML given is of %s, not of the data base %s", x.quadros.Mes, x.im.DataBase)
 	}
 	for _, f := range []string{"Remissao.ca_temporaria", "Remissao.ca_vitalicia"} {
 		switch {
 		case x.derived[f]:
 		case x.derived["Mercado_ALM"]: // the DIOPS-XML of the data base was given
-			add(f, f, "the DIOPS-XML leaves its element out")
+			add(f, lang.M("the DIOPS-XML leaves its element out"))
 		default:
-			add(f, f, nodiops)
+			add(f, nodiops)
 		}
 	}
 	if x.derived["Credito_Operadoras"] {
-		add("Credito_Operadoras.grau_risco", "Credito_Operadoras.grau_risco", "the ANS list of graus de risco")
+		add("Credito_Operadoras.grau_risco", lang.M("the ANS list of graus de risco"))
 	} else {
-		add("Credito_Operadoras", "Credito_Operadoras", nodiops)
+		add("Credito_Operadoras", nodiops)
 	}
-	add("Credito_Seguros", "Credito_Seguros", "not in the accounts")
+	add("Credito_Seguros", notInAccounts)
 	if x.derived["Credito_Ativos"] {
-		add("Credito_Ativos", "Credito_Ativos (rows other than the funds)", "not in the accounts")
+		field("Credito_Ativos", lang.M("Credito_Ativos (rows other than the funds)"), notInAccounts)
 	} else {
-		add("Credito_Ativos", "Credito_Ativos", nodiops)
+		add("Credito_Ativos", nodiops)
 	}
 	if !x.derived["Mercado_ALM"] {
-		add("Mercado_ALM", "Mercado_ALM", nodiops)
+		add("Mercado_ALM", nodiops)
 	}
-	add("Mercado_Ativos", "Mercado_Ativos", "not in the accounts")
-	add("Parcelas_Informadas", "Parcelas_Informadas", "not in the accounts")
-	add("Beneficiarios", "Beneficiarios", "not in the accounts; never copied from --base (give the beneficiary data to calc with --beneficiarios)")
+	add("Mercado_Ativos", notInAccounts)
+	add("Parcelas_Informadas", notInAccounts)
+	add("Beneficiarios", lang.M("not in the accounts; never copied from --base (give the beneficiary data to calc with --beneficiarios)"))
 }

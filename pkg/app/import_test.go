@@ -292,7 +292,7 @@ func TestImportOrigins(t *testing.T) {
 		if !slices.Equal(absent, want.Absent) {
 			t.Errorf("%s: absent %v, want %v", key, absent, want.Absent)
 		}
-		if o.Period != "2025-09" || !slices.Contains(o.Files, filepath.Join(balanceteDir, "erp-csv/balancete-2025-09.csv")) {
+		if o.Period.String() != "2025-09" || !slices.Contains(o.Files, filepath.Join(balanceteDir, "erp-csv/balancete-2025-09.csv")) {
 			t.Errorf("%s: period %s, files %v", key, o.Period, o.Files)
 		}
 		if o.Status == "" || o.Source == "" || !strings.HasPrefix(o.Mapping, "balancete.") {
@@ -304,7 +304,7 @@ func TestImportOrigins(t *testing.T) {
 		t.Fatalf("%d checks", len(im.Checks))
 	}
 	for _, ch := range im.Checks {
-		if want := e.OrigemChecks[checks[ch.Field]]; !sameValue(ch.Value, want.Value) || ch.Origin.Accounts != strings.Join(want.Accounts, " + ") {
+		if want := e.OrigemChecks[checks[ch.Field]]; !sameValue(ch.Value, want.Value) || ch.Origin.Accounts.String() != strings.Join(want.Accounts, " + ") {
 			t.Errorf("check %s = %s (%s), want %s (%v)", ch.Field, ch.Value, ch.Origin.Accounts, want.Value, want.Accounts)
 		}
 	}
@@ -360,7 +360,7 @@ func TestImportBase(t *testing.T) {
 	if v := origin(im, "Operadora", "data_base"); v == nil || v.Copied {
 		t.Errorf("data_base: %+v, want the import's", v)
 	}
-	if v := origin(im, "PLA", "pl"); v == nil || v.Copied || v.Accounts != "25" {
+	if v := origin(im, "PLA", "pl"); v == nil || v.Copied || v.Accounts.String() != "25" {
 		t.Errorf("PLA.pl: %+v, want the accounts'", v)
 	}
 	if v := origin(im, "Remissao", "pr_vitalicia"); v == nil || !v.Copied || v.Place != base.Remissao.PRVitalicia.Ref {
@@ -369,7 +369,7 @@ func TestImportBase(t *testing.T) {
 	// The example has no Parcelas_Informadas; Beneficiarios is never
 	// copied.
 	for _, l := range im.Left {
-		if l.Copied == (l.Field == "Beneficiarios" || l.Field == "Parcelas_Informadas") {
+		if l.Copied == (l.Field.String() == "Beneficiarios" || l.Field.String() == "Parcelas_Informadas") {
 			t.Errorf("left %+v", l)
 		}
 	}

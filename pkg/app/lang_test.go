@@ -32,7 +32,7 @@ func TestImportFindingsInPortuguese(t *testing.T) {
 		if !strings.HasPrefix(en, "PLA.pl is R$ ") || !strings.Contains(en, " in the workbook and R$ 64.742.207,51 in the accounts (25, ") {
 			t.Errorf("en: %q", en)
 		}
-		if !strings.HasPrefix(pt, "PLA.pl é R$ ") || !strings.Contains(pt, " na pasta de trabalho e R$ 64.742.207,51 nas contas (25, ") ||
+		if !strings.HasPrefix(pt, "PLA.pl é R$ ") || !strings.Contains(pt, " na pasta de trabalho e R$ 64.742.207,51 nas contas (25, 09/2025, ") ||
 			!strings.Contains(pt, "): uma diferença de ") {
 			t.Errorf("pt-BR: %q", pt)
 		}

@@ -96,7 +96,7 @@ some operator is insufficient (with --fail-on-insufficient).`,
 func (o *BatchOptions) complete(set *settings, args []string) error {
 	o.Args, o.Rules, o.Lang = args, set.rules, set.lang
 	if o.Jobs < 0 {
-		return usageError{fmt.Errorf("--jobs %d: give a number of workers ≥ 1 (0 = one per core)", o.Jobs)}
+		return usageError{lang.Errorf("--jobs %s: give a number of workers ≥ 1 (0 = one per core)", fmt.Sprint(o.Jobs))}
 	}
 	if o.Jobs == 0 {
 		o.Jobs = runtime.GOMAXPROCS(0)
@@ -108,12 +108,12 @@ func (o *BatchOptions) complete(set *settings, args []string) error {
 		return err
 	}
 	if o.Headroom && o.Output != "json" && o.Output != "xlsx" {
-		return usageError{fmt.Errorf("--headroom adds columns to the json and xlsx outputs only, not to %s (--output json or xlsx; or leave --headroom, CAPREG_HEADROOM and the config key headroom unset)", o.Output)}
+		return usageError{lang.Errorf("--headroom adds columns to the json and xlsx outputs only, not to %s (--output json or xlsx; or leave --headroom, CAPREG_HEADROOM and the config key headroom unset)", o.Output)}
 	}
 	o.Inputs = batch.Inputs(o.Args)
 	var files []inputFile
 	for _, in := range o.Inputs {
-		files = append(files, inputFile{"a workbook of the batch", in.Workbook}, inputFile{"a beneficiary file of the batch", in.Beneficiarios})
+		files = append(files, inputFile{lang.M("a workbook of the batch"), in.Workbook}, inputFile{lang.M("a beneficiary file of the batch"), in.Beneficiarios})
 	}
 	return set.guard(o.Force, []string{o.Out}, files...)
 }
@@ -153,11 +153,11 @@ func runBatch(ctx context.Context, o *BatchOptions) error {
 	fmt.Fprintf(o.IO.Err, "capreg batch: %s\n", report.BatchSummary(o.Lang, sum, time.Since(start)))
 	switch {
 	case sum.Internal > 0:
-		return fmt.Errorf("%d workbook(s) met an internal error; their rows say where", sum.Internal)
+		return lang.Errorf("%d workbook(s) met an internal error; their rows say where", sum.Internal)
 	case sum.Failed > 0:
 		return errFindings // the rows say why
 	case o.FailOnInsufficient && sum.Insufficient > 0:
-		return fmt.Errorf("%d operator(s) with PLA below CR: %w", sum.Insufficient, errInsufficient)
+		return lang.Errorf("%d operator(s) with PLA below CR: %w", sum.Insufficient, errInsufficient)
 	}
 	return nil
 }

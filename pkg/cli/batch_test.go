@@ -177,7 +177,7 @@ func TestBatchExitCodes(t *testing.T) {
 // and the errors sheet.
 func TestBatchXLSX(t *testing.T) {
 	t.Chdir("../..")
-	out, _, _ := runCapreg(t, append([]string{"batch", "-o", "json"}, batchInputs...)...)
+	out, _, _ := runCapreg(t, append([]string{"batch", "-o", "json", "--lang", "pt-BR"}, batchInputs...)...)
 	var docs []map[string]any
 	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
 		var d map[string]any

@@ -32,8 +32,8 @@ type workbookOptions struct {
 // checks the files and --output.
 func (o *workbookOptions) complete(set *settings, args []string) error {
 	o.Workbook, o.Rules, o.Lang = args[0], set.rules, set.lang
-	if err := set.guard(o.Force, []string{o.Out}, inputFile{"the workbook", o.Workbook},
-		inputFile{"the beneficiary file", o.Beneficiarios}); err != nil {
+	if err := set.guard(o.Force, []string{o.Out}, inputFile{lang.M("the workbook"), o.Workbook},
+		inputFile{lang.M("the beneficiary file"), o.Beneficiarios}); err != nil {
 		return err
 	}
 	return checkOutput(o.IO, set, &o.Output, o.Out, calcOutputs)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -60,7 +59,7 @@ func monthFlag(name, text string) (*period.Month, error) {
 	}
 	m, err := parse.Month(text)
 	if err != nil {
-		return nil, usageError{fmt.Errorf("--%s %q: use AAAA-MM", name, text)}
+		return nil, usageError{lang.Errorf("--%s %q: use AAAA-MM", name, text)}
 	}
 	return &m, nil
 }
@@ -80,7 +79,7 @@ func (f *templateFlags) options() (coleta.TemplateOptions, error) {
 			return o, err
 		}
 		if p == nil {
-			return o, usageError{fmt.Errorf("--%s AAAA-MM is required", m.name)}
+			return o, usageError{lang.Errorf("--%s AAAA-MM is required", m.name)}
 		}
 		*m.dst = *p
 	}
@@ -175,7 +174,7 @@ capreg validate --rules-list lists every code (CR-E030 to CR-E038, CR-W030 to CR
 		Args:              cobra.MinimumNArgs(1),
 		RunE: runE(o, func(set *settings, args []string) error {
 			o.Files, o.Lang = args, set.lang
-			if err := set.guard(o.Force, []string{o.Out}, inputFiles("a sheet to validate", args)...); err != nil {
+			if err := set.guard(o.Force, []string{o.Out}, inputFiles(lang.M("a sheet to validate"), args)...); err != nil {
 				return err
 			}
 			return set.outputFormat(&o.Output, o.Out, validateOutputs)
@@ -240,21 +239,21 @@ The input is never modified: the result goes to --out (default FILE-preenchido.x
 // checks the files.
 func (o *ColetaFillOptions) complete(set *settings, mes string) error {
 	if o.Beneficiarios == "" {
-		return usageError{errors.New("--beneficiarios FILE is required (.xlsx with a Beneficiarios sheet, or .csv)")}
+		return usageError{lang.Errorf("--beneficiarios FILE is required (.xlsx with a Beneficiarios sheet, or .csv)")}
 	}
 	m, err := monthFlag("mes", mes)
 	if err != nil {
 		return err
 	}
 	if m == nil {
-		return usageError{errors.New("--mes AAAA-MM is required")}
+		return usageError{lang.Errorf("--mes AAAA-MM is required")}
 	}
 	o.Mes = *m
 	if o.Out == "" {
 		o.Out = filledName(o.File)
 	}
-	return set.guard(o.Force, []string{o.Out}, inputFile{"the sheet to fill", o.File},
-		inputFile{"the beneficiary file", o.Beneficiarios})
+	return set.guard(o.Force, []string{o.Out}, inputFile{lang.M("the sheet to fill"), o.File},
+		inputFile{lang.M("the beneficiary file"), o.Beneficiarios})
 }
 
 // filledName is the default output of fill: coleta.xlsx → coleta-preenchido.xlsx.
@@ -272,7 +271,7 @@ func runColetaFill(ctx context.Context, o *ColetaFillOptions) error {
 		return err
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(o.IO.Err, "capreg: %s\n", w)
+		fmt.Fprintf(o.IO.Err, "capreg: %s\n", w.In(o.Lang))
 	}
 	f, err := app.FillColeta(ctx, o.File, o.Mes, counts, o.Registro)
 	if err != nil {

@@ -74,7 +74,7 @@ ANTERIOR to ATUAL.
 // from set, and checks the files and --output.
 func (o *DiffOptions) complete(set *settings, args []string) error {
 	o.Anterior, o.Atual, o.Rules, o.Lang = args[0], args[1], set.rules, set.lang
-	if err := set.guard(o.Force, []string{o.Out}, inputFile{"the workbook ANTERIOR", o.Anterior}, inputFile{"the workbook ATUAL", o.Atual}); err != nil {
+	if err := set.guard(o.Force, []string{o.Out}, inputFile{lang.M("the workbook ANTERIOR"), o.Anterior}, inputFile{lang.M("the workbook ATUAL"), o.Atual}); err != nil {
 		return err
 	}
 	return checkOutput(o.IO, set, &o.Output, o.Out, calcOutputs)

@@ -238,7 +238,7 @@ func TestDiffExitCodes(t *testing.T) {
 		{[]string{good, good, "--out", good}, []string{"it is the workbook ANTERIOR " + good}},
 		{[]string{good, good, "--factors", "padrao"}, []string{"unknown flag: --factors"}},
 	} {
-		_, errs, code := runCapreg(t, append([]string{"diff"}, c.args...)...)
+		_, errs, code := runCapreg(t, append([]string{"--lang", "en"}, append([]string{"diff"}, c.args...)...)...)
 		if code != ExitInvalid {
 			t.Errorf("%v: exit %d: %s", c.args, code, errs)
 		}
@@ -252,10 +252,10 @@ func TestDiffExitCodes(t *testing.T) {
 		}
 	}
 	must(t, os.WriteFile(out, []byte("x"), 0o644))
-	if _, errs, code := runCapreg(t, "diff", good, good, "--out", out); code != ExitInvalid || !strings.Contains(errs, "exists: --force replaces it") {
+	if _, errs, code := runCapreg(t, "--lang", "en", "diff", good, good, "--out", out); code != ExitInvalid || !strings.Contains(errs, "exists: --force replaces it") {
 		t.Errorf("existing --out: exit %d: %s", code, errs)
 	}
-	if _, errs, code := runCapreg(t, "diff", good, good, "--out", out, "--force"); code != 0 {
+	if _, errs, code := runCapreg(t, "--lang", "en", "diff", good, good, "--out", out, "--force"); code != 0 {
 		t.Errorf("--force: exit %d: %s", code, errs)
 	}
 }

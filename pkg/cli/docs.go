@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -52,7 +51,7 @@ not there is made; an existing page is replaced only with --force.
 		Args:    cobra.NoArgs,
 		RunE: runE(o, func(set *settings, _ []string) error {
 			if o.Man == "" && o.Markdown == "" {
-				return usageError{errors.New("capreg docs writes to --man DIR, --markdown DIR or both: give one")}
+				return usageError{lang.Errorf("capreg docs writes to --man DIR, --markdown DIR or both: give one")}
 			}
 			o.root, o.Lang = cmd.Root(), set.lang
 			o.pages = docPages(o.root, o.Man, o.Markdown)
@@ -100,7 +99,7 @@ func runDocs(ctx context.Context, o *DocsOptions) error {
 			continue
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return app.InvalidError{Err: fmt.Errorf("cannot make the directory %s: %w", dir, err)}
+			return app.InvalidError{Err: lang.Errorf("cannot make the directory %s: %w", dir, osError{err})}
 		}
 	}
 	header := &doc.GenManHeader{Title: "CAPREG", Section: "1", Source: "capreg " + resolvedVersion().Version, Manual: o.Lang.T(lang.ManManual)}

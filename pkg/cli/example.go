@@ -107,27 +107,31 @@ each operator's files go to DIR/NAME/ (DIR/operadora-0001/ and so on).`,
 
 // check refuses contradictory or impossible flags (usage errors).
 func (o *ExampleOptions) check(market, benef bool) error {
-	usage := func(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
-	switch {
+	var err error
+	// A flag's value is quoted as typed (%s: no digit grouping).
+	switch n, rows := fmt.Sprint(o.Market), fmt.Sprint(o.Beneficiarios); {
 	case market && o.Market <= 0:
-		return usage("--market %d: give the number of operators, at least 1", o.Market)
+		err = lang.Errorf("--market %s: give the number of operators, at least 1", n)
 	case market && o.Market > generate.MaxMarket:
-		return usage("--market %d: at most %d operators", o.Market, generate.MaxMarket)
+		err = lang.Errorf("--market %s: at most %d operators", n, generate.MaxMarket)
 	case market && strings.EqualFold(filepath.Ext(o.Path), ".xlsx"):
-		return usage("--market writes %d workbooks into a directory: give DIR, not the file %s", o.Market, o.Path)
+		err = lang.Errorf("--market writes %d workbooks into a directory: give DIR, not the file %s", o.Market, o.Path)
 	case o.Balancetes != "" && !isDir(o.Balancetes) && exists(o.Balancetes):
-		return usage("--balancetes %s is a file: give the directory the balancetes go to", o.Balancetes)
+		err = lang.Errorf("--balancetes %s is a file: give the directory the balancetes go to", o.Balancetes)
 	case !market && isDir(o.Path):
-		return usage("%s is a directory: give FILE.xlsx, or --market N %s to fill it with operators", o.Path, o.Path)
+		err = lang.Errorf("%s is a directory: give FILE.xlsx, or --market N %s to fill it with operators", o.Path, o.Path)
 	case benef && o.Beneficiarios <= 0:
-		return usage("--beneficiarios %d: give the number of beneficiary rows, at least 1", o.Beneficiarios)
+		err = lang.Errorf("--beneficiarios %s: give the number of beneficiary rows, at least 1", rows)
 	case !slices.Contains(benefFormats, o.Format):
-		return usage("--beneficiarios-format %q: use one of %s", o.Format, strings.Join(benefFormats, ", "))
+		err = lang.Errorf("--beneficiarios-format %q: use one of %s", o.Format, strings.Join(benefFormats, ", "))
 	case o.Format != benefAuto && !benef:
-		return usage("--beneficiarios-format %s needs --beneficiarios N", o.Format)
+		err = lang.Errorf("--beneficiarios-format %s needs --beneficiarios N", o.Format)
 	case (o.Format == benefSheet || o.Format == benefXLSX) && o.Beneficiarios > generate.MaxSheetRows:
-		return usage("--beneficiarios %d does not fit in an xlsx sheet (at most %d rows): use --beneficiarios-format csv (or auto)",
-			o.Beneficiarios, generate.MaxSheetRows)
+		err = lang.Errorf("--beneficiarios %s does not fit in an xlsx sheet (at most %d rows): use --beneficiarios-format csv (or auto)",
+			rows, generate.MaxSheetRows)
+	}
+	if err != nil {
+		return usageError{err}
 	}
 	return nil
 }
@@ -244,7 +248,7 @@ func writeOperator(ctx context.Context, op *generate.Operator, path string, o *E
 	}
 	dir := o.balanceteDir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return files, app.InvalidError{Err: fmt.Errorf("cannot create the directory %w", app.NewFileError(dir, err))}
+		return files, app.InvalidError{Err: lang.Errorf("cannot create the directory %w", app.NewFileError(dir, err))}
 	}
 	for _, bf := range bfs {
 		p := filepath.Join(dir, bf.Name)
@@ -277,7 +281,7 @@ func writeBeneficiaryFile(ctx context.Context, op *generate.Operator, path, form
 // core at a time; the first failure stops the rest.
 func writeMarket(parent context.Context, o *ExampleOptions) error {
 	if err := os.MkdirAll(o.Path, 0o755); err != nil {
-		return app.InvalidError{Err: fmt.Errorf("cannot create the directory %w", app.NewFileError(o.Path, err))}
+		return app.InvalidError{Err: lang.Errorf("cannot create the directory %w", app.NewFileError(o.Path, err))}
 	}
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()

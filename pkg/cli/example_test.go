@@ -134,7 +134,7 @@ func TestExampleBalancetesIntoAFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stderr bytes.Buffer
-	args := []string{"example", filepath.Join(dir, "a.xlsx"), "--balancetes", file}
+	args := []string{"example", "--lang", "en", filepath.Join(dir, "a.xlsx"), "--balancetes", file}
 	if code := run(context.Background(), args, Streams{Out: &bytes.Buffer{}, Err: &stderr}); code != ExitInvalid || !strings.Contains(stderr.String(), "is a file: give the directory") {
 		t.Errorf("exit %d, stderr %q; want 2 naming the file", code, stderr.String())
 	}

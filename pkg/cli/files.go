@@ -2,8 +2,8 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,15 +12,19 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/capreg/capreg/pkg/app"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/safefile"
 )
 
 // inputFile is a file a command reads, with its role for messages ("the
 // workbook").
-type inputFile struct{ role, path string }
+type inputFile struct {
+	role lang.Msg
+	path string
+}
 
 // inputFiles are paths a command reads, all in one role.
-func inputFiles(role string, paths []string) []inputFile {
+func inputFiles(role lang.Msg, paths []string) []inputFile {
 	files := make([]inputFile, len(paths))
 	for i, p := range paths {
 		files[i] = inputFile{role, p}
@@ -36,7 +40,7 @@ func inputFiles(role string, paths []string) []inputFile {
 // (/dev/null, /dev/stdout) is written in place and needs no --force; "" and
 // "-" are stdout.
 func (set *settings) guard(force bool, outs []string, ins ...inputFile) error {
-	ins = append(ins, inputFile{"the rules file", set.rules}, inputFile{"the config file", set.config})
+	ins = append(ins, inputFile{lang.M("the rules file"), set.rules}, inputFile{lang.M("the config file"), set.config})
 	type stated struct {
 		inputFile
 		st os.FileInfo
@@ -59,15 +63,15 @@ func (set *settings) guard(force bool, outs []string, ins ...inputFile) error {
 			continue // nothing there yet (or unreachable: the write says so)
 		}
 		if i := slices.IndexFunc(read, func(in stated) bool { return os.SameFile(st, in.st) }); i >= 0 {
-			return usageError{fmt.Errorf("cannot write %s: it is %s %s, and an input is never written over (not even with --force); name another file",
+			return usageError{lang.Errorf("cannot write %s: it is %s %s, and an input is never written over (not even with --force); name another file",
 				out, read[i].role, read[i].path)}
 		}
 		switch {
 		case st.IsDir():
-			return usageError{fmt.Errorf("cannot write %s: it is a directory; name a file", out)}
+			return usageError{lang.Errorf("cannot write %s: it is a directory; name a file", out)}
 		case !st.Mode().IsRegular(): // a device: written in place
 		case !force:
-			return usageError{fmt.Errorf("%s exists: --force replaces it; or name another file", out)}
+			return usageError{lang.Errorf("%s exists: --force replaces it; or name another file", out)}
 		}
 	}
 	return nil
@@ -89,22 +93,22 @@ func (set *settings) outputFormat(output *string, out string, formats []string) 
 	implied, known := extFormats[ext]
 	switch {
 	case known && set.given["output"] && *output != implied:
-		return usageError{fmt.Errorf("--output %s contradicts --out %s, whose extension means %s: drop --output, or give the file a %s extension (%s)",
+		return usageError{lang.Errorf("--output %s contradicts --out %s, whose extension means %s: drop --output, or give the file a %s extension (%s)",
 			*output, out, implied, *output, strings.Join(formatExts([]string{*output}), ", "))}
 	case known:
 		*output = implied
 	}
 	if slices.Contains(formats, *output) {
 		if set.given["csv-excel"] && *output != "csv" {
-			return usageError{fmt.Errorf("--csv-excel shapes CSV output, and the output is %s: add --output csv (or --out FILE.csv), or drop --csv-excel", *output)}
+			return usageError{lang.Errorf("--csv-excel shapes CSV output, and the output is %s: add --output csv (or --out FILE.csv), or drop --csv-excel", *output)}
 		}
 		return nil
 	}
 	if known && !set.given["output"] {
-		return usageError{fmt.Errorf("--out %s: its extension means %s, and this command writes %s (%s)", out, implied,
+		return usageError{lang.Errorf("--out %s: its extension means %s, and this command writes %s (%s)", out, implied,
 			strings.Join(formats, ", "), strings.Join(formatExts(formats), ", "))}
 	}
-	return usageError{fmt.Errorf("--output %q: use one of %s", *output, strings.Join(formats, ", "))}
+	return usageError{lang.Errorf("--output %q: use one of %s", *output, strings.Join(formats, ", "))}
 }
 
 // formatExts are the --out extensions of formats.
@@ -135,9 +139,28 @@ func (o *outputWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// writeFailed is the error of an output that could not be written.
-func writeFailed(what string, err error) error {
-	return app.InvalidError{Err: fmt.Errorf("cannot write %s: %w", what, err)}
+// writeFailed is the error of an output that could not be written (what:
+// its path, or a Msg such as "the output").
+func writeFailed(what any, err error) error {
+	return app.InvalidError{Err: lang.Errorf("cannot write %s: %w", what, osError{err})}
+}
+
+// osError is an error of the system: in English its own text ("write
+// /dev/stdout: broken pipe"); in another language an *fs.PathError's path
+// and its cause in that language's words where it has them
+// (safefile.PathCause), the system call's name left out.
+type osError struct{ err error }
+
+func (e osError) Error() string { return e.err.Error() }
+func (e osError) Unwrap() error { return e.err }
+
+// In is the error's text in language l.
+func (e osError) In(l lang.Lang) string {
+	pe, ok := e.err.(*fs.PathError)
+	if !ok || english(l) {
+		return lang.Describe(e.err, l)
+	}
+	return pe.Path + ": " + lang.Describe(safefile.PathCause(pe), l)
 }
 
 // writeOutput writes to --out FILE atomically, or to stdout.

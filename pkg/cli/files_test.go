@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // The guard compares an output with the inputs by identity, before
@@ -22,7 +24,7 @@ func TestGuard(t *testing.T) {
 	must(t, os.Symlink("old.json", "link.json"))
 	must(t, os.Link("in.xlsx", "hard.xlsx"))
 	set := &settings{rules: "r.yaml", config: "c.yaml"}
-	ins := []inputFile{{"the workbook", "in.xlsx"}, {"the beneficiary file", "b.csv"}, {"the workbook", "missing.xlsx"}}
+	ins := []inputFile{{lang.M("the workbook"), "in.xlsx"}, {lang.M("the beneficiary file"), "b.csv"}, {lang.M("the workbook"), "missing.xlsx"}}
 	cases := []struct {
 		out   string
 		force bool

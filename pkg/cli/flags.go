@@ -1,8 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,6 +10,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/report"
@@ -124,14 +123,14 @@ func (o *balanceteOptions) check() error {
 	if o.Registro != "" {
 		r, err := parse.Registro(o.Registro, true) // typed like a number: 5711 is 005711
 		if err != nil {
-			return usageError{fmt.Errorf("--registro %q: give the operator's registro ANS, up to 6 digits (e.g. 412345 or 005711)", o.Registro)}
+			return usageError{lang.Errorf("--registro %q: give the operator's registro ANS, up to 6 digits (e.g. 412345 or 005711)", o.Registro)}
 		}
 		o.Registro = r
 	}
 	if o.DataBase != "" {
 		m, err := parse.Month(o.DataBase)
 		if err != nil {
-			return usageError{fmt.Errorf("--data-base %q: give the month as AAAA-MM (e.g. 2025-09)", o.DataBase)}
+			return usageError{lang.Errorf("--data-base %q: give the month as AAAA-MM (e.g. 2025-09)", o.DataBase)}
 		}
 		o.dataBase = m
 	}
@@ -159,37 +158,46 @@ func expandFiles(flag string, values []string, exts ...string) ([]string, error)
 				}
 			}
 		} else if strings.ContainsAny(v, "*?[") {
-			if got, err = filepath.Glob(v); err != nil {
-				return nil, usageError{fmt.Errorf("%s %s: %v", flag, v, err)}
+			if got, err = filepath.Glob(v); err != nil { // ErrBadPattern, the only error of Glob
+				return nil, usageError{lang.Errorf("%s %s: syntax error in pattern", flag, v)}
 			}
 		} else {
 			out = append(out, v)
 			continue
 		}
 		if len(got) == 0 {
-			return nil, usageError{fmt.Errorf("%s %s: no %s file there", flag, v, strings.Join(exts, " or "))}
+			return nil, usageError{lang.Errorf("%s %s: no %s file there", flag, v, orList(exts))}
 		}
 		out = append(out, got...)
 	}
 	return out, nil
 }
 
+// orList is "a or b or c", in the language where it is printed.
+func orList(items []string) lang.Msg {
+	list := lang.Text(items[0])
+	for _, it := range items[1:] {
+		list = lang.M("%s or %s", list, it)
+	}
+	return list
+}
+
 // noArgs refuses the arguments a shell glob left after --balancete or
 // --diops (only the first file goes to the flag), saying how to give them.
 func noArgs(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		got := strings.Join(args[:min(len(args), 2)], " ")
+		got := lang.Text(strings.Join(args[:min(len(args), 2)], " "))
 		if len(args) > 2 {
-			got += fmt.Sprintf(" and %d more", len(args)-2)
+			got = lang.M("%s and %d more", got, len(args)-2)
 		}
-		return fmt.Errorf("%s takes no arguments, but got %s: name each file with --balancete (or --diops), or give a directory or a quoted glob: --balancete 'erp/*.csv'", cmd.CommandPath(), got)
+		return lang.Errorf("%s takes no arguments, but got %s: name each file with --balancete (or --diops), or give a directory or a quoted glob: --balancete 'erp/*.csv'", cmd.CommandPath(), got)
 	}
 	return nil
 }
 
 // inputs are the files the flags name, for the guard.
 func (o *balanceteOptions) inputs() []inputFile {
-	return append(inputFiles("a balancete", o.Balancetes), inputFiles("a DIOPS-XML file", o.Diops)...)
+	return append(inputFiles(lang.M("a balancete"), o.Balancetes), inputFiles(lang.M("a DIOPS-XML file"), o.Diops)...)
 }
 
 // given reports whether the flags name any file.
@@ -207,7 +215,7 @@ func checkOutput(s Streams, set *settings, output *string, out string, formats [
 		return err
 	}
 	if *output == "xlsx" && out == "" && s.OutTTY {
-		return usageError{errors.New("--output xlsx writes a workbook: give --out FILE.xlsx (or redirect stdout)")}
+		return usageError{lang.Errorf("--output xlsx writes a workbook: give --out FILE.xlsx (or redirect stdout)")}
 	}
 	return nil
 }
@@ -215,7 +223,7 @@ func checkOutput(s Streams, set *settings, output *string, out string, formats [
 // checkFactors checks --factors: auto or a factor set.
 func checkFactors(factors string) error {
 	if factors != capital.Auto && !slices.Contains(capital.Sets(), factors) {
-		return usageError{fmt.Errorf("--factors %q: use auto or one of %s", factors, strings.Join(capital.Sets(), ", "))}
+		return usageError{lang.Errorf("--factors %q: use auto or one of %s", factors, strings.Join(capital.Sets(), ", "))}
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"unicode"
 
@@ -41,10 +42,18 @@ func helpLang(root *cobra.Command, args []string) lang.Lang {
 	fs.BoolP("help", "h", false, "") // pflag stops at a -h it does not know
 	_ = fs.Parse(rest)
 	set, err := resolveFlags(fs, cmd)
-	if err != nil {
+	if err == nil {
+		return set.lang
+	}
+	// the command will report the error: say it in the language of a valid
+	// --lang, else of CAPREG_LANG, else the default
+	if *l != "" {
 		return *l
 	}
-	return set.lang
+	if env, err := lang.Parse(os.Getenv(envName("lang"))); err == nil {
+		return env
+	}
+	return lang.Default
 }
 
 // localize puts the help of every command under root in language l: the

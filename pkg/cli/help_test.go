@@ -293,16 +293,17 @@ func TestHelpLang(t *testing.T) {
 	}
 }
 
-// The hint after a usage error speaks the language, even when the error
-// stops cobra before it reads --lang.
+// The error of a usage error and the hint after it speak the language,
+// even when the error stops cobra before it reads --lang (cobra's own
+// errors too).
 func TestUsageLineLang(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
-		{[]string{"calc", "--no-such-flag", "--lang", "pt-BR"}, "capreg: unknown flag: --no-such-flag\nExecute 'capreg --help' para ver como usar.\n"},
-		{[]string{"--lang", "pt-BR", "calc"}, "capreg: accepts 1 arg(s), received 0\nExecute 'capreg --help' para ver como usar.\n"},
+		{[]string{"calc", "--no-such-flag", "--lang", "pt-BR"}, "capreg: opção desconhecida: --no-such-flag\nExecute 'capreg --help' para ver como usar.\n"},
+		{[]string{"--lang", "pt-BR", "calc"}, "capreg: aceita 1 argumento(s), recebeu 0\nExecute 'capreg --help' para ver como usar.\n"},
 		{[]string{"calc", "--lang", "en"}, "capreg: accepts 1 arg(s), received 0\nRun 'capreg --help' for usage.\n"},
 	} {
 		_, errs, code := runCapreg(t, c.args...)

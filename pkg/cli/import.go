@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -75,16 +73,16 @@ func (o *ImportOptions) complete(set *settings, _ []string) error {
 	o.Rules, o.Lang = set.rules, set.lang
 	switch {
 	case !o.given():
-		return usageError{errors.New("import needs the operator's balancetes: --balancete FILE (repeat it) and/or --diops FILE.xml")}
+		return usageError{lang.Errorf("import needs the operator's balancetes: --balancete FILE (repeat it) and/or --diops FILE.xml")}
 	case o.Out == "" || o.Out == "-":
-		return usageError{errors.New("import writes a workbook: give --out NEW.xlsx")}
+		return usageError{lang.Errorf("import writes a workbook: give --out NEW.xlsx")}
 	case !strings.EqualFold(filepath.Ext(o.Out), ".xlsx"):
-		return usageError{fmt.Errorf("--out %s: import writes a workbook; give a name ending in .xlsx", o.Out)}
+		return usageError{lang.Errorf("--out %s: import writes a workbook; give a name ending in .xlsx", o.Out)}
 	}
 	if err := o.check(); err != nil {
 		return err
 	}
-	return set.guard(o.Force, []string{o.Out}, append(o.inputs(), inputFile{"the base workbook", o.Base})...)
+	return set.guard(o.Force, []string{o.Out}, append(o.inputs(), inputFile{lang.M("the base workbook"), o.Base})...)
 }
 
 func runImport(ctx context.Context, o *ImportOptions) error {

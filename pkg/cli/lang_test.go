@@ -111,8 +111,8 @@ func TestLangFlag(t *testing.T) {
 		{"", []string{"--lang", "en"}, 0, "Sufficiency: SUFFICIENT (PLA ≥ CR)"},
 		{"", nil, 0, "Suficiência: SUFICIENTE (PLA ≥ CR)"}, // the default
 		{"en", nil, 0, "Sufficiency: SUFFICIENT"},
-		{"", []string{"--lang", "pt"}, 2, `invalid argument "pt" for "--lang" flag: unknown language "pt": capreg speaks pt-BR and en`},
-		{"fr", nil, 2, `CAPREG_LANG=fr: invalid argument "fr" for "--lang" flag: unknown language "fr"`},
+		{"", []string{"--lang", "pt"}, 2, `valor inválido "pt" para a opção "--lang": idioma desconhecido "pt": o capreg fala pt-BR e en`}, // in the default language
+		{"fr", nil, 2, `CAPREG_LANG=fr: valor inválido "fr" para a opção "--lang": idioma desconhecido "fr"`},
 	} {
 		t.Setenv("CAPREG_LANG", c.env)
 		out, errs, code := runCapreg(t, append([]string{"calc", "examples/operadora-exemplo.xlsx"}, c.args...)...)

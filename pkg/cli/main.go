@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"golang.org/x/term"
@@ -51,8 +52,11 @@ type usageError struct{ err error }
 func (e usageError) Error() string { return e.err.Error() }
 func (e usageError) Unwrap() error { return e.err }
 
+// In is the error's message in language l.
+func (e usageError) In(l lang.Lang) string { return describe(e.err, l) }
+
 // errInsufficient is a computed PLA below CR under --fail-on-insufficient.
-var errInsufficient = errors.New("PLA is below the regulatory capital (--fail-on-insufficient)")
+var errInsufficient = lang.Errorf("PLA is below the regulatory capital (--fail-on-insufficient)")
 
 // Main runs capreg with args and returns the exit code.
 func Main(args []string, s Streams) int {
@@ -62,25 +66,26 @@ func Main(args []string, s Streams) int {
 }
 
 func run(ctx context.Context, args []string, s Streams) (code int) {
+	l := lang.Default // until the command line says otherwise
 	defer func() {
 		if p := recover(); p != nil {
-			fmt.Fprintf(s.Err, "capreg: internal error (a bug, please report it): %v\n", p)
+			fmt.Fprintf(s.Err, "capreg: %s\n", internalError(p).In(l))
 			code = ExitInternal
 		}
 	}()
 	out := &outputWriter{w: s.Out}
 	s.Out = out
 	root := NewRootCmd(s)
-	l := helpLang(root, args)
+	l = helpLang(root, args)
 	localize(root, l)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if ctx.Err() != nil {
-		fmt.Fprintln(s.Err, "capreg: interrupted")
+		fmt.Fprintf(s.Err, "capreg: %s\n", lang.M("interrupted").In(l))
 		return ExitInterrupted
 	}
 	if out.err != nil { // whatever the command made of it, and its own error if another
-		werr := writeFailed("the output", out.err)
+		werr := writeFailed(lang.M("the output"), out.err)
 		if err == nil || errors.Is(err, out.err) {
 			err = werr
 		} else {
@@ -90,21 +95,46 @@ func run(ctx context.Context, args []string, s Streams) (code int) {
 	return exitCode(err, s.Err, l)
 }
 
-// exitCode prints err and maps it to the documented exit code; the hint
-// after a usage error is in language l.
+// exitCode prints err in language l (the hint after a usage error too)
+// and maps it to the documented exit code.
 func exitCode(err error, w io.Writer, l lang.Lang) int {
 	code := exitCodeOf(err)
 	var ue usageError
 	switch {
 	case err == nil, errors.Is(err, errFindings): // the report says it all
 	case code == ExitInternal:
-		fmt.Fprintf(w, "capreg: internal error (a bug, please report it): %v\n", err)
+		fmt.Fprintf(w, "capreg: %s\n", internalError(err).In(l))
 	case errors.As(err, &ue):
-		fmt.Fprintf(w, "capreg: %v\n%s\n", err, l.T(lang.HelpRunHelp))
+		fmt.Fprintf(w, "capreg: %s\n%s\n", describe(err, l), l.T(lang.HelpRunHelp))
 	default:
-		fmt.Fprintf(w, "capreg: %v\n", err)
+		fmt.Fprintf(w, "capreg: %s\n", describe(err, l))
 	}
 	return code
+}
+
+// internalError says that what went wrong (an error, or a panic's value)
+// is a bug of capreg's.
+func internalError(what any) lang.Msg {
+	return lang.M("internal error (a bug, please report it): %v", what)
+}
+
+// worded is an error (or any value) that says itself in a language.
+type worded interface{ In(lang.Lang) string }
+
+// describe is err's message in language l (lang.Describe), the errors
+// joined in it (errors.Join) each in l, one a line.
+func describe(err error, l lang.Lang) string {
+	if _, ok := err.(worded); !ok {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			errs := j.Unwrap()
+			lines := make([]string, len(errs))
+			for i, e := range errs {
+				lines[i] = describe(e, l)
+			}
+			return strings.Join(lines, "\n")
+		}
+	}
+	return lang.Describe(err, l)
 }
 
 // exitCodeOf maps an error to the documented exit code: anything not known

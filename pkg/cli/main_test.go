@@ -37,7 +37,7 @@ func TestOutputWriteFails(t *testing.T) {
 			{"--help"},
 		} {
 			var stderr bytes.Buffer
-			code := Main(args, Streams{Out: failingWriter{werr}, Err: &stderr})
+			code := Main(append([]string{"--lang", "en"}, args...), Streams{Out: failingWriter{werr}, Err: &stderr})
 			if code != ExitInvalid || !strings.Contains(stderr.String(), "capreg: cannot write the output: "+werr.Error()+"\n") ||
 				strings.Contains(stderr.String(), "internal error") {
 				t.Errorf("%v on %v: exit %d, want 2: %s", args, werr, code, stderr.String())
@@ -55,7 +55,7 @@ func TestOutputWriteFails(t *testing.T) {
 func TestUsageErrorsEverywhere(t *testing.T) {
 	exit := func(args ...string) (int, string) {
 		var stderr bytes.Buffer
-		code := run(context.Background(), args, Streams{Out: &bytes.Buffer{}, Err: &stderr})
+		code := run(context.Background(), append([]string{"--lang", "en"}, args...), Streams{Out: &bytes.Buffer{}, Err: &stderr})
 		return code, stderr.String()
 	}
 	root := NewRootCmd(Streams{Out: &bytes.Buffer{}, Err: &bytes.Buffer{}})

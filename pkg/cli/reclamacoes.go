@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -62,14 +61,14 @@ beneficiarios | reclamacoes_nao_resolvidas); --template FILE writes it empty.
 func (o *ReclamacoesOptions) complete(set *settings, args []string) error {
 	switch {
 	case o.Template != "" && len(args) > 0:
-		return usageError{errors.New("give either --template FILE or a WORKBOOK to rank, not both")}
+		return usageError{lang.Errorf("give either --template FILE or a WORKBOOK to rank, not both")}
 	case o.Template == "" && len(args) == 0:
-		return usageError{errors.New("reclamacoes needs a WORKBOOK (or --template FILE to write an empty one)")}
+		return usageError{lang.Errorf("reclamacoes needs a WORKBOOK (or --template FILE to write an empty one)")}
 	case len(args) == 1:
 		o.Workbook = args[0]
 	}
 	o.Lang = set.lang
-	if err := set.guard(o.Force, []string{o.Out, o.Template}, inputFile{"the workbook", o.Workbook}); err != nil {
+	if err := set.guard(o.Force, []string{o.Out, o.Template}, inputFile{lang.M("the workbook"), o.Workbook}); err != nil {
 		return err
 	}
 	return set.outputFormat(&o.Output, o.Out, textOutputs)

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -44,7 +43,7 @@ line only: no config file or variable decides which files are written.
 	root.SetIn(s.In)
 	addRootFlags(root)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError{err}
+		return usageError{flagError{err}}
 	})
 	root.AddCommand(
 		NewCmdCalc(s, nil),
@@ -67,7 +66,7 @@ line only: no config file or variable decides which files are written.
 		RunE: func(c *cobra.Command, args []string) error {
 			cmd, rest, err := c.Root().Find(args)
 			if err != nil || len(rest) > 0 {
-				return usageError{fmt.Errorf("no help topic %q: capreg help lists the commands", strings.Join(args, " "))}
+				return usageError{lang.Errorf("no help topic %q: capreg help lists the commands", strings.Join(args, " "))}
 			}
 			return cmd.Help()
 		},
@@ -127,7 +126,7 @@ func checkArgs(c *cobra.Command) {
 					subs = append(subs, sub.Name())
 				}
 			}
-			return usageError{fmt.Errorf("%s needs a subcommand: %s", c.CommandPath(), strings.Join(subs, ", "))}
+			return usageError{lang.Errorf("%s needs a subcommand: %s", c.CommandPath(), strings.Join(subs, ", "))}
 		}
 	}
 	c.Args = wrapArgs(c.Args)
@@ -136,15 +135,20 @@ func checkArgs(c *cobra.Command) {
 	}
 }
 
-// wrapArgs marks argument-count errors as usage errors.
+// wrapArgs marks argument-count errors as usage errors, cobra's in the
+// words of the language where they are printed (argsError).
 func wrapArgs(v cobra.PositionalArgs) cobra.PositionalArgs {
 	if v == nil {
 		return nil
 	}
 	return func(cmd *cobra.Command, args []string) error {
-		if err := v(cmd, args); err != nil {
-			return usageError{err}
+		err := v(cmd, args)
+		if err == nil {
+			return nil
 		}
-		return nil
+		if _, ok := err.(worded); !ok {
+			err = argsError{err}
+		}
+		return usageError{err}
 	}
 }

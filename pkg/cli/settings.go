@@ -2,11 +2,11 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -90,13 +90,13 @@ func resolveFlags(fs *pflag.FlagSet, cmd *cobra.Command) (*settings, error) {
 		env := envName(f.Name)
 		if v := os.Getenv(env); v != "" {
 			if err := fs.Set(f.Name, v); err != nil {
-				errs = append(errs, usageError{fmt.Errorf("%s=%s: %v", env, v, err)})
+				errs = append(errs, usageError{lang.Errorf("%s=%s: %v", env, v, flagError{err})})
 			}
 			return
 		}
 		if c, ok := conf[f.Name]; ok {
 			if err := fs.Set(f.Name, c.text); err != nil {
-				errs = append(errs, app.InvalidError{Err: fmt.Errorf("config file %s: line %d: %s: %v", file, c.line, f.Name, err)})
+				errs = append(errs, app.InvalidError{Err: lang.Errorf("config file %s: line %d: %s: %v", file, c.line, f.Name, flagError{err})})
 			}
 		}
 	})
@@ -151,7 +151,7 @@ type configValue struct {
 func readConfig(path string, cmd *cobra.Command) (map[string]configValue, error) {
 	data, err := app.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("config file %w", err)
+		return nil, lang.Errorf("config file %w", err)
 	}
 	return parseConfig(data, path, cmd)
 }
@@ -160,19 +160,19 @@ func readConfig(path string, cmd *cobra.Command) (map[string]configValue, error)
 // against the command tree cmd belongs to, and returns cmd's values: the
 // shared keys of the flags cmd has, overridden by cmd's section.
 func parseConfig(data []byte, path string, cmd *cobra.Command) (map[string]configValue, error) {
-	bad := func(line int, format string, a ...any) error {
-		return app.InvalidError{Err: fmt.Errorf("config file %s: line %d: %s", path, line, fmt.Sprintf(format, a...))}
+	bad := func(line int, why lang.Msg) error {
+		return app.InvalidError{Err: lang.Errorf("config file %s: line %d: %s", path, line, why)}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, app.InvalidError{Err: fmt.Errorf("config file %s: %v", path, err)}
+		return nil, app.InvalidError{Err: lang.Errorf("config file %s: %v", path, yamlError{err})}
 	}
 	if len(doc.Content) == 0 { // empty file
 		return nil, nil
 	}
 	top := doc.Content[0]
 	if top.Kind != yaml.MappingNode {
-		return nil, bad(top.Line, "a config file is a mapping of keys to values (rules: regras.yaml, calc: {output: json})")
+		return nil, bad(top.Line, lang.M("a config file is a mapping of keys to values (rules: regras.yaml, calc: {output: json})"))
 	}
 	sections := commandSections(cmd.Root())
 	shared := map[string]configValue{}
@@ -181,18 +181,18 @@ func parseConfig(data []byte, path string, cmd *cobra.Command) (map[string]confi
 		section, ok := sections[key.Value]
 		switch {
 		case val.Kind == yaml.MappingNode && !ok && len(subsections(sections, key.Value)) > 0:
-			return bad(key.Line, "a section is named by the whole command path: %s", strings.Join(subsections(sections, key.Value), ", "))
+			return bad(key.Line, lang.M("a section is named by the whole command path: %s", strings.Join(subsections(sections, key.Value), ", ")))
 		case slices.Contains(sharedKeys, key.Value):
 			v, err := scalar(key, val, bad)
 			shared[key.Value] = v
 			return err
 		case slices.Contains(commandLineOnly, key.Value):
-			return bad(key.Line, "%s is taken from the command line only (--%s), never from a config file", key.Value, key.Value)
+			return bad(key.Line, commandLineOnlyKey(key.Value))
 		case !ok:
-			return bad(key.Line, "unknown key %q: the top level holds %s and a section per command (%s)",
-				key.Value, strings.Join(sharedKeys, ", "), strings.Join(slices.Sorted(maps.Keys(sections)), ", "))
+			return bad(key.Line, lang.M("unknown key %q: the top level holds %s and a section per command (%s)",
+				key.Value, strings.Join(sharedKeys, ", "), strings.Join(slices.Sorted(maps.Keys(sections)), ", ")))
 		case val.Kind != yaml.MappingNode:
-			return bad(val.Line, "%s is the section of capreg %s: put its keys under it, indented (output: json)", key.Value, key.Value)
+			return bad(val.Line, lang.M("%s is the section of capreg %s: put its keys under it, indented (output: json)", key.Value, key.Value))
 		}
 		if section != cmd {
 			return sectionKeys(key.Value, section, val, bad, nil)
@@ -214,17 +214,35 @@ func parseConfig(data []byte, path string, cmd *cobra.Command) (map[string]confi
 	return values, nil
 }
 
+// yamlError is an error of the YAML parser ("yaml: line 3: did not find
+// expected key"): in English as the parser writes it; in another language
+// its line in that language's words, the reason still the parser's.
+type yamlError struct{ err error }
+
+func (e yamlError) Error() string { return e.err.Error() }
+
+// In is the error's text in language l.
+func (e yamlError) In(l lang.Lang) string {
+	rest, ok := strings.CutPrefix(e.err.Error(), "yaml: line ")
+	n, why, found := strings.Cut(rest, ": ")
+	line, err := strconv.Atoi(n)
+	if !ok || !found || err != nil || english(l) {
+		return e.err.Error()
+	}
+	return lang.M("line %d", line).In(l) + ": " + why
+}
+
 // sectionKeys checks every key of the section name (val) against the
 // flags of its command, section, and records their values in values, if
 // not nil.
-func sectionKeys(name string, section *cobra.Command, val *yaml.Node, bad func(int, string, ...any) error, values map[string]configValue) error {
+func sectionKeys(name string, section *cobra.Command, val *yaml.Node, bad func(int, lang.Msg) error, values map[string]configValue) error {
 	return eachKey(val, bad, func(k, v *yaml.Node) error {
 		switch {
 		case slices.Contains(commandLineOnly, k.Value):
-			return bad(k.Line, "%s is taken from the command line only (--%s), never from a config file", k.Value, k.Value)
+			return bad(k.Line, commandLineOnlyKey(k.Value))
 		case !hasFlag(section, k.Value):
-			return bad(k.Line, "unknown key %q in section %s: capreg %s has no --%s (its keys: %s)",
-				k.Value, name, name, k.Value, strings.Join(configKeys(section), ", "))
+			return bad(k.Line, lang.M("unknown key %q in section %s: capreg %s has no --%s (its keys: %s)",
+				k.Value, name, name, k.Value, strings.Join(configKeys(section), ", ")))
 		}
 		c, err := scalar(k, v, bad)
 		if values != nil {
@@ -234,14 +252,20 @@ func sectionKeys(name string, section *cobra.Command, val *yaml.Node, bad func(i
 	})
 }
 
+// commandLineOnlyKey is why a config file cannot hold key, a flag of the
+// command line only.
+func commandLineOnlyKey(key string) lang.Msg {
+	return lang.M("%s is taken from the command line only (--%s), never from a config file", key, key)
+}
+
 // eachKey calls f on every key of a mapping node and its value, refusing a
 // key given twice.
-func eachKey(m *yaml.Node, bad func(int, string, ...any) error, f func(key, val *yaml.Node) error) error {
+func eachKey(m *yaml.Node, bad func(int, lang.Msg) error, f func(key, val *yaml.Node) error) error {
 	seen := map[string]int{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		key, val := m.Content[i], m.Content[i+1]
 		if line, ok := seen[key.Value]; ok {
-			return bad(key.Line, "%s is given twice (lines %d and %d)", key.Value, line, key.Line)
+			return bad(key.Line, lang.M("%s is given twice (lines %d and %d)", key.Value, line, key.Line))
 		}
 		seen[key.Value] = key.Line
 		if err := f(key, val); err != nil {
@@ -252,9 +276,9 @@ func eachKey(m *yaml.Node, bad func(int, string, ...any) error, f func(key, val 
 }
 
 // scalar is a key's value, which must be one scalar (its text as written).
-func scalar(key, val *yaml.Node, bad func(int, string, ...any) error) (configValue, error) {
+func scalar(key, val *yaml.Node, bad func(int, lang.Msg) error) (configValue, error) {
 	if val.Kind != yaml.ScalarNode || val.Tag == "!!null" {
-		return configValue{}, bad(val.Line, "%s needs one value (as on the command line: --%s VALUE)", key.Value, key.Value)
+		return configValue{}, bad(val.Line, lang.M("%s needs one value (as on the command line: --%s VALUE)", key.Value, key.Value))
 	}
 	return configValue{text: val.Value, line: val.Line}, nil
 }

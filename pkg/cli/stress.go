@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"strings"
 
@@ -66,7 +65,7 @@ has PLA < CR (a CI stress gate).
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeArgs(1, workbookExts...),
 		RunE: runE(o, func(set *settings, args []string) error {
-			if err := set.guard(o.Force, []string{o.Out}, inputFile{"the cenarios file", o.Cenarios}); err != nil {
+			if err := set.guard(o.Force, []string{o.Out}, inputFile{lang.M("the cenarios file"), o.Cenarios}); err != nil {
 				return err
 			}
 			if err := o.complete(set, args); err != nil {
@@ -106,7 +105,7 @@ func runStress(ctx context.Context, o *StressOptions) error {
 		return err
 	}
 	if bad := st.Insufficient(o.Lang.T(lang.StressBase)); o.FailOnInsufficient && len(bad) > 0 {
-		return fmt.Errorf("insufficient under %s: %w", strings.Join(bad, ", "), errInsufficient)
+		return lang.Errorf("insufficient under %s: %w", strings.Join(bad, ", "), errInsufficient)
 	}
 	return nil
 }

@@ -213,11 +213,11 @@ func TestStressExitCodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	ex := "examples/operadora-exemplo.xlsx"
-	if _, errs, code := runCapreg(t, "stress", ex, "--cenarios", fall, "--fail-on-insufficient"); code != ExitInsufficient ||
+	if _, errs, code := runCapreg(t, "--lang", "en", "stress", ex, "--cenarios", fall, "--fail-on-insufficient"); code != ExitInsufficient ||
 		errs != "capreg: insufficient under Colapso: PLA is below the regulatory capital (--fail-on-insufficient)\n" {
 		t.Errorf("exit %d: %q", code, errs)
 	}
-	if _, errs, code := runCapreg(t, "stress", ex, "--cenarios", fall); code != ExitOK {
+	if _, errs, code := runCapreg(t, "--lang", "en", "stress", ex, "--cenarios", fall); code != ExitOK {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 	// A warning only a scenario brings is listed under its name, in the
@@ -235,12 +235,12 @@ func TestStressExitCodes(t *testing.T) {
 	if w := st.Scenarios[0].Warnings; len(w) != 1 || w[0].Code != "CR-W011" || len(st.Base.Warnings) != 1 || st.Base.Warnings[0].Code != "CR-W005" {
 		t.Errorf("warnings: scenario %v, base %v", w, st.Base.Warnings)
 	}
-	if _, errs, code := runCapreg(t, "stress", "nothere.xlsx", "--cenarios", filepath.Join(dir, "none.yaml")); code != ExitInvalid ||
+	if _, errs, code := runCapreg(t, "--lang", "en", "stress", "nothere.xlsx", "--cenarios", filepath.Join(dir, "none.yaml")); code != ExitInvalid ||
 		!strings.HasPrefix(errs, "capreg: cenarios file "+filepath.Join(dir, "none.yaml")+": ") {
 		t.Errorf("exit %d: %q", code, errs)
 	}
 	// -o json of a workbook that cannot be computed: the batch row's document, as calc.
-	out, _, code = runCapreg(t, "stress", "testdata/invalid/i07_unparsable_number.xlsx", "-o", "json")
+	out, _, code = runCapreg(t, "--lang", "en", "stress", "testdata/invalid/i07_unparsable_number.xlsx", "-o", "json")
 	var doc struct{ Errors []json.RawMessage }
 	if code != ExitInvalid || json.Unmarshal([]byte(out), &doc) != nil || len(doc.Errors) == 0 {
 		t.Errorf("exit %d: %s", code, out)

@@ -93,7 +93,7 @@ func (o *ValidateOptions) complete(set *settings, args []string) error {
 	if err := o.check(); err != nil {
 		return err
 	}
-	if err := set.guard(o.Force, []string{o.Out}, append(inputFiles("a workbook to validate", args), o.inputs()...)...); err != nil {
+	if err := set.guard(o.Force, []string{o.Out}, append(inputFiles(lang.M("a workbook to validate"), args), o.inputs()...)...); err != nil {
 		return err
 	}
 	formats := validateOutputs
@@ -104,7 +104,7 @@ func (o *ValidateOptions) complete(set *settings, args []string) error {
 		return err
 	}
 	if !o.RulesList && len(args) == 0 {
-		return usageError{errors.New("validate needs at least one WORKBOOK (or --rules-list)")}
+		return usageError{lang.Errorf("validate needs at least one WORKBOOK (or --rules-list)")}
 	}
 	return nil
 }
@@ -135,8 +135,8 @@ func runValidate(ctx context.Context, o *ValidateOptions) error {
 }
 
 // validateFiles checks every file with check, writes the report in the
-// format asked (CSV in dialect; JUnit's suite named after the command; a
-// table in language l) and fails (exit 2) on errors, or on warnings when
+// format asked (CSV in dialect; JUnit's suite named after the command; the
+// findings, and a table's words, in language l) and fails (exit 2) on errors, or on warnings when
 // strict.
 func validateFiles(ctx context.Context, s Streams, command string, files []string, output string, dialect report.CSVDialect, out string, strict bool, l lang.Lang, check func(context.Context, string) app.FileReport) error {
 	reps, err := app.ValidateEach(ctx, files, check)

@@ -6,9 +6,13 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
+	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/report"
 	"github.com/capreg/capreg/pkg/rules"
 )
@@ -95,6 +99,7 @@ func resolvedVersion() versionInfo {
 type VersionOptions struct {
 	IO     Streams
 	Output string
+	Lang   lang.Lang // --lang, the root's
 }
 
 // NewCmdVersion builds capreg version; runF replaces the run (tests of flag
@@ -112,6 +117,7 @@ the JSON schema version. --output json prints them for programs.`,
 		Example: "  capreg version\n  capreg version -o json",
 		Args:    cobra.NoArgs,
 		RunE: runE(o, func(set *settings, _ []string) error {
+			o.Lang = set.lang
 			return set.outputFormat(&o.Output, "", versionOutputs)
 		}, runF, runVersion),
 	}
@@ -133,18 +139,45 @@ func runVersion(_ context.Context, o *VersionOptions) error {
 	if o.Output == "json" {
 		return report.JSON(o.IO.Out, v)
 	}
-	return writeVersion(o.IO.Out, v)
+	return writeVersion(o.IO.Out, v, o.Lang)
 }
 
-// writeVersion writes v for a person, one field a line.
-func writeVersion(w io.Writer, v versionInfo) error {
+// writeVersion writes v for a person, one field a line, the labels (and a
+// build date) in language l, the values aligned after the labels.
+func writeVersion(w io.Writer, v versionInfo, l lang.Lang) error {
 	unknown := func(s string) string {
 		if s == "" {
-			return "unknown"
+			return lang.M("unknown").In(l)
 		}
 		return s
 	}
-	_, err := fmt.Fprintf(w, "capreg %s\ncommit:      %s\nbuilt:       %s\ngo:          %s\nrulebook:    %s\njson schema: %s\n",
-		v.Version, unknown(v.Commit), unknown(v.BuildDate), v.GoVersion, v.Rulebook, v.SchemaVersion)
+	fields := []struct{ label, value string }{
+		{lang.M("commit").In(l), unknown(v.Commit)},
+		{lang.M("built").In(l), unknown(buildDateIn(v.BuildDate, l))},
+		{"go", v.GoVersion},
+		{lang.M("rulebook").In(l), v.Rulebook},
+		{lang.M("json schema").In(l), v.SchemaVersion},
+	}
+	width := 0
+	for _, f := range fields {
+		width = max(width, utf8.RuneCountInString(f.label))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "capreg %s\n", v.Version)
+	for _, f := range fields {
+		fmt.Fprintf(&b, "%s:%s %s\n", f.label, strings.Repeat(" ", width-utf8.RuneCountInString(f.label)), f.value)
+	}
+	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// buildDateIn is a build date (RFC 3339, as the Makefile and the build
+// info give it) as language l writes a date, with its time; English, and
+// a date not in that form, as given.
+func buildDateIn(date string, l lang.Lang) string {
+	t, err := time.Parse(time.RFC3339, date)
+	if err != nil || english(l) {
+		return date
+	}
+	return l.Date(t) + t.Format(" 15:04:05 MST")
 }

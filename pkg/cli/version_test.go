@@ -3,7 +3,10 @@ package cli
 import (
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"testing"
+
+	"github.com/capreg/capreg/pkg/lang"
 )
 
 // The version comes from the Makefile's stamp, else the module version,
@@ -46,5 +49,25 @@ func TestResolveVersion(t *testing.T) {
 				t.Errorf("got %q %q %q %q, want %q %q %q %q", v.Version, v.Commit, v.BuildDate, v.GoVersion, c.version, c.commit, c.date, c.goVersion)
 			}
 		})
+	}
+}
+
+// capreg version's labels follow the language, the values aligned after
+// the longest; pt-BR writes the build date dd/mm/aaaa.
+func TestWriteVersionLang(t *testing.T) {
+	v := versionInfo{Version: "v1.2.0", BuildDate: "2026-12-01T10:00:00Z", GoVersion: "go1.99.1", Rulebook: "rn569-2022-12-23/capreg-1", SchemaVersion: "1"}
+	for l, want := range map[lang.Lang]string{
+		lang.En: "capreg v1.2.0\ncommit:      unknown\nbuilt:       2026-12-01T10:00:00Z\ngo:          go1.99.1\n" +
+			"rulebook:    rn569-2022-12-23/capreg-1\njson schema: 1\n",
+		lang.PtBR: "capreg v1.2.0\ncommit:       desconhecido\ncompilado em: 01/12/2026 10:00:00 UTC\ngo:           go1.99.1\n" +
+			"regras:       rn569-2022-12-23/capreg-1\nesquema JSON: 1\n",
+	} {
+		var b strings.Builder
+		if err := writeVersion(&b, v, l); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != want {
+			t.Errorf("%s:\n%s\nwant\n%s", l, b.String(), want)
+		}
 	}
 }

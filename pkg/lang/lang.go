@@ -42,7 +42,7 @@ func Parse(s string) (Lang, error) {
 			return l, nil
 		}
 	}
-	return "", fmt.Errorf("unknown language %q: capreg speaks pt-BR and en", s)
+	return "", Errorf("unknown language %q: capreg speaks pt-BR and en", s)
 }
 
 // String is the language's name, as --lang takes it.

@@ -36,7 +36,7 @@ var importMessages = []entry{
 	{ImportLeft, "left for the person:", "a preencher manualmente:"},
 	{ImportCopiedFrom, "copied from the base (%s)", "copiado da base (%s)"},
 	{ImportChecks, "checks: %s months of balancetes (%s..%s); each balances within R$ 0,01 unless a warning says otherwise",
-		"verificações: %s meses de balancetes (%s..%s); cada um fecha com diferença de até R$ 0,01, salvo aviso em contrário"},
+		"verificações: %s meses de balancetes (de %s a %s); cada um fecha com diferença de até R$ 0,01, salvo aviso em contrário"},
 	{ImportCheck, "%s: %s = %s (compare with the fields)", "%s: %s = %s (compare com os campos)"},
 	{ImportTitle, "capreg — imported workbook (%s, %s)", "capreg — planilha importada (%s, %s)"},
 	{ImportDescription, "Input workbook imported from the balancetes (%s)", "Planilha de entrada importada dos balancetes (%s)"},

@@ -27,4 +27,6 @@ var sentenceSections = [][]sentence{
 	reclamacoesSentences,
 	generateSentences,
 	batchSentences,
+	cliSentences,
+	appImportSentences,
 }

@@ -17,5 +17,7 @@ var safefileSentences = []sentence{
 	{"not a directory", "não é um diretório"},
 	{"too many levels of symbolic links", "níveis demais de links simbólicos"},
 	{"file name too long", "nome de arquivo longo demais"},
+	{"no space left on device", "não há espaço livre no dispositivo"},
+	{"read-only file system", "sistema de arquivos somente leitura"},
 	{"cannot write %s: %w", "não foi possível gravar %s: %w"},
 }

@@ -35,11 +35,11 @@ type BatchLine struct {
 }
 
 // NewBatchLine is the line of a batch row: the calc document of its
-// calculation, as calc -o json prints it for the workbook, its texts in
-// language lg.
+// calculation, as calc -o json prints it for the workbook, or why there is
+// none (Error, Findings), its texts in language lg.
 func NewBatchLine(r *app.BatchRow, lg lang.Lang) *BatchLine {
 	l := &BatchLine{BatchRow: *r}
-	l.Findings = r.Findings.In(lg)
+	l.Error, l.Findings = r.ErrorIn(lg), r.Findings.In(lg)
 	if c := r.Calculation; c != nil {
 		l.Calculation = nil
 		l.Doc = NewDocument(c.Result, c.Warnings, Meta{File: r.File, RulebookVer: c.Rulebook.Versao, RulesFile: c.Rulebook.UserFile(), Lang: lg, Headroom: c.Headroom})

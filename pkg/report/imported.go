@@ -56,11 +56,11 @@ func ImportWorkbook(im *app.Imported, l lang.Lang) (*excelize.File, error) {
 		origem = append(origem, origemRow(l, "", l.T(lang.ImportCheckOf, c.Field), c.Value, c.Origin))
 	}
 	for _, f := range im.Left {
-		situacao := l.T(lang.ImportToFill, f.Why)
+		situacao := l.T(lang.ImportToFill, f.Why.In(l))
 		if f.Copied {
-			situacao = l.T(lang.ImportCopiedFrom, f.Why)
+			situacao = l.T(lang.ImportCopiedFrom, f.Why.In(l))
 		}
-		origem = append(origem, []any{"", f.Field, "", "", "", "", "", "", situacao})
+		origem = append(origem, []any{"", f.Field.In(l), "", "", "", "", "", "", situacao})
 	}
 	reg := im.Registro
 	if reg == "" {
@@ -102,17 +102,27 @@ func status(l lang.Lang, s rules.Status) string {
 // kind says how a value was taken from its accounts, in the period, in
 // language l.
 func kind(l lang.Lang, o *app.Origin) string {
+	period := o.Period.In(l)
 	switch o.Kind {
 	case rules.Saldo:
-		return l.T(lang.ImportSaldo, o.Period)
+		return l.T(lang.ImportSaldo, period)
 	case rules.FluxoMensal:
-		return l.T(lang.ImportFluxo, o.Period)
+		return l.T(lang.ImportFluxo, period)
 	case rules.Fluxo12m:
-		return l.T(lang.ImportTotal, o.Period)
+		return l.T(lang.ImportTotal, period)
 	case rules.DIOPS:
-		return "DIOPS-XML " + o.Period
+		return "DIOPS-XML " + period
 	}
-	return o.Period
+	return period
+}
+
+// place is where in its file a value was taken, in language l: a DIOPS
+// element and its line, or the base workbook's Sheet!Cell.
+func place(l lang.Lang, o *app.Origin) string {
+	if o.Line > 0 {
+		return lang.M("%s (line %d)", o.Place, o.Line).In(l)
+	}
+	return o.Place
 }
 
 // accountValues lists each account's value ("13211: R$ 3.600.773,02").
@@ -138,16 +148,16 @@ func baseNames(files []string) []string {
 // comment is the note on a filled cell, in language l.
 func comment(l lang.Lang, o *app.Origin) string {
 	if o.Copied {
-		return l.T(lang.ImportCopiedCell, strings.Join(baseNames(o.Files), ", "), o.Place)
+		return l.T(lang.ImportCopiedCell, strings.Join(baseNames(o.Files), ", "), place(l, o))
 	}
 	var b strings.Builder
 	switch o.Kind {
 	case rules.DIOPS:
-		fmt.Fprintf(&b, "%s: %s\n%s", kind(l, o), o.Accounts, o.Place)
+		fmt.Fprintf(&b, "%s: %s\n%s", kind(l, o), o.Accounts.In(l), place(l, o))
 	case "":
-		fmt.Fprintf(&b, "%s (%s)", o.Accounts, o.Period)
+		fmt.Fprintf(&b, "%s (%s)", o.Accounts.In(l), o.Period.In(l))
 	default:
-		b.WriteString(l.T(lang.ImportAccounts, o.Accounts, kind(l, o)))
+		b.WriteString(l.T(lang.ImportAccounts, o.Accounts.In(l), kind(l, o)))
 		for _, a := range accountValues(l, o) {
 			b.WriteString("\n  " + a)
 		}
@@ -168,16 +178,16 @@ func origemRow(l lang.Lang, cell, field string, v any, o *app.Origin) []any {
 		situacao = status(l, o.Status)
 	}
 	if o.Copied {
-		situacao = l.T(lang.ImportCopiedFrom, o.Place)
+		situacao = l.T(lang.ImportCopiedFrom, place(l, o))
 	}
 	if d, ok := v.(decimal.Decimal); ok {
 		v = d
 	} else {
 		v = fmt.Sprint(v)
 	}
-	what := o.Accounts
+	what := o.Accounts.In(l)
 	if o.Kind == rules.DIOPS {
-		what += " (" + o.Place + ")"
+		what += " (" + place(l, o) + ")"
 	}
 	return []any{cell, field, v, what, strings.Join(accountValues(l, o), "; "), strings.Join(o.Files, ", "), kind(l, o), o.Mapping, situacao}
 }
@@ -209,15 +219,15 @@ func ImportSummary(w io.Writer, im *app.Imported, out string, l lang.Lang) error
 	}
 	fmt.Fprintln(b, l.T(lang.ImportLeft))
 	for _, f := range im.Left {
+		why := f.Why.In(l)
 		if f.Copied {
-			fmt.Fprintf(b, "  %s: %s\n", f.Field, l.T(lang.ImportCopiedFrom, f.Why))
-			continue
+			why = l.T(lang.ImportCopiedFrom, why)
 		}
-		fmt.Fprintf(b, "  %s: %s\n", f.Field, f.Why)
+		fmt.Fprintf(b, "  %s: %s\n", f.Field.In(l), why)
 	}
 	fmt.Fprintln(b, l.T(lang.ImportChecks, l.Count(len(im.Months)), l.Month(im.Months[0]), l.Month(im.Months[len(im.Months)-1])))
 	for _, c := range im.Checks {
-		fmt.Fprintf(b, "  %s\n", l.T(lang.ImportCheck, c.Field, c.Origin.Accounts, money.BRL(c.Value)))
+		fmt.Fprintf(b, "  %s\n", l.T(lang.ImportCheck, c.Field, c.Origin.Accounts.In(l), money.BRL(c.Value)))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

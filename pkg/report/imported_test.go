@@ -113,7 +113,7 @@ func TestImportWorkbookRoundTrip(t *testing.T) {
 		byCell[c.Cell] = c.Text
 	}
 	for cell, want := range map[string][]string{
-		"B2": {"Contas 25, saldo em 2025-09", "25: R$ 64.742.207,51", "balancete-2025-09.csv", "balancete.pla.pl.contas: regulamentação"},
+		"B2": {"Contas 25, saldo em 09/2025", "25: R$ 64.742.207,51", "balancete-2025-09.csv", "balancete.pla.pl.contas: regulamentação"},
 		"B8": {"132129023: ausente", "PROVISÓRIO"},
 	} {
 		for _, w := range want {
@@ -181,7 +181,7 @@ func TestImportWorkbookLanguages(t *testing.T) {
 	}{
 		lang.En: {[]string{"Accounts 25, balance at 2025-09", "25: R$ 64.742.207,51", "Files: balancete-2025-09.csv", "Mapping balancete.pla.pl.contas: regulation"},
 			"PROVISIONAL", "capreg — imported workbook (412345, 2025-09)"},
-		lang.PtBR: {[]string{"Contas 25, saldo em 2025-09", "25: R$ 64.742.207,51", "Arquivos: balancete-2025-09.csv", "Mapeamento balancete.pla.pl.contas: regulamentação"},
+		lang.PtBR: {[]string{"Contas 25, saldo em 09/2025", "25: R$ 64.742.207,51", "Arquivos: balancete-2025-09.csv", "Mapeamento balancete.pla.pl.contas: regulamentação"},
 			"PROVISÓRIO", "capreg — planilha importada (412345, 09/2025)"},
 	} {
 		f, err := ImportWorkbook(im, l)
@@ -215,5 +215,52 @@ func TestImportWorkbookLanguages(t *testing.T) {
 			t.Errorf("%s: title %q (%v)", l, p.Title, err)
 		}
 		f.Close()
+	}
+}
+
+// What the import says of its values follows the language: a flow's
+// months, a DIOPS element's line, why a field is left for the person
+// (the Origem sheet and the summary).
+func TestImportOriginsLang(t *testing.T) {
+	im, _ := goodSet(t)
+	for l, want := range map[lang.Lang]struct {
+		flow, diopsPeriod, diopsLine, left, summary string
+	}{
+		lang.En: {"total of 2024-10..2025-09", "DIOPS-XML 3T2025", " (line 2918))", "to fill: not in the accounts",
+			"  Beneficiarios: not in the accounts; never copied from --base (give the beneficiary data to calc with --beneficiarios)\n"},
+		lang.PtBR: {"total de 10/2024 a 09/2025", "DIOPS-XML 3T2025", " (linha 2.918))", "a preencher: não consta das contas",
+			"  Beneficiarios: não consta das contas; nunca é copiado de --base (forneça os dados de beneficiários ao calc com --beneficiarios)\n"},
+	} {
+		f, err := ImportWorkbook(im, l)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows(SheetOrigem)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		byField := map[string][]string{}
+		for _, r := range rows {
+			if len(r) > 1 {
+				byField[r[1]] = append(r, make([]string, len(origemHeader))...)
+			}
+		}
+		if r := byField["Operacional.contraprestacoes_12m_total"]; r[6] != want.flow {
+			t.Errorf("%s: period of a 12-month total %q, want %q", l, r[6], want.flow)
+		}
+		if r := byField["Remissao.ca_temporaria"]; r[6] != want.diopsPeriod || !strings.HasSuffix(r[3], want.diopsLine) {
+			t.Errorf("%s: DIOPS origin %q %q, want %q and ...%q", l, r[3], r[6], want.diopsPeriod, want.diopsLine)
+		}
+		if r := byField["Credito_Seguros"]; r[8] != want.left {
+			t.Errorf("%s: left %q, want %q", l, r[8], want.left)
+		}
+		var b strings.Builder
+		if err := ImportSummary(&b, im, "", l); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), want.summary) {
+			t.Errorf("%s: summary\n%s\nlacks %q", l, b.String(), want.summary)
+		}
 	}
 }

@@ -105,6 +105,10 @@ func PathCause(err error) error {
 		msg = lang.M("too many levels of symbolic links")
 	case syscall.ENAMETOOLONG:
 		msg = lang.M("file name too long")
+	case syscall.ENOSPC:
+		msg = lang.M("no space left on device")
+	case syscall.EROFS:
+		msg = lang.M("read-only file system")
 	default:
 		return err
 	}
