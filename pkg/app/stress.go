@@ -44,7 +44,8 @@ type StressTest struct {
 	Base      *capital.Result
 	Warnings  findings.List // the base's: the reader's, the checks' and the engine's, as calc's
 	Scenarios []Stressed
-	File      string // the cenarios file, "" for the built-in set
+	File      string             // the cenarios file, "" for the built-in set
+	Headroom  *analysis.Headroom // the base's, as calc shows it
 }
 
 // Stressed is one scenario computed.
@@ -74,6 +75,9 @@ func Stress(ctx context.Context, path, benef string, rb *rules.Rulebook, opt cap
 		return nil, err
 	}
 	st := &StressTest{Base: r, Warnings: append(warnings, r.Warnings...), File: sc.File}
+	if st.Headroom, err = analysis.FindHeadroom(in, r, rb, base); err != nil {
+		return nil, err
+	}
 	opt.Checked = false // a scaled input is checked again, as calc checks its workbook
 	for _, s := range sc.List {
 		if err := ctx.Err(); err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -244,5 +245,19 @@ func TestStressExitCodes(t *testing.T) {
 	var doc struct{ Errors []json.RawMessage }
 	if code != ExitInvalid || json.Unmarshal([]byte(out), &doc) != nil || len(doc.Errors) == 0 {
 		t.Errorf("exit %d: %s", code, out)
+	}
+}
+
+// The JSON's base is calc's document of the workbook, key for key (its
+// headroom included).
+func TestStressBaseIsCalc(t *testing.T) {
+	t.Chdir("../..")
+	var doc map[string]json.RawMessage
+	runJSON(t, &doc, "stress", "examples/operadora-exemplo.xlsx", "-o", "json")
+	var calc, base any
+	runJSON(t, &calc, "calc", "examples/operadora-exemplo.xlsx", "-o", "json")
+	must(t, json.Unmarshal(doc["base"], &base))
+	if !reflect.DeepEqual(base, calc) {
+		t.Errorf("base is not calc's document:\n%s", doc["base"])
 	}
 }

@@ -53,7 +53,9 @@ type ScenarioDocument struct {
 
 // NewStressDocument builds the stress JSON.
 func NewStressDocument(st *app.StressTest, m Meta) *StressDocument {
-	d := &StressDocument{SchemaVersion: SchemaVersion, CenariosFile: st.File, Base: NewDocument(st.Base, st.Warnings, m),
+	mb := m // the base is calc's document of the workbook, headroom included
+	mb.Headroom = st.Headroom
+	d := &StressDocument{SchemaVersion: SchemaVersion, CenariosFile: st.File, Base: NewDocument(st.Base, st.Warnings, mb),
 		Scenarios: []ScenarioDocument{}}
 	for i, s := range st.Scenarios {
 		r := NewDocument(s.Result, s.Warnings, m)
