@@ -292,7 +292,7 @@ func (f Finding) In(l lang.Lang) Finding {
 	if !f.fix.IsZero() {
 		f.Fix = f.fix.In(l)
 	}
-	f.lang = l
+	f.lang = l.Resolved()
 	return f
 }
 

@@ -46,7 +46,7 @@ func Parse(s string) (Lang, error) {
 }
 
 // String is the language's name, as --lang takes it.
-func (l Lang) String() string { return string(l.resolved()) }
+func (l Lang) String() string { return string(l.Resolved()) }
 
 // Set makes l the language named s (l is the value of --lang).
 func (l *Lang) Set(s string) error {
@@ -61,8 +61,8 @@ func (l *Lang) Set(s string) error {
 // Type names the value of --lang in the help.
 func (l *Lang) Type() string { return "lang" }
 
-// resolved is l, or Default for the zero value.
-func (l Lang) resolved() Lang {
+// Resolved is l, or Default for the zero value.
+func (l Lang) Resolved() Lang {
 	if l == "" {
 		return Default
 	}
@@ -109,12 +109,12 @@ var printers = func() map[Lang]*message.Printer {
 // numbers already written by Number, Date, ..., as strings: the printer
 // would group digits of its own).
 func (l Lang) T(key Key, args ...any) string {
-	return printers[l.resolved()].Sprintf(string(key), args...)
+	return printers[l.Resolved()].Sprintf(string(key), args...)
 }
 
 // Date writes a day: dd/mm/aaaa in pt-BR, ISO (2025-04-26) in English.
 func (l Lang) Date(t time.Time) string {
-	if l.resolved() == PtBR {
+	if l.Resolved() == PtBR {
 		return t.Format("02/01/2006")
 	}
 	return period.Date(t)
@@ -122,7 +122,7 @@ func (l Lang) Date(t time.Time) string {
 
 // Month writes a month: mm/aaaa in pt-BR, ISO (2025-09) in English.
 func (l Lang) Month(m period.Month) string {
-	if l.resolved() == PtBR {
+	if l.Resolved() == PtBR {
 		return fmt.Sprintf("%02d/%04d", int(m.Month), m.Year)
 	}
 	return m.String()
@@ -131,7 +131,7 @@ func (l Lang) Month(m period.Month) string {
 // Number writes x with the places it has: with a decimal comma and
 // thousands points in pt-BR (0,72), as x.String() in English (0.72).
 func (l Lang) Number(x decimal.Decimal) string {
-	if l.resolved() != PtBR {
+	if l.Resolved() != PtBR {
 		return x.String()
 	}
 	places := int32(0)
@@ -145,7 +145,7 @@ func (l Lang) Number(x decimal.Decimal) string {
 // comma and thousands points in pt-BR (5,0850; 1.500), with a decimal
 // point and no grouping in English (5.0850; 1500).
 func (l Lang) Fixed(x decimal.Decimal, places int32) string {
-	if l.resolved() != PtBR {
+	if l.Resolved() != PtBR {
 		return x.Round(places).StringFixed(places)
 	}
 	return money.PtBR(x, places)

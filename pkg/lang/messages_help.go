@@ -103,7 +103,7 @@ var helpIndex = func() map[string]entry {
 // in language l; en itself when the catalog has no translation of it.
 func (l Lang) Help(en string) string {
 	if e, ok := helpIndex[en]; ok {
-		return e.texts()[l.resolved()]
+		return e.texts()[l.Resolved()]
 	}
 	return en
 }

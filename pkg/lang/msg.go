@@ -64,14 +64,14 @@ func (m Msg) String() string { return m.en }
 
 // In is m in language l.
 func (m Msg) In(l Lang) string {
-	if l.resolved() == En || m.format == "" {
+	if l.Resolved() == En || m.format == "" {
 		return m.en
 	}
 	args := make([]any, len(m.args))
 	for i, a := range m.args {
 		args[i] = l.arg(a)
 	}
-	return printers[l.resolved()].Sprintf(m.format, args...)
+	return printers[l.Resolved()].Sprintf(m.format, args...)
 }
 
 // arg is a's text in l (see Msg).
