@@ -66,8 +66,10 @@ report-check: build
 	./$(BIN) example --market 20 bin/report-check/mercado
 	cp testdata/invalid/i07_unparsable_number.xlsx bin/report-check/mercado/operadora-0021.xlsx
 	-./$(BIN) batch bin/report-check/mercado -o xlsx --out bin/report-check/lote.xlsx
-	cd bin/report-check && soffice --headless --convert-to pdf relatorio.xlsx comparacao.xlsx lote.xlsx >/dev/null
-	cd bin/report-check && pdftoppm -png -r 80 relatorio.pdf relatorio && pdftoppm -png -r 80 comparacao.pdf comparacao && pdftoppm -png -r 80 lote.pdf lote
+	./$(BIN) stress $(EXAMPLE) -o xlsx --out bin/report-check/estresse.xlsx
+	./$(BIN) diff bin/report-check/mercado/operadora-0001.xlsx bin/report-check/mercado/operadora-0002.xlsx -o xlsx --out bin/report-check/variacao.xlsx
+	cd bin/report-check && soffice --headless --convert-to pdf relatorio.xlsx comparacao.xlsx lote.xlsx estresse.xlsx variacao.xlsx >/dev/null
+	cd bin/report-check && for f in relatorio comparacao lote estresse variacao; do pdftoppm -png -r 80 $$f.pdf $$f; done
 	@ls bin/report-check/*.png
 
 cover:
