@@ -28,7 +28,7 @@ const (
 var headroomMessages = []entry{
 	{HeadroomTitle, "Headroom (how far PLA ≥ CR holds)", "Folga (até onde PLA ≥ CR se mantém)"},
 	{HeadroomPL, "PL can fall by %s (the surplus) before PLA = CR.", "O PL pode cair %s (o excedente) até PLA = CR."},
-	{HeadroomFactors, "k: the largest factor by which each group of inputs can be multiplied, the other inputs as they are,\n  with PLA ≥ CR still true (k + 0,0001 makes PLA < CR; each k computed as calc does, the factor set included):",
+	{HeadroomFactors, "k: the largest factor by which each group of inputs can be multiplied, the other inputs as they are,\n  with PLA ≥ CR still true (k + 0.0001 makes PLA < CR; each k computed as calc does, the factor set included):",
 		"k: o maior fator pelo qual cada grupo de entradas pode ser multiplicado, mantidas as demais entradas,\n  com PLA ≥ CR ainda verdadeiro (k + 0,0001 leva a PLA < CR; cada k calculado como no calc, inclusive o conjunto de fatores):"},
 	{HeadroomAtLeast, "≥ %s", "≥ %s"},
 	{HeadroomInert, "—", "—"},

@@ -64,7 +64,7 @@ func TestHeadroomResumo(t *testing.T) {
 			"abi\t—\tevery value of ABI",
 			"credito\t12.3456\tthe nine amounts of Credito_Operadoras, the exposicao of Credito_Seguros and Credito_Ativos",
 			"mercado\t1\tthe valor of Mercado_ALM and Mercado_Ativos",
-			"k: the largest factor by which each group of inputs can be multiplied, the other inputs as they are, with PLA ≥ CR still true (k + 0,0001 makes PLA < CR; each k computed as calc does, the factor set included):",
+			"k: the largest factor by which each group of inputs can be multiplied, the other inputs as they are, with PLA ≥ CR still true (k + 0.0001 makes PLA < CR; each k computed as calc does, the factor set included):",
 			"≥ 100: PLA ≥ CR still holds at k = 100, where the search stops.",
 			"—: the group does not move the CR (its values are all zero or do not enter this operator's capital, its parcel is informed, or the CB stays above the CBR).",
 		}},
