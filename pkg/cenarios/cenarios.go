@@ -36,6 +36,7 @@ import (
 	"github.com/capreg/capreg/pkg/analysis"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/yamlmap"
 )
 
 // The keys of a scenario besides its groups.
@@ -208,21 +209,13 @@ func text(key, val *yaml.Node, bad func(int, lang.Msg) error) (string, error) {
 // eachKey calls f on every key of a mapping node and its value, refusing a
 // key given twice and a key that is not a text.
 func eachKey(m *yaml.Node, bad func(int, lang.Msg) error, f func(key, val *yaml.Node) error) error {
-	seen := map[string]int{}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		key, val := resolve(m.Content[i]), resolve(m.Content[i+1])
+	return yamlmap.EachKey(m, bad, func(key, val *yaml.Node) error {
+		key, val = resolve(key), resolve(val)
 		if key.Kind != yaml.ScalarNode {
 			return bad(key.Line, lang.M("a key is a word (nome, descricao or a group)"))
 		}
-		if line, ok := seen[key.Value]; ok {
-			return bad(key.Line, lang.M("%s is given twice (lines %d and %d)", key.Value, line, key.Line))
-		}
-		seen[key.Value] = key.Line
-		if err := f(key, val); err != nil {
-			return err
-		}
-	}
-	return nil
+		return f(key, val)
+	})
 }
 
 // unreadLine is the line of a YAML error that names none: the line of

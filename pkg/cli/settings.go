@@ -15,6 +15,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/app"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/yamlmap"
 )
 
 // Configuration is read here, once per command, into the command's own
@@ -177,7 +178,7 @@ func parseConfig(data []byte, path string, cmd *cobra.Command) (map[string]confi
 	sections := commandSections(cmd.Root())
 	shared := map[string]configValue{}
 	own := map[string]configValue{}
-	err := eachKey(top, bad, func(key, val *yaml.Node) error {
+	err := yamlmap.EachKey(top, bad, func(key, val *yaml.Node) error {
 		section, ok := sections[key.Value]
 		switch {
 		case val.Kind == yaml.MappingNode && !ok && len(subsections(sections, key.Value)) > 0:
@@ -236,7 +237,7 @@ func (e yamlError) In(l lang.Lang) string {
 // flags of its command, section, and records their values in values, if
 // not nil.
 func sectionKeys(name string, section *cobra.Command, val *yaml.Node, bad func(int, lang.Msg) error, values map[string]configValue) error {
-	return eachKey(val, bad, func(k, v *yaml.Node) error {
+	return yamlmap.EachKey(val, bad, func(k, v *yaml.Node) error {
 		switch {
 		case slices.Contains(commandLineOnly, k.Value):
 			return bad(k.Line, commandLineOnlyKey(k.Value))
@@ -256,23 +257,6 @@ func sectionKeys(name string, section *cobra.Command, val *yaml.Node, bad func(i
 // command line only.
 func commandLineOnlyKey(key string) lang.Msg {
 	return lang.M("%s is taken from the command line only (--%s), never from a config file", key, key)
-}
-
-// eachKey calls f on every key of a mapping node and its value, refusing a
-// key given twice.
-func eachKey(m *yaml.Node, bad func(int, lang.Msg) error, f func(key, val *yaml.Node) error) error {
-	seen := map[string]int{}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		key, val := m.Content[i], m.Content[i+1]
-		if line, ok := seen[key.Value]; ok {
-			return bad(key.Line, lang.M("%s is given twice (lines %d and %d)", key.Value, line, key.Line))
-		}
-		seen[key.Value] = key.Line
-		if err := f(key, val); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // scalar is a key's value, which must be one scalar (its text as written).

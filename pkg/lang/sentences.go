@@ -15,6 +15,7 @@ var sentenceSections = [][]sentence{
 	xlsxfileSentences,
 	csvfileSentences,
 	safefileSentences,
+	yamlmapSentences,
 	workbookSentences,
 	beneficiariosSentences,
 	capitalSentences,

@@ -37,5 +37,4 @@ var cenariosSentences = []sentence{
 	{"%s is a text on one line", "%s é um texto de uma linha"},
 	{"%s is a text on one line, without tabs or control characters", "%s é um texto de uma linha, sem tabulações nem caracteres de controle"},
 	{"a key is a word (nome, descricao or a group)", "uma chave é uma palavra (nome, descricao ou um grupo)"},
-	{"%s is given twice (lines %d and %d)", "%s aparece duas vezes (linhas %d e %d)"},
 }
