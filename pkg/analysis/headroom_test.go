@@ -356,3 +356,17 @@ func TestFindHeadroomError(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// BenchmarkChange analyses the change from the example to a copy of it
+// with three groups moved: twelve computations (the first state and a
+// step each), to compare with BenchmarkComputeChecked in the same run.
+func BenchmarkChange(b *testing.B) {
+	in, rb := readInput(b, "../../examples/operadora-exemplo.xlsx"), defaultRules(b)
+	k := decimal.RequireFromString("1.1")
+	atual := Scale(in, map[Group]decimal.Decimal{Contraprestacoes: k, Credito: k, PL: k})
+	for b.Loop() {
+		if _, err := Change(in, atual, rb); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
