@@ -234,7 +234,7 @@ func (b *builder) add(code string, col, row int, msg, fix lang.Msg) {
 // line is msg of the 1-based row; a CSV file's message names the line.
 func (b *builder) line(row int, msg lang.Msg) lang.Msg {
 	if b.csv && row > 0 {
-		return lang.M("line %d: %s", row, msg)
+		return lang.M("line %d: %s", lang.Ordinal(row), msg)
 	}
 	return msg
 }

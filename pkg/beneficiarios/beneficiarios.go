@@ -138,7 +138,7 @@ func ReadCSV(ctx context.Context, r io.Reader, name string) (*capital.Beneficiar
 		line := cr.Line()
 		if len(rec) < width && strings.TrimSpace(strings.Join(rec, "")) != "" {
 			found.Add(findings.New(findings.Unreadable, name, xlsxfile.CellName(1, line),
-				lang.M("line %d has %d fields, the header has %d: the line is not counted", line, len(rec), width)).
+				lang.M("line %d has %d fields, the header has %d: the line is not counted", lang.Ordinal(line), len(rec), width)).
 				WithFix(lang.M("give the line all %d fields: an empty value still needs its separator (%c)", width, cr.Comma())))
 			continue
 		}

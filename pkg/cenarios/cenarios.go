@@ -75,7 +75,7 @@ func groupList() string {
 // number or not in (0, MaxFactor], a nome or a key given twice.
 func Parse(data []byte, file string) ([]analysis.Scenario, error) {
 	bad := func(line int, m lang.Msg) error {
-		return lang.Errorf("cenarios file %s: line %d: %s", file, line, m)
+		return lang.Errorf("cenarios file %s: line %d: %s", file, lang.Ordinal(line), m)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -120,7 +120,7 @@ func Parse(data []byte, file string) ([]analysis.Scenario, error) {
 			return nil, err
 		}
 		if prev, ok := names[s.Name]; ok {
-			return nil, bad(line, lang.M("nome %q is given twice (lines %d and %d): give each scenario its own name", s.Name, prev, line))
+			return nil, bad(line, lang.M("nome %q is given twice (lines %d and %d): give each scenario its own name", s.Name, lang.Ordinal(prev), lang.Ordinal(line)))
 		}
 		names[s.Name] = line
 		out = append(out, s)

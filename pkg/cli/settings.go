@@ -97,7 +97,7 @@ func resolveFlags(fs *pflag.FlagSet, cmd *cobra.Command) (*settings, error) {
 		}
 		if c, ok := conf[f.Name]; ok {
 			if err := fs.Set(f.Name, c.text); err != nil {
-				errs = append(errs, app.InvalidError{Err: lang.Errorf("config file %s: line %d: %s: %v", file, c.line, f.Name, flagError{err})})
+				errs = append(errs, app.InvalidError{Err: lang.Errorf("config file %s: line %d: %s: %v", file, lang.Ordinal(c.line), f.Name, flagError{err})})
 			}
 		}
 	})
@@ -162,7 +162,7 @@ func readConfig(path string, cmd *cobra.Command) (map[string]configValue, error)
 // shared keys of the flags cmd has, overridden by cmd's section.
 func parseConfig(data []byte, path string, cmd *cobra.Command) (map[string]configValue, error) {
 	bad := func(line int, why lang.Msg) error {
-		return app.InvalidError{Err: lang.Errorf("config file %s: line %d: %s", path, line, why)}
+		return app.InvalidError{Err: lang.Errorf("config file %s: line %d: %s", path, lang.Ordinal(line), why)}
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -230,7 +230,7 @@ func (e yamlError) In(l lang.Lang) string {
 	if !ok || !found || err != nil || english(l) {
 		return e.err.Error()
 	}
-	return lang.M("line %d", line).In(l) + ": " + why
+	return lang.M("line %d", lang.Ordinal(line)).In(l) + ": " + why
 }
 
 // sectionKeys checks every key of the section name (val) against the

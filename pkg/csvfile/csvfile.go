@@ -120,7 +120,7 @@ func Explain(err error) (line int, msg lang.Msg) {
 		why = lang.M(`extraneous or missing " in quoted-field`)
 	}
 	if line > 0 {
-		return line, lang.M("line %d cannot be read as CSV: %v", line, why)
+		return line, lang.M("line %d cannot be read as CSV: %v", lang.Ordinal(line), why)
 	}
 	return 0, lang.M("the file cannot be read as CSV: %v", why)
 }

@@ -124,7 +124,7 @@ var identFields = []string{"registro", "ano", "trimestre", "mes"}
 func (r *reader) identificacao() error {
 	at := r.place()
 	if r.ident != nil {
-		r.add(findings.DiopsIdentificacao, at, lang.M("identificacao appears twice (first at line %d)", r.ident.Line), lang.M("keep one identificacao"))
+		r.add(findings.DiopsIdentificacao, at, lang.M("identificacao appears twice (first at line %d)", lang.Ordinal(r.ident.Line)), lang.M("keep one identificacao"))
 		return r.skip()
 	}
 	r.ident = &at
@@ -257,7 +257,7 @@ var remissaoFields = []string{"contrapBenefRemissaoTemp", "contrapBenefRemissaoV
 func (r *reader) remissao() error {
 	m := Remissao{Place: r.place()}
 	if r.f.Remissao != nil {
-		r.add(findings.DiopsDuplicate, m.Place, lang.M("modeloPadraoCapital has a second lancModeloPadraoCapital (the first at line %d)", r.f.Remissao.Line), lang.M("keep one lancModeloPadraoCapital"))
+		r.add(findings.DiopsDuplicate, m.Place, lang.M("modeloPadraoCapital has a second lancModeloPadraoCapital (the first at line %d)", lang.Ordinal(r.f.Remissao.Line)), lang.M("keep one lancModeloPadraoCapital"))
 		return r.skip()
 	}
 	before := r.errs

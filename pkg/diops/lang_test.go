@@ -17,7 +17,7 @@ func TestFindingsInPortuguese(t *testing.T) {
 	}{
 		{"a year", "<diops><identificacao><registro>123456</registro><ano>2024</ano><trimestre>2023003</trimestre></identificacao></diops>",
 			"the period is in 2023 but ano is 2024", "o período é de 2023, mas ano é 2024", "corrija ano ou o ano do período"},
-		// The account repeated on line 1.202: 1.200 blank lines after the first.
+		// The account repeated on line 1202: 1.200 blank lines after the first.
 		{"a line", "<diops>" + ident + "<financeiro><balancete>\n" + account + strings.Repeat("\n", 1200) + account + "</balancete></financeiro></diops>",
 			"account 1 appears twice in the balancete: first at diops/financeiro/balancete/ativo[1] (line 2)",
 			"a conta 1 aparece duas vezes no balancete: a primeira vez em diops/financeiro/balancete/ativo[1] (linha 2)",
@@ -43,9 +43,9 @@ func TestFindingsInPortuguese(t *testing.T) {
 			}
 		})
 	}
-	// The line of the second account, 1.202 in pt-BR.
+	// The line of the second account, 1202 in pt-BR too (a place, not a count).
 	_, l := readString(t, "<diops>"+ident+"<financeiro><balancete>\n"+account+strings.Repeat("\n", 1200)+account+"</balancete></financeiro></diops>")
-	if got := l[0].In(lang.PtBR).String(); !strings.Contains(got, "(linha 1.202)") {
+	if got := l[0].In(lang.PtBR).String(); !strings.Contains(got, "(linha 1202)") {
 		t.Errorf("%q", got)
 	}
 }

@@ -314,7 +314,7 @@ func (r *reader) item(at Place, names []string, set func(i int, text string), ot
 // false.
 func once[K comparable](r *reader, seen map[K]Place, key K, at Place, what, fix lang.Msg) bool {
 	if first, dup := seen[key]; dup {
-		r.add(findings.DiopsDuplicate, at, lang.M("%s: first at %s (line %d)", what, first.Element, first.Line), fix)
+		r.add(findings.DiopsDuplicate, at, lang.M("%s: first at %s (line %d)", what, first.Element, lang.Ordinal(first.Line)), fix)
 		return false
 	}
 	seen[key] = at

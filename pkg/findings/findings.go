@@ -323,11 +323,11 @@ func (f Finding) Where() string {
 	case f.Sheet != "":
 		return f.Sheet
 	case f.Element != "" && f.Line > 0:
-		return lang.M("%s (line %d)", f.Element, f.Line).In(l)
+		return lang.M("%s (line %d)", f.Element, lang.Ordinal(f.Line)).In(l)
 	case f.Element != "":
 		return f.Element
 	case f.Line > 0:
-		return lang.M("line %d", f.Line).In(l)
+		return lang.M("line %d", lang.Ordinal(f.Line)).In(l)
 	}
 	return ""
 }

@@ -138,7 +138,7 @@ func TestFindingInPortuguese(t *testing.T) {
 	}
 	g := New(DiopsBadValue, "", "", lang.Text("x"))
 	g.Line = 1234
-	if got := g.In(lang.PtBR).Where(); got != "linha 1.234" {
+	if got := g.In(lang.PtBR).Where(); got != "linha 1234" {
 		t.Errorf("a line in pt-BR: %q", got)
 	}
 	var col Collector

@@ -175,3 +175,22 @@ func TestMsgArgs(t *testing.T) {
 		t.Errorf("Err of an error without Portuguese: %q", got)
 	}
 }
+
+// A place (Ordinal) keeps its digits in both languages; a count is grouped
+// in Portuguese.
+func TestOrdinal(t *testing.T) {
+	for _, c := range []struct {
+		m      Msg
+		en, pt string
+	}{
+		{M("line %d", Ordinal(12345)), "line 12345", "linha 12345"},
+		{M("%d errors in the input:\n%s", 12345, "x"), "12345 errors in the input:\nx", "12.345 erros na entrada:\nx"},
+	} {
+		if got := c.m.In(En); got != c.en {
+			t.Errorf("en: %q, want %q", got, c.en)
+		}
+		if got := c.m.In(PtBR); got != c.pt {
+			t.Errorf("pt-BR: %q, want %q", got, c.pt)
+		}
+	}
+}

@@ -3,6 +3,8 @@ package lang
 import (
 	"errors"
 	"fmt"
+	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -129,3 +131,11 @@ func Describe(err error, l Lang) string {
 
 // verbs turns %w into %v: the printers of the catalog know no %w.
 func verbs(s string) string { return strings.ReplaceAll(s, "%w", "%v") }
+
+// Ordinal is a number that names a place — a line, a row — written as its
+// digits in every language: "linha 2918", as an editor or a spreadsheet
+// shows it, where a count would be grouped (1.234 beneficiários).
+type Ordinal int
+
+// Format writes n's digits, whatever the verb and the language.
+func (n Ordinal) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, strconv.Itoa(int(n))) }

@@ -455,8 +455,8 @@ func TestFindingInPortuguese(t *testing.T) {
 		}
 	}
 	// A what in words of the language (FindingOf) is in pt-BR too.
-	f := FindingOf(findings.BadNumber, "", "", lang.M("line %d", 1234), long).In(lang.PtBR)
-	if !strings.HasPrefix(f.Message, `linha 1.234: "9`) {
+	f := FindingOf(findings.BadNumber, "", "", lang.M("line %d", lang.Ordinal(1234)), long).In(lang.PtBR)
+	if !strings.HasPrefix(f.Message, `linha 1234: "9`) {
 		t.Errorf("FindingOf: %q", f.Message)
 	}
 }

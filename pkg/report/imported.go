@@ -120,7 +120,7 @@ func kind(l lang.Lang, o *app.Origin) string {
 // element and its line, or the base workbook's Sheet!Cell.
 func place(l lang.Lang, o *app.Origin) string {
 	if o.Line > 0 {
-		return lang.M("%s (line %d)", o.Place, o.Line).In(l)
+		return lang.M("%s (line %d)", o.Place, lang.Ordinal(o.Line)).In(l)
 	}
 	return o.Place
 }

@@ -228,7 +228,7 @@ func TestImportOriginsLang(t *testing.T) {
 	}{
 		lang.En: {"total of 2024-10..2025-09", "DIOPS-XML 3T2025", " (line 2918))", "to fill: not in the accounts",
 			"  Beneficiarios: not in the accounts; never copied from --base (give the beneficiary data to calc with --beneficiarios)\n"},
-		lang.PtBR: {"total de 10/2024 a 09/2025", "DIOPS-XML 3T2025", " (linha 2.918))", "a preencher: não consta das contas",
+		lang.PtBR: {"total de 10/2024 a 09/2025", "DIOPS-XML 3T2025", " (linha 2918))", "a preencher: não consta das contas",
 			"  Beneficiarios: não consta das contas; nunca é copiado de --base (forneça os dados de beneficiários ao calc com --beneficiarios)\n"},
 	} {
 		f, err := ImportWorkbook(im, l)

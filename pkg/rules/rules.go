@@ -56,11 +56,11 @@ func (d *Dec) setPath(p string) { d.path = p }
 // UnmarshalYAML reads a scalar's text as an exact decimal.
 func (d *Dec) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
-		return lang.Errorf("line %d: expected a number", n.Line)
+		return lang.Errorf("line %d: expected a number", lang.Ordinal(n.Line))
 	}
 	v, err := decimal.NewFromString(n.Value)
 	if err != nil {
-		return lang.Errorf("line %d: %q is not a number", n.Line, n.Value)
+		return lang.Errorf("line %d: %q is not a number", lang.Ordinal(n.Line), n.Value)
 	}
 	d.Decimal = v
 	return nil
@@ -78,7 +78,7 @@ type Date struct{ time.Time }
 func (d *Date) UnmarshalYAML(n *yaml.Node) error {
 	t, err := time.Parse(time.DateOnly, n.Value)
 	if err != nil {
-		return lang.Errorf("line %d: %q is not a date AAAA-MM-DD", n.Line, n.Value)
+		return lang.Errorf("line %d: %q is not a date AAAA-MM-DD", lang.Ordinal(n.Line), n.Value)
 	}
 	d.Time = t
 	return nil
@@ -366,7 +366,7 @@ func decodeInto(data []byte, rb *Rulebook, name string) error {
 			msg := lang.Text(m)
 			if sub := unknownField.FindStringSubmatch(m); sub != nil {
 				line, _ := strconv.Atoi(sub[1])
-				msg = lang.M("line %d: unknown key %s (check the spelling; capreg rules show lists every parameter)", line, sub[2])
+				msg = lang.M("line %d: unknown key %s (check the spelling; capreg rules show lists every parameter)", lang.Ordinal(line), sub[2])
 			}
 			msgs = append(msgs, msg)
 		}

@@ -81,7 +81,7 @@ func (e *SheetError) In(l lang.Lang) string { return e.msg().In(l) }
 
 func (e *SheetError) msg() lang.Msg {
 	if e.Row > 0 {
-		return lang.M("sheet %s, row %d: %v", e.Sheet, e.Row, e.Err)
+		return lang.M("sheet %s, row %d: %v", e.Sheet, lang.Ordinal(e.Row), e.Err)
 	}
 	return lang.M("sheet %s: %v", e.Sheet, e.Err)
 }
@@ -95,7 +95,7 @@ func UnreadableSheet(sheet string, err error) findings.Finding {
 	if errors.As(err, &se) {
 		msg, cell = lang.M("the sheet cannot be read: %v", se.Err), se.Cell
 		if se.Row > 0 {
-			msg = lang.M("the sheet cannot be read: row %d: %v", se.Row, se.Err)
+			msg = lang.M("the sheet cannot be read: row %d: %v", lang.Ordinal(se.Row), se.Err)
 		}
 	}
 	return findings.New(findings.Unreadable, sheet, cell, msg)
@@ -242,7 +242,7 @@ func (r *Rows) setRow(n int) bool {
 	case n == r.prevRow:
 		return r.fail(n, lang.Errorf("the row appears twice in the sheet's XML; capreg does not merge rows"))
 	case n < r.prevRow:
-		return r.fail(n, lang.Errorf("the row comes after row %d in the sheet's XML (rows out of order); capreg does not reorder rows", r.prevRow))
+		return r.fail(n, lang.Errorf("the row comes after row %d in the sheet's XML (rows out of order); capreg does not reorder rows", lang.Ordinal(r.prevRow)))
 	}
 	r.row = n
 	return true
@@ -273,7 +273,7 @@ func (r *Rows) startCell() bool {
 			return false
 		}
 		if row != r.row {
-			return r.fail(r.row, lang.Errorf("cell %s is inside row %d", string(ref), r.row))
+			return r.fail(r.row, lang.Errorf("cell %s is inside row %d", string(ref), lang.Ordinal(r.row)))
 		}
 		col = c
 	} else if r.row == 0 && !r.setRow(r.prevRow+1) {

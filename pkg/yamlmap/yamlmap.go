@@ -16,7 +16,7 @@ func EachKey(m *yaml.Node, bad func(int, lang.Msg) error, f func(key, val *yaml.
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		key, val := m.Content[i], m.Content[i+1]
 		if line, ok := seen[key.Value]; ok {
-			return bad(key.Line, lang.M("%s is given twice (lines %d and %d)", key.Value, line, key.Line))
+			return bad(key.Line, lang.M("%s is given twice (lines %d and %d)", key.Value, lang.Ordinal(line), lang.Ordinal(key.Line)))
 		}
 		seen[key.Value] = key.Line
 		if err := f(key, val); err != nil {
