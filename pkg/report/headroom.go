@@ -12,6 +12,7 @@ import (
 	"github.com/capreg/capreg/pkg/analysis"
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/money"
+	"github.com/capreg/capreg/pkg/rules"
 )
 
 // The headroom (analysis.FindHeadroom) in each output: a section of the
@@ -20,11 +21,14 @@ import (
 
 // HeadroomDocument is the JSON of the headroom: decimal strings, pl at full
 // precision, each factor (4 places at most; null when PLA ≥ CR holds up to
-// analysis.MaxFactor), aporte null for a sufficient operator.
+// analysis.MaxFactor), aporte null for a sufficient operator; markers, the
+// surplus's (every figure of the headroom is computed as the surplus is:
+// provisional parameters make it provisional).
 type HeadroomDocument struct {
 	PL      decimal.Decimal  `json:"pl"`
 	Drivers []DriverDocument `json:"drivers"`
 	Aporte  *decimal.Decimal `json:"aporte"`
+	Markers []rules.Status   `json:"markers,omitempty"`
 }
 
 // DriverDocument is a driver's factor in the JSON.
@@ -33,12 +37,12 @@ type DriverDocument struct {
 	Factor *decimal.Decimal `json:"factor"`
 }
 
-// newHeadroomDocument is the JSON of h, nil for none.
-func newHeadroomDocument(h *analysis.Headroom) *HeadroomDocument {
+// newHeadroomDocument is the JSON of h, nil for none, marked ms.
+func newHeadroomDocument(h *analysis.Headroom, ms []rules.Status) *HeadroomDocument {
 	if h == nil {
 		return nil
 	}
-	d := &HeadroomDocument{PL: h.PL, Drivers: []DriverDocument{}, Aporte: h.Aporte}
+	d := &HeadroomDocument{PL: h.PL, Drivers: []DriverDocument{}, Aporte: h.Aporte, Markers: ms}
 	for _, f := range h.Drivers {
 		d.Drivers = append(d.Drivers, DriverDocument{Driver: string(f.Driver), Factor: f.Factor})
 	}
@@ -60,19 +64,28 @@ var headroomGroups = map[analysis.Group]lang.Key{
 func factorText(l lang.Lang, d analysis.DriverFactor) string {
 	switch {
 	case d.Factor != nil:
-		return money.PtBR(*d.Factor, analysis.FactorPlaces)
+		return l.Fixed(*d.Factor, analysis.FactorPlaces)
 	case d.Inert:
 		return l.T(lang.HeadroomInert)
 	}
 	return l.T(lang.HeadroomAtLeast, strconv.Itoa(analysis.MaxFactor))
 }
 
+// headroomTitle is the headroom's title in language l, with the markers ms
+// (the surplus's) of its figures.
+func headroomTitle(l lang.Lang, ms []rules.Status) string {
+	if len(ms) == 0 {
+		return l.T(lang.HeadroomTitle)
+	}
+	return l.T(lang.HeadroomTitle) + "  " + markerText(l, ms)
+}
+
 // headroomTable writes the headroom section of the calc table in language
-// l: the fall of PL the surplus allows and each driver's factor, with what
-// the factor means and what it multiplies; for an insufficient operator,
-// the aporte.
-func headroomTable(w io.Writer, l lang.Lang, h *analysis.Headroom, plain bool) {
-	fmt.Fprintf(w, "\n%s\n", l.T(lang.HeadroomTitle))
+// l, marked ms: the fall of PL the surplus allows and each driver's factor,
+// with what the factor means and what it multiplies; for an insufficient
+// operator, the aporte.
+func headroomTable(w io.Writer, l lang.Lang, h *analysis.Headroom, ms []rules.Status, plain bool) {
+	fmt.Fprintf(w, "\n%s\n", headroomTitle(l, ms))
 	if h.Aporte != nil {
 		fmt.Fprintf(w, "  %s\n", l.T(lang.HeadroomNone, money.BRL(*h.Aporte), money.BRL(*h.Aporte)))
 		return
@@ -108,11 +121,11 @@ func headroomNotes(l lang.Lang, h *analysis.Headroom) []string {
 }
 
 // headroomResumo writes the headroom into Resumo, from its first free row
-// (below the charts and the notes), in language l, and moves that row
-// below it.
-func (b *book) headroomResumo(h *analysis.Headroom, l lang.Lang) error {
+// (below the charts and the notes), in language l, marked ms, and moves
+// that row below it.
+func (b *book) headroomResumo(h *analysis.Headroom, l lang.Lang, ms []rules.Status) error {
 	s, r := SheetResumo, b.resumoNext
-	if err := b.row(s, r, l.T(lang.HeadroomTitle)); err != nil {
+	if err := b.row(s, r, headroomTitle(l, ms)); err != nil {
 		return err
 	}
 	if err := b.f.SetCellStyle(s, cellName(1, r), cellName(1, r), b.title); err != nil {

@@ -56,7 +56,7 @@ func TestHeadroomResumo(t *testing.T) {
 		want []string
 	}{
 		{"sufficient en", sufficientHeadroom, lang.En, []string{
-			"Headroom (how far PLA ≥ CR holds)",
+			"Headroom (how far PLA ≥ CR holds)  PROVISIONAL",
 			"Fall of PL that makes PLA = CR (R$)\t1234.57",
 			"Group\tLargest factor k\tInputs multiplied",
 			"contraprestacoes\t2.5\tevery value of Contraprestacoes (not Operacional nor Remissao)",
@@ -69,7 +69,7 @@ func TestHeadroomResumo(t *testing.T) {
 			"—: the group does not move the CR (its values are all zero or do not enter this operator's capital, its parcel is informed, or the CB stays above the CBR).",
 		}},
 		{"insufficient pt-BR", insufficientHeadroom, lang.PtBR, []string{
-			"Folga (até onde PLA ≥ CR se mantém)",
+			"Folga (até onde PLA ≥ CR se mantém)  PROVISÓRIO", // the example's surplus is
 			"Sem folga: o PLA está R$ 100,00 abaixo do CR; um aporte de R$ 100,00 leva a PLA = CR.",
 			"Aporte que leva a PLA = CR (R$)\t100",
 		}},
@@ -119,10 +119,10 @@ func TestHeadroomLote(t *testing.T) {
 	for _, headroom := range []bool{false, true} {
 		lines := batchTestRows()[:2] // computed, then not
 		doc := *lines[0].Doc
-		doc.Headroom = newHeadroomDocument(sufficientHeadroom)
+		doc.Headroom = newHeadroomDocument(sufficientHeadroom, nil)
 		lines[0] = &BatchLine{BatchRow: lines[0].BatchRow, Doc: &doc}
 		insufficient := doc
-		insufficient.Headroom = newHeadroomDocument(insufficientHeadroom)
+		insufficient.Headroom = newHeadroomDocument(insufficientHeadroom, nil)
 		lines = append(lines, &BatchLine{BatchRow: lines[0].BatchRow, Doc: &insufficient})
 		rows, err := batchWorkbook(t, lang.PtBR, headroom, lines...).GetRows(SheetLote, excelize.Options{RawCellValue: true})
 		if err != nil {

@@ -110,7 +110,7 @@ func NewDocument(r *capital.Result, warnings findings.List, m Meta) *Document {
 		Markers:        map[string][]rules.Status{},
 		Rulebook:       RulebookInfo{Version: m.RulebookVer, RulesFile: m.RulesFile},
 		Contributions:  newContributionsDoc(r.Contributions),
-		Headroom:       newHeadroomDocument(m.Headroom),
+		Headroom:       newHeadroomDocument(m.Headroom, markers(r.Surplus)),
 	}
 	for k, n := range Figures(r) {
 		d.Amounts[k] = n.Value

@@ -112,7 +112,7 @@ func Table(w io.Writer, r *capital.Result, warnings findings.List, m Meta) error
 	}
 	grid(b, rows, m.Plain)
 	if m.Headroom != nil {
-		headroomTable(b, l, m.Headroom, m.Plain)
+		headroomTable(b, l, m.Headroom, markers(r.Surplus), m.Plain)
 	}
 	markerNotes(b, l, lang.NoteFigures, r.Provisional(), r.Proposal())
 	if p := r.Informed(); len(p) > 0 {

@@ -115,7 +115,7 @@ func XLSX(r *capital.Result, warnings findings.List, rb *rules.Rulebook, m Meta)
 		func() error { return b.validacao(worded(m.Lang, r, warnings)) },
 	}
 	if m.Headroom != nil {
-		steps = append(steps, func() error { return b.headroomResumo(m.Headroom, m.Lang) })
+		steps = append(steps, func() error { return b.headroomResumo(m.Headroom, m.Lang, markers(r.Surplus)) })
 	}
 	return b.finish(steps)
 }
