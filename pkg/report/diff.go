@@ -172,10 +172,10 @@ func DiffTable(w io.Writer, d *app.Difference, m Meta) error {
 		return err
 	}
 	b.WriteString("\n")
-	rows := [][]string{{l.T(lang.DiffStep), l.T(lang.TableFactorSet), "CR", l.T(lang.DiffDeltaCR), l.T(lang.DiffSurplus), l.T(lang.DiffDeltaSurplus)}}
+	rows := [][]string{{l.T(lang.DiffStep), l.T(lang.TableFactorSet), "CR", l.T(lang.DiffDeltaCR), l.T(lang.DiffSurplus), l.T(lang.DiffDeltaSurplus), ""}}
 	for i, s := range d.States {
-		r := s.Result
-		row := []string{stepLabel(l, s.Step), r.FactorSet, money.BRL(r.CR.Value), "", money.BRL(r.Surplus.Value), ""}
+		r := s.Result // the state's markers are its surplus's (of PLA and CR)
+		row := []string{stepLabel(l, s.Step), r.FactorSet, money.BRL(r.CR.Value), "", money.BRL(r.Surplus.Value), "", markerText(l, markers(r.Surplus))}
 		if i > 0 {
 			cr, surplus := shownDeltas(d, i)
 			row[3], row[5] = signedBRL(cr), signedBRL(surplus)
@@ -184,7 +184,7 @@ func DiffTable(w io.Writer, d *app.Difference, m Meta) error {
 	}
 	first, last := d.Anterior.Result, d.Atual.Result
 	rows = append(rows, []string{l.T(lang.DiffTotal), "", "", signedBRL(roundedDelta(first.CR.Value, last.CR.Value)),
-		"", signedBRL(roundedDelta(first.Surplus.Value, last.Surplus.Value))})
+		"", signedBRL(roundedDelta(first.Surplus.Value, last.Surplus.Value)), markerText(l, bothMarkers(first.Surplus, last.Surplus))})
 	grid(b, rows, m.Plain, 2, 3, 4, 5)
 
 	fmt.Fprintf(b, "\n%s\n", l.T(lang.DiffAmounts))
