@@ -310,7 +310,9 @@ func (b *bench) batchRSS(dir, out string, n int) error {
 	}
 	for _, f := range []struct{ format, ext string }{{"table", "txt"}, {"json", "jsonl"}, {"csv", "csv"}, {"xlsx", "xlsx"}} {
 		file := filepath.Join(out, "batch."+f.ext)
-		cmd := func(in string) []string { return []string{b.capreg, "batch", in, "-o", f.format, "--out", file, "--force"} }
+		cmd := func(in string) []string {
+			return []string{b.capreg, "batch", in, "-o", f.format, "--out", file, "--force"}
+		}
 		one, err := measure(cmd(files[0]))
 		if err != nil {
 			return err
