@@ -14,7 +14,7 @@ import (
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/period"
-	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 	"github.com/capreg/capreg/pkg/workbook"
 )
 
@@ -122,10 +122,7 @@ func windowed(db period.Month, c, e, pl string) *capital.Input {
 // then moves PRE alone, eventos PRO alone; PL (10 000 000 → 12 000 000)
 // moves at pla alone.
 func TestChangeWindows(t *testing.T) {
-	rb, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rb := rulestest.Default(t)
 	anterior := windowed(period.Month{Year: 2024, Month: 1}, "1000", "500", "10000000")
 	atual := windowed(period.Month{Year: 2024, Month: 2}, "1100", "600", "12000000")
 	before := fmt.Sprintf("%+v %+v", *anterior, *atual)

@@ -14,6 +14,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 	"github.com/capreg/capreg/pkg/workbook"
 )
 
@@ -156,15 +157,6 @@ func readInput(t testing.TB, path string) *capital.Input {
 	return in
 }
 
-func defaultRules(t testing.TB) *rules.Rulebook {
-	t.Helper()
-	rb, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rb
-}
-
 // headroom computes in and searches its headroom.
 func headroom(t *testing.T, in *capital.Input, rb *rules.Rulebook, opt capital.Options) (*capital.Result, *Headroom) {
 	t.Helper()
@@ -223,7 +215,7 @@ func checkFactors(t *testing.T, in *capital.Input, rb *rules.Rulebook, opt capit
 // R$ 0.1 million) keep PLA ≥ CR up to 100.
 func TestFindHeadroomExample(t *testing.T) {
 	t.Parallel()
-	in, rb := readInput(t, "../../examples/operadora-exemplo.xlsx"), defaultRules(t)
+	in, rb := readInput(t, "../../examples/operadora-exemplo.xlsx"), rulestest.Default(t)
 	for _, tc := range []struct {
 		factors string
 		want    map[Group]string // "" for null
@@ -256,7 +248,7 @@ func TestFindHeadroomExample(t *testing.T) {
 // before.
 func TestFindHeadroomInert(t *testing.T) {
 	t.Parallel()
-	in, rb := readInput(t, "../../examples/operadora-exemplo.xlsx"), defaultRules(t)
+	in, rb := readInput(t, "../../examples/operadora-exemplo.xlsx"), rulestest.Default(t)
 	in = Scale(in, map[Group]decimal.Decimal{ABI: decimal.Zero})
 	in.Informadas.CRC = &capital.Amount{V: dec("2000000"), Ref: "Parcelas_Informadas!B3"}
 	opt := capital.Options{Checked: true}
@@ -273,7 +265,7 @@ func TestFindHeadroomInert(t *testing.T) {
 // negative surplus, aporte its opposite.
 func TestFindHeadroomInsufficient(t *testing.T) {
 	t.Parallel()
-	in, rb := readInput(t, "../../testdata/fixtures/f06_autogestao_insuficiente.xlsx"), defaultRules(t)
+	in, rb := readInput(t, "../../testdata/fixtures/f06_autogestao_insuficiente.xlsx"), rulestest.Default(t)
 	r, h := headroom(t, in, rb, capital.Options{})
 	if r.Sufficient || !h.PL.Equal(r.Surplus.Value) || h.PL.Sign() >= 0 || h.Aporte == nil || !h.Aporte.Equal(h.PL.Neg()) || len(h.Drivers) != 0 {
 		t.Errorf("surplus %s: pl %s, aporte %v, drivers %v", r.Surplus.Value, h.PL, h.Aporte, h.Drivers)
@@ -317,7 +309,7 @@ func TestFindHeadroomZeroCR(t *testing.T) {
 // BenchmarkComputeChecked is one computation of it, as each try is, to
 // compare in the same run.
 func BenchmarkFindHeadroom(b *testing.B) {
-	in, rb := readInput(b, "../../examples/operadora-exemplo.xlsx"), defaultRules(b)
+	in, rb := readInput(b, "../../examples/operadora-exemplo.xlsx"), rulestest.Default(b)
 	opt := capital.Options{Checked: true}
 	r, err := capital.Compute(in, rb, opt)
 	if err != nil {
@@ -331,7 +323,7 @@ func BenchmarkFindHeadroom(b *testing.B) {
 }
 
 func BenchmarkComputeChecked(b *testing.B) {
-	in, rb := readInput(b, "../../examples/operadora-exemplo.xlsx"), defaultRules(b)
+	in, rb := readInput(b, "../../examples/operadora-exemplo.xlsx"), rulestest.Default(b)
 	for b.Loop() {
 		if _, err := capital.Compute(in, rb, capital.Options{Checked: true}); err != nil {
 			b.Fatal(err)
@@ -346,7 +338,7 @@ func BenchmarkComputeChecked(b *testing.B) {
 // fails at once).
 func TestFindHeadroomError(t *testing.T) {
 	t.Parallel()
-	in, rb := readInput(t, "../../examples/operadora-exemplo.xlsx"), defaultRules(t)
+	in, rb := readInput(t, "../../examples/operadora-exemplo.xlsx"), rulestest.Default(t)
 	r, err := capital.Compute(in, rb, capital.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -361,7 +353,7 @@ func TestFindHeadroomError(t *testing.T) {
 // with three groups moved: twelve computations (the first state and a
 // step each), to compare with BenchmarkComputeChecked in the same run.
 func BenchmarkChange(b *testing.B) {
-	in, rb := readInput(b, "../../examples/operadora-exemplo.xlsx"), defaultRules(b)
+	in, rb := readInput(b, "../../examples/operadora-exemplo.xlsx"), rulestest.Default(b)
 	k := decimal.RequireFromString("1.1")
 	atual := Scale(in, map[Group]decimal.Decimal{Contraprestacoes: k, Credito: k, PL: k})
 	for b.Loop() {

@@ -13,6 +13,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 func TestBatchSummaryAdd(t *testing.T) {
@@ -67,7 +68,7 @@ var batchInputs = []batch.Input{{Workbook: "examples/operadora-exemplo.xlsx"}, {
 // every row; done is called once a row.
 func TestBatch(t *testing.T) {
 	t.Chdir("../..")
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, jobs := range []int{1, 3} {
 		var done atomic.Int32
 		var got []string
@@ -96,7 +97,7 @@ func TestBatch(t *testing.T) {
 // does an interrupt.
 func TestBatchFailures(t *testing.T) {
 	t.Chdir("../..")
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	o := BatchOptions{Inputs: batchInputs[:2], Rulebook: rb, Jobs: 2}
 	var rows []*BatchRow
 	sum, err := Batch(context.Background(), o, func(r *BatchRow) *BatchRow {

@@ -16,6 +16,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/generate"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 	"github.com/capreg/capreg/pkg/workbook"
 )
 
@@ -23,7 +24,7 @@ import (
 // (reduzido applied, sufficient; CR = CBR since CBR > CB).
 func TestCalculateExample(t *testing.T) {
 	t.Chdir("../..")
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	c, err := Calculate(context.Background(), "examples/operadora-exemplo.xlsx", "", rb, capital.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +51,7 @@ func TestCalculateExample(t *testing.T) {
 // computing with the engine checking again, on every valid workbook.
 func TestCalculateChecksOnce(t *testing.T) {
 	t.Chdir("../..")
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, path := range validWorkbooks(t) {
 		for _, set := range []string{capital.Auto, "padrao"} {
 			opt := capital.Options{Factors: set}
@@ -89,7 +90,7 @@ func TestCalculateChecksOnce(t *testing.T) {
 // shares without beneficiaries is an input error too.
 func TestCalculateBeneficiaryFile(t *testing.T) {
 	t.Chdir("../..")
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	const example = "examples/operadora-exemplo.xlsx"
 	dir := t.TempDir()
 	csv := filepath.Join(dir, "b.csv")
@@ -128,7 +129,7 @@ func TestCalculateBeneficiaryFile(t *testing.T) {
 // naming it; an unreadable workbook's findings come all at once.
 func TestCalculateRefuses(t *testing.T) {
 	t.Chdir("../..")
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for path, want := range map[string]string{
 		"nothere.xlsx": "nothere.xlsx: no such file or directory",
 		"testdata":     "testdata: is a directory, not a file",

@@ -7,6 +7,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/capital"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // The saving of a set against padrao (the first): CR(padrao) − CR(set),
@@ -38,7 +39,7 @@ func TestSaving(t *testing.T) {
 // check warnings.
 func TestCompareAgreesWithCalculate(t *testing.T) {
 	t.Chdir("../..")
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, path := range []string{"examples/operadora-exemplo.xlsx", "testdata/fixtures/f03_filantropia_promoprev_reduzido.xlsx"} {
 		c, err := Compare(context.Background(), path, "", rb, false)
 		if err != nil {

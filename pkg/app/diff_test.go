@@ -13,6 +13,8 @@ import (
 	"github.com/capreg/capreg/pkg/analysis"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/golden"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 	"github.com/capreg/capreg/pkg/workbook/workbooktest"
 )
 
@@ -45,7 +47,7 @@ func sameAmounts(t *testing.T, what string, got, want *capital.Result) {
 func TestDiffItself(t *testing.T) {
 	t.Chdir("../..")
 	const path = "examples/operadora-exemplo.xlsx"
-	d, err := Diff(context.Background(), path, path, defaultRules(t))
+	d, err := Diff(context.Background(), path, path, rulestest.Default(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,13 +73,13 @@ func TestDiffNextMonth(t *testing.T) {
 	const anterior = "examples/operadora-exemplo.xlsx"
 	atual := filepath.Join(t.TempDir(), "atual.xlsx")
 	workbooktest.NextMonth(t, anterior, atual)
-	before := hashFile(t, anterior)
-	rb := defaultRules(t)
+	before := golden.Sum(t, anterior)
+	rb := rulestest.Default(t)
 	d, err := Diff(context.Background(), anterior, atual, rb)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if hashFile(t, anterior) != before {
+	if golden.Sum(t, anterior) != before {
 		t.Error("the workbook was modified")
 	}
 	if len(d.Notes) != 0 {
@@ -141,7 +143,7 @@ func TestDiffNextMonth(t *testing.T) {
 func TestDiffInvalid(t *testing.T) {
 	t.Chdir("../..")
 	const good, bad = "examples/operadora-exemplo.xlsx", "testdata/invalid/i07_unparsable_number.xlsx"
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, c := range []struct {
 		anterior, atual string
 		named           []string

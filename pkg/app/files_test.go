@@ -5,8 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
+
+	"github.com/capreg/capreg/pkg/findings/findingstest"
 )
 
 // An input that is not a regular file is refused before it is opened (a
@@ -15,9 +16,7 @@ import (
 func TestRegular(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "p.xlsx")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Skip("no named pipes here:", err)
-	}
+	findingstest.Mkfifo(t, fifo)
 	file := filepath.Join(dir, "f.xlsx")
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)

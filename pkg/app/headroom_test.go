@@ -14,6 +14,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/generate"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // The headroom's acceptance (issue 14): for the example and 50 market
@@ -46,7 +47,7 @@ var step = decimal.New(1, -analysis.FactorPlaces)
 
 func TestHeadroomAcceptance(t *testing.T) {
 	t.Parallel()
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	dir := t.TempDir()
 	type operator struct {
 		i          int // in the market; 0 for the example

@@ -14,6 +14,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 )
 
@@ -102,7 +103,7 @@ func fixturePaths(rel []string) []string {
 // month) and whether the import is blocked (exit 2, no workbook).
 func TestImportFixtures(t *testing.T) {
 	e := loadExpected(t)
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for name, c := range e.Cases {
 		t.Run(name, func(t *testing.T) {
 			o := ImportOptions{Balancetes: fixturePaths(c.Args.Balancete), Diops: fixturePaths(c.Args.Diops), Rules: rb}
@@ -268,7 +269,7 @@ func sameValue(got, want any) bool {
 func TestImportOrigins(t *testing.T) {
 	e := loadExpected(t)
 	c := e.Cases["good_erp_csv"]
-	im, err := Import(context.Background(), ImportOptions{Balancetes: fixturePaths(c.Args.Balancete), Diops: fixturePaths(c.Args.Diops), Rules: defaultRules(t)})
+	im, err := Import(context.Background(), ImportOptions{Balancetes: fixturePaths(c.Args.Balancete), Diops: fixturePaths(c.Args.Diops), Rules: rulestest.Default(t)})
 	if err != nil || im.Blocked() {
 		t.Fatalf("%v %v", err, im.Findings)
 	}
@@ -336,7 +337,7 @@ func TestImportBase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	im, err := Import(context.Background(), ImportOptions{Balancetes: fixturePaths(c.Args.Balancete), Base: example, Rules: defaultRules(t)})
+	im, err := Import(context.Background(), ImportOptions{Balancetes: fixturePaths(c.Args.Balancete), Base: example, Rules: rulestest.Default(t)})
 	if err != nil || im.Blocked() {
 		t.Fatalf("%v\n%s", err, findingLines(im.Findings))
 	}
@@ -374,7 +375,7 @@ func TestImportBase(t *testing.T) {
 		}
 	}
 	// The example is another operator than the DIOPS-XML's 412345.
-	im, err = Import(context.Background(), ImportOptions{Balancetes: fixturePaths(c.Args.Balancete), Diops: fixturePaths(c.Args.Diops), Base: example, Rules: defaultRules(t)})
+	im, err = Import(context.Background(), ImportOptions{Balancetes: fixturePaths(c.Args.Balancete), Diops: fixturePaths(c.Args.Diops), Base: example, Rules: rulestest.Default(t)})
 	if err != nil || !im.Blocked() || im.Findings[0].Code != findings.BalanceteOperators || im.Findings[0].File != example {
 		t.Errorf("a base of another operator: %v %v", err, im.Findings)
 	}
@@ -386,7 +387,7 @@ func TestImportBase(t *testing.T) {
 func TestCheckAccounts(t *testing.T) {
 	e := loadExpected(t)
 	c := e.Cases["good_erp_csv"]
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	im, err := Import(context.Background(), ImportOptions{Balancetes: fixturePaths(c.Args.Balancete), Diops: fixturePaths(c.Args.Diops), Rules: rb})
 	if err != nil || im.Blocked() {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // The findings of validate --balancete and of the import speak pt-BR too,
@@ -17,7 +18,7 @@ import (
 func TestImportFindingsInPortuguese(t *testing.T) {
 	e := loadExpected(t)
 	c := e.Cases["good_erp_csv"]
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	o := ImportOptions{Balancetes: fixturePaths(c.Args.Balancete), Diops: fixturePaths(c.Args.Diops), Rules: rb}
 	im, err := Import(context.Background(), o)
 	if err != nil || im.Blocked() {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/findings/findingstest"
+	"github.com/capreg/capreg/pkg/golden"
 )
 
 // Every workbook of testdata/reclamacoes ranks or is refused as
@@ -40,9 +41,9 @@ func TestRankCorpus(t *testing.T) {
 		name := filepath.Base(path)
 		t.Run(name, func(t *testing.T) {
 			exp := want[name]
-			before := hashFile(t, path)
+			before := golden.Sum(t, path)
 			res, err := Rank(context.Background(), path)
-			if hashFile(t, path) != before {
+			if golden.Sum(t, path) != before {
 				t.Fatal("the input was modified")
 			}
 			var got findings.List

@@ -17,6 +17,7 @@ import (
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/parse"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // groupCells are the cells of each group as the layout (input-workbook.md)
@@ -149,7 +150,7 @@ var everyGroup = analysis.Scenario{Name: "every group", Shocks: map[analysis.Gro
 // with informed parcels; under --factors auto and forced padrao.
 func TestStressEqualsCalcOfScaledWorkbook(t *testing.T) {
 	t.Chdir("../..")
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	ctx := context.Background()
 	sc := Scenarios{List: append(builtinSet(t, lang.En), everyGroup)}
 	for _, path := range []string{"examples/operadora-exemplo.xlsx", "testdata/fixtures/f03_filantropia_promoprev_reduzido.xlsx", "testdata/fixtures/f06_autogestao_insuficiente.xlsx"} {
@@ -212,7 +213,7 @@ func same(t *testing.T, what string, got, want *capital.Result) {
 func TestStressScenarioWarnings(t *testing.T) {
 	t.Chdir("../..")
 	fall := analysis.Scenario{Name: "PL ruiu", Shocks: map[analysis.Group]decimal.Decimal{analysis.PL: decimal.RequireFromString("0.05")}}
-	st, err := Stress(context.Background(), "examples/operadora-exemplo.xlsx", "", defaultRules(t), capital.Options{}, Scenarios{List: []analysis.Scenario{fall}})
+	st, err := Stress(context.Background(), "examples/operadora-exemplo.xlsx", "", rulestest.Default(t), capital.Options{}, Scenarios{List: []analysis.Scenario{fall}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/capreg/capreg/pkg/findings/findingstest"
 	"github.com/capreg/capreg/pkg/golden"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // Every broken workbook of testdata/invalid: the findings are those of its
@@ -36,13 +37,13 @@ func TestValidateInvalidCorpus(t *testing.T) {
 	if len(files) < len(want) {
 		t.Fatalf("%d workbooks for %d expectations", len(files), len(want))
 	}
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, path := range files {
 		name := filepath.Base(path)
 		t.Run(name, func(t *testing.T) {
-			before := hashFile(t, path)
+			before := golden.Sum(t, path)
 			rep := Validate(context.Background(), path, rb)
-			if hashFile(t, path) != before {
+			if golden.Sum(t, path) != before {
 				t.Fatal("the input was modified")
 			}
 			var lines []string
@@ -101,7 +102,7 @@ func checkCalcAgrees(t *testing.T, path string, rb *rules.Rulebook, exp []findin
 // Every valid workbook of the project validates with no error.
 func TestValidateValidWorkbooks(t *testing.T) {
 	t.Chdir("../..")
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, path := range validWorkbooks(t) {
 		if rep := Validate(context.Background(), path, rb); rep.Errors != 0 || !rep.Valid {
 			t.Errorf("%s: %v", path, rep.Findings.Errors())
@@ -121,7 +122,7 @@ func TestValidateReportsCalcWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	stale, notices := false, false
-	for _, rb := range []*rules.Rulebook{defaultRules(t), graus} {
+	for _, rb := range []*rules.Rulebook{rulestest.Default(t), graus} {
 		for _, path := range validWorkbooks(t) {
 			c, err := Calculate(context.Background(), path, "", rb, capital.Options{})
 			if err != nil {
@@ -162,7 +163,7 @@ func TestValidateReportsCalcWarnings(t *testing.T) {
 // order and stops when interrupted.
 func TestValidateUnreadable(t *testing.T) {
 	t.Chdir("../..")
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	rep := Validate(context.Background(), "nothere.xlsx", rb)
 	if rep.Valid || rep.Errors != 1 || rep.Findings[0].Code != findings.Unreadable || rep.Findings[0].File != "nothere.xlsx" ||
 		rep.Findings[0].Message != "nothere.xlsx: no such file or directory" {

@@ -10,6 +10,7 @@ import (
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 func TestCB(t *testing.T) {
@@ -37,7 +38,7 @@ func TestCB(t *testing.T) {
 		// 8789791.63 × 0.34 = 2988529.1542; /100
 		{"cooperativa odontológica SOM região 4", "cooperativa_odontologica", "SOM", 4, "29885.291542", "R$ 29.885,29"},
 	}
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := informedAll(operadora(tc.mod, tc.seg, tc.regiao, mon(2020, 6)), "0", "0", "0", "0")
@@ -79,7 +80,7 @@ func TestCBProvisionalPoints(t *testing.T) {
 		{mon(2024, 7), mon(2025, 6), "2024-07-01", "1796240.782725"}, // 11701894.35 × 15.35 = 179624078.2725
 		{mon(2025, 7), mon(2026, 7), "2025-07-01", "1892339.663415"}, // 12327945.69 × 15.35 = 189233966.3415
 	}
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, tc := range tests {
 		for _, db := range []period.Month{tc.first, tc.last} {
 			t.Run(db.String(), func(t *testing.T) {

@@ -3,6 +3,8 @@ package capital
 import (
 	"strings"
 	"testing"
+
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // CBR = sqrt(CRS² + CRC² + CRM² + 2·(0.50·CRS·CRC + 0.25·CRS·CRM + 0.25·CRC·CRM)) + CRO
@@ -26,7 +28,7 @@ func TestCBR(t *testing.T) {
 		{"CRC/CRM 2/3", "0", "2", "3", "0", "4"},
 		{"all zero", "0", "0", "0", "0", "0"},
 	}
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			r := compute(t, informedAll(operadora("autogestao", "", 6, mon(2020, 6)), tc.crs, tc.crc, tc.crm, tc.cro), rb, Options{})
@@ -54,7 +56,7 @@ func TestCBR(t *testing.T) {
 }
 
 func TestCRSumAndSufficiency(t *testing.T) {
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	tests := []struct {
 		name               string
 		mod                string

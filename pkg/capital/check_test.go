@@ -9,6 +9,7 @@ import (
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // The content checks of Check, each on an input that breaks one rule.
@@ -65,7 +66,7 @@ func TestCheckContent(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			in := checkInput()
 			c.mutate(in)
-			l := Check(in, defaultRules(t))
+			l := Check(in, rulestest.Default(t))
 			if c.code == "" {
 				if len(l) != 0 {
 					t.Fatalf("want no finding, got %v", l)
@@ -91,7 +92,7 @@ func TestComputeCarriesCheckWarnings(t *testing.T) {
 		Contraprestacoes: months(db, "individual", "medico_hospitalar", "100"),
 		Eventos:          months(db, "", "", "80"),
 	}
-	r := compute(t, in, defaultRules(t), Options{})
+	r := compute(t, in, rulestest.Default(t), Options{})
 	if !hasWarning(r, findings.DeductionsOverPL) {
 		t.Errorf("warnings %v", r.Warnings)
 	}
@@ -117,7 +118,7 @@ func TestCheckGraus(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			rb := defaultRules(t)
+			rb := rulestest.Default(t)
 			if c.rules != "" {
 				rb = loadRules(t, c.rules)
 			}
@@ -168,7 +169,7 @@ func TestStaleCapitalReferencia(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rb := defaultRules(t)
+			rb := rulestest.Default(t)
 			if tc.rules != "" {
 				rb = loadRules(t, tc.rules)
 			}
@@ -184,14 +185,14 @@ func TestStaleCapitalReferencia(t *testing.T) {
 		})
 	}
 	// Before the series starts there is no capital de referência at all.
-	_, err := Compute(informedAll(operadora("autogestao", "", 1, mon(2020, 2)), "0", "0", "0", "0"), defaultRules(t), Options{})
+	_, err := Compute(informedAll(operadora("autogestao", "", 1, mon(2020, 2)), "0", "0", "0", "0"), rulestest.Default(t), Options{})
 	inputErr(t, err, findings.NoCapitalRef)
 	// 2020-03: the last day, 2020-03-31, is after 2020-03-06.
-	compute(t, informedAll(operadora("autogestao", "", 1, mon(2020, 3)), "0", "0", "0", "0"), defaultRules(t), Options{})
+	compute(t, informedAll(operadora("autogestao", "", 1, mon(2020, 3)), "0", "0", "0", "0"), rulestest.Default(t), Options{})
 }
 
 func TestOutOfScopeAndCombinations(t *testing.T) {
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, mod := range []string{"autogestao_rh", "autogestao_mantenedor"} {
 		_, err := Compute(informedAll(operadora(mod, "", 1, mon(2023, 12)), "0", "0", "0", "0"), rb, Options{})
 		f := inputErr(t, err, findings.OutOfScope)
@@ -220,7 +221,7 @@ func TestWindowChecks(t *testing.T) {
 		in.Eventos = months(db, "", "", "500")
 		return in
 	}
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	compute(t, full(), rb, Options{})
 
 	// A zero month is fine.

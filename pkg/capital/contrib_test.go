@@ -10,6 +10,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/capreg/capreg/pkg/money"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // The expected parts were checked with Python decimal (prec 80): the root
@@ -52,7 +53,7 @@ func TestContributionsCBR(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rb := defaultRules(t)
+			rb := rulestest.Default(t)
 			if tc.rules != "" {
 				rb = loadRules(t, tc.rules)
 			}
@@ -82,7 +83,7 @@ func TestContributionsCBR(t *testing.T) {
 // The nodes explain themselves: the inputs by name and the correlations
 // with their provenance, so a reader can redo the division by hand.
 func TestContributionsExplained(t *testing.T) {
-	r := compute(t, informedAll(operadora("autogestao", "", 6, mon(2020, 6)), "1000", "1000", "1000", "100"), defaultRules(t), Options{})
+	r := compute(t, informedAll(operadora("autogestao", "", 6, mon(2020, 6)), "1000", "1000", "1000", "100"), rulestest.Default(t), Options{})
 	n := r.Contributions.CRS
 	var names, paths []string
 	for _, in := range n.Inputs {
@@ -114,7 +115,7 @@ func TestContributionsInsideCRS(t *testing.T) {
 	//   RA+RM:   512² = 262144;                                      / CRS = 32.69763173726003446422
 	//   26071760 + 37941860 + 262144 = 64275764 = CRS² (the parts add up to CRS, here
 	//   to 1e-20: 8017.21672402586357823894).
-	r := compute(t, crsInput(), defaultRules(t), Options{Factors: Padrao})
+	r := compute(t, crsInput(), rulestest.Default(t), Options{Factors: Padrao})
 	in := r.Contributions.InsideCRS
 	if in == nil {
 		t.Fatal("no split of a computed CRS")
@@ -150,7 +151,7 @@ func TestContributionsInsideCRS(t *testing.T) {
 
 	// An administradora de benefícios: CRS = 0 without parts, every part 0.
 	adm := &Input{Operadora: operadora("administradora_de_beneficios", "", 2, db)}
-	in = compute(t, adm, defaultRules(t), Options{}).Contributions.InsideCRS
+	in = compute(t, adm, rulestest.Default(t), Options{}).Contributions.InsideCRS
 	for _, n := range []*Node{in.PRE, in.PROSUS, in.Rem} {
 		if !n.Value.IsZero() || n.Formula != "0: CRS = 0, nothing to share" {
 			t.Errorf("%s = %s (%s)", n.Key, n.Value, n.Formula)

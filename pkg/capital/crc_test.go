@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 func creditInput() *Input {
@@ -35,7 +36,7 @@ func creditInput() *Input {
 }
 
 func TestCRC(t *testing.T) {
-	r := compute(t, creditInput(), defaultRules(t), Options{})
+	r := compute(t, creditInput(), rulestest.Default(t), Options{})
 	// 1.1: 0.08·1300 + 0 + 0.5·10000 = 104 + 5000 = 5104
 	wantDec(t, "CRC1.1", r.CRC.Find("crc_1_1").Value, "5104")
 	wantDec(t, "CRC1.1 row 1", r.CRC.Find("crc_1_1_111111").Value, "104")
@@ -83,7 +84,7 @@ func TestCRC(t *testing.T) {
 	in.CreditoOperadoras = in.CreditoOperadoras[2:]
 	in.CreditoSeguros = in.CreditoSeguros[1:]
 	in.CreditoAtivos = in.CreditoAtivos[3:4]
-	r = compute(t, in, defaultRules(t), Options{})
+	r = compute(t, in, rulestest.Default(t), Options{})
 	// 5000 + 500 + 0.08·10000 = 6300
 	wantDec(t, "CRC typed factors", r.CRC.Value, "6300")
 	for _, p := range r.Provisional() {
@@ -95,14 +96,14 @@ func TestCRC(t *testing.T) {
 	// One parcel only: the aggregation form is not used.
 	in = creditInput()
 	in.CreditoSeguros, in.CreditoAtivos = nil, nil
-	r = compute(t, in, defaultRules(t), Options{})
+	r = compute(t, in, rulestest.Default(t), Options{})
 	wantDec(t, "CRC 1.1 only", r.CRC.Value, "5104")
 	if slices.Contains(r.Provisional(), "crc.agregacao") {
 		t.Error("crc.agregacao used with one parcel")
 	}
 	// No credit exposure: CRC = 0 and nothing provisional from it.
 	in.CreditoOperadoras = nil
-	r = compute(t, in, defaultRules(t), Options{})
+	r = compute(t, in, rulestest.Default(t), Options{})
 	wantDec(t, "CRC none", r.CRC.Value, "0")
 }
 
@@ -111,7 +112,7 @@ func TestCRC(t *testing.T) {
 func TestNodeKeysUnique(t *testing.T) {
 	in := richInput()
 	in.CreditoOperadoras = append(in.CreditoOperadoras, in.CreditoOperadoras[0])
-	r := compute(t, in, defaultRules(t), Options{})
+	r := compute(t, in, rulestest.Default(t), Options{})
 	seen := map[string]bool{}
 	r.Tree.Walk(func(n *Node) {
 		if seen[n.Key] {

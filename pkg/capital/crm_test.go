@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 func marketInput() *Input {
@@ -28,7 +30,7 @@ func marketInput() *Input {
 }
 
 func TestCRM(t *testing.T) {
-	r := compute(t, marketInput(), defaultRules(t), Options{})
+	r := compute(t, marketInput(), rulestest.Default(t), Options{})
 	x := map[string]string{
 		"crm_pre":     "3000", // 0.02·|100000·24/12 − 50000·12/12| = 0.02·150000
 		"crm_pos":     "0",    // shock 0
@@ -73,7 +75,7 @@ func TestCRM(t *testing.T) {
 		{Conta: "2", Valor: a("300000"), Sinal: "N", Prazo: a("12"), Indexador: "PRE"},
 	}
 	in.MercadoAtivos = nil
-	r = compute(t, in, defaultRules(t), Options{})
+	r = compute(t, in, rulestest.Default(t), Options{})
 	wantDec(t, "CRM short", r.CRM.Value, "4000")
 	// The absolute value is taken per factor, before the aggregation: with
 	// acoes 10000 (x = 3900) next to the short PRE (x = 4000), R all ones,
@@ -81,7 +83,7 @@ func TestCRM(t *testing.T) {
 	in2 := marketInput()
 	in2.MercadoALM = in.MercadoALM
 	in2.MercadoAtivos = in2.MercadoAtivos[:1]
-	wantDec(t, "CRM short + acoes", compute(t, in2, defaultRules(t), Options{}).CRM.Value, "7900")
+	wantDec(t, "CRM short + acoes", compute(t, in2, rulestest.Default(t), Options{}).CRM.Value, "7900")
 	// One factor only: the correlation matrix is not a parameter.
 	if slices.Contains(r.Provisional(), "crm.correlacao") {
 		t.Error("crm.correlacao used with one factor")
@@ -89,12 +91,12 @@ func TestCRM(t *testing.T) {
 
 	// A term that is not a whole number of years: 0.02·1000·7/12 = 35/3 = 11.666…
 	in.MercadoALM = []FluxoALM{{Conta: "1", Valor: a("1000"), Sinal: "P", Prazo: a("7"), Indexador: "PRE"}}
-	r = compute(t, in, defaultRules(t), Options{})
+	r = compute(t, in, rulestest.Default(t), Options{})
 	agree(t, "CRM 7 months", r.CRM.Value, quo(bf("35"), bf("3")))
 
 	// No market data: CRM = 0 with no CRM parameter used.
 	in.MercadoALM = nil
-	r = compute(t, in, defaultRules(t), Options{})
+	r = compute(t, in, rulestest.Default(t), Options{})
 	wantDec(t, "CRM none", r.CRM.Value, "0")
 	for _, p := range r.Provisional() {
 		if len(p) > 3 && p[:4] == "crm." {

@@ -3,6 +3,8 @@ package capital
 import (
 	"slices"
 	"testing"
+
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // CRO = min(0.30·BCBR, max(0.03·contraprestações 12m, 0.03·provisões técnicas))
@@ -20,7 +22,7 @@ func TestCRO(t *testing.T) {
 		{"capped", "100000", "0", "670.820393249936908922751"},
 		{"nothing", "0", "0", "0"},
 	}
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			in := informedAll(operadora("autogestao", "", 6, mon(2020, 6)), "1000", "1000", "1000", "0")

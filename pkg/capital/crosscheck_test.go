@@ -9,6 +9,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // This file is a second implementation of rn569-model.md §1–§8 in 200-bit
@@ -297,7 +298,7 @@ func TestCrossCheckBigFloat(t *testing.T) {
 	}
 	for _, set := range Sets() {
 		t.Run(set, func(t *testing.T) {
-			r := compute(t, richInput(), defaultRules(t), Options{Factors: set})
+			r := compute(t, richInput(), rulestest.Default(t), Options{Factors: set})
 			compareAll(t, r, refModel(richInput(), specParams(), set, nil))
 		})
 		t.Run(set+" changed rules", func(t *testing.T) {
@@ -307,14 +308,14 @@ func TestCrossCheckBigFloat(t *testing.T) {
 		t.Run(set+" coverage weighted", func(t *testing.T) {
 			in := richInput()
 			in.Beneficiarios = cov
-			r := compute(t, in, defaultRules(t), Options{Factors: set, CoverageWeighted: true})
+			r := compute(t, in, rulestest.Default(t), Options{Factors: set, CoverageWeighted: true})
 			compareAll(t, r, refModel(in, specParams(), set, coverage))
 		})
 	}
 	t.Run("informed CRS", func(t *testing.T) {
 		in := richInput()
 		in.Informadas.CRS = ap("123456.789")
-		r := compute(t, in, defaultRules(t), Options{})
+		r := compute(t, in, rulestest.Default(t), Options{})
 		compareAll(t, r, refModel(in, specParams(), Padrao, nil))
 	})
 	t.Run("CBR above CB", func(t *testing.T) {
@@ -325,7 +326,7 @@ func TestCrossCheckBigFloat(t *testing.T) {
 		}
 		in.ABI = []Amount{a("123456.78"), a("98765.43"), a("5555.55")}
 		in.Operadora.HC = a("0.37")
-		r := compute(t, in, defaultRules(t), Options{})
+		r := compute(t, in, rulestest.Default(t), Options{})
 		if r.CR.Value.Equal(r.CB.Value) || r.Sufficient {
 			t.Errorf("CR %s = CB or sufficient", r.CR.Value)
 		}
@@ -335,7 +336,7 @@ func TestCrossCheckBigFloat(t *testing.T) {
 
 // Hand values for richInput under padrao and the default rulebook.
 func TestRichInputByHand(t *testing.T) {
-	r := compute(t, richInput(), defaultRules(t), Options{})
+	r := compute(t, richInput(), rulestest.Default(t), Options{})
 	if r.FactorSet != Padrao {
 		t.Fatalf("factor set %s", r.FactorSet)
 	}
@@ -374,7 +375,7 @@ func TestProvisionalMarkers(t *testing.T) {
 		"cro.fator_contraprestacoes", "cro.fator_provisoes", "cro.limite_bcbr", "cro.modelo",
 		"crs.pre.rho", "crs.pro.base", "crs.remissao.bases", "crs.sus.modelo",
 	}
-	r := compute(t, richInput(), defaultRules(t), Options{})
+	r := compute(t, richInput(), rulestest.Default(t), Options{})
 	if got := r.Provisional(); !slices.Equal(got, want) {
 		t.Errorf("Provisional() =\n %v\nwant\n %v", got, want)
 	}
@@ -413,7 +414,7 @@ func TestProvisionalMarkers(t *testing.T) {
 	agree(t, "CRM changed", r.CRM.Value, sqrtF(bf("298730000")))
 
 	// Exporting the default rulebook and loading it back keeps the markers.
-	out, err := defaultRules(t).Export()
+	out, err := rulestest.Default(t).Export()
 	if err != nil {
 		t.Fatal(err)
 	}

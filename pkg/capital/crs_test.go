@@ -8,6 +8,7 @@ import (
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // crsInput is the CRS example used below, data base 2023-12:
@@ -92,7 +93,7 @@ var setCases = []setCase{
 }
 
 func TestCRSFactorSets(t *testing.T) {
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, tc := range setCases {
 		t.Run(tc.set, func(t *testing.T) {
 			r := compute(t, crsInput(), rb, Options{Factors: tc.set})
@@ -148,7 +149,7 @@ func TestProgramBetaAllTypes(t *testing.T) {
 		in.Contraprestacoes = append(in.Contraprestacoes, months(db, c[0], c[1], eleven("8000", "12000")...)...)
 	}
 	in.Eventos = months(db, "", "", "0")
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, tc := range setCases {
 		r := compute(t, in, rb, Options{Factors: tc.set})
 		// corresponsabilidade has the coletivo_empresarial factors.
@@ -191,14 +192,14 @@ func TestPRECorrelation(t *testing.T) {
 	r := compute(t, in, rb, Options{})
 	agree(t, "PRE", r.CRS.Find("crs_pre").Value, sqrtF(bf("50980000")))
 	// Default ρ (all ones): PRE = 4300 + 5700 = 10000.
-	r = compute(t, in, defaultRules(t), Options{})
+	r = compute(t, in, rulestest.Default(t), Options{})
 	wantDec(t, "PRE", r.CRS.Find("crs_pre").Value, "10000")
 	// The matrix is a parameter only when there are two cells or more.
 	if !slices.Contains(r.Provisional(), "crs.pre.rho") {
 		t.Errorf("provisional %v lacks crs.pre.rho", r.Provisional())
 	}
 	in.Contraprestacoes = in.Contraprestacoes[:12]
-	r = compute(t, in, defaultRules(t), Options{})
+	r = compute(t, in, rulestest.Default(t), Options{})
 	if slices.Contains(r.Provisional(), "crs.pre.rho") {
 		t.Errorf("provisional %v has crs.pre.rho for one cell", r.Provisional())
 	}
@@ -225,7 +226,7 @@ func TestSUS(t *testing.T) {
 		for _, x := range tc.abi {
 			in.ABI = append(in.ABI, a(x))
 		}
-		r := compute(t, in, defaultRules(t), Options{Factors: Padrao})
+		r := compute(t, in, rulestest.Default(t), Options{Factors: Padrao})
 		wantDec(t, "SUS hc "+tc.hc, r.CRS.Find("crs_sus").Value, tc.want)
 		if got := slices.Contains(r.Provisional(), "crs.sus.modelo"); got != (len(tc.abi) > 0) {
 			t.Errorf("hc %s, %d ABIs: crs.sus.modelo provisional %v", tc.hc, len(tc.abi), got)
@@ -235,7 +236,7 @@ func TestSUS(t *testing.T) {
 	in := crsInput()
 	in.Operadora.HC = a("0.3")
 	in.ABI = []Amount{a("1234.56"), a("789.01")}
-	r := compute(t, in, defaultRules(t), Options{Factors: Padrao})
+	r := compute(t, in, rulestest.Default(t), Options{Factors: Padrao})
 	x := mul(bf("0.21"), add(mul(bf("1234.56"), bf("1234.56")), mul(bf("789.01"), bf("789.01"))))
 	agree(t, "SUS", r.CRS.Find("crs_sus").Value, mul(bf("2.58"), sqrtF(x)))
 }
@@ -257,7 +258,7 @@ func TestCoverageWeighted(t *testing.T) {
 		{Reduzido, "0.033", "0.005", "1.96"},
 	}
 	for _, tc := range tests {
-		r := compute(t, in, defaultRules(t), Options{Factors: tc.set, CoverageWeighted: true})
+		r := compute(t, in, rulestest.Default(t), Options{Factors: tc.set, CoverageWeighted: true})
 		wantDec(t, tc.set+" PRE", r.CRS.Find("crs_pre").Value, dec(tc.beta).Mul(dec("100000")).String())
 		wantDec(t, tc.set+" PRO", r.CRS.Find("crs_pro").Value, dec(tc.kappa).Mul(dec("50000")).String())
 		wantDec(t, tc.set+" SUS", r.CRS.Find("crs_sus").Value, dec(tc.z).Mul(dec("2000")).String())
@@ -312,7 +313,7 @@ func TestAutoChoice(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			in := crsInput()
 			tc.setup(&in.Operadora)
-			r := compute(t, in, defaultRules(t), Options{Factors: tc.opt})
+			r := compute(t, in, rulestest.Default(t), Options{Factors: tc.opt})
 			if r.FactorSet != tc.chosen {
 				t.Fatalf("chose %s, want %s; sets %+v", r.FactorSet, tc.chosen, r.Sets)
 			}
@@ -371,13 +372,13 @@ func TestAutoChoice(t *testing.T) {
 	// The padrao reason under "governance report" carries the numbers.
 	in := crsInput()
 	in.Operadora.GovernancaRelatorio = dated("2023-05-15")
-	r := compute(t, in, defaultRules(t), Options{})
+	r := compute(t, in, rulestest.Default(t), Options{})
 	if why := r.Sets[0].Reason; why.Choice != LowerBenefit || !money.Round(why.CRS).Equal(dec("8017.22")) ||
 		!money.Round(why.AppliedCRS).Equal(dec("6102.17")) || why.Applied != Reduzido {
 		t.Errorf("padrao reason %+v", why)
 	}
 	// With the forced padrao, the eligible reduzido says it was not applied.
-	r = compute(t, in, defaultRules(t), Options{Factors: Padrao})
+	r = compute(t, in, rulestest.Default(t), Options{Factors: Padrao})
 	if why := r.Sets[1].Reason; why.Choice != OtherForced || why.Applied != Padrao || why.Eligibility.Kind != GovernanceCovers {
 		t.Errorf("reduzido reason %+v", why)
 	}
@@ -390,7 +391,7 @@ func TestTieBreak(t *testing.T) {
 	in := &Input{Operadora: operadora("cooperativa_medica", "SSP", 3, db)}
 	in.Operadora.GovernancaRelatorio = dated("2023-01-10")
 	in.Operadora.APSCertificacao, in.Operadora.IDSS = dated("2023-01-10"), ap("0.9")
-	r := compute(t, in, defaultRules(t), Options{})
+	r := compute(t, in, rulestest.Default(t), Options{})
 	if r.FactorSet != Padrao {
 		t.Errorf("tie went to %s", r.FactorSet)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // informedAll is an input whose four parcels are informed, so the CBR
@@ -16,7 +17,7 @@ func informedAll(op Operadora, crs, crc, crm, cro string) *Input {
 }
 
 func TestInformedParcels(t *testing.T) {
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	in := informedAll(operadora("cooperativa_medica", "SSP", 3, mon(2020, 6)), "1000", "1000", "1000", "100")
 	// Inputs that would give other values are ignored for informed parcels.
 	in.Contraprestacoes = months(mon(2020, 6), "individual", "medico_hospitalar", "100000")
@@ -62,7 +63,7 @@ func TestAdministradora(t *testing.T) {
 	in.CreditoSeguros = []CreditoSeguro{{Contraparte: "Re", Exposicao: a("10000")}}
 	in.Operacional = Operacional{Contraprestacoes12m: a("100000"), ProvisoesTecnicas: a("0")}
 	in.PLA.PL = a("2000000")
-	r := compute(t, in, defaultRules(t), Options{})
+	r := compute(t, in, rulestest.Default(t), Options{})
 	for _, s := range r.Sets {
 		if !s.CRS.IsZero() {
 			t.Errorf("set %s: CRS %s, want 0", s.Set, s.CRS)
@@ -103,18 +104,18 @@ func TestAdministradora(t *testing.T) {
 	}
 	// An informed CRO is taken as it is, switch or not.
 	in.Informadas.CRO = ap("55")
-	r = compute(t, in, defaultRules(t), Options{})
+	r = compute(t, in, rulestest.Default(t), Options{})
 	wantDec(t, "CRO informed", r.CRO.Value, "55")
 }
 
 func TestComputeOptionErrors(t *testing.T) {
 	in := informedAll(operadora("autogestao", "", 1, mon(2020, 6)), "0", "0", "0", "0")
-	if _, err := Compute(in, defaultRules(t), Options{Factors: "super"}); err == nil || !strings.Contains(err.Error(), `unknown factor set "super"`) {
+	if _, err := Compute(in, rulestest.Default(t), Options{Factors: "super"}); err == nil || !strings.Contains(err.Error(), `unknown factor set "super"`) {
 		t.Errorf("err %v", err)
 	}
-	_, err := Compute(in, defaultRules(t), Options{CoverageWeighted: true})
+	_, err := Compute(in, rulestest.Default(t), Options{CoverageWeighted: true})
 	inputErr(t, err, findings.MissingSheet)
 	in.Beneficiarios = &Beneficiarios{Total: 0}
-	_, err = Compute(in, defaultRules(t), Options{CoverageWeighted: true})
+	_, err = Compute(in, rulestest.Default(t), Options{CoverageWeighted: true})
 	inputErr(t, err, findings.MissingSheet)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 func TestReducedEligibility(t *testing.T) {
@@ -39,7 +40,7 @@ func TestReducedEligibility(t *testing.T) {
 		{"both expired", "2022-03-01", "2022-06-15", mon(2024, 8), false},
 		{"neither", "", "", mon(2023, 12), false},
 	}
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			op := operadora("cooperativa_medica", "SSP", 3, tc.db)
@@ -107,7 +108,7 @@ func TestProgramEligibility(t *testing.T) {
 		{"liquidação extrajudicial", "2023-03-01", ap("0.7"), on("situacao_liquidacao_extrajudicial"), false, BlockedBySituation, "situacao_liquidacao_extrajudicial"},
 		{"parecer adverso", "2023-03-01", ap("0.7"), on("situacao_parecer_adverso"), false, BlockedBySituation, "situacao_parecer_adverso"},
 	}
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, set := range []ans.FactorSet{Promoprev, PartoAdequado, APS} {

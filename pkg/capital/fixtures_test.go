@@ -9,17 +9,14 @@ import (
 
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/generate"
-	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 	"github.com/capreg/capreg/pkg/workbook"
 )
 
 // Every parameter path the engine records for the fixtures and the example,
 // under every factor set, names a parameter of the rulebook.
 func TestFixturePathsExist(t *testing.T) {
-	rb, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rb := rulestest.Default(t)
 	inputs := map[string][]byte{}
 	paths, _ := filepath.Glob("../../testdata/fixtures/*.xlsx")
 	for _, p := range paths {

@@ -76,15 +76,6 @@ func checkInput() *Input {
 	}
 }
 
-func defaultRules(t *testing.T) *rules.Rulebook {
-	t.Helper()
-	rb, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rb
-}
-
 func loadRules(t *testing.T, yml string) *rules.Rulebook {
 	t.Helper()
 	rb, err := rules.Load([]byte(yml), "user.yaml")

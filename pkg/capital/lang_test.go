@@ -10,6 +10,7 @@ import (
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/lang"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // Check's findings speak pt-BR too, their months mm/aaaa, dates
@@ -55,7 +56,7 @@ func TestCheckInPortuguese(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			in := checkInput()
 			c.mutate(in)
-			l := Check(in, defaultRules(t))
+			l := Check(in, rulestest.Default(t))
 			i := slices.IndexFunc(l, func(f findings.Finding) bool { return f.Code == c.code })
 			if i < 0 {
 				t.Fatalf("no %s in %v", c.code, l)
@@ -74,7 +75,7 @@ func TestCheckInPortuguese(t *testing.T) {
 // are what errors.Is looks for.
 func TestComputeErrorsInPortuguese(t *testing.T) {
 	in := informedAll(operadora("autogestao", "", 1, mon(2024, 12)), "0", "0", "0", "0")
-	_, err := Compute(in, defaultRules(t), Options{Factors: "nenhum"})
+	_, err := Compute(in, rulestest.Default(t), Options{Factors: "nenhum"})
 	if got := lang.Describe(err, lang.PtBR); !strings.HasPrefix(got, `conjunto de fatores desconhecido "nenhum" (use auto, `) {
 		t.Errorf("unknown factor set in pt-BR: %q", got)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/capreg/capreg/pkg/ans"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // pathInputs are inputs that together take every branch that records a
@@ -58,7 +59,7 @@ func pathInputs() []*Input {
 // eligibility with.
 func TestEveryRecordedPathExists(t *testing.T) {
 	rbs := []*rules.Rulebook{
-		defaultRules(t),
+		rulestest.Default(t),
 		loadRules(t, "crc: {fator_1_1: {por_grau: {A: 0.3, B: 0.1, C: 0.2}}}\ncro: {aplica_administradora: true}\n"),
 	}
 	used := map[string]bool{}
@@ -106,10 +107,10 @@ func TestEveryRecordedPathExists(t *testing.T) {
 // A value that is not a parameter of the rulebook (a table's missing key)
 // is an error of the computation, never a parameter of unknown status.
 func TestRecordingAnUnknownPathFails(t *testing.T) {
-	p := &params{rb: defaultRules(t)}
+	p := &params{rb: rulestest.Default(t)}
 	n := &Node{Key: "crs_pre"}
 	p.use(n, rules.Dec{})
-	p.use(n, defaultRules(t).CRS.PRE.Beta.Padrao["no_such_tipo"])
+	p.use(n, rulestest.Default(t).CRS.PRE.Beta.Padrao["no_such_tipo"])
 	if p.err == nil || len(n.Params) != 0 {
 		t.Fatalf("err %v, params %v", p.err, n.Params)
 	}

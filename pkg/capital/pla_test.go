@@ -1,6 +1,10 @@
 package capital
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/capreg/capreg/pkg/rules/rulestest"
+)
 
 func TestPLA(t *testing.T) {
 	tests := []struct {
@@ -15,7 +19,7 @@ func TestPLA(t *testing.T) {
 		// exact centavos: 1234567.89 − 0.89 = 1234567
 		{"1234567.89", [6]string{"0.89", "0", "0", "0", "0", "0"}, "1234567"},
 	}
-	rb := defaultRules(t)
+	rb := rulestest.Default(t)
 	for _, tc := range tests {
 		in := informedAll(operadora("autogestao", "", 6, mon(2020, 6)), "0", "0", "0", "0")
 		in.PLA.PL = a(tc.pl)

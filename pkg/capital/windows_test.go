@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/capreg/capreg/pkg/period"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // Options.Windows ends each monthly group's 12-month window at its own
@@ -39,7 +40,7 @@ func TestWindows(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := compute(t, in, defaultRules(t), Options{Factors: Padrao, Windows: c.w})
+			r := compute(t, in, rulestest.Default(t), Options{Factors: Padrao, Windows: c.w})
 			wantDec(t, "PRE", r.CRS.Find("crs_pre").Value, c.pre)
 			wantDec(t, "PRO", r.CRS.Find("crs_pro").Value, c.pro)
 			for _, w := range []struct {

@@ -170,13 +170,13 @@ func TestColetaRoundTrip(t *testing.T) {
 	if code != ExitOK || !strings.Contains(out, "valid — 0 errors, 1 warning") || !strings.Contains(out, "CR-W031") {
 		t.Fatalf("filled by hand: exit %d\n%s", code, out)
 	}
-	before := hashFile(t, path)
+	before := golden.Sum(t, path)
 	filled := filepath.Join(dir, "janeiro.xlsx")
 	_, errs, code = runCapreg(t, "--lang", "en", "coleta", "fill", path, "--beneficiarios", "../../testdata/coleta/beneficiarios.csv", "--mes", "2025-01", "--out", filled)
 	if code != ExitOK {
 		t.Fatalf("fill: exit %d: %s", code, errs)
 	}
-	if hashFile(t, path) != before {
+	if golden.Sum(t, path) != before {
 		t.Error("fill modified its input")
 	}
 	// 12 beneficiaries, 5 promoprev S, 3 aps S (testdata/coleta/gen).
@@ -234,9 +234,9 @@ func TestColetaCorpus(t *testing.T) {
 			if !ok {
 				t.Fatalf("%s has no entry in expected.json", name)
 			}
-			before := hashFile(t, path)
+			before := golden.Sum(t, path)
 			out, errs, code := runCapreg(t, "coleta", "validate", path, "-o", "json")
-			if hashFile(t, path) != before {
+			if golden.Sum(t, path) != before {
 				t.Fatal("the input was modified")
 			}
 			if code != exp.Exit {

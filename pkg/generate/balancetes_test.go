@@ -14,6 +14,7 @@ import (
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/generate"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 	"github.com/capreg/capreg/pkg/workbook"
 )
 
@@ -102,10 +103,7 @@ func roundTrip(t *testing.T, name string, op *generate.Operator, rb *rules.Ruleb
 }
 
 func TestBalancetesRoundTripExample(t *testing.T) {
-	rb, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rb := rulestest.Default(t)
 	roundTrip(t, "example seed 1", generate.NewExample(1), rb)
 }
 
@@ -113,10 +111,7 @@ func TestBalancetesRoundTripExample(t *testing.T) {
 // (administradoras without pricing cells, odontológicas, operators without
 // remission among them) round-trips exactly.
 func TestBalancetesRoundTripMarket(t *testing.T) {
-	rb, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rb := rulestest.Default(t)
 	for i := 1; i <= 50; i++ {
 		roundTrip(t, generate.MarketFile(i, 50), generate.MarketOperator(42, i, 50), rb)
 	}
@@ -125,10 +120,7 @@ func TestBalancetesRoundTripMarket(t *testing.T) {
 // The files are named as BalanceteNames says, the same bytes from the same
 // operator, and balance each month's accounts in both CSV forms' headers.
 func TestBalancetesFiles(t *testing.T) {
-	rb, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rb := rulestest.Default(t)
 	a, err := generate.NewExample(1).Balancetes(&rb.Balancete)
 	if err != nil {
 		t.Fatal(err)

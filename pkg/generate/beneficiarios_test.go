@@ -17,7 +17,7 @@ import (
 	"github.com/capreg/capreg/pkg/beneficiarios"
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
-	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 	"github.com/capreg/capreg/pkg/workbook"
 )
 
@@ -186,10 +186,7 @@ func compute(t *testing.T, data []byte, opt capital.Options) (*capital.Result, f
 	if in == nil {
 		t.Fatalf("unreadable: %v", l)
 	}
-	rb, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rb := rulestest.Default(t)
 	l = append(l, capital.Check(in, rb)...)
 	if l.HasErrors() {
 		t.Fatalf("error findings: %v", l)

@@ -4,6 +4,7 @@
 package golden
 
 import (
+	"crypto/sha256"
 	"flag"
 	"os"
 	"testing"
@@ -31,4 +32,15 @@ func Equal(t *testing.T, pkg, path, got string) {
 	if string(want) != got {
 		t.Errorf("%s differs from the output; run go test %s -update and review the diff.\n--- got ---\n%s", path, pkg, got)
 	}
+}
+
+// Sum is the SHA-256 of the file at path, taken before and after a run to
+// show that the run left an input as it was.
+func Sum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(data)
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/period"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 )
 
 // informedResult is an autogestão (região 6) whose four parcels are
@@ -28,10 +29,7 @@ import (
 // 917.24….
 func informedResult(t *testing.T) (*capital.Result, *rules.Rulebook) {
 	t.Helper()
-	rb, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rb := rulestest.Default(t)
 	amount := func(s string) *capital.Amount {
 		return &capital.Amount{V: decimal.RequireFromString(s), Ref: "Parcelas_Informadas!B2"}
 	}

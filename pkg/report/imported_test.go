@@ -15,6 +15,7 @@ import (
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/lang"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 	"github.com/capreg/capreg/pkg/workbook"
 )
 
@@ -24,10 +25,7 @@ func goodSet(t *testing.T) (*app.Imported, *rules.Rulebook) {
 	t.Helper()
 	dir := "../../testdata/balancete"
 	bal, _ := filepath.Glob(filepath.Join(dir, "erp-csv", "balancete-*.csv"))
-	rb, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rb := rulestest.Default(t)
 	im, err := app.Import(context.Background(), app.ImportOptions{Balancetes: bal, Diops: []string{filepath.Join(dir, "diops", "diops-3T2025.xml")}, Rules: rb})
 	if err != nil || im.Blocked() || len(bal) != 13 {
 		t.Fatalf("%v %v %d", err, im.Findings, len(bal))

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/capreg/capreg/pkg/capital"
-	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 	"github.com/capreg/capreg/pkg/workbook"
 )
 
@@ -36,10 +36,7 @@ func BenchmarkComputeExample(b *testing.B) {
 	if err != nil || l.HasErrors() {
 		b.Fatal(l)
 	}
-	rb, err := rules.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
+	rb := rulestest.Default(b)
 	for b.Loop() {
 		if _, err := capital.Compute(in, rb, capital.Options{}); err != nil {
 			b.Fatal(err)

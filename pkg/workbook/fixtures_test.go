@@ -12,7 +12,7 @@ import (
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/money"
 	"github.com/capreg/capreg/pkg/report"
-	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 	"github.com/capreg/capreg/pkg/workbook"
 )
 
@@ -36,10 +36,7 @@ func TestFixturesAgreeWithIndependentImplementation(t *testing.T) {
 	if len(paths) < 8 {
 		t.Fatalf("expected the fixture corpus, found %d files", len(paths))
 	}
-	rb, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rb := rulestest.Default(t)
 	for _, p := range paths {
 		t.Run(filepath.Base(p), func(t *testing.T) {
 			var want struct {

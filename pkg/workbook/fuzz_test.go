@@ -14,6 +14,7 @@ import (
 	"github.com/capreg/capreg/pkg/generate"
 	"github.com/capreg/capreg/pkg/layout"
 	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 	"github.com/capreg/capreg/pkg/workbook"
 )
 
@@ -52,10 +53,7 @@ func FuzzReadBytes(f *testing.F) {
 	}
 	f.Add([]byte("registro_ans;valor\n1;2\n"))
 	f.Add([]byte{})
-	rb, err := rules.Default()
-	if err != nil {
-		f.Fatal(err)
-	}
+	rb := rulestest.Default(f)
 	f.Fuzz(func(t *testing.T, data []byte) { readAndCompute(t, data, rb) })
 }
 
@@ -74,10 +72,7 @@ func FuzzReadCell(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s.sheet, s.col, s.row, s.text)
 	}
-	rb, err := rules.Default()
-	if err != nil {
-		f.Fatal(err)
-	}
+	rb := rulestest.Default(f)
 	sheets := layout.Sheets()
 	f.Fuzz(func(t *testing.T, sheet, col, row uint8, text string) {
 		wb, _, err := generate.NewExample(1).Workbook(context.Background(), generate.WorkbookOptions{})

@@ -18,7 +18,7 @@ import (
 	"github.com/capreg/capreg/pkg/capital"
 	"github.com/capreg/capreg/pkg/findings"
 	"github.com/capreg/capreg/pkg/report"
-	"github.com/capreg/capreg/pkg/rules"
+	"github.com/capreg/capreg/pkg/rules/rulestest"
 	"github.com/capreg/capreg/pkg/workbook"
 	"github.com/capreg/capreg/pkg/xlsxfile"
 	"github.com/capreg/capreg/pkg/xlsxfile/xlsxtest"
@@ -44,10 +44,7 @@ func sameAsClean(t *testing.T, clean, variant []byte) {
 	if !bytes.Equal(ja, jb) {
 		t.Fatalf("the inputs differ:\nclean   %s\nvariant %s", ja, jb)
 	}
-	rb, err := rules.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rb := rulestest.Default(t)
 	ra, err1 := capital.Compute(a, rb, capital.Options{})
 	rv, err2 := capital.Compute(b, rb, capital.Options{})
 	if err1 != nil || err2 != nil {

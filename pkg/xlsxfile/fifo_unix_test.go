@@ -9,9 +9,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"github.com/capreg/capreg/pkg/findings"
+	"github.com/capreg/capreg/pkg/findings/findingstest"
 )
 
 // Anything but a regular file is refused before it is read: a FIFO would
@@ -19,23 +19,15 @@ import (
 func TestOpenNotRegular(t *testing.T) {
 	dir := t.TempDir()
 	fifo := filepath.Join(dir, "pipe.xlsx")
-	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
-		t.Skip("no FIFO here:", err)
-	}
+	findingstest.Mkfifo(t, fifo)
 	paths := map[string]string{fifo: "a named pipe (FIFO)", dir: "a directory"}
 	if st, err := os.Stat("/dev/zero"); err == nil && st.Mode()&os.ModeDevice != 0 {
 		paths["/dev/zero"] = "a device"
 	}
 	for path, what := range paths {
-		done := make(chan findings.List, 1)
-		go func() { _, bad, _ := Open(context.Background(), path); done <- bad }()
-		select {
-		case bad := <-done:
-			if len(bad) != 1 || bad[0].Code != findings.Unreadable || !strings.Contains(bad[0].Message, what) || !strings.Contains(bad[0].Message, path) {
-				t.Errorf("%s: %v, want %s", path, bad, what)
-			}
-		case <-time.After(5 * time.Second):
-			t.Fatalf("%s: Open blocked", path)
+		bad := findingstest.Unblocked(t, path, func() findings.List { _, bad, _ := Open(context.Background(), path); return bad })
+		if len(bad) != 1 || bad[0].Code != findings.Unreadable || !strings.Contains(bad[0].Message, what) || !strings.Contains(bad[0].Message, path) {
+			t.Errorf("%s: %v, want %s", path, bad, what)
 		}
 	}
 	// Read refuses an open FIFO too, before reading from it.

@@ -1,10 +1,13 @@
 // Package findingstest holds what the tests of several packages need to
-// compare findings with the expected.json files of testdata. Only tests
+// compare findings with the expected.json files of testdata, and to give a
+// reader a path it must refuse without blocking. Only tests
 // import it.
 package findingstest
 
 import (
 	"fmt"
+	"testing"
+	"time"
 
 	"github.com/capreg/capreg/pkg/findings"
 )
@@ -43,4 +46,20 @@ func Line(f findings.Finding) string {
 		where = "-"
 	}
 	return fmt.Sprintf("%s %s %s", f.Code, f.Severity, where)
+}
+
+// Unblocked runs read — a reader given a FIFO or a device — and returns its
+// findings, ending the test when read has not returned within 5 s: a reader
+// that opened such a path would block until a writer came, or never end.
+func Unblocked(t *testing.T, what string, read func() findings.List) findings.List {
+	t.Helper()
+	done := make(chan findings.List, 1)
+	go func() { done <- read() }()
+	select {
+	case l := <-done:
+		return l
+	case <-time.After(5 * time.Second):
+		t.Fatalf("%s: blocked", what)
+		return nil
+	}
 }
