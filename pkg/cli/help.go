@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode"
 
@@ -41,19 +40,12 @@ func helpLang(root *cobra.Command, args []string) lang.Lang {
 	fs.String("config", "", "")
 	fs.BoolP("help", "h", false, "") // pflag stops at a -h it does not know
 	_ = fs.Parse(rest)
-	set, err := resolveFlags(fs, cmd)
-	if err == nil {
+	if set, err := resolveFlags(fs, cmd); err == nil {
 		return set.lang
 	}
-	// the command will report the error: say it in the language of a valid
-	// --lang, else of CAPREG_LANG, else the default
-	if *l != "" {
-		return *l
-	}
-	if env, err := lang.Parse(os.Getenv(envName("lang"))); err == nil {
-		return env
-	}
-	return lang.Default
+	// the command will report the error in the language the flags reached:
+	// a valid --lang, else CAPREG_LANG, else the default
+	return l.Resolved()
 }
 
 // localize puts the help of every command under root in language l: the

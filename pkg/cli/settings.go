@@ -76,11 +76,9 @@ func resolveFlags(fs *pflag.FlagSet, cmd *cobra.Command) (*settings, error) {
 	fs.Visit(func(f *pflag.Flag) { set.given[f.Name] = true })
 	file := configFile(fs)
 	var conf map[string]configValue
+	var confErr error // the environment still sets the flags (the language of this error among them)
 	if file != "" {
-		var err error
-		if conf, err = readConfig(file, cmd); err != nil {
-			return nil, err
-		}
+		conf, confErr = readConfig(file, cmd)
 	}
 	set.config = file
 	var errs []error
@@ -101,6 +99,9 @@ func resolveFlags(fs *pflag.FlagSet, cmd *cobra.Command) (*settings, error) {
 			}
 		}
 	})
+	if confErr != nil {
+		return nil, confErr
+	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
