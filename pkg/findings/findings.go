@@ -267,13 +267,6 @@ func (f Finding) WithFix(fix lang.Msg) Finding {
 	return f
 }
 
-// WithMessage is f with another message (the engine's CR-W006 is worded by
-// the renderer that knows its reason).
-func (f Finding) WithMessage(m lang.Msg) Finding {
-	f.msg, f.Message = m, m.In(f.lang)
-	return f
-}
-
 // language is the language of f's texts: English until In puts f in
 // another.
 func (f Finding) language() lang.Lang {

@@ -12,9 +12,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files with the current output")
 
-// Updating reports whether the test runs with -update.
-func Updating() bool { return *update }
-
 // Equal compares got with the file at path, or rewrites the file with got
 // under -update; pkg names the package to rerun with -update (./pkg/cli).
 func Equal(t *testing.T, pkg, path, got string) {
