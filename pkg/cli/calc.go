@@ -30,10 +30,14 @@ type workbookOptions struct {
 
 // complete takes the workbook from args and the rules file from set, and
 // checks the files and --output.
-func (o *workbookOptions) complete(set *settings, args []string) error {
+func (o *workbookOptions) complete(set *settings, args []string) error { return o.completeWith(set, args) }
+
+// completeWith is complete for a command that reads more inputs than the
+// workbook and its beneficiary file: --out must not be any of them.
+func (o *workbookOptions) completeWith(set *settings, args []string, more ...inputFile) error {
 	o.Workbook, o.Rules, o.Lang = args[0], set.rules, set.lang
-	if err := set.guard(o.Force, []string{o.Out}, inputFile{lang.M("the workbook"), o.Workbook},
-		inputFile{lang.M("the beneficiary file"), o.Beneficiarios}); err != nil {
+	ins := append([]inputFile{{lang.M("the workbook"), o.Workbook}, {lang.M("the beneficiary file"), o.Beneficiarios}}, more...)
+	if err := set.guard(o.Force, []string{o.Out}, ins...); err != nil {
 		return err
 	}
 	return checkOutput(o.IO, set, &o.Output, o.Out, calcOutputs)

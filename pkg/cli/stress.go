@@ -65,10 +65,7 @@ has PLA < CR (a CI stress gate).
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: completeArgs(1, workbookExts...),
 		RunE: runE(o, func(set *settings, args []string) error {
-			if err := set.guard(o.Force, []string{o.Out}, inputFile{lang.M("the cenarios file"), o.Cenarios}); err != nil {
-				return err
-			}
-			if err := o.complete(set, args); err != nil {
+			if err := o.completeWith(set, args, inputFile{lang.M("the cenarios file"), o.Cenarios}); err != nil {
 				return err
 			}
 			return checkFactors(o.Factors)
