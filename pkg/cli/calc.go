@@ -30,7 +30,9 @@ type workbookOptions struct {
 
 // complete takes the workbook from args and the rules file from set, and
 // checks the files and --output.
-func (o *workbookOptions) complete(set *settings, args []string) error { return o.completeWith(set, args) }
+func (o *workbookOptions) complete(set *settings, args []string) error {
+	return o.completeWith(set, args)
+}
 
 // completeWith is complete for a command that reads more inputs than the
 // workbook and its beneficiary file: --out must not be any of them.
